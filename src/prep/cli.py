@@ -1,0 +1,172 @@
+"""The `prep` command: the app with no arguments, quick capture and lists without it.
+
+Textual is imported only when the app opens, so `prep add` and `prep list`
+stay quick and work without a terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from prep import __version__
+from prep.domain.models import Rank, RelationshipKind, Setting
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    db_option = argparse.ArgumentParser(add_help=False)
+    db_option.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="database file (default: $PREP_DB, else prep.db in your data directory)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="prep",
+        description="Prepare for meetings with clients, customers and bosses; "
+        "debrief them; review the week. With no command, opens the app.",
+        parents=[db_option],
+    )
+    parser.add_argument("--version", action="version", version=f"prep {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    add = commands.add_parser(
+        "add", parents=[db_option], help="add a meeting without opening the app",
+        description="Add a meeting. A name not seen before creates that person.",
+    )
+    add.add_argument("title", help='what the meeting is about, e.g. "Q4 review"')
+    add.add_argument("--with", dest="person", required=True, metavar="NAME",
+                     help="who the meeting is with")
+    add.add_argument("--at", dest="when", required=True, metavar="WHEN",
+                     help='when: "tomorrow 3pm", "fri 10:30", "2026-11-24 15:00"')
+    add.add_argument("--duration", default="30", metavar="LENGTH",
+                     help="how long: 30, 45m, 1h30 (default 30 minutes)")
+    add.add_argument("--setting", choices=[s.value for s in Setting], default="video")
+    add.add_argument("--notes", default="", help="agenda notes")
+    add.add_argument("--kind", choices=[k.value for k in RelationshipKind], default="client",
+                     help="for a new person: who they are to you (default client)")
+    add.add_argument("--rank", choices=[r.value for r in Rank], default="senior",
+                     help="for a new person: their rank relative to you (default senior)")
+
+    listing = commands.add_parser(
+        "list", parents=[db_option], help="print upcoming meetings and those needing a debrief"
+    )
+    listing.add_argument("--all", action="store_true", help="every meeting, past ones too")
+
+    demo = commands.add_parser(
+        "demo", parents=[db_option], help="fill the database with example meetings to try the app"
+    )
+    demo.add_argument("--force", action="store_true",
+                      help="add the examples even if the database already has meetings")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    # Every file prep creates (database, exports) is readable by you alone.
+    os.umask(0o077)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from prep.store import StoreOpenError, open_store, resolve_db_path
+
+    path, is_default = resolve_db_path(getattr(args, "db", None))
+    try:
+        store = open_store(path, create_folder=is_default)
+    except StoreOpenError as error:
+        print(f"prep: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        if args.command == "add":
+            return _add(store, args, parser)
+        if args.command == "list":
+            return _list(store, args)
+        if args.command == "demo":
+            return _demo(store, args)
+        return _run_app(store)
+    finally:
+        store.close()
+
+
+def _run_app(store) -> int:
+    if not sys.stdin.isatty() or not sys.stdout.isatty():
+        print("prep: the app needs a terminal; try `prep list` or `prep --help`.",
+              file=sys.stderr)
+        return EXIT_FAILED
+    from prep.tui.app import PrepApp
+
+    PrepApp(store).run()
+    return EXIT_OK
+
+
+def _add(store, args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from prep.domain.clock import SystemClock
+    from prep.domain.models import MeetingDraft, ValidationError
+    from prep.domain.when import WhenError, format_when, parse_duration, parse_when, relative
+    from prep.store import StoreError
+
+    now = SystemClock().now()
+    try:
+        starts_at = parse_when(args.when, now)
+    except WhenError as error:
+        parser.error(f"--at: {error}")
+    try:
+        duration = parse_duration(args.duration)
+    except WhenError as error:
+        parser.error(f"--duration: {error}")
+    draft = MeetingDraft(
+        title=args.title, counterpart_name=args.person, starts_at=starts_at,
+        duration_minutes=duration, setting=Setting(args.setting), notes=args.notes,
+        new_counterpart_kind=RelationshipKind(args.kind), new_counterpart_rank=Rank(args.rank),
+    )
+    try:
+        meeting = store.add_meeting(draft)
+    except ValidationError as error:
+        parser.error(str(error))
+    except StoreError as error:
+        print(f"prep: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"Added meeting {meeting.id}: {meeting.title} with {meeting.counterpart.name}, "
+          f"{format_when(meeting.starts_at, now)} ({relative(meeting.starts_at, now)}).")
+    return EXIT_OK
+
+
+def _list(store, args: argparse.Namespace) -> int:
+    from prep.domain.agenda import DEBRIEF_WINDOW, build_agenda
+    from prep.domain.clock import SystemClock
+    from prep.domain.when import format_when, relative
+
+    now = SystemClock().now()
+    if args.all:
+        meetings = store.all_meetings()
+        rows = [("", m) for m in meetings]
+    else:
+        groups = build_agenda(store.meetings_from(now - DEBRIEF_WINDOW), now)
+        rows = [(group.title, m) for group in groups for m in group.meetings]
+    if not rows:
+        print("No meetings. Add one with: prep add \"Title\" --with NAME --at \"tomorrow 3pm\"")
+        return EXIT_OK
+    current = None
+    for heading, meeting in rows:
+        if heading and heading != current:
+            print(f"\n{heading}" if current else heading)
+            current = heading
+        when = f"{format_when(meeting.starts_at, now)} ({relative(meeting.starts_at, now)})"
+        print(f"  {meeting.id:>4}  {when:<32} {meeting.title}  ·  {meeting.counterpart.name}"
+              f"  ·  {meeting.steps_done}/4 ready")
+    return EXIT_OK
+
+
+def _demo(store, args: argparse.Namespace) -> int:
+    from prep.demo import fill_demo
+    from prep.domain.clock import SystemClock
+
+    if store.meeting_count() and not args.force:
+        print(f"prep: {store.path} already has meetings; use --force to add the examples "
+              "anyway, or --db to fill another file.", file=sys.stderr)
+        return EXIT_FAILED
+    count = fill_demo(store, SystemClock().now())
+    print(f"Added {count} example meetings to {store.path}.")
+    return EXIT_OK

@@ -1,0 +1,68 @@
+"""Example people and meetings, placed around a given "now".
+
+Used by `prep demo` to try the app, and by the screenshot command with a
+fixed clock so every screenshot is the same from run to run.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from prep.domain.models import Cadence, MeetingDraft, Rank, RelationshipKind, Setting
+from prep.store import Store
+
+PEOPLE = [
+    # name, organisation, kind, rank, cadence
+    ("Dana Whitfield", "Northwind Logistics", RelationshipKind.CLIENT, Rank.SENIOR, Cadence.QUARTERLY),
+    ("Marcus Obi", "", RelationshipKind.BOSS, Rank.SENIOR, Cadence.QUARTERLY),
+    ("Priya Raman", "Helix Health", RelationshipKind.CUSTOMER, Rank.PEER, Cadence.HALF_YEARLY),
+    ("Tom Becker", "Finance", RelationshipKind.INTERNAL, Rank.PEER, Cadence.YEARLY),
+    ("Sofia Lindqvist", "Aurora Energy", RelationshipKind.CLIENT, Rank.SENIOR, Cadence.QUARTERLY),
+]
+
+# (days from today, hour, minute, title, person, minutes, setting, notes)
+MEETINGS = [
+    (-8, 10, 0, "Q4 roadmap review", "Dana Whitfield", 60, Setting.VIDEO,
+     "Walk through the Q4 roadmap; confirm the warehouse pilot dates."),
+    (-3, 9, 30, "Weekly one-to-one", "Marcus Obi", 30, Setting.OFFICE,
+     "Raise the hiring freeze and what it does to the January launch."),
+    (-1, 15, 0, "Renewal terms", "Priya Raman", 45, Setting.COFFEE,
+     "They want a 10% discount; we want a two-year term."),
+    (0, 16, 0, "Pilot kick-off", "Sofia Lindqvist", 60, Setting.VIDEO,
+     "Agree the success criteria and who signs off."),
+    (0, 17, 30, "Budget check-in", "Tom Becker", 20, Setting.PHONE, ""),
+    (1, 10, 30, "Scope change request", "Dana Whitfield", 45, Setting.VIDEO,
+     "New reporting module requested last week: show what it does to the deadline."),
+    (2, 12, 30, "Lunch with Priya", "Priya Raman", 90, Setting.MEAL,
+     "Relationship lunch; ask the three feedback questions."),
+    (4, 9, 30, "Weekly one-to-one", "Marcus Obi", 30, Setting.OFFICE,
+     "Ask for the promotion case review date."),
+    (9, 14, 0, "Steering committee", "Sofia Lindqvist", 90, Setting.OFFICE,
+     "Present phase-two options with costs."),
+    (16, 11, 0, "Quarterly business review", "Dana Whitfield", 120, Setting.OFFICE,
+     "Bring the numbers and two proposals."),
+]
+
+
+def fill_demo(store: Store, now: datetime) -> int:
+    """Add the example people and meetings; returns how many meetings were added."""
+    for name, organisation, kind, rank, cadence in PEOPLE:
+        if store.find_counterpart(name) is None:
+            store.add_counterpart(
+                name, organisation=organisation, kind=kind, rank=rank, cadence=cadence
+            )
+    today = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    for days, hour, minute, title, person, minutes, setting, notes in MEETINGS:
+        # Wall-clock arithmetic, then the zone: correct across a clock change.
+        wall = today.replace(tzinfo=None) + timedelta(days=days, hours=hour, minutes=minute)
+        store.add_meeting(
+            MeetingDraft(
+                title=title,
+                counterpart_name=person,
+                starts_at=wall.replace(tzinfo=now.tzinfo),
+                duration_minutes=minutes,
+                setting=setting,
+                notes=notes,
+            )
+        )
+    return len(MEETINGS)

@@ -1,0 +1,1 @@
+"""Pure Python rules of prep: no Textual, no SQLite."""

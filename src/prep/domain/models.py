@@ -1,0 +1,181 @@
+"""The things prep keeps: people you meet and the meetings you have with them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+
+class RelationshipKind(StrEnum):
+    """Who the counterpart is to you; shapes how the checklist talks about them."""
+
+    CLIENT = "client"
+    CUSTOMER = "customer"
+    BOSS = "boss"
+    INTERNAL = "internal"
+
+
+class Rank(StrEnum):
+    """Where they sit relative to you. The power gap is what makes people hedge."""
+
+    SENIOR = "senior"
+    PEER = "peer"
+    JUNIOR = "junior"
+
+
+class Cadence(StrEnum):
+    """How often to ask this person the three feedback questions."""
+
+    QUARTERLY = "quarterly"
+    HALF_YEARLY = "half-yearly"
+    YEARLY = "yearly"
+
+
+class Setting(StrEnum):
+    """Where the meeting happens. Shared food and warm drinks change how talks go."""
+
+    VIDEO = "video"
+    PHONE = "phone"
+    OFFICE = "office"
+    COFFEE = "coffee"
+    MEAL = "meal"
+
+
+class Status(StrEnum):
+    """A meeting's life: planned -> prepared -> held -> debriefed."""
+
+    PLANNED = "planned"
+    PREPARED = "prepared"
+    HELD = "held"
+    DEBRIEFED = "debriefed"
+
+
+SETTING_LABELS: dict[Setting, str] = {
+    Setting.VIDEO: "Video call",
+    Setting.PHONE: "Phone call",
+    Setting.OFFICE: "In the office",
+    Setting.COFFEE: "Over coffee",
+    Setting.MEAL: "Shared meal",
+}
+
+TITLE_MAX = 200
+NAME_MAX = 120
+NOTES_MAX = 100_000
+DURATION_MAX_MINUTES = 24 * 60
+
+
+@dataclass(frozen=True, slots=True)
+class Counterpart:
+    """Someone who receives your work: a client, a customer, a boss."""
+
+    id: int
+    name: str
+    organisation: str = ""
+    kind: RelationshipKind = RelationshipKind.CLIENT
+    rank: Rank = Rank.SENIOR
+    cadence: Cadence = Cadence.QUARTERLY
+
+    @property
+    def label(self) -> str:
+        """Name with organisation, as shown in lists."""
+        return f"{self.name} ({self.organisation})" if self.organisation else self.name
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingDraft:
+    """What the meeting form or `prep add` hands to the store to create or update."""
+
+    title: str
+    counterpart_name: str
+    starts_at: datetime
+    duration_minutes: int = 30
+    setting: Setting = Setting.VIDEO
+    notes: str = ""
+    # Only used when counterpart_name is someone new.
+    new_counterpart_kind: RelationshipKind = RelationshipKind.CLIENT
+    new_counterpart_rank: Rank = Rank.SENIOR
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    """A meeting as stored. `starts_at` is timezone-aware."""
+
+    id: int
+    title: str
+    counterpart: Counterpart
+    starts_at: datetime
+    duration_minutes: int = 30
+    setting: Setting = Setting.VIDEO
+    notes: str = ""
+    status: Status = Status.PLANNED
+    steps_done: int = 0
+    created_at: datetime | None = field(default=None, compare=False)
+    updated_at: datetime | None = field(default=None, compare=False)
+
+    @property
+    def ends_at(self) -> datetime:
+        return self.starts_at + timedelta(minutes=self.duration_minutes)
+
+    def has_started(self, now: datetime) -> bool:
+        return self.starts_at <= now
+
+    def needs_debrief(self, now: datetime) -> bool:
+        """Held (its start has passed) but not yet debriefed."""
+        return self.has_started(now) and self.status is not Status.DEBRIEFED
+
+
+class ValidationError(ValueError):
+    """Input a person typed that prep cannot accept; `str()` is shown to them.
+
+    `field` names the form field at fault, so the message can sit under it.
+    """
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def clean_line(text: str) -> str:
+    """One line of text: control characters (terminal escapes, NUL, newlines
+    from a paste) removed, runs of spaces collapsed. Emoji and accents stay."""
+    printable = "".join(
+        ch if not (ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0) else " " for ch in text
+    )
+    return " ".join(printable.split())
+
+
+def _check_length(label: str, text: str, limit: int, field: str) -> None:
+    # Refuse rather than truncate: cutting text off silently would lose it.
+    if len(text) > limit:
+        raise ValidationError(
+            f"{label} is {len(text):,} characters; the limit is {limit:,}. Shorten it to save.",
+            field,
+        )
+
+
+def validate_draft(draft: MeetingDraft) -> MeetingDraft:
+    """Return a cleaned copy of `draft`, or raise ValidationError naming the problem."""
+    title = clean_line(draft.title)
+    if not title:
+        raise ValidationError("Give the meeting a title.", "title")
+    _check_length("The title", title, TITLE_MAX, "title")
+    name = clean_line(draft.counterpart_name)
+    if not name:
+        raise ValidationError("Say who the meeting is with.", "person")
+    _check_length("The name", name, NAME_MAX, "person")
+    if draft.starts_at.tzinfo is None:
+        raise ValidationError("The start time needs a time zone.", "when")
+    if not 1 <= draft.duration_minutes <= DURATION_MAX_MINUTES:
+        raise ValidationError("Duration must be between 1 minute and 24 hours.", "duration")
+    _check_length("The notes", draft.notes, NOTES_MAX, "notes")
+    return MeetingDraft(
+        title=title,
+        counterpart_name=name,
+        starts_at=draft.starts_at,
+        duration_minutes=draft.duration_minutes,
+        setting=Setting(draft.setting),
+        notes=draft.notes,
+        new_counterpart_kind=RelationshipKind(draft.new_counterpart_kind),
+        new_counterpart_rank=Rank(draft.new_counterpart_rank),
+    )

@@ -1,0 +1,317 @@
+"""Queries and writes over sqlite-utils, returning domain objects."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from prep.domain.models import (
+    Cadence,
+    Counterpart,
+    Meeting,
+    MeetingDraft,
+    Rank,
+    RelationshipKind,
+    Setting,
+    Status,
+    validate_draft,
+)
+from prep.store.errors import StoreError
+
+_MEETING_COLUMNS = """
+    m.id, m.title, m.starts_at, m.duration_minutes, m.setting, m.notes, m.status,
+    m.created_at, m.updated_at,
+    c.id AS c_id, c.name AS c_name, c.organisation AS c_organisation,
+    c.kind AS c_kind, c.rank AS c_rank, c.feedback_cadence AS c_cadence
+"""
+_MEETING_FROM = "meetings m JOIN counterparts c ON c.id = m.counterpart_id"
+
+
+def utc_text(moment: datetime) -> str:
+    """Fixed-width UTC text, so comparing strings compares instants."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _now_text() -> str:
+    return utc_text(datetime.now(UTC))
+
+
+class Store:
+    """All reading and writing of one prep database file.
+
+    Methods are safe to call from a worker thread: one lock serialises use of
+    the single connection.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.path = path
+        self._conn = conn
+        # Plugins are skipped: they cost start-up time and we use none.
+        self.db = Database(conn, execute_plugins=False)
+        self._lock = threading.RLock()
+
+    @contextmanager
+    def _use(self) -> Iterator[None]:
+        """Hold the connection, and turn SQLite errors into words for people."""
+        with self._lock:
+            try:
+                yield
+            except sqlite3.OperationalError as error:
+                if "locked" in str(error) or "busy" in str(error):
+                    raise StoreError(
+                        "The database is busy (another copy of prep or another program"
+                        " is writing to it). Nothing was lost; try again in a moment."
+                    ) from error
+                if "readonly" in str(error):
+                    raise StoreError(
+                        f"{self.path} has become read-only; changes cannot be saved."
+                    ) from error
+                raise StoreError(f"The database refused the change ({error}).") from error
+            except sqlite3.IntegrityError as error:
+                raise StoreError(f"That change would break the data's rules ({error}).") from error
+            except sqlite3.DatabaseError as error:
+                raise StoreError(
+                    f"{self.path} looks damaged ({error}). Restore a backup."
+                ) from error
+
+    # -- lifecycle -----------------------------------------------------------
+
+    def migrate(self) -> None:
+        """Apply pending migrations. BEGIN IMMEDIATE makes two copies of prep
+        starting together take turns instead of both creating tables."""
+        from prep.store.schema import migrations
+
+        with self._use():
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                migrations.apply(self.db)
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def close(self) -> None:
+        with self._use():
+            self._conn.close()
+
+    # -- counterparts --------------------------------------------------------
+
+    def counterparts(self) -> list[Counterpart]:
+        with self._use():
+            rows = self.db.query("SELECT * FROM counterparts ORDER BY name COLLATE NOCASE")
+            return [_counterpart(row) for row in rows]
+
+    def counterpart(self, counterpart_id: int) -> Counterpart:
+        with self._use():
+            rows = list(self.db.query("SELECT * FROM counterparts WHERE id = ?", [counterpart_id]))
+        if not rows:
+            raise StoreError(f"No person with id {counterpart_id}.")
+        return _counterpart(rows[0])
+
+    def find_counterpart(self, name: str) -> Counterpart | None:
+        """The person with this name, ignoring case and outer spaces."""
+        with self._use():
+            rows = list(
+                self.db.query(
+                    "SELECT * FROM counterparts WHERE name = ? COLLATE NOCASE",
+                    [name.strip()],
+                )
+            )
+        return _counterpart(rows[0]) if rows else None
+
+    def add_counterpart(
+        self,
+        name: str,
+        *,
+        organisation: str = "",
+        kind: RelationshipKind = RelationshipKind.CLIENT,
+        rank: Rank = Rank.SENIOR,
+        cadence: Cadence = Cadence.QUARTERLY,
+    ) -> Counterpart:
+        now = _now_text()
+        with self._use():
+            cursor = self.db.execute(
+                "INSERT INTO counterparts"
+                " (name, organisation, kind, rank, feedback_cadence, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [name.strip(), organisation, str(kind), str(rank), str(cadence), now, now],
+            )
+            return self.counterpart(cursor.lastrowid)
+
+    def _counterpart_for(self, draft: MeetingDraft) -> Counterpart:
+        existing = self.find_counterpart(draft.counterpart_name)
+        if existing:
+            return existing
+        return self.add_counterpart(
+            draft.counterpart_name,
+            kind=draft.new_counterpart_kind,
+            rank=draft.new_counterpart_rank,
+        )
+
+    # -- meetings ------------------------------------------------------------
+
+    def add_meeting(self, draft: MeetingDraft) -> Meeting:
+        """Create a meeting (and its counterpart, if the name is new)."""
+        draft = validate_draft(draft)
+        now = _now_text()
+        with self._use(), self.db.atomic():
+            person = self._counterpart_for(draft)
+            cursor = self.db.execute(
+                "INSERT INTO meetings (title, counterpart_id, starts_at, starts_at_utc,"
+                " duration_minutes, setting, notes, status, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, 'planned', ?, ?)",
+                [
+                    draft.title,
+                    person.id,
+                    draft.starts_at.isoformat(timespec="minutes"),
+                    utc_text(draft.starts_at),
+                    draft.duration_minutes,
+                    str(draft.setting),
+                    draft.notes,
+                    now,
+                    now,
+                ],
+            )
+            meeting_id = cursor.lastrowid
+        return self.meeting(meeting_id)
+
+    def update_meeting(self, meeting_id: int, draft: MeetingDraft) -> Meeting:
+        """Replace a meeting's form fields. Status and checklist are kept."""
+        draft = validate_draft(draft)
+        with self._use(), self.db.atomic():
+            person = self._counterpart_for(draft)
+            cursor = self.db.execute(
+                "UPDATE meetings SET title = ?, counterpart_id = ?, starts_at = ?,"
+                " starts_at_utc = ?, duration_minutes = ?, setting = ?, notes = ?,"
+                " updated_at = ? WHERE id = ?",
+                [
+                    draft.title,
+                    person.id,
+                    draft.starts_at.isoformat(timespec="minutes"),
+                    utc_text(draft.starts_at),
+                    draft.duration_minutes,
+                    str(draft.setting),
+                    draft.notes,
+                    _now_text(),
+                    meeting_id,
+                ],
+            )
+            if cursor.rowcount == 0:
+                raise StoreError(f"Meeting {meeting_id} no longer exists.")
+        return self.meeting(meeting_id)
+
+    def delete_meeting(self, meeting_id: int) -> None:
+        with self._use():
+            self.db.execute("DELETE FROM meetings WHERE id = ?", [meeting_id])
+
+    def meeting(self, meeting_id: int) -> Meeting:
+        with self._use():
+            rows = list(
+                self.db.query(
+                    f"SELECT {_MEETING_COLUMNS} FROM {_MEETING_FROM} WHERE m.id = ?",
+                    [meeting_id],
+                )
+            )
+        if not rows:
+            raise StoreError(f"Meeting {meeting_id} does not exist.")
+        return _meeting(rows[0])
+
+    def meetings_from(self, start: datetime, *, limit: int | None = None) -> list[Meeting]:
+        """Meetings starting at or after `start`, soonest first."""
+        sql = (
+            f"SELECT {_MEETING_COLUMNS} FROM {_MEETING_FROM}"
+            " WHERE m.starts_at_utc >= ? ORDER BY m.starts_at_utc, m.id"
+        )
+        params: list[Any] = [utc_text(start)]
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        with self._use():
+            return [_meeting(row) for row in self.db.query(sql, params)]
+
+    def previous_meeting_with(self, meeting: Meeting) -> Meeting | None:
+        """The last meeting with the same person before this one, if any."""
+        sql = (
+            f"SELECT {_MEETING_COLUMNS} FROM {_MEETING_FROM}"
+            " WHERE m.counterpart_id = ? AND (m.starts_at_utc < ?"
+            " OR (m.starts_at_utc = ? AND m.id < ?))"
+            " ORDER BY m.starts_at_utc DESC, m.id DESC LIMIT 1"
+        )
+        start = utc_text(meeting.starts_at)
+        with self._use():
+            rows = list(self.db.query(sql, [meeting.counterpart.id, start, start, meeting.id]))
+        return _meeting(rows[0]) if rows else None
+
+    def meeting_count(self) -> int:
+        with self._use():
+            return self.db.execute("SELECT count(*) FROM meetings").fetchone()[0]
+
+    def all_meetings(self) -> list[Meeting]:
+        with self._use():
+            return [
+                _meeting(row)
+                for row in self.db.query(
+                    f"SELECT {_MEETING_COLUMNS} FROM {_MEETING_FROM}"
+                    " ORDER BY m.starts_at_utc, m.id"
+                )
+            ]
+
+    # -- drafts of unsaved forms ----------------------------------------------
+
+    def save_draft(self, key: str, payload: dict[str, Any]) -> None:
+        with self._use():
+            self.db.execute(
+                "INSERT INTO drafts (key, payload, updated_at) VALUES (?, ?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET payload = excluded.payload,"
+                " updated_at = excluded.updated_at",
+                [key, json.dumps(payload, ensure_ascii=False), _now_text()],
+            )
+
+    def load_draft(self, key: str) -> dict[str, Any] | None:
+        with self._use():
+            rows = list(self.db.query("SELECT payload FROM drafts WHERE key = ?", [key]))
+        if not rows:
+            return None
+        try:
+            payload = json.loads(rows[0]["payload"])
+        except ValueError:
+            return None
+        return payload if isinstance(payload, dict) else None
+
+    def clear_draft(self, key: str) -> None:
+        with self._use():
+            self.db.execute("DELETE FROM drafts WHERE key = ?", [key])
+
+
+def _counterpart(row: dict[str, Any], prefix: str = "") -> Counterpart:
+    return Counterpart(
+        id=row[f"{prefix}id"],
+        name=row[f"{prefix}name"],
+        organisation=row[f"{prefix}organisation"],
+        kind=RelationshipKind(row[f"{prefix}kind"]),
+        rank=Rank(row[f"{prefix}rank"]),
+        cadence=Cadence(row[f"{prefix}cadence" if prefix else "feedback_cadence"]),
+    )
+
+
+def _meeting(row: dict[str, Any]) -> Meeting:
+    return Meeting(
+        id=row["id"],
+        title=row["title"],
+        counterpart=_counterpart(row, prefix="c_"),
+        starts_at=datetime.fromisoformat(row["starts_at"]),
+        duration_minutes=row["duration_minutes"],
+        setting=Setting(row["setting"]),
+        notes=row["notes"],
+        status=Status(row["status"]),
+        created_at=datetime.fromisoformat(row["created_at"]),
+        updated_at=datetime.fromisoformat(row["updated_at"]),
+    )

@@ -1,0 +1,1 @@
+"""The Textual interface. It reads and writes only through `prep.store.Store`."""

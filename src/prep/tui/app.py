@@ -1,0 +1,47 @@
+"""The application shell: holds the store and clock, routes to screens."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from prep.domain.clock import Clock, SystemClock
+from prep.store import Store
+from prep.tui.screens.agenda import AgendaScreen
+
+
+class PrepApp(App[None]):
+    """prep's terminal interface over one `Store`."""
+
+    TITLE = "prep"
+    SUB_TITLE = "meeting prep, debriefs and weekly review"
+    CSS_PATH = "app.tcss"
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+    ]
+
+    def __init__(self, store: Store, clock: Clock | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.clock: Clock = clock or SystemClock()
+
+    def get_default_screen(self) -> Screen:
+        return AgendaScreen()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette lists the current screen's actions first, then the app's."""
+        commands = getattr(screen, "palette_commands", None)
+        if commands is not None:
+            yield from commands()
+        yield SystemCommand("Help", "What each screen is for, and the keys", self.action_help)
+        yield from super().get_system_commands(screen)
+
+    def action_help(self) -> None:
+        from prep.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())

@@ -1,0 +1,146 @@
+"""Home: what is coming up, what needs a debrief, and the selected meeting."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual import on, work
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+
+from prep.domain.agenda import DEBRIEF_WINDOW, build_agenda
+from prep.domain.models import Meeting
+from prep.store import StoreError
+from prep.tui.widgets.agenda_list import AgendaList
+from prep.tui.widgets.meeting_detail import MeetingDetail
+
+# The agenda shows this many meetings at most; a 20-year history should not
+# slow the home screen down.
+AGENDA_LIMIT = 300
+
+EMPTY_TEXT = """\
+[b]No meetings yet.[/b]
+
+Press [b]n[/b] to add the next meeting with a client, a customer or your boss.
+Give it a title, who it is with and when ("tomorrow 3pm" works).
+
+Before the call, walk the four-step checklist; after it, write a short
+debrief. Press [b]?[/b] for what each step is for, or [b]ctrl+p[/b] for every command.
+"""
+
+
+class AgendaScreen(Screen[None]):
+    """Upcoming meetings grouped by when, past ones needing a debrief first."""
+
+    BINDINGS = [
+        Binding("n", "new_meeting", "New"),
+        Binding("e", "edit_meeting", "Edit"),
+        Binding("d,delete", "delete_meeting", "Delete", key_display="d"),
+        Binding("q", "app.quit", "Quit", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="agenda-body"):
+            with Vertical(id="agenda-left"):
+                yield AgendaList(id="agenda-list")
+                yield Static(EMPTY_TEXT, id="agenda-empty")
+            yield MeetingDetail(id="agenda-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#agenda-list").border_title = "Agenda"
+        self.refresh_agenda()
+        # Relative times ("in 2 h") drift; a minute is fine-grained enough.
+        self.set_interval(60, self.refresh_agenda)
+
+    def refresh_agenda(self, select_id: int | None = None) -> None:
+        now = self.app.clock.now()
+        try:
+            meetings = self.app.store.meetings_from(now - DEBRIEF_WINDOW, limit=AGENDA_LIMIT)
+        except StoreError as error:
+            self.notify(str(error), title="Could not read meetings", severity="error")
+            return
+        self._meetings = {meeting.id: meeting for meeting in meetings}
+        groups = build_agenda(meetings, now)
+        agenda = self.query_one(AgendaList)
+        agenda.show(groups, now, select_id)
+        empty = not groups
+        agenda.display = not empty
+        self.query_one("#agenda-empty").display = empty
+        self._show_detail()
+        if not empty:
+            agenda.focus()
+
+    @on(OptionList.OptionHighlighted, "#agenda-list")
+    def _show_detail(self) -> None:
+        meeting = self._selected()
+        previous = None
+        if meeting is not None:
+            try:
+                previous = self.app.store.previous_meeting_with(meeting)
+            except StoreError:
+                previous = None
+        self.query_one(MeetingDetail).show(meeting, previous, self.app.clock.now())
+
+    @on(OptionList.OptionSelected, "#agenda-list")
+    def _open_selected(self) -> None:
+        self.action_edit_meeting()
+
+    def _selected(self) -> Meeting | None:
+        meeting_id = self.query_one(AgendaList).selected_meeting_id
+        return getattr(self, "_meetings", {}).get(meeting_id) if meeting_id else None
+
+    # -- actions -------------------------------------------------------------
+
+    def action_new_meeting(self) -> None:
+        from prep.tui.screens.meeting_form import MeetingFormScreen
+
+        self.app.push_screen(MeetingFormScreen(), self._after_form)
+
+    def action_edit_meeting(self) -> None:
+        from prep.tui.screens.meeting_form import MeetingFormScreen
+
+        meeting = self._selected()
+        if meeting is None:
+            self.notify("Select a meeting first, or press n to add one.")
+            return
+        self.app.push_screen(MeetingFormScreen(meeting), self._after_form)
+
+    def _after_form(self, meeting_id: int | None) -> None:
+        self.refresh_agenda(select_id=meeting_id)
+
+    @work(exclusive=True, group="delete")
+    async def action_delete_meeting(self) -> None:
+        from prep.tui.screens.confirm import ConfirmScreen
+
+        meeting = self._selected()
+        if meeting is None:
+            self.notify("Select a meeting to delete.")
+            return
+        confirmed = await self.app.push_screen_wait(
+            ConfirmScreen(
+                f"Delete “{meeting.title}” with {meeting.counterpart.name}?",
+                "Its notes go with it. This cannot be undone.",
+                confirm_label="Delete",
+            )
+        )
+        if not confirmed:
+            return
+        try:
+            self.app.store.delete_meeting(meeting.id)
+        except StoreError as error:
+            self.notify(str(error), title="Not deleted", severity="error")
+            return
+        self.notify(f"Deleted “{meeting.title}”.")
+        self.refresh_agenda()
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand("New meeting", "Add a meeting (n)", self.action_new_meeting)
+        yield SystemCommand("Edit meeting", "Edit the selected meeting (e)", self.action_edit_meeting)
+        yield SystemCommand(
+            "Delete meeting", "Delete the selected meeting (d)", self.action_delete_meeting
+        )

@@ -1,0 +1,77 @@
+"""What each screen is for, the ideas behind the checklist, and the keys."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Markdown
+
+HELP_TEXT = """\
+# prep
+
+prep gets you ready for a meeting with a client, a customer or your boss,
+helps you debrief afterwards, and shows you each week how your working
+relationships are going. Everything stays in one SQLite file on this machine.
+
+## Screens
+
+- **Agenda** (home): meetings coming up, grouped by today, this week and
+  later, with how ready you are (four dots, one per checklist step).
+  Meetings that happened but have no debrief are listed first, in amber.
+- **Meeting form**: title, who it is with, when, how long, where, notes.
+  *When* takes plain words: `tomorrow 3pm`, `fri 10:30`, `in 2h`,
+  `24/11 9am`, `2026-11-24 15:00`. The date it understood appears beside
+  the field as you type. A new name creates that person.
+
+## The ideas behind the checklist
+
+1. **Hierarchy gets in the way of honest talk.** Facing someone with more
+   power, people hedge: requests come out as hints, and hints get ignored.
+   Name the power gap, name what you might hold back, and write your asks
+   as direct requests: "I need the sign-off by Friday."
+2. **Deadlines are a variable you manage together.** Record them as a range
+   (earliest, likely, latest) with a confidence, and say what each side
+   expects from the meeting.
+3. **Setting matters.** Sharing food or a hot drink warms a conversation;
+   prep records where you met so the review can show whether it helped.
+4. **Assertiveness works like Goldilocks.** Too much damages the
+   relationship, too little leaves goals soft. Plan a level in the
+   just-right band, then compare it with what you actually did.
+5. **Ask for feedback on a rhythm**: what should I keep doing, what should
+   I do more often, what can I do to help you more?
+6. **Bring solutions, not problems**, and take work off their plate. It is
+   still fine to raise a problem to ask for help: say so.
+7. **Debriefs compare plan with reality.** The plan freezes when the
+   meeting starts; the debrief sits beside it.
+
+## Keys
+
+| Key | Where | What |
+|---|---|---|
+| `n` | Agenda | New meeting |
+| `e` / `enter` | Agenda | Edit the selected meeting |
+| `d` | Agenda | Delete the selected meeting (asks first) |
+| `↑` `↓` | Lists | Move |
+| `tab` / `shift+tab` | Forms | Next / previous field |
+| `ctrl+s` | Forms | Save |
+| `escape` | Anywhere | Back (a form with changes asks first) |
+| `ctrl+p` | Anywhere | Every command, searchable |
+| `?` | Anywhere | This help |
+| `ctrl+q` | Anywhere | Quit |
+"""
+
+
+class HelpScreen(ModalScreen[None]):
+    """Full help, scrollable; Escape or ? closes it."""
+
+    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close", key_display="esc")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body"):
+            yield Markdown(HELP_TEXT)
+
+    def on_mount(self) -> None:
+        self.query_one("#help-body").border_title = "Help · esc to close"
+        self.query_one("#help-body").focus()

@@ -1,0 +1,335 @@
+"""Create or edit a meeting. What you type is kept as a draft until you save."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.suggester import SuggestFromList
+from textual.widgets import Footer, Header, Input, Label, Select, Static, TextArea
+
+from prep.domain.models import (
+    SETTING_LABELS,
+    Counterpart,
+    Meeting,
+    MeetingDraft,
+    Rank,
+    RelationshipKind,
+    Setting,
+    ValidationError,
+)
+from prep.domain.when import WhenError, format_duration, format_when, parse_duration, parse_when, relative
+from prep.store import StoreError
+from prep.tui.widgets.meeting_detail import RANK_PHRASES
+
+# A draft is written this long after the last keystroke: often enough that a
+# killed terminal loses under a second of typing, rarely enough to be free.
+DRAFT_DELAY = 0.4
+
+KIND_OPTIONS = [(kind.value.capitalize(), kind.value) for kind in RelationshipKind]
+RANK_OPTIONS = [(RANK_PHRASES[rank].capitalize(), rank.value) for rank in Rank]
+SETTING_OPTIONS = [(label, setting.value) for setting, label in SETTING_LABELS.items()]
+
+
+class MeetingFormScreen(Screen[int | None]):
+    """Dismisses with the saved meeting's id, or None when cancelled or deleted."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "cancel", "Back"),
+        Binding("ctrl+d", "delete", "Delete"),
+    ]
+
+    def __init__(self, meeting: Meeting | None = None) -> None:
+        super().__init__()
+        self.meeting = meeting
+        self.draft_key = f"meeting-form:{meeting.id if meeting else 'new'}"
+        self._draft_timer = None
+
+    # -- layout --------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        m = self.meeting
+        yield Header()
+        with VerticalScroll(id="form"):
+            yield Label("Title", classes="field-label")
+            yield Input(m.title if m else "", id="title",
+                        placeholder="What is the meeting about? e.g. Q4 roadmap review")
+            yield Static("", id="title-hint", classes="hint")
+
+            yield Label("With", classes="field-label")
+            yield Input(m.counterpart.name if m else "", id="person",
+                        placeholder="Name of the client, customer or boss")
+            yield Static("", id="person-hint", classes="hint")
+            with Horizontal(id="new-person"):
+                with Vertical(classes="half"):
+                    yield Label("They are a", classes="field-label")
+                    yield Select(KIND_OPTIONS, value=RelationshipKind.CLIENT.value,
+                                 allow_blank=False, id="kind")
+                with Vertical(classes="half"):
+                    yield Label("Their rank", classes="field-label")
+                    yield Select(RANK_OPTIONS, value=Rank.SENIOR.value,
+                                 allow_blank=False, id="rank")
+
+            yield Label("When", classes="field-label")
+            yield Input(self._initial_when(), id="when",
+                        placeholder="tomorrow 3pm · fri 10:30 · in 2h · 2026-11-24 15:00")
+            yield Static("", id="when-hint", classes="hint")
+
+            with Horizontal(id="length-and-setting"):
+                with Vertical(classes="half"):
+                    yield Label("Length", classes="field-label")
+                    yield Input(str(m.duration_minutes) if m else "30", id="duration",
+                                placeholder="30 · 45m · 1h30")
+                    yield Static("", id="duration-hint", classes="hint")
+                with Vertical(classes="half"):
+                    yield Label("Setting", classes="field-label")
+                    yield Select(SETTING_OPTIONS,
+                                 value=(m.setting if m else Setting.VIDEO).value,
+                                 allow_blank=False, id="setting")
+
+            yield Label("Agenda notes", classes="field-label")
+            yield TextArea(m.notes if m else "", id="notes", soft_wrap=True,
+                           show_line_numbers=False, tab_behavior="focus")
+            yield Static("", id="notes-hint", classes="hint")
+        yield Footer()
+
+    def _initial_when(self) -> str:
+        if self.meeting is None:
+            return ""
+        local = self.meeting.starts_at.astimezone(self.app.clock.now().tzinfo)
+        return local.strftime("%Y-%m-%d %H:%M")
+
+    def on_mount(self) -> None:
+        self.title = "Edit meeting" if self.meeting else "New meeting"
+        self.sub_title = "ctrl+s saves · esc goes back"
+        self._people: dict[str, Counterpart] = {}
+        try:
+            self._people = {p.name.casefold(): p for p in self.app.store.counterparts()}
+        except StoreError as error:
+            self.notify(str(error), severity="error")
+        person = self.query_one("#person", Input)
+        person.suggester = SuggestFromList(
+            [p.name for p in self._people.values()], case_sensitive=False
+        )
+        self._initial = self._payload()
+        self._restore_draft()
+        self._refresh_hints()
+        self.query_one("#title", Input).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "delete" and self.meeting is None:
+            return False  # nothing to delete yet; hide the key
+        return True
+
+    @on(Input.Submitted)
+    def _next_field(self) -> None:
+        # Enter moves on, like tab; ctrl+s is the one key that saves.
+        self.focus_next()
+
+    # -- live feedback ---------------------------------------------------------
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    @on(TextArea.Changed)
+    def _changed(self) -> None:
+        self._refresh_hints()
+        self._schedule_draft()
+
+    def _refresh_hints(self) -> None:
+        self._hint("title", "")
+        self._hint("notes", "")
+        self._refresh_person_hint()
+        self._refresh_when_hint()
+        self._refresh_duration_hint()
+
+    def _hint(self, field: str, text: str, *, error: bool = False) -> None:
+        hint = self.query_one(f"#{field}-hint", Static)
+        hint.update(text)
+        hint.set_class(error, "error")
+        hint.set_class(not error and bool(text), "ok")
+
+    def _refresh_person_hint(self) -> None:
+        name = self.query_one("#person", Input).value.strip()
+        known = self._people.get(name.casefold()) if name else None
+        self.query_one("#new-person").display = bool(name) and known is None
+        if not name:
+            self._hint("person", "")
+        elif known:
+            organisation = f"{known.organisation} · " if known.organisation else ""
+            self._hint("person", f"✓ {organisation}{known.kind}, {RANK_PHRASES[known.rank]}")
+        else:
+            self._hint("person", "New person: say how they relate to you.")
+
+    def _refresh_when_hint(self) -> None:
+        text = self.query_one("#when", Input).value
+        if not text.strip():
+            self._hint("when", "")
+            return
+        now = self.app.clock.now()
+        try:
+            moment = parse_when(text, now)
+        except WhenError as error:
+            self._hint("when", str(error), error=True)
+            return
+        self._hint("when", f"→ {format_when(moment, now)} · {relative(moment, now)}")
+
+    def _refresh_duration_hint(self) -> None:
+        text = self.query_one("#duration", Input).value
+        try:
+            self._hint("duration", f"→ {format_duration(parse_duration(text))}")
+        except WhenError as error:
+            self._hint("duration", str(error), error=True)
+
+    # -- drafts ----------------------------------------------------------------
+
+    def _payload(self) -> dict[str, Any]:
+        return {
+            "title": self.query_one("#title", Input).value,
+            "person": self.query_one("#person", Input).value,
+            "kind": self.query_one("#kind", Select).value,
+            "rank": self.query_one("#rank", Select).value,
+            "when": self.query_one("#when", Input).value,
+            "duration": self.query_one("#duration", Input).value,
+            "setting": self.query_one("#setting", Select).value,
+            "notes": self.query_one("#notes", TextArea).text,
+        }
+
+    def _schedule_draft(self) -> None:
+        if not hasattr(self, "_initial"):
+            return  # still building the form
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_DELAY, self._write_draft)
+
+    def _write_draft(self) -> None:
+        self._draft_timer = None
+        payload = self._payload()
+        try:
+            if payload == self._initial:
+                self.app.store.clear_draft(self.draft_key)
+            else:
+                self.app.store.save_draft(self.draft_key, payload)
+        except StoreError as error:
+            self.notify(f"{error} Your text is still here.", severity="warning")
+
+    def _restore_draft(self) -> None:
+        try:
+            draft = self.app.store.load_draft(self.draft_key)
+        except StoreError:
+            return
+        if not draft or draft == self._initial:
+            return
+        for field in ("title", "person", "when", "duration"):
+            if isinstance(draft.get(field), str):
+                self.query_one(f"#{field}", Input).value = draft[field]
+        for field, enum in (("kind", RelationshipKind), ("rank", Rank), ("setting", Setting)):
+            if draft.get(field) in {member.value for member in enum}:
+                self.query_one(f"#{field}", Select).value = draft[field]
+        if isinstance(draft.get("notes"), str):
+            self.query_one("#notes", TextArea).text = draft["notes"]
+        self.notify("Restored what you had typed last time. Esc discards it.",
+                    title="Unsaved draft")
+
+    # -- actions -------------------------------------------------------------
+
+    def _collect(self) -> MeetingDraft:
+        values = self._payload()
+        now = self.app.clock.now()
+        try:
+            starts_at = parse_when(values["when"], now)
+        except WhenError as error:
+            raise ValidationError(str(error), "when") from None
+        try:
+            duration = parse_duration(values["duration"])
+        except WhenError as error:
+            raise ValidationError(str(error), "duration") from None
+        return MeetingDraft(
+            title=values["title"],
+            counterpart_name=values["person"],
+            starts_at=starts_at,
+            duration_minutes=duration,
+            setting=Setting(values["setting"]),
+            notes=values["notes"],
+            new_counterpart_kind=RelationshipKind(values["kind"]),
+            new_counterpart_rank=Rank(values["rank"]),
+        )
+
+    def action_save(self) -> None:
+        try:
+            draft = self._collect()
+            if self.meeting is None:
+                saved = self.app.store.add_meeting(draft)
+            else:
+                saved = self.app.store.update_meeting(self.meeting.id, draft)
+        except ValidationError as error:
+            field = error.field or "title"
+            self._hint(field, str(error), error=True)
+            self.query_one(f"#{field}").focus()
+            self.notify(str(error), title="Not saved yet", severity="error")
+            return
+        except StoreError as error:
+            self.notify(f"{error} Your text is still in the form.",
+                        title="Not saved", severity="error")
+            return
+        self._discard_draft()
+        self.notify(f"Saved “{saved.title}”.")
+        self.dismiss(saved.id)
+
+    def _discard_draft(self) -> None:
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+        try:
+            self.app.store.clear_draft(self.draft_key)
+        except StoreError:
+            pass  # a stale draft is harmless; it is offered back next time
+
+    @work(exclusive=True, group="form-dialog")
+    async def action_cancel(self) -> None:
+        from prep.tui.screens.confirm import ConfirmScreen
+
+        if self._payload() != self._initial:
+            discard = await self.app.push_screen_wait(
+                ConfirmScreen("Discard your changes?", "What you typed here will be lost.",
+                              confirm_label="Discard")
+            )
+            if not discard:
+                return
+        self._discard_draft()
+        self.dismiss(None)
+
+    @work(exclusive=True, group="form-dialog")
+    async def action_delete(self) -> None:
+        from prep.tui.screens.confirm import ConfirmScreen
+
+        if self.meeting is None:
+            self.notify("This meeting is not saved yet; esc discards it.")
+            return
+        confirmed = await self.app.push_screen_wait(
+            ConfirmScreen(f"Delete “{self.meeting.title}”?",
+                          "Its notes go with it. This cannot be undone.",
+                          confirm_label="Delete")
+        )
+        if not confirmed:
+            return
+        try:
+            self.app.store.delete_meeting(self.meeting.id)
+        except StoreError as error:
+            self.notify(str(error), title="Not deleted", severity="error")
+            return
+        self._discard_draft()
+        self.notify(f"Deleted “{self.meeting.title}”.")
+        self.dismiss(None)
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand("Save meeting", "Save and go back (ctrl+s)", self.action_save)
+        yield SystemCommand("Cancel", "Go back without saving (esc)", self.action_cancel)
+        if self.meeting is not None:
+            yield SystemCommand("Delete meeting", "Delete this meeting (ctrl+d)",
+                                self.action_delete)

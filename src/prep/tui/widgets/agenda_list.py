@@ -1,0 +1,92 @@
+"""The agenda's list of meetings, grouped, with readiness dots."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual.content import Content
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+from prep.domain.agenda import AgendaGroup, GroupKind
+from prep.domain.models import Meeting
+
+READINESS_STEPS = 4
+
+
+def readiness_dots(steps_done: int) -> Content:
+    done = max(0, min(READINESS_STEPS, steps_done))
+    return Content.assemble(
+        ("●" * done, "$success"), ("○" * (READINESS_STEPS - done), "$text-muted")
+    )
+
+
+def short_when(meeting: Meeting, kind: GroupKind, now: datetime) -> str:
+    """Just enough of the date for the group it sits in."""
+    local = meeting.starts_at.astimezone(now.tzinfo)
+    if kind in (GroupKind.TODAY, GroupKind.NOW):
+        return local.strftime("%H:%M")
+    if kind is GroupKind.THIS_WEEK:
+        return local.strftime("%a %H:%M")
+    if local.year != now.year:
+        return local.strftime("%d %b %Y")
+    return local.strftime("%a %d %b")
+
+
+class AgendaList(OptionList):
+    """Meetings under group headings; headings are disabled so the cursor skips them."""
+
+    DEFAULT_CSS = """
+    AgendaList { height: 1fr; }
+    AgendaList > .option-list--option-disabled { color: $text-muted; text-style: bold; }
+    """
+
+    def show(self, groups: list[AgendaGroup], now: datetime, select_id: int | None) -> None:
+        previous = self.highlighted_option.id if self.highlighted_option else None
+        options: list[Option] = []
+        for group in groups:
+            heading = Content.styled(
+                f" {group.title.upper()} · {len(group.meetings)}",
+                "$warning bold" if group.kind is GroupKind.DEBRIEF else "bold $text-muted",
+            )
+            options.append(Option(heading, id=f"group-{group.kind}", disabled=True))
+            for meeting in group.meetings:
+                options.append(Option(self._row(meeting, group.kind, now), id=f"m{meeting.id}"))
+        self.set_options(options)
+        wanted = f"m{select_id}" if select_id is not None else previous
+        self._highlight(wanted)
+
+    def _highlight(self, option_id: str | None) -> None:
+        if option_id is not None:
+            try:
+                self.highlighted = self.get_option_index(option_id)
+                return
+            except OptionDoesNotExist:  # deleted, or moved out of the agenda
+                pass
+        for index, option in enumerate(self.options):
+            if not option.disabled:
+                self.highlighted = index
+                return
+
+    def _row(self, meeting: Meeting, kind: GroupKind, now: datetime) -> Content:
+        when = short_when(meeting, kind, now).ljust(10)
+        title = meeting.title if len(meeting.title) <= 34 else meeting.title[:33] + "…"
+        person = meeting.counterpart.name
+        if kind is GroupKind.DEBRIEF:
+            status = Content.styled("debrief ▸", "$warning")
+        else:
+            status = readiness_dots(meeting.steps_done)
+        return Content.assemble(
+            "  ",
+            (when, "$text-muted"),
+            (title.ljust(35), "bold"),
+            (person[:20].ljust(21), "$text-secondary"),
+            status,
+        )
+
+    @property
+    def selected_meeting_id(self) -> int | None:
+        option = self.highlighted_option
+        if option is None or option.id is None or not option.id.startswith("m"):
+            return None
+        return int(option.id[1:])

@@ -1,0 +1,88 @@
+"""The selected meeting, in full, beside the agenda list."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from prep.domain.models import SETTING_LABELS, Meeting, Rank
+from prep.domain.when import format_duration, format_when, relative
+from prep.tui.widgets.agenda_list import READINESS_STEPS, readiness_dots
+
+RANK_PHRASES = {
+    Rank.SENIOR: "senior to you",
+    Rank.PEER: "your peer",
+    Rank.JUNIOR: "junior to you",
+}
+
+
+def describe_person(meeting: Meeting) -> str:
+    person = meeting.counterpart
+    parts = [person.name]
+    if person.organisation:
+        parts.append(person.organisation)
+    parts.append(f"{person.kind}, {RANK_PHRASES[person.rank]}")
+    return " · ".join(parts)
+
+
+class MeetingDetail(VerticalScroll, can_focus=False):
+    """Who, when (relative), where, how ready, notes, and the last meeting with them."""
+
+    def compose(self):
+        yield Static(id="detail-body")
+
+    def show(self, meeting: Meeting | None, previous: Meeting | None, now: datetime) -> None:
+        body = self.query_one("#detail-body", Static)
+        if meeting is None:
+            self.border_title = "Meeting"
+            body.update(Content.styled("Select a meeting to see it here.", "$text-muted"))
+            return
+        self.border_title = "Meeting"
+        body.update(self._render(meeting, previous, now))
+
+    def _render(self, meeting: Meeting, previous: Meeting | None, now: datetime) -> Content:
+        lines: list[Content] = [
+            Content.styled(meeting.title, "bold $text"),
+            Content.assemble(("with ", "$text-muted"), describe_person(meeting)),
+            Content(""),
+            self._field("When", f"{format_when(meeting.starts_at, now)}  ·  "
+                        f"{relative(meeting.starts_at, now)}"),
+            self._field("Length", format_duration(meeting.duration_minutes)),
+            self._field("Setting", SETTING_LABELS[meeting.setting]),
+            Content.assemble(
+                ("Ready    ", "$text-muted"),
+                readiness_dots(meeting.steps_done),
+                f"  {meeting.steps_done} of {READINESS_STEPS} checklist steps",
+            ),
+        ]
+        if meeting.needs_debrief(now):
+            lines += [
+                Content(""),
+                Content.styled(
+                    "This meeting has happened. Write the debrief while it is fresh.",
+                    "$warning",
+                ),
+            ]
+        lines += [Content(""), Content.styled("Agenda notes", "bold")]
+        lines.append(
+            Content(meeting.notes) if meeting.notes.strip()
+            else Content.styled("No notes yet. Press e to add some.", "$text-muted")
+        )
+        lines += [Content(""), Content.styled("Last time with them", "bold")]
+        if previous is None:
+            lines.append(Content.styled("First meeting with this person.", "$text-muted"))
+        else:
+            lines.append(
+                Content.assemble(
+                    f"{previous.title} — {format_when(previous.starts_at, now)}",
+                    (f" ({relative(previous.starts_at, now)})", "$text-muted"),
+                )
+            )
+        return Content("\n").join(lines)
+
+    @staticmethod
+    def _field(label: str, value: str) -> Content:
+        return Content.assemble((label.ljust(9), "$text-muted"), value)
