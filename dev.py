@@ -35,7 +35,7 @@ def main() -> int:
     commands = {
         "app": [BIN / "prep", *rest],
         "test": [BIN / "python", "-m", "pytest", *rest],
-        "screenshots": [BIN / "python", "-m", "prep.screenshots", *rest],
+        "screenshots": [BIN / "python", "-m", "prep.tui.screenshots", *rest],
         "bench": [BIN / "python", str(ROOT / "benchmarks" / "run.py"), *rest],
     }
     if command not in commands:

@@ -20,7 +20,7 @@ PEOPLE = [
     ("Sofia Lindqvist", "Aurora Energy", RelationshipKind.CLIENT, Rank.SENIOR, Cadence.QUARTERLY),
 ]
 
-# (days from today, hour, minute, title, person, minutes, setting, notes)
+# (working days from today, hour, minute, title, person, minutes, setting, notes)
 MEETINGS = [
     (-8, 10, 0, "Q4 roadmap review", "Dana Whitfield", 60, Setting.VIDEO,
      "Walk through the Q4 roadmap; confirm the warehouse pilot dates."),
@@ -44,6 +44,18 @@ MEETINGS = [
 ]
 
 
+def working_day(start: datetime, offset: int) -> datetime:
+    """`offset` working days (Mon-Fri) from `start`; 0 is `start` itself."""
+    day = start
+    step = 1 if offset >= 0 else -1
+    remaining = abs(offset)
+    while remaining:
+        day += timedelta(days=step)
+        if day.weekday() < 5:
+            remaining -= 1
+    return day
+
+
 def fill_demo(store: Store, now: datetime) -> int:
     """Add the example people and meetings; returns how many meetings were added."""
     for name, organisation, kind, rank, cadence in PEOPLE:
@@ -51,10 +63,10 @@ def fill_demo(store: Store, now: datetime) -> int:
             store.add_counterpart(
                 name, organisation=organisation, kind=kind, rank=rank, cadence=cadence
             )
-    today = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    today = now.replace(hour=0, minute=0, second=0, microsecond=0, tzinfo=None)
     for days, hour, minute, title, person, minutes, setting, notes in MEETINGS:
         # Wall-clock arithmetic, then the zone: correct across a clock change.
-        wall = today.replace(tzinfo=None) + timedelta(days=days, hours=hour, minutes=minute)
+        wall = working_day(today, days) + timedelta(hours=hour, minutes=minute)
         store.add_meeting(
             MeetingDraft(
                 title=title,

@@ -62,7 +62,7 @@ class AgendaScreen(Screen[None]):
         try:
             meetings = self.app.store.meetings_from(now - DEBRIEF_WINDOW, limit=AGENDA_LIMIT)
         except StoreError as error:
-            self.notify(str(error), title="Could not read meetings", severity="error")
+            self.notify(str(error), title="Could not read meetings", severity="error", markup=False)
             return
         self._meetings = {meeting.id: meeting for meeting in meetings}
         groups = build_agenda(meetings, now)
@@ -106,7 +106,7 @@ class AgendaScreen(Screen[None]):
 
         meeting = self._selected()
         if meeting is None:
-            self.notify("Select a meeting first, or press n to add one.")
+            self.notify("Select a meeting first, or press n to add one.", markup=False)
             return
         self.app.push_screen(MeetingFormScreen(meeting), self._after_form)
 
@@ -119,7 +119,7 @@ class AgendaScreen(Screen[None]):
 
         meeting = self._selected()
         if meeting is None:
-            self.notify("Select a meeting to delete.")
+            self.notify("Select a meeting to delete.", markup=False)
             return
         confirmed = await self.app.push_screen_wait(
             ConfirmScreen(
@@ -133,9 +133,9 @@ class AgendaScreen(Screen[None]):
         try:
             self.app.store.delete_meeting(meeting.id)
         except StoreError as error:
-            self.notify(str(error), title="Not deleted", severity="error")
+            self.notify(str(error), title="Not deleted", severity="error", markup=False)
             return
-        self.notify(f"Deleted “{meeting.title}”.")
+        self.notify(f"Deleted “{meeting.title}”.", markup=False)
         self.refresh_agenda()
 
     def palette_commands(self) -> Iterable[SystemCommand]:

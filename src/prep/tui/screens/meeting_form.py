@@ -8,6 +8,7 @@ from typing import Any
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.content import Content
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.suggester import SuggestFromList
@@ -36,13 +37,35 @@ RANK_OPTIONS = [(RANK_PHRASES[rank].capitalize(), rank.value) for rank in Rank]
 SETTING_OPTIONS = [(label, setting.value) for setting, label in SETTING_LABELS.items()]
 
 
+SETTING_TIP = "Coffee or a shared meal tends to warm a conversation."
+
+FORM_TIPS = """\
+[b]When[/b] takes plain words:
+  tomorrow 3pm
+  fri 10:30
+  next tue 9am
+  in 2h
+  24/11 9am
+  2026-11-24 15:00
+The date prep understood shows under the field as you type.
+
+[b]With[/b]: a name you have used before is offered as you type ([b]→[/b] accepts it).
+A new name creates that person; say where they sit relative to you, because the
+power gap is what makes people hedge.
+
+[b]ctrl+s[/b] saves. What you type is kept as a draft, so closing the terminal loses nothing.
+"""
+
+
 class MeetingFormScreen(Screen[int | None]):
     """Dismisses with the saved meeting's id, or None when cancelled or deleted."""
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "cancel", "Back"),
-        Binding("ctrl+d", "delete", "Delete"),
+        # priority: Input would otherwise take ctrl+d as "delete right"; delete
+        # still asks for confirmation, so a stray press costs nothing.
+        Binding("ctrl+d", "delete", "Delete", priority=True),
     ]
 
     def __init__(self, meeting: Meeting | None = None) -> None:
@@ -56,47 +79,53 @@ class MeetingFormScreen(Screen[int | None]):
     def compose(self) -> ComposeResult:
         m = self.meeting
         yield Header()
-        with VerticalScroll(id="form"):
-            yield Label("Title", classes="field-label")
-            yield Input(m.title if m else "", id="title",
-                        placeholder="What is the meeting about? e.g. Q4 roadmap review")
-            yield Static("", id="title-hint", classes="hint")
-
-            yield Label("With", classes="field-label")
-            yield Input(m.counterpart.name if m else "", id="person",
-                        placeholder="Name of the client, customer or boss")
-            yield Static("", id="person-hint", classes="hint")
-            with Horizontal(id="new-person"):
-                with Vertical(classes="half"):
-                    yield Label("They are a", classes="field-label")
-                    yield Select(KIND_OPTIONS, value=RelationshipKind.CLIENT.value,
-                                 allow_blank=False, id="kind")
-                with Vertical(classes="half"):
-                    yield Label("Their rank", classes="field-label")
-                    yield Select(RANK_OPTIONS, value=Rank.SENIOR.value,
-                                 allow_blank=False, id="rank")
-
-            yield Label("When", classes="field-label")
-            yield Input(self._initial_when(), id="when",
-                        placeholder="tomorrow 3pm · fri 10:30 · in 2h · 2026-11-24 15:00")
-            yield Static("", id="when-hint", classes="hint")
-
-            with Horizontal(id="length-and-setting"):
-                with Vertical(classes="half"):
+        with Horizontal(id="form-body"):
+            with VerticalScroll(id="form"):
+                with Horizontal(classes="form-row"):
+                    yield Label("Title", classes="field-label")
+                    with Vertical(classes="form-field"):
+                        yield Input(m.title if m else "", id="title", compact=True,
+                                    placeholder="What is it about? e.g. Q4 roadmap review")
+                        yield Static("", id="title-hint", classes="hint")
+                with Horizontal(classes="form-row"):
+                    yield Label("With", classes="field-label")
+                    with Vertical(classes="form-field"):
+                        yield Input(m.counterpart.name if m else "", id="person", compact=True,
+                                    placeholder="Name of the client, customer or boss")
+                        yield Static("", id="person-hint", classes="hint")
+                        with Horizontal(id="new-person"):
+                            yield Select(KIND_OPTIONS, value=RelationshipKind.CLIENT.value,
+                                         allow_blank=False, id="kind", compact=True)
+                            yield Select(RANK_OPTIONS, value=Rank.SENIOR.value,
+                                         allow_blank=False, id="rank", compact=True)
+                with Horizontal(classes="form-row"):
+                    yield Label("When", classes="field-label")
+                    with Vertical(classes="form-field"):
+                        yield Input(self._initial_when(), id="when", compact=True,
+                                    placeholder="tomorrow 3pm · fri 10:30 · 2026-11-24 15:00")
+                        yield Static("", id="when-hint", classes="hint")
+                with Horizontal(classes="form-row"):
                     yield Label("Length", classes="field-label")
-                    yield Input(str(m.duration_minutes) if m else "30", id="duration",
-                                placeholder="30 · 45m · 1h30")
-                    yield Static("", id="duration-hint", classes="hint")
-                with Vertical(classes="half"):
+                    with Vertical(classes="form-field"):
+                        yield Input(str(m.duration_minutes) if m else "30", id="duration",
+                                    compact=True, placeholder="30 · 45m · 1h30")
+                        yield Static("", id="duration-hint", classes="hint")
+                with Horizontal(classes="form-row"):
                     yield Label("Setting", classes="field-label")
-                    yield Select(SETTING_OPTIONS,
-                                 value=(m.setting if m else Setting.VIDEO).value,
-                                 allow_blank=False, id="setting")
-
-            yield Label("Agenda notes", classes="field-label")
-            yield TextArea(m.notes if m else "", id="notes", soft_wrap=True,
-                           show_line_numbers=False, tab_behavior="focus")
-            yield Static("", id="notes-hint", classes="hint")
+                    with Vertical(classes="form-field"):
+                        yield Select(SETTING_OPTIONS,
+                                     value=(m.setting if m else Setting.VIDEO).value,
+                                     allow_blank=False, id="setting", compact=True)
+                        yield Static(SETTING_TIP, classes="hint")
+                with Horizontal(classes="form-row"):
+                    yield Label("Notes", classes="field-label")
+                    with Vertical(classes="form-field"):
+                        yield TextArea(m.notes if m else "", id="notes", soft_wrap=True,
+                                       show_line_numbers=False, tab_behavior="focus",
+                                       compact=True,
+                                       placeholder="What do you want from this meeting?")
+                        yield Static("", id="notes-hint", classes="hint")
+            yield Static(FORM_TIPS, id="form-tips")
         yield Footer()
 
     def _initial_when(self) -> str:
@@ -112,7 +141,7 @@ class MeetingFormScreen(Screen[int | None]):
         try:
             self._people = {p.name.casefold(): p for p in self.app.store.counterparts()}
         except StoreError as error:
-            self.notify(str(error), severity="error")
+            self.notify(str(error), severity="error", markup=False)
         person = self.query_one("#person", Input)
         person.suggester = SuggestFromList(
             [p.name for p in self._people.values()], case_sensitive=False
@@ -150,7 +179,8 @@ class MeetingFormScreen(Screen[int | None]):
 
     def _hint(self, field: str, text: str, *, error: bool = False) -> None:
         hint = self.query_one(f"#{field}-hint", Static)
-        hint.update(text)
+        hint.update(Content(text))  # plain text: it may quote what was typed
+        hint.display = bool(text)  # an empty hint takes no room
         hint.set_class(error, "error")
         hint.set_class(not error and bool(text), "ok")
 
@@ -164,7 +194,7 @@ class MeetingFormScreen(Screen[int | None]):
             organisation = f"{known.organisation} · " if known.organisation else ""
             self._hint("person", f"✓ {organisation}{known.kind}, {RANK_PHRASES[known.rank]}")
         else:
-            self._hint("person", "New person: say how they relate to you.")
+            self._hint("person", "New person. Who are they to you, and where do they sit?")
 
     def _refresh_when_hint(self) -> None:
         text = self.query_one("#when", Input).value
@@ -216,7 +246,7 @@ class MeetingFormScreen(Screen[int | None]):
             else:
                 self.app.store.save_draft(self.draft_key, payload)
         except StoreError as error:
-            self.notify(f"{error} Your text is still here.", severity="warning")
+            self.notify(f"{error} Your text is still here.", severity="warning", markup=False)
 
     def _restore_draft(self) -> None:
         try:
@@ -234,7 +264,7 @@ class MeetingFormScreen(Screen[int | None]):
         if isinstance(draft.get("notes"), str):
             self.query_one("#notes", TextArea).text = draft["notes"]
         self.notify("Restored what you had typed last time. Esc discards it.",
-                    title="Unsaved draft")
+                    title="Unsaved draft", markup=False)
 
     # -- actions -------------------------------------------------------------
 
@@ -271,14 +301,14 @@ class MeetingFormScreen(Screen[int | None]):
             field = error.field or "title"
             self._hint(field, str(error), error=True)
             self.query_one(f"#{field}").focus()
-            self.notify(str(error), title="Not saved yet", severity="error")
+            self.notify(str(error), title="Not saved yet", severity="error", markup=False)
             return
         except StoreError as error:
             self.notify(f"{error} Your text is still in the form.",
-                        title="Not saved", severity="error")
+                        title="Not saved", severity="error", markup=False)
             return
         self._discard_draft()
-        self.notify(f"Saved “{saved.title}”.")
+        self.notify(f"Saved “{saved.title}”.", markup=False)
         self.dismiss(saved.id)
 
     def _discard_draft(self) -> None:
@@ -309,7 +339,7 @@ class MeetingFormScreen(Screen[int | None]):
         from prep.tui.screens.confirm import ConfirmScreen
 
         if self.meeting is None:
-            self.notify("This meeting is not saved yet; esc discards it.")
+            self.notify("This meeting is not saved yet; esc discards it.", markup=False)
             return
         confirmed = await self.app.push_screen_wait(
             ConfirmScreen(f"Delete “{self.meeting.title}”?",
@@ -321,10 +351,10 @@ class MeetingFormScreen(Screen[int | None]):
         try:
             self.app.store.delete_meeting(self.meeting.id)
         except StoreError as error:
-            self.notify(str(error), title="Not deleted", severity="error")
+            self.notify(str(error), title="Not deleted", severity="error", markup=False)
             return
         self._discard_draft()
-        self.notify(f"Deleted “{self.meeting.title}”.")
+        self.notify(f"Deleted “{self.meeting.title}”.", markup=False)
         self.dismiss(None)
 
     def palette_commands(self) -> Iterable[SystemCommand]:

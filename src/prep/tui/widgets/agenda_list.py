@@ -33,6 +33,11 @@ def short_when(meeting: Meeting, kind: GroupKind, now: datetime) -> str:
     return local.strftime("%a %d %b")
 
 
+def _fit(text: str, width: int) -> str:
+    """Pad or cut to exactly `width` characters, marking a cut with an ellipsis."""
+    return text.ljust(width) if len(text) <= width else text[: width - 1] + "…"
+
+
 class AgendaList(OptionList):
     """Meetings under group headings; headings are disabled so the cursor skips them."""
 
@@ -42,6 +47,7 @@ class AgendaList(OptionList):
     """
 
     def show(self, groups: list[AgendaGroup], now: datetime, select_id: int | None) -> None:
+        self._shown = (groups, now)
         previous = self.highlighted_option.id if self.highlighted_option else None
         options: list[Option] = []
         for group in groups:
@@ -68,19 +74,28 @@ class AgendaList(OptionList):
                 self.highlighted = index
                 return
 
+    def on_resize(self) -> None:
+        # Columns are sized to the width, so a resize re-lays the rows.
+        if getattr(self, "_shown", None):
+            groups, now = self._shown
+            self.show(groups, now, None)
+
     def _row(self, meeting: Meeting, kind: GroupKind, now: datetime) -> Content:
-        when = short_when(meeting, kind, now).ljust(10)
-        title = meeting.title if len(meeting.title) <= 34 else meeting.title[:33] + "…"
-        person = meeting.counterpart.name
+        width = max(self.scrollable_content_region.width, 50)
+        person_width = 18 if width >= 64 else 12
+        # indent + when + gaps + person + status (4 dots or "debrief")
+        title_width = max(10, width - 2 - 11 - 1 - person_width - 1 - 9 - 2)
         if kind is GroupKind.DEBRIEF:
             status = Content.styled("debrief ▸", "$warning")
         else:
-            status = readiness_dots(meeting.steps_done)
+            status = Content.assemble("     ", readiness_dots(meeting.steps_done))
         return Content.assemble(
             "  ",
-            (when, "$text-muted"),
-            (title.ljust(35), "bold"),
-            (person[:20].ljust(21), "$text-secondary"),
+            (short_when(meeting, kind, now).ljust(11), "$text-muted"),
+            (_fit(meeting.title, title_width), "bold"),
+            " ",
+            (_fit(meeting.counterpart.name, person_width), "italic"),
+            " ",
             status,
         )
 

@@ -41,9 +41,9 @@ class MeetingDetail(VerticalScroll, can_focus=False):
             body.update(Content.styled("Select a meeting to see it here.", "$text-muted"))
             return
         self.border_title = "Meeting"
-        body.update(self._render(meeting, previous, now))
+        body.update(self._describe(meeting, previous, now))
 
-    def _render(self, meeting: Meeting, previous: Meeting | None, now: datetime) -> Content:
+    def _describe(self, meeting: Meeting, previous: Meeting | None, now: datetime) -> Content:
         lines: list[Content] = [
             Content.styled(meeting.title, "bold $text"),
             Content.assemble(("with ", "$text-muted"), describe_person(meeting)),
@@ -55,7 +55,7 @@ class MeetingDetail(VerticalScroll, can_focus=False):
             Content.assemble(
                 ("Ready    ", "$text-muted"),
                 readiness_dots(meeting.steps_done),
-                f"  {meeting.steps_done} of {READINESS_STEPS} checklist steps",
+                f"   {meeting.steps_done} of {READINESS_STEPS} checklist steps done",
             ),
         ]
         if meeting.needs_debrief(now):

@@ -1,0 +1,112 @@
+"""Write an SVG screenshot of every screen to screenshots/, from the demo data.
+
+    python3 dev.py screenshots
+
+The clock is fixed and the database is built fresh each time, so the images
+only change when the interface does.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import tempfile
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+from pathlib import Path
+
+from dateutil import tz
+
+from prep.demo import fill_demo
+from prep.domain.clock import FixedClock
+from prep.store import open_store
+from prep.tui.app import PrepApp
+
+SIZE = (120, 36)
+DEMO_NOW = datetime(2026, 11, 25, 14, 0, tzinfo=tz.gettz("Europe/London"))
+OUT = Path(__file__).resolve().parents[3] / "screenshots"
+
+Steps = Callable[[object], Awaitable[None]]
+
+
+async def _nothing(pilot) -> None:
+    await pilot.pause()
+
+
+async def _agenda_second_row(pilot) -> None:
+    await pilot.press("down", "down", "down")
+
+
+async def _new_meeting(pilot) -> None:
+    await pilot.press("n")
+    await pilot.press(*"Contract renewal")
+    await pilot.press("tab", *"Helen Achterberg", "tab")
+    await pilot.press("tab", "tab", *"tue 11am")
+    await pilot.pause()
+
+
+async def _bad_date(pilot) -> None:
+    await pilot.press("n", *"Budget call", "tab", *"Tom Becker", "tab", *"next blursday 3pm")
+    await pilot.pause()
+
+
+async def _edit_meeting(pilot) -> None:
+    await pilot.press("down", "down", "down", "e")
+    await pilot.pause()
+
+
+async def _confirm_delete(pilot) -> None:
+    await pilot.press("down", "down", "down", "d")
+    await pilot.pause()
+
+
+async def _help(pilot) -> None:
+    await pilot.press("question_mark")
+    await pilot.pause()
+
+
+async def _palette(pilot) -> None:
+    await pilot.press("ctrl+p")
+    await pilot.pause(0.3)
+
+
+SHOTS: dict[str, tuple[bool, Steps]] = {
+    # name: (with demo data?, keys to reach the screen)
+    "agenda": (True, _agenda_second_row),
+    "agenda-empty": (False, _nothing),
+    "meeting-form-new": (True, _new_meeting),
+    "meeting-form-bad-date": (True, _bad_date),
+    "meeting-form-edit": (True, _edit_meeting),
+    "confirm-delete": (True, _confirm_delete),
+    "help": (True, _help),
+    "command-palette": (True, _palette),
+}
+
+
+async def shoot(name: str, with_demo: bool, steps: Steps, folder: Path, out: Path) -> Path:
+    store = open_store(folder / f"{name}.db")
+    clock = FixedClock(DEMO_NOW)
+    if with_demo:
+        fill_demo(store, DEMO_NOW)
+    app = PrepApp(store, clock=clock)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await steps(pilot)
+            await pilot.pause()
+            app.save_screenshot(filename=f"{name}.svg", path=str(out))
+    finally:
+        store.close()
+    return out / f"{name}.svg"
+
+
+async def main(out: Path = OUT) -> None:
+    out.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        for name, (with_demo, steps) in SHOTS.items():
+            path = await shoot(name, with_demo, steps, Path(folder), out)
+            print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    asyncio.run(main(Path(sys.argv[1]) if len(sys.argv) > 1 else OUT))

@@ -1,0 +1,237 @@
+"""Create, edit and delete meetings by pressing keys, then check the file."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Static
+
+from prep.domain.models import MeetingDraft, Setting
+from prep.tui.app import PrepApp
+from prep.tui.screens.agenda import AgendaScreen
+from prep.tui.screens.confirm import ConfirmScreen
+from prep.tui.screens.meeting_form import DRAFT_DELAY, MeetingFormScreen
+from tests.helpers import at
+from tests.tui.conftest import SIZE, rows
+
+MEETING_ROW = (
+    "SELECT m.title, c.name, c.kind, c.rank, m.starts_at, m.duration_minutes, m.setting, m.notes"
+    " FROM meetings m JOIN counterparts c ON c.id = m.counterpart_id"
+)
+
+
+async def type_text(pilot, text: str) -> None:
+    await pilot.press(*text)
+
+
+async def test_create_a_meeting_by_keyboard(make_app, db_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        assert isinstance(app.screen, MeetingFormScreen)
+        await type_text(pilot, "Q4 roadmap review")
+        await pilot.press("tab")
+        await type_text(pilot, "Dana Whitfield")
+        # A new name shows who-are-they choices: kind, then rank.
+        await pilot.press("tab", "tab", "tab")
+        await type_text(pilot, "tomorrow 3pm")
+        hint = app.screen.query_one("#when-hint", Static)
+        assert "Tomorrow 15:00" in str(hint.render())
+        await pilot.press("tab")  # entering a field selects its text
+        await type_text(pilot, "1h30")
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "Bring the pilot numbers.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+
+    assert rows(db_path, MEETING_ROW) == [
+        ("Q4 roadmap review", "Dana Whitfield", "client", "senior",
+         "2026-11-28T15:00+00:00", 90, "video", "Bring the pilot numbers."),
+    ]
+
+
+async def test_edit_a_meeting_by_keyboard(make_app, store, db_path):
+    store.add_meeting(MeetingDraft("Old title", "Dana", at(1, 10)))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        form = app.screen
+        assert isinstance(form, MeetingFormScreen)
+        assert form.query_one("#title", Input).value == "Old title"
+        await type_text(pilot, "New title")  # focusing the field selected its text
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "mon 9:30")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+
+    assert rows(db_path, "SELECT title, starts_at FROM meetings") == [
+        ("New title", "2026-11-30T09:30+00:00")
+    ]
+
+
+async def test_delete_asks_first_and_no_keeps_the_meeting(make_app, store, db_path):
+    store.add_meeting(MeetingDraft("Keep me", "Dana", at(1, 10)))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert rows(db_path, "SELECT title FROM meetings") == [("Keep me",)]
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+    assert rows(db_path, "SELECT count(*) FROM meetings") == [(0,)]
+
+
+async def test_delete_from_the_edit_form(make_app, store, db_path):
+    store.add_meeting(MeetingDraft("Delete me", "Dana", at(1, 10)))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e", "ctrl+d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+    assert rows(db_path, "SELECT count(*) FROM meetings") == [(0,)]
+
+
+async def test_bad_date_shows_inline_error_and_saves_nothing(make_app, db_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await type_text(pilot, "Budget call")
+        await pilot.press("tab")
+        await type_text(pilot, "Tom")
+        await pilot.press("tab", "tab", "tab")
+        await type_text(pilot, "next blursday 3pm")
+        hint = app.screen.query_one("#when-hint", Static)
+        assert "Can't read" in str(hint.render())
+        assert hint.has_class("error")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingFormScreen)  # still here, text intact
+        assert app.screen.focused.id == "when"
+        assert app.screen.query_one("#when", Input).value == "next blursday 3pm"
+    assert rows(db_path, "SELECT count(*) FROM meetings") == [(0,)]
+    assert rows(db_path, "SELECT count(*) FROM counterparts") == [(0,)]
+
+
+async def test_missing_title_is_pointed_out_where_you_look(make_app, db_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "tab")
+        await type_text(pilot, "Dana")
+        await pilot.press("tab", "tab", "tab")
+        await type_text(pilot, "tomorrow 3pm")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen.focused.id == "title"
+        assert "title" in str(app.screen.query_one("#title-hint", Static).render())
+    assert rows(db_path, "SELECT count(*) FROM meetings") == [(0,)]
+
+
+async def test_an_existing_person_is_recognised(make_app, store):
+    store.add_meeting(MeetingDraft("Earlier", "Dana Whitfield", at(-3, 10)))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "tab")
+        await type_text(pilot, "dana whitfield")
+        hint = str(app.screen.query_one("#person-hint", Static).render())
+        assert "client, senior to you" in hint
+        assert not app.screen.query_one("#new-person").display
+
+
+async def test_half_typed_form_survives_quitting(store, clock, db_path):
+    app = PrepApp(store, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await type_text(pilot, "Half typed 🚀")
+        await pilot.pause(DRAFT_DELAY + 0.3)
+        await pilot.press("ctrl+q")
+    assert rows(db_path, "SELECT count(*) FROM meetings") == [(0,)]
+
+    app = PrepApp(store, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen.query_one("#title", Input).value == "Half typed 🚀"
+
+
+async def test_escape_with_changes_asks_before_discarding(make_app, db_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await type_text(pilot, "Something")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen.query_one("#title", Input).value == "Something"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+    assert rows(db_path, "SELECT count(*) FROM drafts") == [(0,)]
+
+
+async def test_escape_on_an_untouched_form_just_goes_back(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+
+
+async def test_huge_paste_is_refused_with_a_message_and_kept(make_app, db_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        app.screen.query_one("#title", Input).insert_text_at_cursor("x" * 50_000)
+        await pilot.press("tab")
+        await type_text(pilot, "Dana")
+        await pilot.press("tab", "tab", "tab")
+        await type_text(pilot, "tomorrow 3pm")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingFormScreen)
+        assert "50,000 characters" in str(app.screen.query_one("#title-hint", Static).render())
+        assert len(app.screen.query_one("#title", Input).value) == 50_000
+    assert rows(db_path, "SELECT count(*) FROM meetings") == [(0,)]
+
+
+async def test_setting_is_chosen_by_keyboard(make_app, store, db_path):
+    store.add_meeting(MeetingDraft("Coffee?", "Dana", at(1, 10), setting=Setting.VIDEO))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        app.screen.query_one("#setting").focus()
+        await pilot.press("enter", "down", "down", "down", "enter")  # video -> coffee
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert rows(db_path, "SELECT setting FROM meetings") == [("coffee",)]
+
+
+async def test_markup_like_text_is_shown_literally_not_interpreted(make_app, db_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await type_text(pilot, "[b]Plan[/x]")
+        await pilot.press("tab")
+        await type_text(pilot, "[red]Dana")
+        await pilot.press("tab", "tab", "tab")
+        await type_text(pilot, "[/x] at 3")
+        assert "[/x]" in str(app.screen.query_one("#when-hint", Static).render())
+        await pilot.press("ctrl+a", "ctrl+k")
+        await type_text(pilot, "tomorrow 3pm")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+    assert rows(db_path, "SELECT m.title, c.name FROM meetings m JOIN counterparts c"
+                         " ON c.id = m.counterpart_id") == [("[b]Plan[/x]", "[red]Dana")]
