@@ -24,11 +24,14 @@ AGENDA_LIMIT = 300
 EMPTY_TEXT = """\
 [b]No meetings yet.[/b]
 
-Press [b]n[/b] to add the next meeting with a client, a customer or your boss.
-Give it a title, who it is with and when ("tomorrow 3pm" works).
+Press [b $accent]n[/] to add your next meeting with a client, a customer or your boss: \
+a title, who it is with, and when ("tomorrow 3pm" works).
 
-Before the call, walk the four-step checklist; after it, write a short
-debrief. Press [b]?[/b] for what each step is for, or [b]ctrl+p[/b] for every command.
+Ten minutes before the call, walk the four-step checklist: who holds the power, \
+what each side expects, how assertive to be, and the solutions you bring. \
+After the call, a three-minute debrief compares the plan with what happened.
+
+Press [b $accent]?[/] for the ideas behind each step, or [b $accent]ctrl+p[/] for every command.
 """
 
 
@@ -70,6 +73,7 @@ class AgendaScreen(Screen[None]):
         agenda.show(groups, now, select_id)
         empty = not groups
         agenda.display = not empty
+        self.query_one(MeetingDetail).display = not empty
         self.query_one("#agenda-empty").display = empty
         self._show_detail()
         if not empty:

@@ -55,7 +55,7 @@ class MeetingDetail(VerticalScroll, can_focus=False):
             Content.assemble(
                 ("Ready    ", "$text-muted"),
                 readiness_dots(meeting.steps_done),
-                f"   {meeting.steps_done} of {READINESS_STEPS} checklist steps done",
+                f"  {meeting.steps_done} of {READINESS_STEPS} steps",
             ),
         ]
         if meeting.needs_debrief(now):

@@ -1,0 +1,239 @@
+"""The installed `prep` command in a real terminal: a detached tmux session.
+
+Each test gets its own tmux server (a private `-L` socket), so sessions never
+leak between tests or into the developer's own tmux, and the server is
+killed when the test ends, whatever happened.
+
+Keys are sent with `tmux send-keys` and the screen is read with
+`tmux capture-pane`. Textual routes a key to whichever widget has focus when
+the key *arrives*, not when earlier keys have been handled, so text typed
+straight after a focus-moving key (Tab, or a key that opens a screen) can
+land in the old field. Tests therefore wait for a visible sign that focus
+has moved (`wait_focus`: the terminal cursor sits on the field's row) before
+typing into a new field.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+# The console script installed next to this interpreter: the real command a
+# person runs, not `python -m prep`.
+PREP = Path(sys.executable).parent / "prep"
+WIDTH, HEIGHT = 120, 36
+TIMEOUT = 15.0
+POLL = 0.05
+
+
+def _tmux_env(home: Path) -> dict[str, str]:
+    """A small, known environment for the tmux client and server."""
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(home),
+        # tmux writes captured UTF-8 (box drawing, “quotes”) only to a
+        # client it believes can show it.
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
+    }
+    for name in ("TMUX_TMPDIR",):
+        if name in os.environ:
+            env[name] = os.environ[name]
+    return env
+
+
+def _app_env(home: Path) -> list[str]:
+    """NAME=value words for `env -i`: the only environment prep sees."""
+    words = [
+        f"HOME={home}",
+        "PATH=/usr/local/bin:/usr/bin:/bin",
+        "TERM=xterm-256color",
+        "LANG=C.UTF-8",
+        "LC_ALL=C.UTF-8",
+    ]
+    # Same zone as the test process, so "tomorrow" means the same day to both.
+    if "TZ" in os.environ:
+        words.append(f"TZ={os.environ['TZ']}")
+    return words
+
+
+class Terminal:
+    """One private tmux server; `start` opens prep in a new session on it."""
+
+    def __init__(self, workdir: Path) -> None:
+        self.socket = f"prep-e2e-{os.getpid()}-{uuid.uuid4().hex[:10]}"
+        self.home = workdir / "home"
+        self.home.mkdir()
+        self.config = workdir / "tmux.conf"
+        # remain-on-exit: a pane whose process ends stays, so its last words
+        # and exit status can still be read (prep refusing a file exits at
+        # once). The config also keeps the developer's ~/.tmux.conf out.
+        self.config.write_text("set -g remain-on-exit on\nset -g history-limit 2000\n")
+        self.env = _tmux_env(self.home)
+        self.target = ""
+        self._started = False
+
+    # -- tmux plumbing ---------------------------------------------------------
+
+    def tmux(self, *args: str, check: bool = True) -> str:
+        result = subprocess.run(
+            ["tmux", "-L", self.socket, "-f", str(self.config), *args],
+            capture_output=True, text=True, encoding="utf-8", errors="replace",
+            env=self.env, stdin=subprocess.DEVNULL, timeout=30,
+        )
+        if check and result.returncode != 0:
+            raise AssertionError(f"tmux {' '.join(args)} failed: {result.stderr.strip()}")
+        return result.stdout
+
+    def start(self, *prep_args: str | Path, session: str = "prep") -> None:
+        """Run `prep *prep_args` in a new 120x36 session named `session`.
+
+        `exec` makes the pane's process prep itself (no shell in between),
+        so `pane_pid()` is prep's pid and its exit status is the pane's.
+        """
+        command = shlex.join(
+            ["exec", "env", "-i", *_app_env(self.home), str(PREP), *map(str, prep_args)]
+        )
+        self.tmux("new-session", "-d", "-x", str(WIDTH), "-y", str(HEIGHT),
+                  "-s", session, command)
+        self._started = True
+        self.target = f"{session}:0.0"
+
+    def kill_server(self) -> None:
+        if self._started:
+            self.tmux("kill-server", check=False)
+
+    def display(self, fmt: str) -> str:
+        return self.tmux("display-message", "-p", "-t", self.target, fmt).strip()
+
+    # -- reading the screen ------------------------------------------------------
+
+    def screen(self, *, join: bool = False) -> str:
+        """The visible screen as text; `join` rejoins lines the terminal wrapped."""
+        args = ["capture-pane", "-p", "-t", self.target]
+        if join:
+            args.append("-J")
+        return self.tmux(*args)
+
+    def wait_until(
+        self, check: Callable[[str], bool], what: str, timeout: float = TIMEOUT
+    ) -> str:
+        deadline = time.monotonic() + timeout
+        while True:
+            screen = self.screen()
+            if check(screen):
+                return screen
+            if time.monotonic() > deadline:
+                pytest.fail(f"Timed out after {timeout}s waiting for {what}. Screen:\n{screen}")
+            time.sleep(POLL)
+
+    def wait_for(self, text: str, timeout: float = TIMEOUT) -> str:
+        """Poll the screen until `text` is on it; returns that screen."""
+        return self.wait_until(lambda screen: text in screen, repr(text), timeout)
+
+    def wait_gone(self, text: str, timeout: float = TIMEOUT) -> str:
+        return self.wait_until(lambda screen: text not in screen, f"{text!r} to go", timeout)
+
+    def cursor(self) -> tuple[int, int]:
+        x, y = self.display("#{cursor_x} #{cursor_y}").split()
+        return int(x), int(y)
+
+    def wait_focus(self, label: str, timeout: float = TIMEOUT) -> None:
+        """Wait until the terminal cursor is on the row of the field called `label`.
+
+        Textual puts the terminal cursor at the focused input's caret, so this
+        is where typed text will go.
+        """
+        pattern = re.compile(rf"^\s*{re.escape(label)}\b")
+        deadline = time.monotonic() + timeout
+        while True:
+            lines = self.screen().splitlines()
+            rows = [i for i, line in enumerate(lines) if pattern.match(line)]
+            _, y = self.cursor()
+            if y in rows:
+                return
+            if time.monotonic() > deadline:
+                pytest.fail(
+                    f"Timed out waiting for focus on {label!r} (cursor row {y}, "
+                    f"field rows {rows}). Screen:\n" + "\n".join(lines)
+                )
+            time.sleep(POLL)
+
+    # -- the process in the pane -----------------------------------------------------
+
+    def pane_pid(self) -> int:
+        return int(self.display("#{pane_pid}"))
+
+    def wait_exit(self, timeout: float = TIMEOUT) -> int:
+        """Wait for the pane's process to end; returns its exit status, or
+        minus the signal that killed it (as subprocess does)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            # tmux marks the pane dead when the terminal closes and records
+            # the status a moment later, when it reaps the process.
+            dead, status, sig = self.display(
+                "#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}"
+            ).split(":")
+            if dead == "1" and (status or sig):
+                return int(status) if status else -int(sig)
+            if time.monotonic() > deadline:
+                pytest.fail(f"prep still running after {timeout}s. Screen:\n{self.screen()}")
+            time.sleep(POLL)
+
+    # -- typing ----------------------------------------------------------------
+
+    def send(self, *keys: str, literal: bool = False) -> None:
+        """Press named keys (Tab, Enter, Escape, C-s, C-q, n) or, with
+        `literal`, type each argument as text."""
+        if literal:
+            for text in keys:
+                self.tmux("send-keys", "-t", self.target, "-l", text)
+        else:
+            self.tmux("send-keys", "-t", self.target, *keys)
+
+    def type(self, text: str) -> None:
+        self.send(text, literal=True)
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Iterator[Terminal]:
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed")
+    term = Terminal(tmp_path)
+    try:
+        yield term
+    finally:
+        term.kill_server()
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "prep.db"
+
+
+def prep_cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    """Run the installed command outside tmux (for seeding a database)."""
+    return subprocess.run(
+        [str(PREP), *map(str, args)], capture_output=True, text=True, encoding="utf-8",
+        stdin=subprocess.DEVNULL, timeout=60,
+    )
+
+
+def query(path: Path, sql: str, params: tuple = ()) -> list[tuple]:
+    """Read the file with plain sqlite3: what is really on disk."""
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql, params).fetchall()
+    finally:
+        conn.close()

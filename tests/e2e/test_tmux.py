@@ -1,0 +1,179 @@
+"""The installed `prep` command, driven by keys in a real terminal (tmux).
+
+Every test reads back what matters from outside the app: the screen as
+tmux shows it, the process's exit status, and the SQLite file on disk.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import stat
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.conftest import Terminal, prep_cli, query
+
+pytestmark = pytest.mark.e2e
+
+# Text only the agenda (home) screen shows: its header's subtitle.
+AGENDA = "debriefs and weekly review"
+MEETING_ROW = (
+    "SELECT m.title, c.name, m.starts_at FROM meetings m"
+    " JOIN counterparts c ON c.id = m.counterpart_id ORDER BY m.id"
+)
+
+
+def tomorrow() -> str:
+    return (date.today() + timedelta(days=1)).isoformat()
+
+
+def field_line(screen: str, label: str) -> str:
+    """The screen line of a form field, e.g. the one starting with 'Title'."""
+    for line in screen.splitlines():
+        if line.strip().startswith(label):
+            return line
+    raise AssertionError(f"no {label!r} field on screen:\n{screen}")
+
+
+def test_create_a_meeting_save_quit_and_find_it_in_the_file(terminal: Terminal, db: Path):
+    terminal.start("--db", db)
+    terminal.wait_for("No meetings yet")
+
+    terminal.send("n")
+    terminal.wait_for("New meeting")
+    terminal.wait_focus("Title")
+    terminal.type("Q4 roadmap review")
+    terminal.wait_for("Q4 roadmap review")
+
+    terminal.send("Tab")
+    terminal.wait_focus("With")
+    terminal.type("Dana Whitfield")
+    screen = terminal.wait_for("New person.")
+    assert "Dana Whitfield" in field_line(screen, "With")
+    assert "Q4 roadmap review" in field_line(screen, "Title")
+
+    # A new name shows two selects (kind, rank) before the When field.
+    terminal.send("Tab", "Tab", "Tab")
+    terminal.wait_focus("When")
+    days_before = {tomorrow()}
+    terminal.type("tomorrow 3pm")
+    screen = terminal.wait_for("Tomorrow 15:00")
+    assert "tomorrow 3pm" in field_line(screen, "When")
+
+    terminal.send("C-s")
+    terminal.wait_until(
+        lambda s: AGENDA in s and "Q4 roadmap review" in s,
+        "the saved meeting on the agenda",
+    )
+
+    terminal.send("C-q")
+    assert terminal.wait_exit() == 0
+
+    # Run across midnight: "tomorrow" may be either day the test saw.
+    days = days_before | {tomorrow()}
+    [(title, person, starts_at)] = query(db, MEETING_ROW)
+    assert (title, person) == ("Q4 roadmap review", "Dana Whitfield")
+    assert starts_at[:10] in days, starts_at
+    assert starts_at[10:16] == "T15:00", starts_at
+    assert stat.S_IMODE(db.stat().st_mode) == 0o600
+
+
+def test_edit_then_delete_a_meeting(terminal: Terminal, db: Path):
+    seeded = prep_cli("--db", db, "add", "Budget sync", "--with", "Dana", "--at", "tomorrow 10am")
+    assert seeded.returncode == 0, seeded.stderr
+    [(_, _, starts_at)] = query(db, MEETING_ROW)
+
+    terminal.start("--db", db)
+    terminal.wait_until(lambda s: AGENDA in s and "Budget sync" in s, "the seeded meeting")
+
+    terminal.send("e")
+    screen = terminal.wait_for("Edit meeting")
+    assert "Budget sync" in field_line(screen, "Title")
+    terminal.wait_focus("Title")
+    # Focusing the field selected its text, so typing replaces it.
+    terminal.type("Budget review")
+    screen = terminal.wait_for("Budget review")
+    assert "Budget sync" not in field_line(screen, "Title")
+
+    terminal.send("C-s")
+    screen = terminal.wait_until(
+        lambda s: AGENDA in s and "Budget review" in s, "the renamed meeting on the agenda"
+    )
+    assert "Budget sync" not in screen
+    assert query(db, MEETING_ROW) == [("Budget review", "Dana", starts_at)]
+
+    terminal.send("d")
+    screen = terminal.wait_for("cannot be undone")
+    assert "Delete “Budget review” with Dana?" in screen
+    terminal.send("y")
+    terminal.wait_for("No meetings yet")
+    assert query(db, "SELECT count(*) FROM meetings") == [(0,)]
+
+    terminal.send("C-q")
+    assert terminal.wait_exit() == 0
+
+
+def test_a_killed_terminal_keeps_the_half_typed_meeting(terminal: Terminal, db: Path):
+    title = "Salary talk with Morgan"
+    terminal.start("--db", db)
+    terminal.wait_for("No meetings yet")
+    terminal.send("n")
+    terminal.wait_for("New meeting")
+    terminal.wait_focus("Title")
+    terminal.type(title)
+    terminal.wait_for(title)
+    # The draft is written 0.4 s after the last keystroke; wait for it on disk
+    # rather than for a fixed time.
+    terminal.wait_until(
+        lambda _: any(title in payload for (payload,) in query(db, "SELECT payload FROM drafts")),
+        "the draft to reach the database",
+        timeout=10,
+    )
+
+    pid = terminal.pane_pid()
+    cmdline = Path(f"/proc/{pid}/cmdline")
+    if cmdline.exists():  # Linux: make sure the pane's process is prep itself
+        assert "prep" in cmdline.read_bytes().decode(errors="replace")
+    os.kill(pid, signal.SIGKILL)
+    assert terminal.wait_exit() == -signal.SIGKILL
+
+    [(key, payload)] = query(db, "SELECT key, payload FROM drafts")
+    assert key == "meeting-form:new"
+    assert json.loads(payload)["title"] == title
+    assert query(db, "SELECT count(*) FROM meetings") == [(0,)]
+
+    terminal.start("--db", db, session="again")
+    terminal.wait_for("No meetings yet")
+    terminal.send("n")
+    screen = terminal.wait_until(
+        lambda s: "Restored" in s and title in s, "the restored draft"
+    )
+    assert title in field_line(screen, "Title")
+
+    terminal.send("C-q")
+    assert terminal.wait_exit() == 0
+
+
+def test_a_file_that_is_not_a_database_is_refused_untouched(
+    terminal: Terminal, tmp_path: Path
+):
+    notes = tmp_path / "notes.txt"
+    original = b"Things to raise with Dana:\n- the Q4 numbers\n"
+    notes.write_bytes(original)
+    before = sorted(p.name for p in tmp_path.iterdir())
+
+    terminal.start("--db", notes)
+    assert terminal.wait_exit() == 1
+
+    screen = terminal.screen(join=True)
+    assert "Traceback" not in screen
+    lines = [line for line in screen.splitlines() if "is not a SQLite database" in line]
+    assert len(lines) == 1, screen
+    assert lines[0].startswith(f"prep: {notes}: is not a SQLite database"), screen
+    assert notes.read_bytes() == original
+    # No -wal/-shm/-journal files left beside it either.
+    assert sorted(p.name for p in tmp_path.iterdir()) == before

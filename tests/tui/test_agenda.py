@@ -1,0 +1,134 @@
+"""The agenda as a person sees it: groups, detail, empty state, palette, help."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from prep.domain.models import MeetingDraft, Setting
+from prep.tui.screens.agenda import AgendaScreen
+from prep.tui.screens.help import HelpScreen
+from prep.tui.screens.meeting_form import MeetingFormScreen
+from prep.tui.widgets.agenda_list import AgendaList
+from prep.tui.widgets.meeting_detail import MeetingDetail
+from tests.helpers import at
+from tests.tui.conftest import SIZE
+
+
+def option_texts(app) -> list[str]:
+    agenda = app.screen.query_one(AgendaList)
+    return [str(option.prompt) for option in agenda.options]
+
+
+def detail_text(app) -> str:
+    return str(app.screen.query_one(MeetingDetail).query_one("#detail-body", Static).render())
+
+
+async def test_empty_agenda_tells_a_new_user_what_to_press(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE):
+        empty = app.screen.query_one("#agenda-empty", Static)
+        assert empty.display
+        assert "Press n" in str(empty.render())
+        assert not app.screen.query_one(AgendaList).display
+
+
+async def test_groups_and_rows_in_order(make_app, store):
+    store.add_meeting(MeetingDraft("Renewal terms", "Priya", at(-1, 15)))
+    store.add_meeting(MeetingDraft("Pilot kick-off", "Sofia", at(0, 16)))
+    store.add_meeting(MeetingDraft("Scope change", "Dana", at(1, 10, 30)))
+    store.add_meeting(MeetingDraft("Steering", "Sofia", at(9, 14)))
+    app = make_app()
+    async with app.run_test(size=SIZE):
+        options = app.screen.query_one(AgendaList).options
+        headings = [str(o.prompt).strip() for o in options if o.disabled]
+        assert headings == ["NEEDS A DEBRIEF · 1", "TODAY · 1", "THIS WEEK · 1", "LATER · 1"]
+        rows = [str(o.prompt) for o in options if not o.disabled]
+        assert ["Renewal" in rows[0], "Pilot" in rows[1], "Scope" in rows[2],
+                "Steering" in rows[3]] == [True] * 4
+        assert "debrief" in rows[0]
+        assert "16:00" in rows[1]
+        assert "Sat 10:30" in rows[2]
+        assert "Sun 06 Dec" in rows[3]
+
+
+async def test_detail_follows_the_cursor(make_app, store):
+    store.add_meeting(MeetingDraft("First", "Dana Whitfield", at(0, 16), setting=Setting.COFFEE,
+                                   notes="Ask about the pilot."))
+    store.add_meeting(MeetingDraft("Second", "Marcus", at(1, 9), duration_minutes=90))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        text = detail_text(app)
+        assert "First" in text and "Dana Whitfield" in text
+        assert "Today 16:00" in text and "in 2 h" in text
+        assert "Over coffee" in text and "Ask about the pilot." in text
+        assert "client, senior to you" in text
+        await pilot.press("down")
+        text = detail_text(app)
+        assert "Second" in text and "Tomorrow 09:00" in text and "1 h 30 min" in text
+
+
+async def test_detail_shows_the_last_meeting_with_the_same_person(make_app, store):
+    store.add_meeting(MeetingDraft("Kick-off", "Dana", at(-5, 10), duration_minutes=30))
+    store.add_meeting(MeetingDraft("Follow-up", "Dana", at(0, 16)))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down")  # from the debrief row to today's follow-up
+        text = detail_text(app)
+        assert "Follow-up" in text
+        assert "Kick-off" in text and "5 d ago" in text
+
+
+async def test_needs_debrief_row_is_highlighted_with_a_nudge(make_app, store):
+    store.add_meeting(MeetingDraft("Yesterday's call", "Dana", at(-1, 10)))
+    app = make_app()
+    async with app.run_test(size=SIZE):
+        assert "debrief" in option_texts(app)[1]
+        assert "Write the debrief while it is fresh" in detail_text(app)
+
+
+async def test_enter_opens_the_selected_meeting(make_app, store):
+    store.add_meeting(MeetingDraft("Open me", "Dana", at(1, 10)))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.screen, MeetingFormScreen)
+        assert app.screen.meeting.title == "Open me"
+
+
+async def test_command_palette_lists_and_runs_screen_actions(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"New meeting")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingFormScreen)
+
+
+async def test_help_opens_and_closes(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+
+
+async def test_footer_shows_the_agenda_keys(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE):
+        keys = {binding.key for (_, binding, enabled, _) in app.active_bindings.values()
+                if binding.show}
+        assert {"n", "e", "question_mark", "ctrl+q"} <= keys
+
+
+async def test_quit_key(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
