@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="for a new person: who they are to you (default client)")
     add.add_argument("--rank", choices=[r.value for r in Rank], default="senior",
                      help="for a new person: their rank relative to you (default senior)")
+    add.set_defaults(subparser=add)
 
     listing = commands.add_parser(
         "list", parents=[db_option], help="print upcoming meetings and those needing a debrief"
@@ -70,6 +71,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.umask(0o077)
     parser = build_parser()
     args = parser.parse_args(argv)
+    # Check everything that can be checked before the database is opened, so
+    # a mistyped command never creates or changes a file.
+    if args.command == "add":
+        draft = _draft_from(args)
+    elif args.command is None and not (sys.stdin.isatty() and sys.stdout.isatty()):
+        print("prep: the app needs a terminal; try `prep list` or `prep --help`.",
+              file=sys.stderr)
+        return EXIT_FAILED
     from prep.store import StoreOpenError, open_store, resolve_db_path
 
     path, is_default = resolve_db_path(getattr(args, "db", None))
@@ -80,7 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED
     try:
         if args.command == "add":
-            return _add(store, args, parser)
+            return _add(store, draft)
         if args.command == "list":
             return _list(store, args)
         if args.command == "demo":
@@ -91,43 +100,49 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_app(store) -> int:
-    if not sys.stdin.isatty() or not sys.stdout.isatty():
-        print("prep: the app needs a terminal; try `prep list` or `prep --help`.",
-              file=sys.stderr)
-        return EXIT_FAILED
     from prep.tui.app import PrepApp
 
     PrepApp(store).run()
     return EXIT_OK
 
 
-def _add(store, args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+def _draft_from(args: argparse.Namespace):
+    """The meeting `prep add` describes, or exit 2 with `prep add`'s usage."""
     from prep.domain.clock import SystemClock
-    from prep.domain.models import MeetingDraft, ValidationError
-    from prep.domain.when import WhenError, format_when, parse_duration, parse_when, relative
-    from prep.store import StoreError
+    from prep.domain.models import MeetingDraft, ValidationError, validate_draft
+    from prep.domain.when import WhenError, parse_duration, parse_when
 
     now = SystemClock().now()
     try:
         starts_at = parse_when(args.when, now)
     except WhenError as error:
-        parser.error(f"--at: {error}")
+        args.subparser.error(f"--at: {error}")
     try:
         duration = parse_duration(args.duration)
     except WhenError as error:
-        parser.error(f"--duration: {error}")
+        args.subparser.error(f"--duration: {error}")
     draft = MeetingDraft(
         title=args.title, counterpart_name=args.person, starts_at=starts_at,
         duration_minutes=duration, setting=Setting(args.setting), notes=args.notes,
         new_counterpart_kind=RelationshipKind(args.kind), new_counterpart_rank=Rank(args.rank),
     )
     try:
-        meeting = store.add_meeting(draft)
+        return validate_draft(draft)
     except ValidationError as error:
-        parser.error(str(error))
+        args.subparser.error(str(error))
+
+
+def _add(store, draft) -> int:
+    from prep.domain.clock import SystemClock
+    from prep.domain.when import format_when, relative
+    from prep.store import StoreError
+
+    try:
+        meeting = store.add_meeting(draft)
     except StoreError as error:
         print(f"prep: {error}", file=sys.stderr)
         return EXIT_FAILED
+    now = SystemClock().now()
     print(f"Added meeting {meeting.id}: {meeting.title} with {meeting.counterpart.name}, "
           f"{format_when(meeting.starts_at, now)} ({relative(meeting.starts_at, now)}).")
     return EXIT_OK

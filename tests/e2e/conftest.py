@@ -11,6 +11,12 @@ straight after a focus-moving key (Tab, or a key that opens a screen) can
 land in the old field. Tests therefore wait for a visible sign that focus
 has moved (`wait_focus`: the terminal cursor sits on the field's row) before
 typing into a new field.
+
+prep runs under `sh -c "env -i ... prep ARGS; printf '[prep exited with
+status N]'"`: `env -i` gives it a clean, known environment, and the shell
+prints its exit status on the screen when it ends. (tmux's own
+`#{pane_dead_status}` is sometimes never filled in on some machines, so it
+is not relied on.) `remain-on-exit` keeps the dead pane readable.
 """
 
 from __future__ import annotations
@@ -35,6 +41,8 @@ PREP = Path(sys.executable).parent / "prep"
 WIDTH, HEIGHT = 120, 36
 TIMEOUT = 15.0
 POLL = 0.05
+# What the pane's shell prints once prep has exited: "[prep exited with status 0]".
+EXIT_MARK = "[prep exited with status"
 
 
 def _tmux_env(home: Path) -> dict[str, str]:
@@ -78,8 +86,10 @@ class Terminal:
         self.config = workdir / "tmux.conf"
         # remain-on-exit: a pane whose process ends stays, so its last words
         # and exit status can still be read (prep refusing a file exits at
-        # once). The config also keeps the developer's ~/.tmux.conf out.
-        self.config.write_text("set -g remain-on-exit on\nset -g history-limit 2000\n")
+        # once). Our own config also keeps the developer's ~/.tmux.conf out.
+        self.config.write_text(
+            "set -g remain-on-exit on\nset -g default-shell /bin/sh\nset -g history-limit 2000\n"
+        )
         self.env = _tmux_env(self.home)
         self.target = ""
         self._started = False
@@ -99,31 +109,42 @@ class Terminal:
     def start(self, *prep_args: str | Path, session: str = "prep") -> None:
         """Run `prep *prep_args` in a new 120x36 session named `session`.
 
-        `exec` makes the pane's process prep itself (no shell in between),
-        so `pane_pid()` is prep's pid and its exit status is the pane's.
+        The pane's shell runs prep as its child, then prints prep's exit
+        status (see `wait_exit`).
         """
-        command = shlex.join(
-            ["exec", "env", "-i", *_app_env(self.home), str(PREP), *map(str, prep_args)]
-        )
+        command = shlex.join(["env", "-i", *_app_env(self.home), str(PREP), *map(str, prep_args)])
+        command += f"; printf '\\n{EXIT_MARK} %s]\\n' $?"
         self.tmux("new-session", "-d", "-x", str(WIDTH), "-y", str(HEIGHT),
                   "-s", session, command)
         self._started = True
         self.target = f"{session}:0.0"
 
     def kill_server(self) -> None:
-        if self._started:
-            self.tmux("kill-server", check=False)
+        """Stop the server and its panes, and remove its socket file
+        (tmux leaves it behind)."""
+        if not self._started:
+            return
+        socket_path = self.tmux("display-message", "-p", "#{socket_path}", check=False).strip()
+        self.tmux("kill-server", check=False)
+        if socket_path:
+            Path(socket_path).unlink(missing_ok=True)
 
     def display(self, fmt: str) -> str:
         return self.tmux("display-message", "-p", "-t", self.target, fmt).strip()
 
     # -- reading the screen ------------------------------------------------------
 
-    def screen(self, *, join: bool = False) -> str:
-        """The visible screen as text; `join` rejoins lines the terminal wrapped."""
+    def screen(self, *, history: bool = False) -> str:
+        """The visible screen as text.
+
+        With `history`, also the lines scrolled off the top, and lines the
+        terminal wrapped joined back into one: for plain output printed by
+        prep rather than the app's screen. (tmux can push a pane's first line
+        into history while it settles the new pane's size.)
+        """
         args = ["capture-pane", "-p", "-t", self.target]
-        if join:
-            args.append("-J")
+        if history:
+            args += ["-J", "-S", "-"]
         return self.tmux(*args)
 
     def wait_until(
@@ -142,8 +163,13 @@ class Terminal:
         """Poll the screen until `text` is on it; returns that screen."""
         return self.wait_until(lambda screen: text in screen, repr(text), timeout)
 
-    def wait_gone(self, text: str, timeout: float = TIMEOUT) -> str:
-        return self.wait_until(lambda screen: text not in screen, f"{text!r} to go", timeout)
+    def wait_field(self, label: str, value: str, timeout: float = TIMEOUT) -> str:
+        """Wait until the form field called `label` shows `value` right after
+        its label (a placeholder starts further right, or says something else)."""
+        pattern = re.compile(rf"^\s*{re.escape(label)}\s+{re.escape(value)}(\s\s|\s*$)", re.M)
+        return self.wait_until(
+            lambda screen: pattern.search(screen) is not None, f"{label} = {value!r}", timeout
+        )
 
     def cursor(self) -> tuple[int, int]:
         x, y = self.display("#{cursor_x} #{cursor_y}").split()
@@ -172,24 +198,26 @@ class Terminal:
 
     # -- the process in the pane -----------------------------------------------------
 
-    def pane_pid(self) -> int:
-        return int(self.display("#{pane_pid}"))
-
-    def wait_exit(self, timeout: float = TIMEOUT) -> int:
-        """Wait for the pane's process to end; returns its exit status, or
-        minus the signal that killed it (as subprocess does)."""
+    def prep_pid(self, timeout: float = TIMEOUT) -> int:
+        """The pid of prep itself: the only child of the pane's shell."""
+        shell = int(self.display("#{pane_pid}"))
         deadline = time.monotonic() + timeout
         while True:
-            # tmux marks the pane dead when the terminal closes and records
-            # the status a moment later, when it reaps the process.
-            dead, status, sig = self.display(
-                "#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}"
-            ).split(":")
-            if dead == "1" and (status or sig):
-                return int(status) if status else -int(sig)
+            pids = children(shell)
+            if len(pids) == 1:
+                return pids[0]
             if time.monotonic() > deadline:
-                pytest.fail(f"prep still running after {timeout}s. Screen:\n{self.screen()}")
+                pytest.fail(f"the pane's shell {shell} has children {pids}, not one prep")
             time.sleep(POLL)
+
+    def wait_exit(self, timeout: float = TIMEOUT) -> int:
+        """Wait for prep to end; returns its exit status as the shell saw it
+        (128 + N for a process killed by signal N)."""
+        pattern = re.compile(rf"{re.escape(EXIT_MARK)} (\d+)\]")
+        screen = self.wait_until(
+            lambda s: pattern.search(s) is not None, "prep to exit", timeout
+        )
+        return int(pattern.search(screen)[1])
 
     # -- typing ----------------------------------------------------------------
 
@@ -231,9 +259,30 @@ def prep_cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
 
 
 def query(path: Path, sql: str, params: tuple = ()) -> list[tuple]:
-    """Read the file with plain sqlite3: what is really on disk."""
-    conn = sqlite3.connect(path)
+    """Read the file with plain sqlite3: what is really on disk.
+
+    mode=rw: a missing file is an error here, not a new empty database.
+    """
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=rw", uri=True)
     try:
         return conn.execute(sql, params).fetchall()
     finally:
         conn.close()
+
+
+def children(pid: int) -> list[int]:
+    """The pids of a process's children."""
+    listing = Path(f"/proc/{pid}/task/{pid}/children")
+    if listing.exists():
+        return [int(child) for child in listing.read_text().split()]
+    found = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True)
+    return [int(child) for child in found.stdout.split()]
+
+
+def command_line(pid: int) -> str:
+    """The command a process runs, as `ps` shows it."""
+    cmdline = Path(f"/proc/{pid}/cmdline")
+    if cmdline.exists():
+        return cmdline.read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    found = subprocess.run(["ps", "-o", "args=", "-p", str(pid)], capture_output=True, text=True)
+    return found.stdout

@@ -86,11 +86,19 @@ async def test_needs_debrief_row_is_highlighted_with_a_nudge(make_app, store):
         assert "Write the debrief while it is fresh" in detail_text(app)
 
 
-async def test_enter_opens_the_selected_meeting(make_app, store):
+async def test_enter_opens_the_checklist_and_e_the_form(make_app, store):
+    from prep.tui.screens.checklist import ChecklistScreen
+
     store.add_meeting(MeetingDraft("Open me", "Dana", at(1, 10)))
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChecklistScreen)
+        assert app.screen.meeting.title == "Open me"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("e")
         assert isinstance(app.screen, MeetingFormScreen)
         assert app.screen.meeting.title == "Open me"
 

@@ -7,7 +7,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,24 +24,21 @@ from prep.domain.models import (
     Status,
     validate_draft,
 )
+from prep.store.checklists import ChecklistRepository
 from prep.store.errors import StoreError
+from prep.store.timestamps import now_text, utc_text
 
 _MEETING_COLUMNS = """
     m.id, m.title, m.starts_at, m.duration_minutes, m.setting, m.notes, m.status,
     m.created_at, m.updated_at,
     c.id AS c_id, c.name AS c_name, c.organisation AS c_organisation,
-    c.kind AS c_kind, c.rank AS c_rank, c.feedback_cadence AS c_cadence
+    c.kind AS c_kind, c.rank AS c_rank, c.feedback_cadence AS c_cadence,
+    coalesce(ch.steps_done, 0) AS steps_done
 """
-_MEETING_FROM = "meetings m JOIN counterparts c ON c.id = m.counterpart_id"
-
-
-def utc_text(moment: datetime) -> str:
-    """Fixed-width UTC text, so comparing strings compares instants."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _now_text() -> str:
-    return utc_text(datetime.now(UTC))
+_MEETING_FROM = (
+    "meetings m JOIN counterparts c ON c.id = m.counterpart_id"
+    " LEFT JOIN checklists ch ON ch.meeting_id = m.id"
+)
 
 
 class Store:
@@ -57,6 +54,7 @@ class Store:
         # Plugins are skipped: they cost start-up time and we use none.
         self.db = Database(conn, execute_plugins=False)
         self._lock = threading.RLock()
+        self.checklists = ChecklistRepository(self)
 
     @contextmanager
     def _use(self) -> Iterator[None]:
@@ -136,7 +134,7 @@ class Store:
         rank: Rank = Rank.SENIOR,
         cadence: Cadence = Cadence.QUARTERLY,
     ) -> Counterpart:
-        now = _now_text()
+        now = now_text()
         with self._use():
             cursor = self.db.execute(
                 "INSERT INTO counterparts"
@@ -161,7 +159,7 @@ class Store:
     def add_meeting(self, draft: MeetingDraft) -> Meeting:
         """Create a meeting (and its counterpart, if the name is new)."""
         draft = validate_draft(draft)
-        now = _now_text()
+        now = now_text()
         with self._use(), self.db.atomic():
             person = self._counterpart_for(draft)
             cursor = self.db.execute(
@@ -200,7 +198,7 @@ class Store:
                     draft.duration_minutes,
                     str(draft.setting),
                     draft.notes,
-                    _now_text(),
+                    now_text(),
                     meeting_id,
                 ],
             )
@@ -239,16 +237,23 @@ class Store:
 
     def previous_meeting_with(self, meeting: Meeting) -> Meeting | None:
         """The last meeting with the same person before this one, if any."""
-        sql = (
-            f"SELECT {_MEETING_COLUMNS} FROM {_MEETING_FROM}"
-            " WHERE m.counterpart_id = ? AND (m.starts_at_utc < ?"
-            " OR (m.starts_at_utc = ? AND m.id < ?))"
-            " ORDER BY m.starts_at_utc DESC, m.id DESC LIMIT 1"
-        )
-        start = utc_text(meeting.starts_at)
+        earlier = self.meetings_with(meeting.counterpart.id, before=meeting, limit=1)
+        return earlier[0] if earlier else None
+
+    def meetings_with(
+        self, counterpart_id: int, *, before: Meeting | None = None, limit: int = 50
+    ) -> list[Meeting]:
+        """Meetings with one person, newest first; only those before `before` if given."""
+        sql = f"SELECT {_MEETING_COLUMNS} FROM {_MEETING_FROM} WHERE m.counterpart_id = ?"
+        params: list[Any] = [counterpart_id]
+        if before is not None:
+            start = utc_text(before.starts_at)
+            sql += " AND (m.starts_at_utc < ? OR (m.starts_at_utc = ? AND m.id < ?))"
+            params += [start, start, before.id]
+        sql += " ORDER BY m.starts_at_utc DESC, m.id DESC LIMIT ?"
+        params.append(limit)
         with self._use():
-            rows = list(self.db.query(sql, [meeting.counterpart.id, start, start, meeting.id]))
-        return _meeting(rows[0]) if rows else None
+            return [_meeting(row) for row in self.db.query(sql, params)]
 
     def meeting_count(self) -> int:
         with self._use():
@@ -272,7 +277,7 @@ class Store:
                 "INSERT INTO drafts (key, payload, updated_at) VALUES (?, ?, ?)"
                 " ON CONFLICT (key) DO UPDATE SET payload = excluded.payload,"
                 " updated_at = excluded.updated_at",
-                [key, json.dumps(payload, ensure_ascii=False), _now_text()],
+                [key, json.dumps(payload, ensure_ascii=False), now_text()],
             )
 
     def load_draft(self, key: str) -> dict[str, Any] | None:
@@ -312,6 +317,7 @@ def _meeting(row: dict[str, Any]) -> Meeting:
         setting=Setting(row["setting"]),
         notes=row["notes"],
         status=Status(row["status"]),
+        steps_done=row["steps_done"],
         created_at=datetime.fromisoformat(row["created_at"]),
         updated_at=datetime.fromisoformat(row["updated_at"]),
     )

@@ -82,3 +82,95 @@ def m001_counterparts_and_meetings(db: Database) -> None:
 def known_migration_names() -> set[str]:
     """Every migration this version of prep knows (all are pending on an empty db)."""
     return {m.name for m in migrations.pending(Database(memory=True))}
+
+
+@migrations()
+def m002_checklists(db: Database) -> None:
+    """The pre-meeting checklist: one row per meeting, plus its lists."""
+    db.execute(
+        """
+        CREATE TABLE checklists (
+            meeting_id INTEGER PRIMARY KEY REFERENCES meetings (id) ON DELETE CASCADE,
+            position TEXT CHECK (position IS NULL OR position IN
+                ('senior', 'peer', 'junior', 'paying-client')),
+            holding_back TEXT NOT NULL DEFAULT '',
+            holding_back_nothing INTEGER NOT NULL DEFAULT 0 CHECK (holding_back_nothing IN (0, 1)),
+            holding_back_reason TEXT CHECK (holding_back_reason IS NULL OR holding_back_reason IN
+                ('embarrass', 'more-data', 'not-my-place', 'wrong-moment', 'fear', 'other')),
+            no_asks INTEGER NOT NULL DEFAULT 0 CHECK (no_asks IN (0, 1)),
+            they_expect TEXT NOT NULL DEFAULT '',
+            i_expect TEXT NOT NULL DEFAULT '',
+            premortem TEXT NOT NULL DEFAULT '',
+            planned_level INTEGER CHECK (planned_level IS NULL OR planned_level BETWEEN 1 AND 10),
+            pushback_line TEXT NOT NULL DEFAULT '',
+            nothing_to_raise INTEGER NOT NULL DEFAULT 0 CHECK (nothing_to_raise IN (0, 1)),
+            off_their_plate TEXT NOT NULL DEFAULT '',
+            -- Derived from the above by prep.domain.readiness on every save, so
+            -- the agenda and the weekly review need not load whole checklists.
+            steps_done INTEGER NOT NULL DEFAULT 0 CHECK (steps_done BETWEEN 0 AND 4),
+            -- Set when someone unlocks the plan after the meeting started.
+            edited_after_start INTEGER NOT NULL DEFAULT 0 CHECK (edited_after_start IN (0, 1)),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE asks (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES checklists (meeting_id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            text TEXT NOT NULL DEFAULT '',
+            by_when TEXT,  -- ISO date
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE deadlines (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES checklists (meeting_id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            label TEXT NOT NULL DEFAULT '',
+            earliest TEXT,  -- ISO dates
+            likely TEXT,
+            latest TEXT,
+            confidence TEXT CHECK (confidence IS NULL OR confidence IN ('low', 'medium', 'high')),
+            flexible TEXT NOT NULL DEFAULT '',  -- comma-separated: scope, date, people
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE problems (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES checklists (meeting_id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            text TEXT NOT NULL DEFAULT '',
+            need TEXT CHECK (need IS NULL OR need IN ('decision', 'approval', 'information', 'nothing')),
+            ask_for_help INTEGER NOT NULL DEFAULT 0 CHECK (ask_for_help IN (0, 1)),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE solutions (
+            id INTEGER PRIMARY KEY,
+            problem_id INTEGER NOT NULL REFERENCES problems (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            text TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    for table, parent in (("asks", "meeting_id"), ("deadlines", "meeting_id"),
+                          ("problems", "meeting_id"), ("solutions", "problem_id")):
+        db.execute(f"CREATE INDEX {table}_{parent} ON {table} ({parent}, position)")

@@ -39,6 +39,7 @@ class AgendaScreen(Screen[None]):
     """Upcoming meetings grouped by when, past ones needing a debrief first."""
 
     BINDINGS = [
+        Binding("p", "prepare", "Prepare"),
         Binding("n", "new_meeting", "New"),
         Binding("e", "edit_meeting", "Edit"),
         Binding("d,delete", "delete_meeting", "Delete", key_display="d"),
@@ -92,13 +93,22 @@ class AgendaScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#agenda-list")
     def _open_selected(self) -> None:
-        self.action_edit_meeting()
+        self.action_prepare()
 
     def _selected(self) -> Meeting | None:
         meeting_id = self.query_one(AgendaList).selected_meeting_id
         return getattr(self, "_meetings", {}).get(meeting_id) if meeting_id else None
 
     # -- actions -------------------------------------------------------------
+
+    def action_prepare(self) -> None:
+        from prep.tui.screens.checklist import ChecklistScreen
+
+        meeting = self._selected()
+        if meeting is None:
+            self.notify("Select a meeting first, or press n to add one.", markup=False)
+            return
+        self.app.push_screen(ChecklistScreen(meeting), lambda _: self.refresh_agenda(meeting.id))
 
     def action_new_meeting(self) -> None:
         from prep.tui.screens.meeting_form import MeetingFormScreen
@@ -143,6 +153,8 @@ class AgendaScreen(Screen[None]):
         self.refresh_agenda()
 
     def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand("Prepare", "Open the checklist for the selected meeting (p)",
+                            self.action_prepare)
         yield SystemCommand("New meeting", "Add a meeting (n)", self.action_new_meeting)
         yield SystemCommand("Edit meeting", "Edit the selected meeting (e)", self.action_edit_meeting)
         yield SystemCommand(

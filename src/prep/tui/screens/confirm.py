@@ -17,11 +17,21 @@ class ConfirmScreen(ModalScreen[bool]):
         Binding("y", "answer(True)", "Yes"),
     ]
 
-    def __init__(self, question: str, detail: str = "", *, confirm_label: str = "Yes") -> None:
-        super().__init__()
+    def __init__(
+        self,
+        question: str,
+        detail: str = "",
+        *,
+        confirm_label: str = "Yes",
+        cancel_label: str = "Cancel",
+        destructive: bool = True,
+    ) -> None:
+        super().__init__(classes="destructive" if destructive else "")
         self.question = question
         self.detail = detail
         self.confirm_label = confirm_label
+        self.cancel_label = cancel_label
+        self.destructive = destructive
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-dialog"):
@@ -29,12 +39,14 @@ class ConfirmScreen(ModalScreen[bool]):
             if self.detail:
                 yield Static(self.detail, id="confirm-detail", markup=False)
             with Horizontal(id="confirm-buttons"):
-                yield Button("Cancel (n)", id="confirm-no")
-                yield Button(f"{self.confirm_label} (y)", id="confirm-yes", variant="error")
+                yield Button(f"{self.cancel_label} (n)", id="confirm-no")
+                yield Button(f"{self.confirm_label} (y)", id="confirm-yes",
+                             variant="error" if self.destructive else "primary")
 
     def on_mount(self) -> None:
         # The safe choice has focus, so a stray Enter does not destroy anything.
-        self.query_one("#confirm-no", Button).focus()
+        default = "#confirm-no" if self.destructive else "#confirm-yes"
+        self.query_one(default, Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "confirm-yes")

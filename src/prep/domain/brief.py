@@ -1,0 +1,340 @@
+"""The one-page brief: everything prepared, readable at a glance during the call.
+
+`render_brief` lays out the checklist as Markdown, in the order of the four
+steps, followed by what carries over from the last meeting with the same
+person. The same text is shown in the app and exported, so it must read well
+both rendered and raw.
+
+Everything the person typed goes through `_inline`, `_at_block_start` or
+`_cell`: a pasted newline, a leading "#" or a "|" in a deadline's label
+must not turn into a heading, a new list or a broken table.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from prep.domain.assertiveness import LEVELS, ZONE_LABELS, zone
+from prep.domain.carry_over import CarryOver
+from prep.domain.checklist import (
+    REASON_LABELS,
+    Ask,
+    Checklist,
+    Confidence,
+    Deadline,
+    Flex,
+    Need,
+    Position,
+    Problem,
+    Step,
+)
+from prep.domain.deadlines import format_day, is_blank
+from prep.domain.models import SETTING_LABELS, Meeting, clean_line
+from prep.domain.readiness import steps_done
+from prep.domain.when import format_duration, format_when
+
+__all__ = ["render_brief"]
+
+EMPTY_FIELD = "\u2014"
+NOT_PREPARED = "Not prepared."
+EDITED_AFTER_START = "_Plan edited after the meeting started._"
+
+POSITION_SENTENCES: dict[Position, str] = {
+    Position.SENIOR: "They are senior to me.",
+    Position.PEER: "They are my peer.",
+    Position.JUNIOR: "They are junior to me.",
+    Position.PAYING_CLIENT: "They are my paying client.",
+}
+
+CONFIDENCE_LABELS: dict[Confidence, str] = {
+    Confidence.LOW: "Low",
+    Confidence.MEDIUM: "Medium",
+    Confidence.HIGH: "High",
+}
+
+NEED_LABELS: dict[Need, str] = {
+    Need.DECISION: "a decision",
+    Need.APPROVAL: "approval",
+    Need.INFORMATION: "information",
+    Need.NOTHING: "nothing",
+}
+
+_DEADLINE_COLUMNS = ("Deadline", "Earliest", "Likely", "Latest", "Confidence", "Flexible")
+
+# What would open a block if it began a line or list item: a heading, a
+# quote, a bullet, a thematic break ("---", "* * *"), a code fence, or an
+# ordered-list "1." / "1)". Only real markers are escaped, so "#1 priority"
+# and "-5% budget" stay as typed in the raw Markdown.
+_BLOCK_MARKER_RE = re.compile(
+    r"^(?:#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|([-*_])(?:\s*\1){2,}\s*$|`{3}|~{3}"
+    r"|(?P<number>\d{1,9})(?=[.)](?:\s|$)))"
+)
+# A heading's trailing " ##" is read as its closing sequence and dropped.
+_CLOSING_HASHES_RE = re.compile(r"(\s)(#+)$")
+# "<" opening an HTML tag or comment; "<!--" would hide the rest of the
+# brief in a renderer that passes HTML through.
+_HTML_OPEN_RE = re.compile(r"<(?=[A-Za-z/!?])")
+
+
+# -- Escaping ------------------------------------------------------------------
+
+
+def _inline(text: str) -> str:
+    """User text for the middle of a line: one line, no raw HTML openings."""
+    return _HTML_OPEN_RE.sub(r"\\<", clean_line(text))
+
+
+def _at_block_start(text: str) -> str:
+    """User text that begins a heading, list item or quote."""
+    line = _inline(text)
+    marker = _BLOCK_MARKER_RE.match(line)
+    if marker is None:
+        return line
+    if marker["number"] is not None:
+        # "1. Budget" in a list item would nest a list; escape the dot.
+        end = marker.end()
+        return f"{line[:end]}\\{line[end:]}"
+    return f"\\{line}"
+
+
+def _heading(text: str) -> str:
+    return _CLOSING_HASHES_RE.sub(r"\1\\\2", _at_block_start(text))
+
+
+def _cell(text: str) -> str:
+    line = _inline(text).replace("|", "\\|")
+    return line or EMPTY_FIELD
+
+
+def _or_empty(text: str) -> str:
+    return _inline(text) or EMPTY_FIELD
+
+
+def _filled(text: str) -> bool:
+    return bool(text.strip())
+
+
+# -- Pieces --------------------------------------------------------------------
+
+
+class _Dates:
+    """Dates as "Fri 4 Dec", with the year only when it isn't this year."""
+
+    def __init__(self, now: datetime) -> None:
+        self._year = now.year
+
+    def __call__(self, day: date | None) -> str:
+        if day is None:
+            return EMPTY_FIELD
+        return format_day(day, with_year=day.year != self._year)
+
+
+def _ask_item(number: int, ask: Ask, day: _Dates) -> str:
+    by_when = f" \u2014 by {day(ask.by_when)}" if ask.by_when is not None else ""
+    return f"{number}. {_at_block_start(ask.text)}{by_when}"
+
+
+def _numbered_asks(asks: list[Ask], day: _Dates) -> str:
+    return "\n".join(_ask_item(n, ask, day) for n, ask in enumerate(asks, start=1))
+
+
+def _holding_back(checklist: Checklist) -> str:
+    reason = checklist.holding_back_reason
+    if _filled(checklist.holding_back):
+        because = f" ({REASON_LABELS[reason]})" if reason is not None else ""
+        return f"I might hold back: {_inline(checklist.holding_back)}{because}"
+    if checklist.holding_back_nothing:
+        return "Nothing held back."
+    if reason is not None:
+        return f"I might hold back: {EMPTY_FIELD} ({REASON_LABELS[reason]})"
+    return f"I might hold back: {EMPTY_FIELD}"
+
+
+def _deadline_table(deadlines: list[Deadline], day: _Dates) -> str:
+    rows = [
+        "| " + " | ".join(_DEADLINE_COLUMNS) + " |",
+        "| " + " | ".join("---" for _ in _DEADLINE_COLUMNS) + " |",
+    ]
+    for deadline in deadlines:
+        confidence = (
+            CONFIDENCE_LABELS[deadline.confidence] if deadline.confidence is not None else None
+        )
+        # In the enum's order, so the same choices always read the same way.
+        flexible = ", ".join(f.value for f in Flex if f in deadline.flexible)
+        cells = (
+            _cell(deadline.label),
+            day(deadline.earliest),
+            day(deadline.likely),
+            day(deadline.latest),
+            confidence or EMPTY_FIELD,
+            flexible or EMPTY_FIELD,
+        )
+        rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+def _deadline_line(deadline: Deadline, day: _Dates) -> str:
+    dates = [
+        f"{name} {day(value)}"
+        for name, value in (
+            ("earliest", deadline.earliest),
+            ("likely", deadline.likely),
+            ("latest", deadline.latest),
+        )
+        if value is not None
+    ]
+    label = _at_block_start(deadline.label)
+    return f"- {label}: {', '.join(dates)}" if dates else f"- {label}"
+
+
+def _problem_item(problem: Problem) -> str:
+    help_note = " (raising it to ask for help)" if problem.ask_for_help else ""
+    lines = [f"- {_at_block_start(problem.text)}{help_note}"]
+    lines += [f"  - {_at_block_start(s.text)}" for s in problem.solutions if _filled(s.text)]
+    if not problem.ready:
+        lines.append("  - No solution yet.")
+    if problem.need is not None:
+        lines.append(f"  - I need from them: {NEED_LABELS[problem.need]}")
+    return "\n".join(lines)
+
+
+# -- Sections ------------------------------------------------------------------
+
+
+def _section(title: str, blocks: list[str]) -> list[str]:
+    return [f"## {title}", *(blocks or [NOT_PREPARED])]
+
+
+def _asks_section(checklist: Checklist, day: _Dates) -> list[str]:
+    asks = [a for a in checklist.asks if _filled(a.text)]
+    anything = (
+        asks
+        or checklist.no_asks
+        or checklist.position is not None
+        or _filled(checklist.holding_back)
+        or checklist.holding_back_nothing
+        or checklist.holding_back_reason is not None
+    )
+    if not anything:
+        return _section("Asks", [])
+    if asks:
+        # Written asks win over a stale "no asks" tick.
+        listed = _numbered_asks(asks, day)
+    elif checklist.no_asks:
+        listed = "No asks this time."
+    else:
+        listed = EMPTY_FIELD
+    position = (
+        POSITION_SENTENCES[checklist.position]
+        if checklist.position is not None
+        else f"Where they sit: {EMPTY_FIELD}"
+    )
+    return _section("Asks", [listed, f"- {position}\n- {_holding_back(checklist)}"])
+
+
+def _expectations_section(checklist: Checklist, day: _Dates) -> list[str]:
+    deadlines = [d for d in checklist.deadlines if not is_blank(d)]
+    if not (
+        _filled(checklist.they_expect)
+        or _filled(checklist.i_expect)
+        or deadlines
+        or _filled(checklist.premortem)
+    ):
+        return _section("Expectations", [])
+    blocks = [
+        f"- They expect: {_or_empty(checklist.they_expect)}\n"
+        f"- I expect: {_or_empty(checklist.i_expect)}"
+    ]
+    if deadlines:
+        blocks.append(_deadline_table(deadlines, day))
+    if _filled(checklist.premortem):
+        blocks.append(f"If this goes badly, the likely reason: {_inline(checklist.premortem)}")
+    return _section("Expectations", blocks)
+
+
+def _assertiveness_section(checklist: Checklist) -> list[str]:
+    level = checklist.planned_level
+    planned = level in LEVELS
+    if not (planned or _filled(checklist.pushback_line)):
+        return _section("Assertiveness", [])
+    if planned:
+        blocks = [f"Planned level: {level}/10 ({ZONE_LABELS[zone(level)]})"]
+    else:
+        blocks = [f"Planned level: {EMPTY_FIELD}"]
+    if _filled(checklist.pushback_line):
+        blocks.append(f"> {_at_block_start(checklist.pushback_line)}")
+    return _section("Assertiveness", blocks)
+
+
+def _problems_section(checklist: Checklist) -> list[str]:
+    problems = [p for p in checklist.problems if _filled(p.text)]
+    if not (problems or checklist.nothing_to_raise or _filled(checklist.off_their_plate)):
+        return _section("Problems and solutions", [])
+    if problems:
+        listed = "\n".join(_problem_item(p) for p in problems)
+    elif checklist.nothing_to_raise:
+        listed = "Nothing to raise."
+    else:
+        listed = EMPTY_FIELD
+    blocks = [listed]
+    if _filled(checklist.off_their_plate):
+        blocks.append(f"Off their plate: {_inline(checklist.off_their_plate)}")
+    return _section("Problems and solutions", blocks)
+
+
+def _carry_over_section(carry_over: CarryOver, day: _Dates) -> list[str]:
+    if carry_over.is_empty:
+        return []
+    blocks = ["## Carried over from last time"]
+    if carry_over.open_asks:
+        blocks += ["### Open asks", _numbered_asks(list(carry_over.open_asks), day)]
+    if carry_over.deadlines:
+        blocks += [
+            "### Deadlines",
+            "\n".join(_deadline_line(d, day) for d in carry_over.deadlines),
+        ]
+    if carry_over.unsolved_problems:
+        lines = [
+            f"- {_at_block_start(p.text)}" + (" (asked for help)" if p.ask_for_help else "")
+            for p in carry_over.unsolved_problems
+        ]
+        blocks += ["### Unsolved problems", "\n".join(lines)]
+    return blocks
+
+
+# -- The brief -----------------------------------------------------------------
+
+
+def _byline(meeting: Meeting, now: datetime) -> str:
+    parts = (
+        f"with {_inline(meeting.counterpart.label)}",
+        format_when(meeting.starts_at, now),
+        format_duration(meeting.duration_minutes),
+        SETTING_LABELS[meeting.setting],
+    )
+    return " \u00b7 ".join(parts)
+
+
+def render_brief(
+    meeting: Meeting, checklist: Checklist, carry_over: CarryOver, now: datetime
+) -> str:
+    """The brief for `meeting` as Markdown, ending in a newline.
+
+    `now` decides how the meeting time reads ("Tomorrow 10:00") and whether
+    dates carry their year.
+    """
+    day = _Dates(now)
+    blocks = [
+        f"# {_heading(meeting.title)}",
+        _byline(meeting, now),
+        f"Ready: {steps_done(checklist)} of {len(Step)} steps",
+        *_asks_section(checklist, day),
+        *_expectations_section(checklist, day),
+        *_assertiveness_section(checklist),
+        *_problems_section(checklist),
+        *_carry_over_section(carry_over, day),
+    ]
+    if checklist.edited_after_start:
+        blocks.append(EDITED_AFTER_START)
+    return "\n\n".join(blocks) + "\n"

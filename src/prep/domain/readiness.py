@@ -1,0 +1,131 @@
+"""When each checklist step is done, and what is left when it isn't.
+
+A step is done when the idea it teaches has been acted on, not when every
+field is filled: "nothing to hold back", "no asks" and "nothing to raise"
+are real answers, and count as much as writing something. The agenda shows
+`steps_done` as the meeting's readiness; the checklist lists `missing` under
+each step as short sentences the person can act on.
+"""
+
+from __future__ import annotations
+
+from prep.domain.assertiveness import LEVELS
+from prep.domain.checklist import Checklist, Deadline, Step
+from prep.domain.deadlines import is_blank, range_problem
+from prep.domain.models import clean_line
+
+__all__ = ["missing", "step_done", "steps_done"]
+
+# Names quoted in messages are cut to this many characters, so one long
+# problem doesn't push the rest of the list off screen.
+_NAME_MAX = 40
+
+
+def _filled(text: str) -> bool:
+    return bool(text.strip())
+
+
+def _quoted(text: str) -> str:
+    name = clean_line(text)
+    if len(name) > _NAME_MAX:
+        cut = name[: _NAME_MAX - 1]
+        # At a word break where there is one: "onboarding fl…" reads as a typo.
+        if " " in cut:
+            cut = cut[: cut.rindex(" ")]
+        name = cut.rstrip() + "\u2026"
+    return f"\u201c{name}\u201d"
+
+
+def _deadline_name(deadline: Deadline, position: int) -> str:
+    # A deadline may have dates before it has a label; its place in the
+    # list is the only way to point at it then.
+    return _quoted(deadline.label) if _filled(deadline.label) else f"deadline {position}"
+
+
+def _sentence(text: str) -> str:
+    return text[0].upper() + text[1:]
+
+
+def _missing_hierarchy(checklist: Checklist) -> list[str]:
+    left = []
+    if checklist.position is None:
+        left.append("Say where they sit relative to you.")
+
+    what = _filled(checklist.holding_back)
+    why = checklist.holding_back_reason is not None
+    if not checklist.holding_back_nothing and not (what and why):
+        # Half an answer gets a pointed message: naming the reason is the
+        # step past it.
+        if what:
+            left.append("Say why you might hold that back.")
+        elif why:
+            left.append("Say what you might hold back.")
+        else:
+            left.append("Say what you might hold back and why, or mark \u201cnothing\u201d.")
+
+    if not checklist.no_asks and not any(_filled(a.text) for a in checklist.asks):
+        left.append("Add a direct ask, or mark \u201cno asks\u201d.")
+    return left
+
+
+def _missing_expectations(checklist: Checklist) -> list[str]:
+    left = []
+    if not _filled(checklist.they_expect):
+        left.append("Write what they expect from this meeting.")
+    if not _filled(checklist.i_expect):
+        left.append("Write what you expect from this meeting.")
+    for position, deadline in enumerate(checklist.deadlines, start=1):
+        if is_blank(deadline):
+            continue
+        name = _deadline_name(deadline, position)
+        if not deadline.has_range:
+            left.append(f"Give {name} an earliest, likely and latest date.")
+        # Checked even when the range is partial: a wrong order is worth
+        # knowing before the third date goes in.
+        if range_problem(deadline.earliest, deadline.likely, deadline.latest) is not None:
+            left.append(
+                f"{_sentence(name)}: the dates must run earliest \u2264 likely \u2264 latest."
+            )
+    return left
+
+
+def _missing_assertiveness(checklist: Checklist) -> list[str]:
+    if checklist.planned_level in LEVELS:
+        return []
+    return ["Set a planned level."]
+
+
+def _missing_solutions(checklist: Checklist) -> list[str]:
+    left = []
+    problems = [p for p in checklist.problems if _filled(p.text)]
+    if not problems and not checklist.nothing_to_raise:
+        left.append("Add a problem to raise, or mark \u201cnothing to raise\u201d.")
+    for problem in problems:
+        if not problem.ready:
+            left.append(
+                f"{_quoted(problem.text)} has no solution yet: "
+                "propose one, or mark it as asking for help."
+            )
+    return left
+
+
+_MISSING = {
+    Step.HIERARCHY: _missing_hierarchy,
+    Step.EXPECTATIONS: _missing_expectations,
+    Step.ASSERTIVENESS: _missing_assertiveness,
+    Step.SOLUTIONS: _missing_solutions,
+}
+
+
+def missing(checklist: Checklist, step: Step) -> list[str]:
+    """What is left to do for `step`, as short sentences; [] when it is done."""
+    return _MISSING[Step(step)](checklist)
+
+
+def step_done(checklist: Checklist, step: Step) -> bool:
+    return not missing(checklist, step)
+
+
+def steps_done(checklist: Checklist) -> int:
+    """How many of the four steps are done, 0..4."""
+    return sum(step_done(checklist, step) for step in Step)

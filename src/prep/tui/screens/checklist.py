@@ -1,0 +1,322 @@
+"""The pre-meeting checklist: four steps and the brief, saved as you type."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual import on, work
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import (
+    Checkbox,
+    ContentSwitcher,
+    Footer,
+    Header,
+    Input,
+    OptionList,
+    Select,
+    Static,
+    TextArea,
+)
+from textual.widgets.option_list import Option
+
+from prep.domain.brief import render_brief
+from prep.domain.carry_over import CarryOver, carry_over_from
+from prep.domain.checklist import STEP_TITLES, Checklist, Step
+from prep.domain.models import Meeting
+from prep.domain.readiness import missing, step_done, steps_done
+from prep.domain.when import format_when, relative
+from prep.store import StoreError
+from prep.store.checklists import FIELDS
+from prep.tui.saving import DebouncedSaver
+from prep.tui.widgets.assertiveness_scale import AssertivenessScale
+from prep.tui.widgets.checklist_panes import (
+    AssertivenessPane,
+    BriefPane,
+    ExpectationsPane,
+    HierarchyPane,
+    SolutionsPane,
+    StepPane,
+)
+
+PANES = ["step-1", "step-2", "step-3", "step-4", "brief"]
+
+
+class ChecklistScreen(Screen[None]):
+    """Walk the four steps for one meeting; every field saves as you type."""
+
+    BINDINGS = [
+        Binding("pagedown,ctrl+pagedown", "step(1)", "Next step", key_display="PgDn",
+                priority=True),
+        Binding("pageup,ctrl+pageup", "step(-1)", "Previous", key_display="PgUp",
+                priority=True),
+        Binding("escape", "back", "Back"),
+        Binding("u", "unlock", "Unlock plan"),
+    ]
+
+    def __init__(self, meeting: Meeting) -> None:
+        super().__init__()
+        self.meeting = meeting
+        self.saver = DebouncedSaver(self, on_saved=self._after_save)
+        self.frozen = False
+        self.carry_over = CarryOver(from_meeting_id=None)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="checklist-body"):
+            with Vertical(id="checklist-side"):
+                yield OptionList(id="steps")
+                yield Static("", id="readiness")
+            with Vertical(id="checklist-main"):
+                yield Static("", id="frozen-banner")
+                with ContentSwitcher(initial="step-1", id="panes"):
+                    yield HierarchyPane(self.meeting.id, id="step-1")
+                    yield ExpectationsPane(self.meeting.id, id="step-2")
+                    yield AssertivenessPane(self.meeting.id, id="step-3")
+                    yield SolutionsPane(self.meeting.id, id="step-4")
+                    yield BriefPane(id="brief")
+        yield Footer()
+
+    # -- loading -----------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        now = self.app.clock.now()
+        self.title = self.meeting.title
+        self.sub_title = (f"with {self.meeting.counterpart.name} · "
+                          f"{format_when(self.meeting.starts_at, now)} "
+                          f"({relative(self.meeting.starts_at, now)})")
+        self.query_one("#steps", OptionList).border_title = "Prepare"
+        try:
+            checklist = self.app.store.checklists.get(self.meeting.id)
+            previous = self.app.store.checklists.previous_for(self.meeting)
+        except StoreError as error:
+            self.notify(str(error), title="Could not load", severity="error", markup=False)
+            return
+        self.carry_over = carry_over_from(previous)
+        for pane in self.query(StepPane):
+            pane.load(checklist)
+        self._load_history()
+        self.set_frozen(self.meeting.has_started(now))
+        self._show_readiness(checklist)
+        self.query_one("#steps", OptionList).highlighted = 0
+        if not checklist.started and not self.carry_over.is_empty and not self.frozen:
+            self.offer_carry_over()
+        elif not self.frozen:
+            self.call_after_refresh(self._focus_first_field)
+
+    def _focus_first_field(self) -> None:
+        self.query_one("#position").focus()
+
+    def _load_history(self) -> None:
+        try:
+            history = self.app.store.checklists.level_history(self.meeting)
+        except StoreError:
+            history = []
+        now = self.app.clock.now()
+        rows = [(f"{format_when(m.starts_at, now)} {m.title}", planned, actual)
+                for m, planned, actual in history]
+        self.query_one(AssertivenessPane).show_history(rows)
+
+    @work(exclusive=True, group="carry-over")
+    async def offer_carry_over(self) -> None:
+        from prep.tui.screens.confirm import ConfirmScreen
+
+        parts = []
+        if self.carry_over.open_asks:
+            parts.append(f"{len(self.carry_over.open_asks)} ask(s)")
+        if self.carry_over.deadlines:
+            parts.append(f"{len(self.carry_over.deadlines)} deadline(s)")
+        if self.carry_over.unsolved_problems:
+            parts.append(f"{len(self.carry_over.unsolved_problems)} unsolved problem(s)")
+        copy = await self.app.push_screen_wait(
+            ConfirmScreen(
+                f"Start from your last meeting with {self.meeting.counterpart.name}?",
+                f"Copy {', '.join(parts)} still open from last time. You can edit or remove "
+                "them; the alternative is a blank checklist.",
+                confirm_label="Copy", cancel_label="Start blank", destructive=False,
+            )
+        )
+        if copy:
+            try:
+                self.app.store.checklists.copy_carry_over(self.meeting.id, self.carry_over)
+                checklist = self.app.store.checklists.get(self.meeting.id)
+            except StoreError as error:
+                self.notify(str(error), title="Not copied", severity="error", markup=False)
+                return
+            for pane in self.query(StepPane):
+                pane.load(checklist)
+            self._show_readiness(checklist)
+            self.notify("Copied from last time. Check each item still holds.")
+        self._focus_first_field()
+
+    # -- freezing ---------------------------------------------------------------
+
+    def set_frozen(self, frozen: bool) -> None:
+        """After the start time the plan is read-only, so the debrief compares
+        against what was really planned, not what hindsight would write."""
+        self.frozen = frozen
+        for pane in self.query(StepPane):
+            pane.disabled = frozen
+        banner = self.query_one("#frozen-banner", Static)
+        banner.display = frozen
+        if frozen:
+            banner.update(Content.assemble(
+                ("The plan froze when the meeting started. ", "bold"),
+                "Press ", ("u", "bold"), " to unlock it; prep will note it was edited afterwards.",
+            ))
+            self.query_one("#steps", OptionList).focus()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "unlock":
+            return self.frozen
+        return True
+
+    def action_unlock(self) -> None:
+        if not self.frozen:
+            return
+        try:
+            self.app.store.checklists.mark_edited_after_start(self.meeting.id)
+        except StoreError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.set_frozen(False)
+        self.notify("Unlocked. Edits from now on are marked as made after the meeting started.")
+
+    # -- steps ------------------------------------------------------------------
+
+    def _show_readiness(self, checklist: Checklist) -> None:
+        steps = self.query_one("#steps", OptionList)
+        highlighted = steps.highlighted
+        options = []
+        for step in Step:
+            done = step_done(checklist, step)
+            mark = ("✓", "$text-success") if done else ("○", "$text-muted")
+            options.append(Option(Content.assemble(mark, f" {step.value}  {STEP_TITLES[step]}"),
+                                  id=f"step-{step.value}"))
+        options.append(None)
+        options.append(Option(Content.assemble(("≡", "$accent"), "    Brief"), id="brief"))
+        steps.set_options(options)
+        steps.highlighted = highlighted
+        count = steps_done(checklist)
+        self.query_one("#readiness", Static).update(Content.assemble(
+            ("●" * count, "$text-success"), ("○" * (4 - count), "$text-muted"),
+            f"  {count} of 4 steps done",
+        ))
+        for pane in self.query(StepPane):
+            pane.show_missing(missing(checklist, pane.step))
+        self._checklist = checklist
+
+    def _after_save(self) -> None:
+        if getattr(self, "_leaving", False):
+            return
+        try:
+            checklist = self.app.store.checklists.get(self.meeting.id)
+        except StoreError:
+            return
+        self._show_readiness(checklist)
+        if self.query_one("#panes", ContentSwitcher).current == "brief":
+            self._show_brief()
+
+    @on(OptionList.OptionHighlighted, "#steps")
+    def _step_chosen(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id:
+            self._switch_to(event.option.id)
+
+    @on(OptionList.OptionSelected, "#steps")
+    def _step_entered(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id and not self.frozen:
+            self._focus_pane(event.option.id)
+
+    def _switch_to(self, pane_id: str) -> None:
+        self.saver.flush()
+        switcher = self.query_one("#panes", ContentSwitcher)
+        if switcher.current == pane_id:
+            return
+        switcher.current = pane_id
+        if pane_id == "brief":
+            self._show_brief()
+        steps = self.query_one("#steps", OptionList)
+        index = steps.get_option_index(pane_id)
+        if steps.highlighted != index:
+            steps.highlighted = index
+
+    def action_step(self, delta: int) -> None:
+        current = self.query_one("#panes", ContentSwitcher).current or "step-1"
+        index = max(0, min(len(PANES) - 1, PANES.index(current) + delta))
+        self._switch_to(PANES[index])
+        if not self.frozen and PANES[index] != "brief":
+            self._focus_pane(PANES[index])
+
+    def _focus_pane(self, pane_id: str) -> None:
+        pane = self.query_one(f"#{pane_id}")
+        focusable = [w for w in pane.query("*") if w.focusable]
+        if focusable:
+            focusable[0].focus()
+
+    def _show_brief(self) -> None:
+        checklist = getattr(self, "_checklist", None) or Checklist(meeting_id=self.meeting.id)
+        markdown = render_brief(self.meeting, checklist, self.carry_over, self.app.clock.now())
+        self.query_one(BriefPane).show(markdown)
+
+    # -- saving fields ------------------------------------------------------------
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    def _text_changed(self, event: Input.Changed | TextArea.Changed) -> None:
+        widget = event.control
+        if widget is None or widget.id not in FIELDS:
+            return
+        value = widget.value if isinstance(widget, Input) else widget.text
+        self._save_later(widget.id, value)
+
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    def _choice_changed(self, event: Select.Changed | Checkbox.Changed) -> None:
+        widget = event.control
+        if widget is None or widget.id not in FIELDS:
+            return
+        value = event.value
+        if value is Select.NULL:
+            value = None
+        self.saver.now(widget.id, lambda: self.app.store.checklists.set_field(
+            self.meeting.id, widget.id, value))
+
+    @on(AssertivenessScale.Changed)
+    def _level_changed(self, event: AssertivenessScale.Changed) -> None:
+        self.saver.now("planned_level", lambda: self.app.store.checklists.set_field(
+            self.meeting.id, "planned_level", event.level))
+
+    def _save_later(self, field: str, value: object) -> None:
+        self.saver.schedule(field, lambda: self.app.store.checklists.set_field(
+            self.meeting.id, field, value))
+
+    @on(Input.Submitted)
+    def _enter_moves_on(self, event: Input.Submitted) -> None:
+        if event.input.id in FIELDS:
+            self.focus_next()
+
+    # -- leaving -------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        self.saver.flush()
+        self.dismiss(None)
+
+    def on_unmount(self) -> None:
+        # Quitting the app from this screen still saves the last keystrokes;
+        # the widgets are gone by now, so nothing is redrawn afterwards.
+        self._leaving = True
+        self.saver.flush()
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        for index, pane_id in enumerate(PANES):
+            title = STEP_TITLES[Step(index + 1)] if index < 4 else "Brief"
+            yield SystemCommand(f"Go to: {title}", f"Checklist step {index + 1}"
+                                if index < 4 else "The one-page brief",
+                                lambda pane_id=pane_id: self._switch_to(pane_id))
+        if self.frozen:
+            yield SystemCommand("Unlock the plan", "Edit after the start (u)", self.action_unlock)
+        yield SystemCommand("Back to the agenda", "Saves first (esc)", self.action_back)

@@ -1,0 +1,232 @@
+"""The four checklist steps and the brief, each a pane of the checklist screen.
+
+Every top-level field's widget id is the checklist column it saves to; the
+screen saves any change from a widget whose id is a checklist field.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
+
+from prep.domain.checklist import (
+    POSITION_LABELS,
+    REASON_LABELS,
+    Checklist,
+    Step,
+)
+from prep.tui.widgets.assertiveness_scale import AssertivenessScale
+from prep.tui.widgets.checklist_rows import AskRow, DeadlineRow, ProblemRow
+from prep.tui.widgets.item_list import ItemList
+
+IDEAS: dict[Step, str] = {
+    Step.HIERARCHY: (
+        "When one side holds more power, the other hedges: requests come out as hints, "
+        "needs go unstated, and hints get ignored. Name the gap, name what you might hold "
+        "back, and write each ask as a direct request: “I need the sign-off by Friday.”"
+    ),
+    Step.EXPECTATIONS: (
+        "Deadlines are a variable you manage together, not a number set in stone. Teams "
+        "that treat uncertain deadlines flexibly with their stakeholders succeed markedly "
+        "more often. Give each deadline a range and a confidence, and say what can flex."
+    ),
+    Step.ASSERTIVENESS: (
+        "Assertiveness works like Goldilocks: too much damages the relationship, too little "
+        "leaves the goals soft; the middle is judged most effective. Women are judged more "
+        "harshly for high confidence, which makes calibrating harder, not less important."
+    ),
+    Step.SOLUTIONS: (
+        "Bring solutions, not problems, and take work off their plate. Every problem should "
+        "arrive with a proposal. But a strict “solutions only” rule must not keep a real "
+        "problem quiet: raising it to ask for help is allowed, so say so."
+    ),
+}
+
+
+class StepPane(VerticalScroll):
+    """One step: its idea, its fields, and what is left before it is done."""
+
+    step: Step
+
+    def __init__(self, meeting_id: int, *, id: str) -> None:
+        super().__init__(id=id, classes="step-pane")
+        self.meeting_id = meeting_id
+
+    def idea(self) -> Static:
+        return Static(IDEAS[self.step], classes="idea")
+
+    def missing_line(self) -> Static:
+        return Static("", classes="missing")
+
+    def show_missing(self, missing: list[str]) -> None:
+        line = self.query_one(".missing", Static)
+        if missing:
+            line.update(Content.assemble(("Still to do: ", "bold"), " ".join(missing)))
+        else:
+            line.update(Content.styled("✓ This step is done.", "bold $text-success"))
+        line.set_class(not missing, "done")
+
+    def load(self, checklist: Checklist) -> None:
+        """Put stored values into the widgets (without triggering saves)."""
+
+
+def _field(label: str) -> Label:
+    return Label(label, classes="field-label")
+
+
+class HierarchyPane(StepPane):
+    step = Step.HIERARCHY
+
+    def compose(self) -> ComposeResult:
+        yield self.idea()
+        with Horizontal(classes="form-row"):
+            yield _field("They are")
+            yield Select([(label, p.value) for p, label in POSITION_LABELS.items()],
+                         prompt="Where do they sit relative to you?", id="position",
+                         compact=True)
+        with Horizontal(classes="form-row"):
+            yield _field("Holding back")
+            yield Input(id="holding_back", compact=True,
+                        placeholder="What might you not say because of that?")
+        with Horizontal(classes="form-row"):
+            yield _field("Because")
+            yield Select([(label, r.value) for r, label in REASON_LABELS.items()],
+                         prompt="Why might you stay quiet?", id="holding_back_reason",
+                         compact=True)
+        with Horizontal(classes="form-row"):
+            yield _field("")
+            yield Checkbox("Nothing: I will say what needs saying", id="holding_back_nothing",
+                           compact=True)
+        yield Label("Direct asks", classes="section-label")
+        yield ItemList("asks", self.meeting_id, AskRow, noun="ask", id="asks")
+        yield Checkbox("No asks this time", id="no_asks", compact=True)
+        yield self.missing_line()
+
+    def load(self, checklist: Checklist) -> None:
+        with self.prevent(Select.Changed, Input.Changed, Checkbox.Changed):
+            self.query_one("#position", Select).value = (
+                checklist.position.value if checklist.position else Select.NULL)
+            self.query_one("#holding_back", Input).value = checklist.holding_back
+            self.query_one("#holding_back_reason", Select).value = (
+                checklist.holding_back_reason.value if checklist.holding_back_reason
+                else Select.NULL)
+            self.query_one("#holding_back_nothing", Checkbox).value = checklist.holding_back_nothing
+            self.query_one("#no_asks", Checkbox).value = checklist.no_asks
+        self.query_one("#asks", ItemList).load(checklist.asks)
+
+
+class ExpectationsPane(StepPane):
+    step = Step.EXPECTATIONS
+
+    def compose(self) -> ComposeResult:
+        yield self.idea()
+        with Horizontal(classes="form-row"):
+            yield _field("They expect")
+            yield TextArea(id="they_expect", compact=True, soft_wrap=True,
+                           tab_behavior="focus", classes="short-text",
+                           placeholder="What do they expect from this meeting?")
+        with Horizontal(classes="form-row"):
+            yield _field("I expect")
+            yield TextArea(id="i_expect", compact=True, soft_wrap=True,
+                           tab_behavior="focus", classes="short-text",
+                           placeholder="What do you want to walk out with?")
+        yield Label("Deadlines", classes="section-label")
+        yield ItemList("deadlines", self.meeting_id, DeadlineRow, noun="deadline",
+                       id="deadlines")
+        with Horizontal(classes="form-row"):
+            yield _field("Premortem")
+            yield Input(id="premortem", compact=True,
+                        placeholder="If this meeting goes badly, the most likely reason is …")
+        yield self.missing_line()
+
+    def load(self, checklist: Checklist) -> None:
+        with self.prevent(TextArea.Changed, Input.Changed):
+            self.query_one("#they_expect", TextArea).text = checklist.they_expect
+            self.query_one("#i_expect", TextArea).text = checklist.i_expect
+            self.query_one("#premortem", Input).value = checklist.premortem
+        self.query_one("#deadlines", ItemList).load(checklist.deadlines)
+
+
+class AssertivenessPane(StepPane):
+    step = Step.ASSERTIVENESS
+
+    def compose(self) -> ComposeResult:
+        yield self.idea()
+        yield Label("Planned level for this meeting", classes="section-label")
+        yield AssertivenessScale(id="planned_level")
+        yield Label("With this person before", classes="section-label")
+        yield Static("", id="level-history")
+        with Horizontal(classes="form-row"):
+            yield _field("Push-back")
+            yield Input(id="pushback_line", compact=True,
+                        placeholder="I think differently about that, because …")
+        yield Static("Calmly, without emotion, and accept that they have the final word.",
+                     classes="hint")
+        yield self.missing_line()
+
+    def load(self, checklist: Checklist) -> None:
+        with self.prevent(Input.Changed):
+            self.query_one("#pushback_line", Input).value = checklist.pushback_line
+        self.query_one(AssertivenessScale).set_level(checklist.planned_level)
+
+    def show_history(self, history: list[tuple[str, int | None, int | None]]) -> None:
+        """`history`: (when and title, planned, actual) for earlier meetings, newest first."""
+        widget = self.query_one("#level-history", Static)
+        rows = [h for h in history if h[1] is not None or h[2] is not None]
+        if not rows:
+            widget.update(Content.styled(
+                "No history yet. Each debrief adds what you planned and what you actually did, "
+                "so you can see whether you drift.", "$text-muted"))
+            return
+        lines = [Content.styled(f"{'':<34} plan  actual", "$text-muted")]
+        for label, planned, actual in rows[:6]:
+            lines.append(Content(f"{label[:33]:<34} {planned or '–':>4}  {actual or '–':>6}"))
+        widget.update(Content("\n").join(lines))
+
+
+class SolutionsPane(StepPane):
+    step = Step.SOLUTIONS
+
+    def compose(self) -> ComposeResult:
+        yield self.idea()
+        yield Label("Problems to raise", classes="section-label")
+        yield ItemList("problems", self.meeting_id, ProblemRow, noun="problem", id="problems")
+        yield Checkbox("Nothing to raise this time", id="nothing_to_raise", compact=True)
+        with Horizontal(classes="form-row"):
+            yield _field("Off their plate")
+            yield Input(id="off_their_plate", compact=True,
+                        placeholder="Can I take something off their plate?")
+        yield self.missing_line()
+
+    def load(self, checklist: Checklist) -> None:
+        with self.prevent(Checkbox.Changed, Input.Changed):
+            self.query_one("#nothing_to_raise", Checkbox).value = checklist.nothing_to_raise
+            self.query_one("#off_their_plate", Input).value = checklist.off_their_plate
+        self.query_one("#problems", ItemList).load(checklist.problems)
+
+    def show_missing(self, missing: list[str]) -> None:
+        super().show_missing(missing)
+        # Flag each problem that has no solution yet, by name, where it sits.
+        for row in self.query(ProblemRow):
+            row.refresh_flag()
+
+
+class BriefPane(VerticalScroll):
+    """The one-page brief, to glance at during the call."""
+
+    def __init__(self, *, id: str) -> None:
+        super().__init__(id=id, classes="step-pane")
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="brief-markdown")
+
+    def show(self, markdown: str) -> None:
+        # Rich's Markdown renders in one synchronous pass: the brief is redrawn
+        # after every save, and Textual's Markdown widget rebuilds a widget
+        # tree each time.
+        from rich.markdown import Markdown
+
+        self.markdown = markdown
+        self.query_one("#brief-markdown", Static).update(Markdown(markdown, hyperlinks=False))

@@ -1,0 +1,245 @@
+"""The rows of the checklist's lists: asks, deadlines, problems and their solutions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import Checkbox, Input, Label, Select, Static
+
+from prep.domain.checklist import Ask, Confidence, Deadline, Flex, Need, Problem, Solution
+from prep.domain.deadlines import parse_deadline_date, range_problem
+from prep.domain.hedges import find_hedges, suggestion
+from prep.domain.when import WhenError
+from prep.tui.widgets.item_list import ItemList, ItemRow
+
+
+def short_date(day: date, today: date) -> str:
+    return day.strftime("%a %-d %b" if day.year == today.year else "%a %-d %b %Y")
+
+
+def marked_hedges(text: str) -> Content | None:
+    """The text with its hedging words highlighted, and a nudge; None if it is direct."""
+    hedges = find_hedges(text)
+    if not hedges:
+        return None
+    content = Content(text)
+    for hedge in hedges:
+        content = content.stylize("bold reverse $warning", hedge.start, hedge.end)
+    return Content.assemble(("⚠ ", "$warning"), (suggestion(text) or "", "$text-warning"),
+                            "\n", content)
+
+
+class DateField(Input):
+    """A compact date input that parses as you type; `parsed` holds the last good date."""
+
+    def __init__(self, value: date | None, today: date, *, placeholder: str, id: str) -> None:
+        super().__init__(short_date(value, today) if value else "", placeholder=placeholder,
+                         id=id, compact=True)
+        self.today = today
+        self.parsed = value
+
+    def parse(self) -> tuple[bool, str]:
+        """Parse the current text: (ok, message for the hint)."""
+        try:
+            self.parsed = parse_deadline_date(self.value, self.today)
+        except WhenError as error:
+            return False, str(error)
+        return True, short_date(self.parsed, self.today) if self.parsed else ""
+
+
+def _hint(widget: Static, text: str | Content, *, error: bool = False) -> None:
+    widget.update(text if isinstance(text, Content) else Content(text))
+    widget.display = bool(str(text))
+    widget.set_class(error, "error")
+
+
+class AskRow(ItemRow):
+    """A direct ask with an optional by-when; hedging is pointed out as you type."""
+
+    def compose(self) -> ComposeResult:
+        ask: Ask | None = self.item
+        today = self.app.clock.now().date()
+        with Horizontal(classes="item-line"):
+            yield Input(ask.text if ask else "", id="ask-text", compact=True,
+                        placeholder="I need … by …  (a request, not a hint)")
+            yield Label("by", classes="inline-label")
+            yield DateField(ask.by_when if ask else None, today, id="ask-by",
+                            placeholder="when? e.g. fri")
+        yield Static("", classes="hint hedges")
+        yield Static("", classes="hint date-hint")
+
+    def on_mount(self) -> None:
+        self._show_hedges()
+
+    @on(Input.Changed, "#ask-text")
+    def _text_changed(self, event: Input.Changed) -> None:
+        self._show_hedges()
+        self.save_later("text", event.value)
+
+    def _show_hedges(self) -> None:
+        text = self.query_one("#ask-text", Input).value
+        marked = marked_hedges(text)
+        _hint(self.query_one(".hedges", Static), marked or "")
+
+    @on(Input.Changed, "#ask-by")
+    def _by_changed(self) -> None:
+        field = self.query_one("#ask-by", DateField)
+        ok, message = field.parse()
+        _hint(self.query_one(".date-hint", Static), f"by {message}" if ok and message else message,
+              error=not ok)
+        if ok:
+            self.save_later("by_when", field.parsed)
+
+
+class DeadlineRow(ItemRow):
+    """A deadline as a range: earliest, likely, latest; a confidence; what can flex."""
+
+    def compose(self) -> ComposeResult:
+        deadline: Deadline | None = self.item
+        today = self.app.clock.now().date()
+        yield Input(deadline.label if deadline else "", id="deadline-label", compact=True,
+                    placeholder="Deadline, e.g. Pilot go-live")
+        with Horizontal(classes="item-line"):
+            for name in ("earliest", "likely", "latest"):
+                yield Label(name.capitalize(), classes="inline-label")
+                yield DateField(getattr(deadline, name) if deadline else None, today,
+                                id=f"deadline-{name}", placeholder="date")
+        with Horizontal(classes="item-line"):
+            yield Label("Confidence", classes="inline-label")
+            yield Select([(c.value.capitalize(), c.value) for c in Confidence],
+                         value=deadline.confidence.value if deadline and deadline.confidence
+                         else Select.NULL, prompt="…", id="deadline-confidence", compact=True)
+            yield Label("Can flex:", classes="inline-label")
+            for flex in Flex:
+                yield Checkbox(flex.value, bool(deadline and flex in deadline.flexible),
+                               id=f"flex-{flex.value}", compact=True)
+        yield Static("", classes="hint date-hint")
+
+    def on_mount(self) -> None:
+        self._check_range()
+
+    @on(Input.Changed, "#deadline-label")
+    def _label_changed(self, event: Input.Changed) -> None:
+        self.save_later("label", event.value)
+
+    @on(Input.Changed, "#deadline-earliest, #deadline-likely, #deadline-latest")
+    def _date_changed(self, event: Input.Changed) -> None:
+        field = event.input
+        assert isinstance(field, DateField)
+        ok, message = field.parse()
+        if not ok:
+            _hint(self.query_one(".date-hint", Static), message, error=True)
+            return
+        self.save_later(field.id.removeprefix("deadline-"), field.parsed)
+        self._check_range()
+
+    def _check_range(self) -> None:
+        dates = [self.query_one(f"#deadline-{n}", DateField).parsed
+                 for n in ("earliest", "likely", "latest")]
+        problem = range_problem(*dates)
+        hint = self.query_one(".date-hint", Static)
+        if problem:
+            _hint(hint, problem, error=True)
+        elif None in dates and any(dates):
+            _hint(hint, "Give all three dates: a range, not a single number set in stone.")
+        else:
+            _hint(hint, "")
+
+    @on(Select.Changed, "#deadline-confidence")
+    def _confidence_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        value = None if event.value is Select.NULL else Confidence(event.value)
+        self.save_now("confidence", value)
+
+    @on(Checkbox.Changed)
+    def _flex_changed(self, event: Checkbox.Changed) -> None:
+        event.stop()
+        chosen = frozenset(f for f in Flex if self.query_one(f"#flex-{f.value}", Checkbox).value)
+        self.save_now("flexible", chosen)
+
+
+class SolutionRow(ItemRow):
+    """One proposed solution to a problem."""
+
+    DEFAULT_CSS = """
+    SolutionRow { border-left: none; margin-bottom: 0; padding: 0; }
+    """
+
+    def compose(self) -> ComposeResult:
+        solution: Solution | None = self.item
+        with Horizontal(classes="item-line"):
+            yield Label("→", classes="inline-label")
+            yield Input(solution.text if solution else "", id="solution-text", compact=True,
+                        placeholder="A solution you propose")
+
+    @on(Input.Changed, "#solution-text")
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.save_later("text", event.value)
+
+
+class ProblemRow(ItemRow):
+    """A problem to raise, its proposed solutions, and what you need from them."""
+
+    def compose(self) -> ComposeResult:
+        problem: Problem | None = self.item
+        yield Input(problem.text if problem else "", id="problem-text", compact=True,
+                    placeholder="A problem to raise")
+        solutions = ItemList("solutions", self.item_id, SolutionRow, noun="solution",
+                             id="solutions")
+        yield solutions
+        with Horizontal(classes="item-line"):
+            yield Label("I need", classes="inline-label")
+            yield Select([(n.value.capitalize(), n.value) for n in Need],
+                         value=problem.need.value if problem and problem.need else Select.NULL,
+                         prompt="…", id="problem-need", compact=True)
+            yield Checkbox("Raising it to ask for help", bool(problem and problem.ask_for_help),
+                           id="problem-help", compact=True)
+        yield Static("", classes="hint problem-hint")
+
+    def on_mount(self) -> None:
+        problem: Problem | None = self.item
+        self.query_one("#solutions", ItemList).load(problem.solutions if problem else ())
+
+    @on(Input.Changed, "#problem-text")
+    def _text_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.save_later("text", event.value)
+
+    @on(Select.Changed, "#problem-need")
+    def _need_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        self.save_now("need", None if event.value is Select.NULL else Need(event.value))
+
+    @on(Checkbox.Changed, "#problem-help")
+    def _help_changed(self, event: Checkbox.Changed) -> None:
+        event.stop()
+        self.save_now("ask_for_help", event.value)
+
+    @on(Input.Submitted, "#problem-text")
+    def _to_solutions(self, event: Input.Submitted) -> None:
+        """Enter on a problem goes to its solutions: a problem should arrive with one."""
+        event.stop()
+        solutions = self.query_one("#solutions", ItemList)
+        if solutions.rows:
+            solutions.rows[0].focus_first()
+        else:
+            solutions.action_add()
+
+    def refresh_flag(self) -> None:
+        """Name a problem with no solution, unless it is raised to ask for help."""
+        text = self.query_one("#problem-text", Input).value.strip()
+        solved = any(i.value.strip() for i in self.query("#solution-text").results(Input))
+        helping = self.query_one("#problem-help", Checkbox).value
+        hint = self.query_one(".problem-hint", Static)
+        if text and not solved and not helping:
+            _hint(hint, f"“{text[:40]}” has no solution yet: propose one, or mark it as "
+                        "asking for help.", error=True)
+        elif text and helping and not solved:
+            _hint(hint, "Raised to ask for help: fine. Say what help you need.")
+        else:
+            _hint(hint, "")

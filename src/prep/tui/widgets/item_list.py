@@ -1,0 +1,206 @@
+"""An editable list (asks, deadlines, problems, solutions), saved item by item.
+
+Keys inside a list: enter in an item's first field adds the next item,
+ctrl+o adds one, ctrl+r removes the focused one, ctrl+↑/↓ move it. The
+"+ Add" button at the end is how an empty list starts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widget import Widget
+from textual.widgets import Button, Input
+
+from prep.store import StoreError
+
+
+class ItemRow(Vertical):
+    """One item of an `ItemList`. Subclasses compose fields and save changes.
+
+    `item_id` is the row's id in the store; the first Input is the item's
+    main text, which enter on it leaves for a new item.
+    """
+
+    DEFAULT_CSS = """
+    ItemRow { height: auto; padding: 0 0 0 1; border-left: tall $primary 30%; margin-bottom: 1; }
+    ItemRow:focus-within { border-left: tall $accent; }
+    """
+
+    def __init__(self, item_id: int, item: Any | None = None) -> None:
+        super().__init__()
+        self.item_id = item_id
+        self.item = item
+
+    def focus_first(self) -> None:
+        inputs = self.query(Input)
+        if inputs:
+            inputs.first().focus()
+
+    @property
+    def repo(self):
+        return self.app.store.checklists
+
+    def save_later(self, column: str, value: Any) -> None:
+        """Queue a save of one column of this item on the screen's saver."""
+        kind = self.parent_list.kind
+        self.screen.saver.schedule(
+            f"{kind}:{self.item_id}:{column}",
+            lambda: self.repo.update_item(kind, self.item_id, **{column: value}),
+        )
+
+    def save_now(self, column: str, value: Any) -> None:
+        kind = self.parent_list.kind
+        self.screen.saver.now(
+            f"{kind}:{self.item_id}:{column}",
+            lambda: self.repo.update_item(kind, self.item_id, **{column: value}),
+        )
+
+    @property
+    def parent_list(self) -> ItemList:
+        return next(node for node in self.ancestors if isinstance(node, ItemList))
+
+
+class ItemList(Vertical):
+    """Rows of one kind under one parent (a meeting, or a problem for solutions)."""
+
+    DEFAULT_CSS = """
+    ItemList { height: auto; }
+    ItemList > .add-item { margin: 0 0 0 1; min-width: 10; }
+    """
+
+    BINDINGS: ClassVar = [
+        Binding("ctrl+o", "add", "Add item"),
+        Binding("ctrl+r", "remove", "Remove item"),
+        Binding("ctrl+up", "move(-1)", "Move up", show=False),
+        Binding("ctrl+down", "move(1)", "Move down", show=False),
+    ]
+
+    def __init__(
+        self,
+        kind: str,
+        parent_id: int,
+        make_row: Callable[[int, Any | None], ItemRow],
+        *,
+        noun: str,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self.kind = kind
+        self.parent_id = parent_id
+        self.make_row = make_row
+        self.noun = noun
+
+    def compose(self) -> ComposeResult:
+        yield Button(f"+ Add {self.noun}", classes="add-item", compact=True)
+
+    def load(self, items: Sequence[Any]) -> None:
+        """Show these stored items (replacing any rows)."""
+        self.query(ItemRow).remove()
+        button = self.query_one(".add-item", Button)
+        rows = [self.make_row(item.id, item) for item in items]
+        if rows:
+            self.mount_all(rows, before=button)
+
+    @property
+    def rows(self) -> list[ItemRow]:
+        return list(self.query_children(ItemRow))
+
+    def _focused_row(self) -> ItemRow | None:
+        focused = self.screen.focused
+        for row in self.rows:
+            if focused is not None and (focused is row or row in focused.ancestors):
+                return row
+        return None
+
+    @on(Button.Pressed, ".add-item")
+    def _add_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_add()
+
+    @on(Input.Submitted)
+    def _enter_in_row(self, event: Input.Submitted) -> None:
+        # Only the first field of a row of *this* list starts a new item.
+        row = next((a for a in event.input.ancestors if isinstance(a, ItemRow)), None)
+        if row is None or row.parent is not self:
+            return
+        event.stop()
+        if event.input is row.query(Input).first():
+            self.action_add(after=row)
+        else:
+            self.screen.focus_next()
+
+    def action_add(self, after: ItemRow | None = None) -> None:
+        after = after or self._focused_row()
+        self.screen.saver.flush()  # keep saved order and typing in step
+        try:
+            item_id = self.app.store.checklists.add_item(self.kind, self.parent_id)
+            if after is not None:
+                # New items are stored last; move to sit right after `after`.
+                index = self.rows.index(after)
+                steps = index + 1 - len(self.rows)
+                if steps:
+                    self.app.store.checklists.move_item(self.kind, item_id, steps)
+        except StoreError as error:
+            self.notify(str(error), title="Not added", severity="error", markup=False)
+            return
+        row = self.make_row(item_id, None)
+        if after is not None:
+            self.mount(row, after=after)
+        else:
+            self.mount(row, before=self.query_one(".add-item", Button))
+        self.call_after_refresh(row.focus_first)
+        self.screen.saver.flush()
+
+    def action_remove(self) -> None:
+        row = self._focused_row()
+        if row is None:
+            return
+        rows = self.rows
+        index = rows.index(row)
+        self.screen.saver.flush()
+        try:
+            self.app.store.checklists.delete_item(self.kind, row.item_id)
+        except StoreError as error:
+            self.notify(str(error), title="Not removed", severity="error", markup=False)
+            return
+        row.remove()
+        neighbours = rows[index + 1:] + rows[:index][::-1]
+        if neighbours:
+            neighbours[0].focus_first()
+        else:
+            self.query_one(".add-item", Button).focus()
+        self.screen.saver.flush()
+
+    def action_move(self, delta: int) -> None:
+        row = self._focused_row()
+        if row is None:
+            return
+        rows = self.rows
+        index = rows.index(row)
+        target = index + delta
+        if not 0 <= target < len(rows):
+            return
+        self.screen.saver.flush()
+        try:
+            self.app.store.checklists.move_item(self.kind, row.item_id, delta)
+        except StoreError as error:
+            self.notify(str(error), title="Not moved", severity="error", markup=False)
+            return
+        if delta < 0:
+            self.move_child(row, before=rows[target])
+        else:
+            self.move_child(row, after=rows[target])
+        self.call_after_refresh(lambda: row.scroll_visible())
+
+
+def first_focusable(widget: Widget) -> Widget | None:
+    for node in widget.query("*"):
+        if node.focusable:
+            return node
+    return None

@@ -1,0 +1,324 @@
+"""The `prep` command outside the app: run for real, as a separate process.
+
+Each test runs `python -m prep` with no terminal (stdin from /dev/null) and
+checks its exit status, what it printed, and the SQLite file it left.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import stat
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+import prep
+
+MEETING_ROW = (
+    "SELECT m.title, c.name, m.starts_at, m.duration_minutes, m.setting, m.notes,"
+    " m.status, c.kind, c.rank"
+    " FROM meetings m JOIN counterparts c ON c.id = m.counterpart_id ORDER BY m.id"
+)
+# The group headings `prep list` may print for meetings still to come.
+UPCOMING_HEADINGS = {"Happening now", "Today", "This week", "Later"}
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    """The environment for prep: no PREP_DB, and a data directory in tmp_path
+    so a test that forgets --db can never touch the real one."""
+    clean = {k: v for k, v in os.environ.items() if k != "PREP_DB"}
+    clean["XDG_DATA_HOME"] = str(tmp_path / "xdg-data")
+    clean["LC_ALL"] = "C.UTF-8"
+    return clean
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "x.db"
+
+
+@pytest.fixture
+def run(env):
+    def run(*args: str | Path, extra_env: dict[str, str] | None = None):
+        return subprocess.run(
+            [sys.executable, "-m", "prep", *map(str, args)],
+            stdin=subprocess.DEVNULL, capture_output=True, text=True, encoding="utf-8",
+            env={**env, **(extra_env or {})}, timeout=60,
+        )
+
+    return run
+
+
+def query(path: Path, sql: str) -> list[tuple]:
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def count(path: Path, table: str = "meetings") -> int:
+    return query(path, f"SELECT count(*) FROM {table}")[0][0]
+
+
+def tomorrow() -> str:
+    return (date.today() + timedelta(days=1)).isoformat()
+
+
+def listed(stdout: str) -> list[tuple[int, str]]:
+    """(id, line) for each meeting line of `prep list`, in printed order."""
+    return [
+        (int(match[1]), line)
+        for line in stdout.splitlines()
+        if (match := re.match(r"^\s+(\d+)\s", line))
+    ]
+
+
+def headings(stdout: str) -> list[str]:
+    return [line for line in stdout.splitlines() if line and not line[0].isspace()]
+
+
+# -- version and help ------------------------------------------------------------
+
+
+def test_version(run):
+    result = run("--version")
+    assert result.returncode == 0
+    assert re.fullmatch(r"prep \d+\.\d+\.\d+\S*", result.stdout.strip())
+    assert result.stdout.strip() == f"prep {prep.__version__}"
+
+
+def test_help_lists_the_commands(run):
+    result = run("--help")
+    assert result.returncode == 0
+    assert result.stdout.startswith("usage: prep")
+    for command in ("add", "list", "demo"):
+        assert re.search(rf"^\s+{command}\s+\S", result.stdout, re.MULTILINE), result.stdout
+
+
+# -- add ---------------------------------------------------------------------------
+
+
+def test_add_writes_the_meeting(run, db):
+    day_before = tomorrow()
+    result = run(
+        "add", "Q4 review", "--with", "Dana Whitfield", "--at", "tomorrow 3pm",
+        "--duration", "45", "--setting", "coffee", "--notes", "Bring the pilot numbers.",
+        "--db", db,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Added meeting 1: Q4 review with Dana Whitfield")
+    assert result.stderr == ""
+
+    [(title, person, starts_at, minutes, setting, notes, status, kind, rank)] = query(
+        db, MEETING_ROW
+    )
+    assert (title, person, minutes, setting, notes, status, kind, rank) == (
+        "Q4 review", "Dana Whitfield", 45, "coffee", "Bring the pilot numbers.",
+        "planned", "client", "senior",
+    )
+    assert starts_at[:10] in {day_before, tomorrow()}, starts_at
+    assert starts_at[10:16] == "T15:00", starts_at
+    assert stat.S_IMODE(db.stat().st_mode) == 0o600
+
+
+def test_add_reuses_a_known_person_whatever_the_case(run, db):
+    assert run("add", "First", "--with", "Dana Whitfield", "--at", "tomorrow 9am",
+               "--db", db).returncode == 0
+    assert run("add", "Second", "--with", "  dana whitfield ", "--at", "tomorrow 11am",
+               "--kind", "boss", "--db", db).returncode == 0
+    assert query(db, "SELECT name, kind FROM counterparts") == [("Dana Whitfield", "client")]
+    assert count(db) == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--at", "next blursday"],
+         "--at: Can't read 'next blursday' as a time. Try 'tomorrow 3pm'"),
+        (["--at", "tomorrow 3pm", "--duration", "forever"],
+         "--duration: Can't read 'forever' as a duration."),
+        (["--at", "tomorrow 3pm", "--duration", "25h"],
+         "--duration: Duration must be between 1 minute and 24 hours."),
+    ],
+    ids=["bad-at", "bad-duration", "too-long"],
+)
+def test_add_refuses_what_it_cannot_read_and_writes_nothing(run, db, args, message):
+    result = run("add", "Q4 review", "--with", "Dana", *args, "--db", db)
+    assert result.returncode == 2
+    assert "usage: prep" in result.stderr
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+    assert not db.exists()  # refused before the database was opened
+
+
+@pytest.mark.parametrize(
+    ("title", "person", "message"),
+    [("   ", "Dana", "Give the meeting a title."), ("Q4 review", " ", "Say who the meeting is with.")],
+    ids=["blank-title", "blank-person"],
+)
+def test_add_refuses_blank_text(run, db, title, person, message):
+    result = run("add", title, "--with", person, "--at", "tomorrow 3pm", "--db", db)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "usage: prep add" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not db.exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["add", "Q4 review"], "the following arguments are required: --with, --at"),
+        (["add", "--with", "Dana", "--at", "tomorrow"], "the following arguments are required: title"),
+        (["frobnicate"], "invalid choice: 'frobnicate'"),
+        (["list", "--frobnicate"], "unrecognized arguments: --frobnicate"),
+        (["add", "Q4", "--with", "Dana", "--at", "tomorrow", "--setting", "yacht"],
+         "argument --setting: invalid choice: 'yacht'"),
+    ],
+    ids=["missing-options", "missing-title", "unknown-command", "unknown-option", "bad-setting"],
+)
+def test_usage_errors_exit_2_before_touching_the_file(run, db, args, message):
+    result = run(*args, "--db", db)
+    assert result.returncode == 2
+    assert result.stderr.startswith("usage: prep")
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+    assert not db.exists()
+
+
+# -- list --------------------------------------------------------------------------
+
+
+def test_list_on_an_empty_database_says_how_to_add(run, db):
+    result = run("list", "--db", db)
+    assert result.returncode == 0
+    assert "No meetings." in result.stdout
+    assert 'prep add "Title" --with NAME --at "tomorrow 3pm"' in result.stdout
+
+
+def test_list_shows_upcoming_meetings_soonest_first_under_headings(run, db):
+    assert run("add", "Board pack", "--with", "Marcus", "--at", "in 3 days",
+               "--db", db).returncode == 0
+    assert run("add", "Coffee with Sam", "--with", "Sam", "--at", "in 2h",
+               "--db", db).returncode == 0
+
+    result = run("list", "--db", db)
+    assert result.returncode == 0, result.stderr
+    rows = listed(result.stdout)
+    assert [meeting_id for meeting_id, _ in rows] == [2, 1]
+    assert "Coffee with Sam" in rows[0][1] and "Sam" in rows[0][1]
+    assert "Board pack" in rows[1][1] and "Marcus" in rows[1][1]
+    # Every meeting sits under a heading, and only known headings appear.
+    assert result.stdout.splitlines()[0] in UPCOMING_HEADINGS
+    assert set(headings(result.stdout)) <= UPCOMING_HEADINGS
+
+
+def test_list_all_includes_past_meetings(run, db):
+    for title, when in [("Retro", "yesterday 10am"), ("Old kick-off", "40 days ago"),
+                        ("Planning", "tomorrow 9am")]:
+        assert run("add", title, "--with", "Dana", "--at", when, "--db", db).returncode == 0
+
+    upcoming = run("list", "--db", db)
+    assert upcoming.returncode == 0
+    # Yesterday's meeting waits for a debrief; one from 40 days ago has aged out.
+    assert "Needs a debrief" in headings(upcoming.stdout)
+    assert "Retro" in upcoming.stdout and "Planning" in upcoming.stdout
+    assert "Old kick-off" not in upcoming.stdout
+
+    everything = run("list", "--all", "--db", db)
+    assert everything.returncode == 0
+    titles = [re.search(r"(Old kick-off|Retro|Planning)", line)[1]
+              for _, line in listed(everything.stdout)]
+    assert titles == ["Old kick-off", "Retro", "Planning"]
+
+
+# -- where the database is -----------------------------------------------------------
+
+
+def test_prep_db_variable_is_used_without_db_option(run, tmp_path):
+    from_env = tmp_path / "from-env.db"
+    result = run("add", "Q4 review", "--with", "Dana", "--at", "tomorrow 3pm",
+                 extra_env={"PREP_DB": str(from_env)})
+    assert result.returncode == 0, result.stderr
+    assert count(from_env) == 1
+    listing = run("list", extra_env={"PREP_DB": str(from_env)})
+    assert "Q4 review" in listing.stdout
+    assert not (tmp_path / "xdg-data").exists()
+
+
+def test_db_option_wins_over_prep_db(run, tmp_path, db):
+    from_env = tmp_path / "from-env.db"
+    result = run("add", "Q4 review", "--with", "Dana", "--at", "tomorrow 3pm", "--db", db,
+                 extra_env={"PREP_DB": str(from_env)})
+    assert result.returncode == 0, result.stderr
+    assert count(db) == 1
+    assert not from_env.exists()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="XDG paths are Linux's")
+def test_default_database_is_created_private_in_the_data_directory(run, tmp_path):
+    result = run("list", extra_env={"XDG_DATA_HOME": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    folder = tmp_path / "prep"
+    path = folder / "prep.db"
+    assert path.read_bytes()[:16] == b"SQLite format 3\x00"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+# -- demo --------------------------------------------------------------------------
+
+
+def test_demo_fills_an_empty_database_once_unless_forced(run, db):
+    first = run("demo", "--db", db)
+    assert first.returncode == 0, first.stderr
+    filled = count(db)
+    assert filled > 5
+    assert f"Added {filled} example meetings" in first.stdout
+
+    again = run("demo", "--db", db)
+    assert again.returncode == 1
+    assert "--force" in again.stderr
+    assert "Traceback" not in again.stderr
+    assert count(db) == filled
+
+    forced = run("demo", "--force", "--db", db)
+    assert forced.returncode == 0, forced.stderr
+    assert count(db) == 2 * filled
+
+
+# -- the app needs a terminal ------------------------------------------------------
+
+
+def test_no_command_without_a_terminal_explains_and_exits_1(run, db):
+    result = run("--db", db)
+    assert result.returncode == 1
+    assert "needs a terminal" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not db.exists()
+
+
+# -- text round trip ---------------------------------------------------------------
+
+
+def test_emoji_and_quotes_round_trip(run, db):
+    title = 'Launch 🚀 “go/no-go” — Sam\'s "final" call'
+    person = "Zoë O'Brien"
+    result = run("add", title, "--with", person, "--at", "tomorrow 3pm", "--db", db)
+    assert result.returncode == 0, result.stderr
+    assert title in result.stdout
+    assert query(db, "SELECT m.title, c.name FROM meetings m JOIN counterparts c"
+                     " ON c.id = m.counterpart_id") == [(title, person)]
+    listing = run("list", "--db", db)
+    assert listing.returncode == 0
+    [(_, line)] = listed(listing.stdout)
+    assert title in line and person in line
