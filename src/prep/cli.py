@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from prep import __version__
 from prep.domain.models import Rank, RelationshipKind, Setting
@@ -58,6 +59,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     listing.add_argument("--all", action="store_true", help="every meeting, past ones too")
 
+    brief = commands.add_parser(
+        "brief", parents=[db_option], help="print a meeting's one-page brief as Markdown",
+        description="Print the brief for a meeting (its id is in `prep list`).",
+    )
+    brief.add_argument("meeting_id", type=int, metavar="MEETING_ID")
+    brief.add_argument("--out", metavar="FILE", help="write it to FILE (owner-only) instead")
+
     demo = commands.add_parser(
         "demo", parents=[db_option], help="fill the database with example meetings to try the app"
     )
@@ -92,6 +100,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _add(store, draft)
         if args.command == "list":
             return _list(store, args)
+        if args.command == "brief":
+            return _brief(store, args)
         if args.command == "demo":
             return _demo(store, args)
         return _run_app(store)
@@ -172,6 +182,50 @@ def _list(store, args: argparse.Namespace) -> int:
         print(f"  {meeting.id:>4}  {when:<32} {meeting.title}  ·  {meeting.counterpart.name}"
               f"  ·  {meeting.steps_done}/4 ready")
     return EXIT_OK
+
+
+def _brief(store, args: argparse.Namespace) -> int:
+    from prep.domain.brief import render_brief
+    from prep.domain.carry_over import carry_over_from
+    from prep.domain.clock import SystemClock
+    from prep.store import StoreError
+
+    try:
+        meeting = store.meeting(args.meeting_id)
+        checklist = store.checklists.get(meeting.id)
+        previous = store.checklists.previous_for(meeting)
+    except StoreError as error:
+        print(f"prep: {error} See `prep list --all` for meeting ids.", file=sys.stderr)
+        return EXIT_FAILED
+    markdown = render_brief(meeting, checklist, carry_over_from(previous), SystemClock().now())
+    if not args.out:
+        sys.stdout.write(markdown)
+        return EXIT_OK
+    try:
+        write_private(Path(args.out).expanduser(), markdown)
+    except OSError as error:
+        print(f"prep: cannot write {args.out}: {error.strerror}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"Wrote the brief for “{meeting.title}” to {args.out}.")
+    return EXIT_OK
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write `text` to `path` readable by the owner alone, replacing it atomically.
+
+    Exports carry the same candid notes as the database, so they get the same
+    0600 permissions; the temporary file means a crash never leaves half a file.
+    """
+    temporary = path.with_name(f".{path.name}.tmp")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 def _demo(store, args: argparse.Namespace) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from prep.domain.checklist import Confidence, Flex, HoldBackReason, Need, Position
 from prep.domain.models import Cadence, MeetingDraft, Rank, RelationshipKind, Setting
 from prep.store import Store
 
@@ -64,10 +65,11 @@ def fill_demo(store: Store, now: datetime) -> int:
                 name, organisation=organisation, kind=kind, rank=rank, cadence=cadence
             )
     today = now.replace(hour=0, minute=0, second=0, microsecond=0, tzinfo=None)
+    added = {}
     for days, hour, minute, title, person, minutes, setting, notes in MEETINGS:
         # Wall-clock arithmetic, then the zone: correct across a clock change.
         wall = working_day(today, days) + timedelta(hours=hour, minutes=minute)
-        store.add_meeting(
+        added[(days, title)] = store.add_meeting(
             MeetingDraft(
                 title=title,
                 counterpart_name=person,
@@ -77,4 +79,39 @@ def fill_demo(store: Store, now: datetime) -> int:
                 notes=notes,
             )
         )
+    _prepare(store, added[(-8, "Q4 roadmap review")].id, level=6, done=True)
+    _prepare(store, added[(0, "Pilot kick-off")].id, level=5, done=False)
+    _prepare(store, added[(1, "Scope change request")].id, level=4, done=True)
     return len(MEETINGS)
+
+
+def _prepare(store: Store, meeting_id: int, *, level: int, done: bool) -> None:
+    """A believable checklist: complete, or part-way with a hedge and a loose end."""
+    c = store.checklists
+    day = store.meeting(meeting_id).starts_at.date()
+    c.set_field(meeting_id, "position", Position.PAYING_CLIENT)
+    c.set_field(meeting_id, "holding_back", "That the January date only works if they freeze scope")
+    c.set_field(meeting_id, "holding_back_reason", HoldBackReason.EMBARRASS)
+    c.add_item("asks", meeting_id, text="I need a named owner for sign-off on their side",
+               by_when=day + timedelta(days=3))
+    c.add_item("asks", meeting_id, text="I was just wondering if maybe we could agree "
+               "the success criteria today")
+    c.set_field(meeting_id, "they_expect", "A plan they can show their board on Monday")
+    if done:
+        c.set_field(meeting_id, "i_expect", "Agreement on scope and one decision-maker")
+    c.add_item("deadlines", meeting_id, label="Pilot go-live",
+               earliest=day + timedelta(days=35), likely=day + timedelta(days=49),
+               latest=day + timedelta(days=70), confidence=Confidence.MEDIUM,
+               flexible=frozenset({Flex.SCOPE}))
+    c.set_field(meeting_id, "premortem", "We argue about dates before agreeing scope")
+    c.set_field(meeting_id, "planned_level", level)
+    c.set_field(meeting_id, "pushback_line",
+                "I think differently about that, because a fixed date with open scope "
+                "is how the last pilot slipped")
+    late = c.add_item("problems", meeting_id, text="Their data export is two weeks late",
+                      need=Need.DECISION)
+    if done:
+        c.add_item("solutions", late, text="Start with last quarter's data and backfill")
+    c.add_item("problems", meeting_id, text="Nobody owns the data migration",
+               need=Need.INFORMATION, ask_for_help=True)
+    c.set_field(meeting_id, "off_their_plate", "Draft the board summary for them")

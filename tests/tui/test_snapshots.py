@@ -54,3 +54,46 @@ def test_edit_form(snap_compare, store, clock):
         await pilot.pause()
 
     assert snap_compare(demo_app(store, clock), terminal_size=SIZE, run_before=open_edit)
+
+
+def _checklist_at(step: int):
+    async def steps(pilot) -> None:
+        await pilot.pause()
+        # The demo's "Pilot kick-off" today at 16:00: part-prepared, not started.
+        await pilot.press("down", "down", "down", "p")
+        await pilot.pause()
+        for _ in range(step - 1):
+            await pilot.press("pagedown")
+            await pilot.pause()
+        await pilot.pause()
+
+    return steps
+
+
+def test_checklist_hierarchy_with_a_hedge_marked(snap_compare, store, clock):
+    assert snap_compare(demo_app(store, clock), terminal_size=(120, 40), run_before=_checklist_at(1))
+
+
+def test_checklist_expectations_with_a_deadline_range(snap_compare, store, clock):
+    assert snap_compare(demo_app(store, clock), terminal_size=(120, 40), run_before=_checklist_at(2))
+
+
+def test_checklist_assertiveness_scale(snap_compare, store, clock):
+    assert snap_compare(demo_app(store, clock), terminal_size=(120, 40), run_before=_checklist_at(3))
+
+
+def test_checklist_solutions_flags_an_unsolved_problem(snap_compare, store, clock):
+    assert snap_compare(demo_app(store, clock), terminal_size=(120, 40), run_before=_checklist_at(4))
+
+
+def test_checklist_brief(snap_compare, store, clock):
+    assert snap_compare(demo_app(store, clock), terminal_size=(120, 40), run_before=_checklist_at(5))
+
+
+def test_checklist_frozen_after_the_start(snap_compare, store, clock):
+    async def open_past(pilot) -> None:
+        await pilot.pause()
+        await pilot.press("down", "down", "p")  # a meeting that has already happened
+        await pilot.pause()
+
+    assert snap_compare(demo_app(store, clock), terminal_size=(120, 40), run_before=open_past)

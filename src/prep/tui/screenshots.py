@@ -22,7 +22,7 @@ from prep.domain.clock import FixedClock
 from prep.store import open_store
 from prep.tui.app import PrepApp
 
-SIZE = (120, 36)
+SIZE = (120, 40)
 DEMO_NOW = datetime(2026, 11, 25, 14, 0, tzinfo=tz.gettz("Europe/London"))
 OUT = Path(__file__).resolve().parents[3] / "screenshots"
 
@@ -60,6 +60,22 @@ async def _confirm_delete(pilot) -> None:
     await pilot.pause()
 
 
+async def _checklist_step(step: int):
+    async def steps(pilot) -> None:
+        await pilot.press("down", "down", "down", "p")  # Pilot kick-off, part-prepared
+        await pilot.pause()
+        for _ in range(step - 1):
+            await pilot.press("pagedown")
+        await pilot.pause(0.2)
+
+    return steps
+
+
+async def _checklist_frozen(pilot) -> None:
+    await pilot.press("down", "down", "p")  # a meeting that has already started
+    await pilot.pause()
+
+
 async def _help(pilot) -> None:
     await pilot.press("question_mark")
     await pilot.pause()
@@ -78,9 +94,19 @@ SHOTS: dict[str, tuple[bool, Steps]] = {
     "meeting-form-bad-date": (True, _bad_date),
     "meeting-form-edit": (True, _edit_meeting),
     "confirm-delete": (True, _confirm_delete),
+    "checklist-1-hierarchy": (True, None),
+    "checklist-2-expectations": (True, None),
+    "checklist-3-assertiveness": (True, None),
+    "checklist-4-solutions": (True, None),
+    "checklist-brief": (True, None),
+    "checklist-frozen": (True, _checklist_frozen),
     "help": (True, _help),
     "command-palette": (True, _palette),
 }
+
+
+_STEP_SHOTS = ["checklist-1-hierarchy", "checklist-2-expectations", "checklist-3-assertiveness",
+               "checklist-4-solutions", "checklist-brief"]
 
 
 async def shoot(name: str, with_demo: bool, steps: Steps, folder: Path, out: Path) -> Path:
@@ -104,6 +130,8 @@ async def main(out: Path = OUT) -> None:
     out.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         for name, (with_demo, steps) in SHOTS.items():
+            if name in _STEP_SHOTS:
+                steps = await _checklist_step(_STEP_SHOTS.index(name) + 1)
             path = await shoot(name, with_demo, steps, Path(folder), out)
             print(f"wrote {path}")
 

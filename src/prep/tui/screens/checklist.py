@@ -199,8 +199,9 @@ class ChecklistScreen(Screen[None]):
                                   id=f"step-{step.value}"))
         options.append(None)
         options.append(Option(Content.assemble(("≡", "$accent"), "    Brief"), id="brief"))
-        steps.set_options(options)
-        steps.highlighted = highlighted
+        with steps.prevent(OptionList.OptionHighlighted):
+            steps.set_options(options)
+            steps.highlighted = highlighted
         count = steps_done(checklist)
         self.query_one("#readiness", Static).update(Content.assemble(
             ("●" * count, "$text-success"), ("○" * (4 - count), "$text-muted"),
@@ -208,6 +209,7 @@ class ChecklistScreen(Screen[None]):
         ))
         for pane in self.query(StepPane):
             pane.show_missing(missing(checklist, pane.step))
+        self.query_one(SolutionsPane).flag_problems(checklist)
         self._checklist = checklist
 
     def _after_save(self) -> None:
@@ -242,7 +244,10 @@ class ChecklistScreen(Screen[None]):
         steps = self.query_one("#steps", OptionList)
         index = steps.get_option_index(pane_id)
         if steps.highlighted != index:
-            steps.highlighted = index
+            # Quietly: the echo of this change would arrive after later key
+            # presses and switch back to an older step.
+            with steps.prevent(OptionList.OptionHighlighted):
+                steps.highlighted = index
 
     def action_step(self, delta: int) -> None:
         current = self.query_one("#panes", ContentSwitcher).current or "step-1"

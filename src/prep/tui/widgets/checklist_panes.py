@@ -206,11 +206,11 @@ class SolutionsPane(StepPane):
             self.query_one("#off_their_plate", Input).value = checklist.off_their_plate
         self.query_one("#problems", ItemList).load(checklist.problems)
 
-    def show_missing(self, missing: list[str]) -> None:
-        super().show_missing(missing)
-        # Flag each problem that has no solution yet, by name, where it sits.
+    def flag_problems(self, checklist: Checklist) -> None:
+        """Flag each problem that has no solution yet, by name, where it sits."""
+        problems = {problem.id: problem for problem in checklist.problems}
         for row in self.query(ProblemRow):
-            row.refresh_flag()
+            row.set_flag(problems.get(row.item_id))
 
 
 class BriefPane(VerticalScroll):

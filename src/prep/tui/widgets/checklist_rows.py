@@ -89,7 +89,9 @@ class AskRow(ItemRow):
     def _by_changed(self) -> None:
         field = self.query_one("#ask-by", DateField)
         ok, message = field.parse()
-        _hint(self.query_one(".date-hint", Static), f"by {message}" if ok and message else message,
+        if ok and message == field.value.strip():
+            message = ""  # the field already shows the date as prep reads it
+        _hint(self.query_one(".date-hint", Static), f"→ {message}" if ok and message else message,
               error=not ok)
         if ok:
             self.save_later("by_when", field.parsed)
@@ -204,6 +206,11 @@ class ProblemRow(ItemRow):
     def on_mount(self) -> None:
         problem: Problem | None = self.item
         self.query_one("#solutions", ItemList).load(problem.solutions if problem else ())
+        text, error = getattr(self, "_flag", ("", False))
+        if not hasattr(self, "_flag"):
+            self.set_flag(problem)
+        else:
+            _hint(self.query_one(".problem-hint", Static), text, error=error)
 
     @on(Input.Changed, "#problem-text")
     def _text_changed(self, event: Input.Changed) -> None:
@@ -230,16 +237,22 @@ class ProblemRow(ItemRow):
         else:
             solutions.action_add()
 
-    def refresh_flag(self) -> None:
-        """Name a problem with no solution, unless it is raised to ask for help."""
-        text = self.query_one("#problem-text", Input).value.strip()
-        solved = any(i.value.strip() for i in self.query("#solution-text").results(Input))
-        helping = self.query_one("#problem-help", Checkbox).value
-        hint = self.query_one(".problem-hint", Static)
-        if text and not solved and not helping:
-            _hint(hint, f"“{text[:40]}” has no solution yet: propose one, or mark it as "
-                        "asking for help.", error=True)
-        elif text and helping and not solved:
-            _hint(hint, "Raised to ask for help: fine. Say what help you need.")
-        else:
-            _hint(hint, "")
+    def set_flag(self, problem: Problem | None) -> None:
+        """Name this problem if it has no solution, unless raised to ask for help.
+
+        Works from the saved problem, like the step's readiness, so the two
+        always agree; rows not yet built show it when they mount.
+        """
+        self._flag = ("", False)
+        if problem is not None and problem.text.strip() and not problem.has_solution:
+            name = problem.text.strip()
+            name = name if len(name) <= 40 else name[:39] + "…"
+            if problem.ask_for_help:
+                self._flag = ("Raised to ask for help: fine. Say what help you need.", False)
+            else:
+                self._flag = (f"“{name}” has no solution yet: propose one, or mark it as "
+                              "asking for help.", True)
+        hints = self.query(".problem-hint")
+        if hints:
+            text, error = self._flag
+            _hint(hints.first(Static), text, error=error)

@@ -1,0 +1,53 @@
+"""A database written by an earlier prep upgrades with its data intact."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from prep.store import open_store
+from prep.store.schema import known_migration_names, migrations
+
+
+def make_skeleton_database(path: Path) -> None:
+    """The schema as the walking skeleton shipped it (m001 only), with data."""
+    conn = sqlite3.connect(path)
+    db = Database(conn)
+    migrations.apply(db, stop_before="m002_checklists")
+    conn.execute(
+        "INSERT INTO counterparts (name, organisation, kind, rank, feedback_cadence,"
+        " created_at, updated_at) VALUES ('Dana 🚀', 'Northwind', 'boss', 'peer', 'yearly',"
+        " '2026-11-01T09:00:00Z', '2026-11-01T09:00:00Z')"
+    )
+    conn.execute(
+        "INSERT INTO meetings (title, counterpart_id, starts_at, starts_at_utc,"
+        " duration_minutes, setting, notes, status, created_at, updated_at)"
+        " VALUES ('Old meeting', 1, '2026-11-20T10:00+00:00', '2026-11-20T10:00:00Z', 45,"
+        " 'meal', 'notes\nkept', 'planned', '2026-11-01T09:00:00Z', '2026-11-01T09:00:00Z')"
+    )
+    conn.commit()
+    conn.close()
+
+
+def test_skeleton_database_upgrades_with_its_data(tmp_path):
+    path = tmp_path / "old.db"
+    make_skeleton_database(path)
+    store = open_store(path)
+    try:
+        [meeting] = store.all_meetings()
+        assert (meeting.title, meeting.counterpart.name, meeting.duration_minutes,
+                meeting.setting.value, meeting.notes) == (
+            "Old meeting", "Dana 🚀", 45, "meal", "notes\nkept")
+        assert meeting.counterpart.organisation == "Northwind"
+        assert meeting.steps_done == 0
+        # The new tables work against the old rows.
+        store.checklists.set_field(meeting.id, "planned_level", 5)
+        assert store.meeting(meeting.id).steps_done == 1
+    finally:
+        store.close()
+    conn = sqlite3.connect(path)
+    names = {n for (n,) in conn.execute("SELECT name FROM _sqlite_migrations")}
+    conn.close()
+    assert names == known_migration_names()
