@@ -132,9 +132,15 @@ def test_add_reuses_a_known_person_whatever_the_case(run, db):
     assert run("add", "First", "--with", "Dana Whitfield", "--at", "tomorrow 9am",
                "--db", db).returncode == 0
     assert run("add", "Second", "--with", "  dana whitfield ", "--at", "tomorrow 11am",
-               "--kind", "boss", "--db", db).returncode == 0
+               "--db", db).returncode == 0
     assert query(db, "SELECT name, kind FROM counterparts") == [("Dana Whitfield", "client")]
-    assert count(db) == 2
+    # Saying --kind for a known person updates them; leaving it out keeps it.
+    assert run("add", "Third", "--with", "Dana Whitfield", "--at", "tomorrow 1pm",
+               "--kind", "boss", "--db", db).returncode == 0
+    assert run("add", "Fourth", "--with", "Dana Whitfield", "--at", "tomorrow 2pm",
+               "--db", db).returncode == 0
+    assert query(db, "SELECT name, kind FROM counterparts") == [("Dana Whitfield", "boss")]
+    assert count(db) == 4
 
 
 @pytest.mark.parametrize(

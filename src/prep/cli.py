@@ -48,10 +48,10 @@ def build_parser() -> argparse.ArgumentParser:
                      help="how long: 30, 45m, 1h30 (default 30 minutes)")
     add.add_argument("--setting", choices=[s.value for s in Setting], default="video")
     add.add_argument("--notes", default="", help="agenda notes")
-    add.add_argument("--kind", choices=[k.value for k in RelationshipKind], default="client",
-                     help="for a new person: who they are to you (default client)")
-    add.add_argument("--rank", choices=[r.value for r in Rank], default="senior",
-                     help="for a new person: their rank relative to you (default senior)")
+    add.add_argument("--kind", choices=[k.value for k in RelationshipKind],
+                     help="who they are to you (a new person defaults to client)")
+    add.add_argument("--rank", choices=[r.value for r in Rank],
+                     help="their rank relative to you (a new person defaults to senior)")
     add.set_defaults(subparser=add)
 
     listing = commands.add_parser(
@@ -134,7 +134,8 @@ def _draft_from(args: argparse.Namespace):
     draft = MeetingDraft(
         title=args.title, counterpart_name=args.person, starts_at=starts_at,
         duration_minutes=duration, setting=Setting(args.setting), notes=args.notes,
-        new_counterpart_kind=RelationshipKind(args.kind), new_counterpart_rank=Rank(args.rank),
+        counterpart_kind=RelationshipKind(args.kind) if args.kind else None,
+        counterpart_rank=Rank(args.rank) if args.rank else None,
     )
     try:
         return validate_draft(draft)

@@ -32,8 +32,8 @@ def draft(**overrides) -> MeetingDraft:
 
 
 def test_add_meeting_creates_the_person_and_reads_back(store):
-    meeting = store.add_meeting(draft(new_counterpart_kind=RelationshipKind.BOSS,
-                                      new_counterpart_rank=Rank.PEER))
+    meeting = store.add_meeting(draft(counterpart_kind=RelationshipKind.BOSS,
+                                      counterpart_rank=Rank.PEER))
 
     again = store.meeting(meeting.id)
     assert again == meeting
@@ -215,3 +215,14 @@ def test_a_held_write_lock_gives_a_clear_error_not_a_crash(db_path, monkeypatch)
     store.add_meeting(draft())  # and it works once the other writer is done
     assert store.meeting_count() == 1
     store.close()
+
+
+def test_kind_and_rank_update_an_existing_person_only_when_given(store):
+    first = store.add_meeting(draft())
+    assert (first.counterpart.kind, first.counterpart.rank) == (RelationshipKind.CLIENT, Rank.SENIOR)
+    kept = store.add_meeting(draft(title="No change"))
+    assert kept.counterpart.rank is Rank.SENIOR
+    changed = store.add_meeting(draft(title="Promoted", counterpart_rank=Rank.PEER))
+    assert changed.counterpart.id == first.counterpart.id
+    assert changed.counterpart.rank is Rank.PEER
+    assert store.meeting(first.id).counterpart.rank is Rank.PEER

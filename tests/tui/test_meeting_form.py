@@ -30,8 +30,10 @@ async def test_create_a_meeting_by_keyboard(make_app, db_path):
         await type_text(pilot, "Q4 roadmap review")
         await pilot.press("tab")
         await type_text(pilot, "Dana Whitfield")
-        # A new name shows who-are-they choices: kind, then rank.
-        await pilot.press("tab", "tab", "tab")
+        # Who they are to you: kind (client -> boss), then rank (senior -> peer).
+        await pilot.press("tab", "enter", "down", "down", "enter")
+        await pilot.press("tab", "enter", "down", "enter")
+        await pilot.press("tab")
         await type_text(pilot, "tomorrow 3pm")
         hint = app.screen.query_one("#when-hint", Static)
         assert "Tomorrow 15:00" in str(hint.render())
@@ -44,7 +46,7 @@ async def test_create_a_meeting_by_keyboard(make_app, db_path):
         assert isinstance(app.screen, AgendaScreen)
 
     assert rows(db_path, MEETING_ROW) == [
-        ("Q4 roadmap review", "Dana Whitfield", "client", "senior",
+        ("Q4 roadmap review", "Dana Whitfield", "boss", "peer",
          "2026-11-28T15:00+00:00", 90, "video", "Bring the pilot numbers."),
     ]
 
@@ -58,7 +60,7 @@ async def test_edit_a_meeting_by_keyboard(make_app, store, db_path):
         assert isinstance(form, MeetingFormScreen)
         assert form.query_one("#title", Input).value == "Old title"
         await type_text(pilot, "New title")  # focusing the field selected its text
-        await pilot.press("tab", "tab")
+        await pilot.press("tab", "tab", "tab", "tab")  # person, kind, rank, when
         await type_text(pilot, "mon 9:30")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -142,8 +144,7 @@ async def test_an_existing_person_is_recognised(make_app, store):
         await pilot.press("n", "tab")
         await type_text(pilot, "dana whitfield")
         hint = str(app.screen.query_one("#person-hint", Static).render())
-        assert "client, senior to you" in hint
-        assert not app.screen.query_one("#new-person").display
+        assert "Someone you have met" in hint
 
 
 async def test_half_typed_form_survives_quitting(store, clock, db_path):
@@ -235,3 +236,20 @@ async def test_markup_like_text_is_shown_literally_not_interpreted(make_app, db_
         assert isinstance(app.screen, AgendaScreen)
     assert rows(db_path, "SELECT m.title, c.name FROM meetings m JOIN counterparts c"
                          " ON c.id = m.counterpart_id") == [("[b]Plan[/x]", "[red]Dana")]
+
+
+async def test_a_known_person_shows_their_kind_and_rank(make_app, store):
+    from textual.widgets import Select
+
+    from prep.domain.models import Rank, RelationshipKind
+
+    store.add_meeting(MeetingDraft("Earlier", "Marcus", at(-3, 10),
+                                   counterpart_kind=RelationshipKind.BOSS,
+                                   counterpart_rank=Rank.SENIOR))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "tab")
+        await type_text(pilot, "marcus")
+        await pilot.pause()
+        assert app.screen.query_one("#kind", Select).value == "boss"
+        assert app.screen.query_one("#rank", Select).value == "senior"

@@ -41,7 +41,8 @@ def test_new_meeting_form_with_parsed_date(snap_compare, store, clock):
 def test_meeting_form_with_a_bad_date(snap_compare, store, clock):
     async def fill(pilot) -> None:
         await pilot.pause()
-        await pilot.press("n", *"Budget call", "tab", *"Tom Becker", "tab", *"31/02 3pm")
+        await pilot.press("n", *"Budget call", "tab", *"Tom Becker", "tab", "tab", "tab",
+                          *"31/02 3pm")
         await pilot.pause()
 
     assert snap_compare(demo_app(store, clock), terminal_size=SIZE, run_before=fill)

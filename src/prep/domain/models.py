@@ -92,9 +92,10 @@ class MeetingDraft:
     duration_minutes: int = 30
     setting: Setting = Setting.VIDEO
     notes: str = ""
-    # Only used when counterpart_name is someone new.
-    new_counterpart_kind: RelationshipKind = RelationshipKind.CLIENT
-    new_counterpart_rank: Rank = Rank.SENIOR
+    # Who the counterpart is to you. None keeps an existing person's value
+    # (and gives a new person the default: a senior client).
+    counterpart_kind: RelationshipKind | None = None
+    counterpart_rank: Rank | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +177,8 @@ def validate_draft(draft: MeetingDraft) -> MeetingDraft:
         duration_minutes=draft.duration_minutes,
         setting=Setting(draft.setting),
         notes=draft.notes,
-        new_counterpart_kind=RelationshipKind(draft.new_counterpart_kind),
-        new_counterpart_rank=Rank(draft.new_counterpart_rank),
+        counterpart_kind=(
+            RelationshipKind(draft.counterpart_kind) if draft.counterpart_kind else None
+        ),
+        counterpart_rank=Rank(draft.counterpart_rank) if draft.counterpart_rank else None,
     )

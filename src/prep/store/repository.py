@@ -145,14 +145,23 @@ class Store:
             return self.counterpart(cursor.lastrowid)
 
     def _counterpart_for(self, draft: MeetingDraft) -> Counterpart:
+        """The draft's person, created if new; kind and rank updated if the draft says so."""
         existing = self.find_counterpart(draft.counterpart_name)
-        if existing:
-            return existing
-        return self.add_counterpart(
-            draft.counterpart_name,
-            kind=draft.new_counterpart_kind,
-            rank=draft.new_counterpart_rank,
-        )
+        if existing is None:
+            return self.add_counterpart(
+                draft.counterpart_name,
+                kind=draft.counterpart_kind or RelationshipKind.CLIENT,
+                rank=draft.counterpart_rank or Rank.SENIOR,
+            )
+        kind = draft.counterpart_kind or existing.kind
+        rank = draft.counterpart_rank or existing.rank
+        if (kind, rank) != (existing.kind, existing.rank):
+            self.db.execute(
+                "UPDATE counterparts SET kind = ?, rank = ?, updated_at = ? WHERE id = ?",
+                [str(kind), str(rank), now_text(), existing.id],
+            )
+            return self.counterpart(existing.id)
+        return existing
 
     # -- meetings ------------------------------------------------------------
 

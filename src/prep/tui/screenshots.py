@@ -46,7 +46,8 @@ async def _new_meeting(pilot) -> None:
 
 
 async def _bad_date(pilot) -> None:
-    await pilot.press("n", *"Budget call", "tab", *"Tom Becker", "tab", *"next blursday 3pm")
+    await pilot.press("n", *"Budget call", "tab", *"Tom Becker", "tab", "tab", "tab",
+                      *"next blursday 3pm")
     await pilot.pause()
 
 

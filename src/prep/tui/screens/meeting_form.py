@@ -93,10 +93,14 @@ class MeetingFormScreen(Screen[int | None]):
                         yield Input(m.counterpart.name if m else "", id="person", compact=True,
                                     placeholder="Name of the client, customer or boss")
                         yield Static("", id="person-hint", classes="hint")
-                        with Horizontal(id="new-person"):
-                            yield Select(KIND_OPTIONS, value=RelationshipKind.CLIENT.value,
+                        # Always shown, so tab order never depends on the name typed.
+                        with Horizontal(id="person-kind"):
+                            yield Select(KIND_OPTIONS,
+                                         value=(m.counterpart.kind if m
+                                                else RelationshipKind.CLIENT).value,
                                          allow_blank=False, id="kind", compact=True)
-                            yield Select(RANK_OPTIONS, value=Rank.SENIOR.value,
+                            yield Select(RANK_OPTIONS,
+                                         value=(m.counterpart.rank if m else Rank.SENIOR).value,
                                          allow_blank=False, id="rank", compact=True)
                 with Horizontal(classes="form-row"):
                     yield Label("When", classes="field-label")
@@ -187,14 +191,22 @@ class MeetingFormScreen(Screen[int | None]):
     def _refresh_person_hint(self) -> None:
         name = self.query_one("#person", Input).value.strip()
         known = self._people.get(name.casefold()) if name else None
-        self.query_one("#new-person").display = bool(name) and known is None
         if not name:
             self._hint("person", "")
         elif known:
-            organisation = f"{known.organisation} · " if known.organisation else ""
-            self._hint("person", f"✓ {organisation}{known.kind}, {RANK_PHRASES[known.rank]}")
+            organisation = f" · {known.organisation}" if known.organisation else ""
+            self._hint("person", f"✓ Someone you have met{organisation}")
         else:
             self._hint("person", "New person. Who are they to you, and where do they sit?")
+
+    @on(Input.Changed, "#person")
+    def _show_known_person(self) -> None:
+        """Show a known person's kind and rank, so what is saved is what is seen."""
+        name = self.query_one("#person", Input).value.strip()
+        known = self._people.get(name.casefold()) if name else None
+        if known is not None and hasattr(self, "_initial"):
+            self.query_one("#kind", Select).value = known.kind.value
+            self.query_one("#rank", Select).value = known.rank.value
 
     def _refresh_when_hint(self) -> None:
         text = self.query_one("#when", Input).value
@@ -286,8 +298,8 @@ class MeetingFormScreen(Screen[int | None]):
             duration_minutes=duration,
             setting=Setting(values["setting"]),
             notes=values["notes"],
-            new_counterpart_kind=RelationshipKind(values["kind"]),
-            new_counterpart_rank=Rank(values["rank"]),
+            counterpart_kind=RelationshipKind(values["kind"]),
+            counterpart_rank=Rank(values["rank"]),
         )
 
     def action_save(self) -> None:
