@@ -66,6 +66,15 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument("meeting_id", type=int, metavar="MEETING_ID")
     brief.add_argument("--out", metavar="FILE", help="write it to FILE (owner-only) instead")
 
+    debrief = commands.add_parser(
+        "debrief", parents=[db_option], help="print a meeting's debrief as Markdown",
+        description="Print the debrief of a meeting beside its plan (ids are in `prep list`).",
+    )
+    debrief.add_argument("meeting_id", type=int, metavar="MEETING_ID")
+    debrief.add_argument("--print", action="store_true", dest="print_",
+                         help="print it as Markdown (the default; for symmetry with the app)")
+    debrief.add_argument("--out", metavar="FILE", help="write it to FILE (owner-only) instead")
+
     demo = commands.add_parser(
         "demo", parents=[db_option], help="fill the database with example meetings to try the app"
     )
@@ -102,6 +111,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _list(store, args)
         if args.command == "brief":
             return _brief(store, args)
+        if args.command == "debrief":
+            return _debrief(store, args)
         if args.command == "demo":
             return _demo(store, args)
         return _run_app(store)
@@ -191,23 +202,49 @@ def _brief(store, args: argparse.Namespace) -> int:
     from prep.domain.clock import SystemClock
     from prep.store import StoreError
 
+    from prep.domain.debrief_rules import open_items
+
     try:
         meeting = store.meeting(args.meeting_id)
         checklist = store.checklists.get(meeting.id)
         previous = store.checklists.previous_for(meeting)
+        unsaid, actions = store.debriefs.open_items_for(meeting.counterpart.id, before=meeting)
     except StoreError as error:
         print(f"prep: {error} See `prep list --all` for meeting ids.", file=sys.stderr)
         return EXIT_FAILED
-    markdown = render_brief(meeting, checklist, carry_over_from(previous), SystemClock().now())
-    if not args.out:
+    debriefed = store.debriefs.get(previous.meeting_id) if previous else None
+    markdown = render_brief(meeting, checklist, carry_over_from(previous, debriefed),
+                            SystemClock().now(), open_items(unsaid, actions))
+    return _emit(markdown, args.out, f"the brief for “{meeting.title}”")
+
+
+def _debrief(store, args: argparse.Namespace) -> int:
+    from prep.domain.clock import SystemClock
+    from prep.domain.debrief_report import render_debrief
+    from prep.store import StoreError
+
+    try:
+        meeting = store.meeting(args.meeting_id)
+        checklist = store.checklists.get(meeting.id)
+        debrief = store.debriefs.get(meeting.id)
+    except StoreError as error:
+        print(f"prep: {error} See `prep list --all` for meeting ids.", file=sys.stderr)
+        return EXIT_FAILED
+    markdown = render_debrief(meeting, checklist, debrief, SystemClock().now())
+    return _emit(markdown, args.out, f"the debrief of “{meeting.title}”")
+
+
+def _emit(markdown: str, out: str | None, what: str) -> int:
+    """Print Markdown, or write it to an owner-only file."""
+    if not out:
         sys.stdout.write(markdown)
         return EXIT_OK
     try:
-        write_private(Path(args.out).expanduser(), markdown)
+        write_private(Path(out).expanduser(), markdown)
     except OSError as error:
-        print(f"prep: cannot write {args.out}: {error.strerror}", file=sys.stderr)
+        print(f"prep: cannot write {out}: {error.strerror}", file=sys.stderr)
         return EXIT_FAILED
-    print(f"Wrote the brief for “{meeting.title}” to {args.out}.")
+    print(f"Wrote {what} to {out}.")
     return EXIT_OK
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from prep.domain.checklist import Confidence, Flex, HoldBackReason, Need, Position
+from prep.domain.debrief import AskAnswer, Owner, ProposalOutcome
 from prep.domain.models import Cadence, MeetingDraft, Rank, RelationshipKind, Setting
 from prep.store import Store
 
@@ -80,9 +81,38 @@ def fill_demo(store: Store, now: datetime) -> int:
             )
         )
     _prepare(store, added[(-8, "Q4 roadmap review")].id, level=6, done=True)
+    _debrief(store, added[(-8, "Q4 roadmap review")].id, today.date())
     _prepare(store, added[(0, "Pilot kick-off")].id, level=5, done=False)
     _prepare(store, added[(1, "Scope change request")].id, level=4, done=True)
     return len(MEETINGS)
+
+
+def _debrief(store: Store, meeting_id: int, today) -> None:
+    """A finished debrief: one ask not made (now unsaid), a moved deadline, actions."""
+    d = store.debriefs
+    d.set_field(meeting_id, "outcome", "They accepted the pilot scope. Dates to be "
+                "confirmed once their data owner is named.")
+    d.set_field(meeting_id, "overall", 4)
+    d.set_field(meeting_id, "temperature", 4)
+    d.set_field(meeting_id, "actual_level", 3)
+    checklist = store.checklists.get(meeting_id)
+    first, second = checklist.asks[0], checklist.asks[1]
+    d.set_ask_result(first.id, True, AskAnswer.LATER)
+    d.set_ask_result(second.id, False, None)
+    deadline = checklist.deadlines[0]
+    d.record_move(deadline.id, meeting_id, deadline.earliest + timedelta(days=7),
+                  deadline.likely + timedelta(days=14), deadline.latest + timedelta(days=14))
+    d.set_proposal_outcome(checklist.problems[0].id, ProposalOutcome.ACCEPTED)
+    d.set_field(meeting_id, "feedback_asked", True)
+    d.set_field(meeting_id, "feedback_keep", "The one-page summaries before each call")
+    d.set_field(meeting_id, "feedback_more", "Flag risks earlier, even half-formed")
+    d.set_field(meeting_id, "feedback_help", "Pre-read the board pack with me")
+    d.set_field(meeting_id, "coaching_note", "They add scope late in calls. Next time, show "
+                "what each late addition does to the go-live range, on the spot.")
+    store.items.add("actions", meeting_id, text="Send the revised pilot plan", owner=Owner.ME,
+                    due=today + timedelta(days=2))
+    store.items.add("actions", meeting_id, text="Name a data owner on their side",
+                    owner=Owner.THEM, due=today - timedelta(days=1))
 
 
 def _prepare(store: Store, meeting_id: int, *, level: int, done: bool) -> None:

@@ -81,3 +81,37 @@ def test_flags_do_not_carry():
     # "No asks" and "nothing to raise" were answers for that meeting only.
     previous = Checklist(meeting_id=2, no_asks=True, nothing_to_raise=True, planned_level=5)
     assert carry_over_from(previous).is_empty
+
+
+def test_debrief_answers_close_asks_and_unasked_ones_become_unsaid_instead():
+    from prep.domain.checklist import Ask, Checklist
+    from prep.domain.debrief import AskAnswer, AskResult, Debrief
+
+    asks = tuple(Ask(id=i, text=f"ask {i}") for i in range(1, 6))
+    previous = Checklist(meeting_id=7, asks=asks)
+    results = (
+        AskResult(1, asked=True, answer=AskAnswer.GRANTED),
+        AskResult(2, asked=True, answer=AskAnswer.REFUSED),
+        AskResult(3, asked=True, answer=AskAnswer.LATER),
+        AskResult(4, asked=False),
+        # ask 5: no result recorded
+    )
+    carry = carry_over_from(previous, Debrief(meeting_id=7, ask_results=results))
+    assert [a.id for a in carry.open_asks] == [3, 5]
+
+
+def test_a_moved_deadline_carries_with_its_new_range():
+    from datetime import date
+
+    from prep.domain.checklist import Checklist, Deadline
+    from prep.domain.debrief import Debrief, DeadlineMove
+
+    planned = Deadline(id=3, label="Go-live", earliest=date(2027, 1, 4),
+                       likely=date(2027, 1, 11), latest=date(2027, 1, 25))
+    move = DeadlineMove(id=1, deadline_id=3, meeting_id=7, earliest=date(2027, 2, 1),
+                        likely=date(2027, 2, 8), latest=date(2027, 2, 22))
+    carry = carry_over_from(Checklist(meeting_id=7, deadlines=(planned,)),
+                            Debrief(meeting_id=7, deadline_moves=(move,)))
+    [carried] = carry.deadlines
+    assert (carried.label, carried.earliest, carried.likely, carried.latest) == (
+        "Go-live", date(2027, 2, 1), date(2027, 2, 8), date(2027, 2, 22))

@@ -51,3 +51,26 @@ def test_skeleton_database_upgrades_with_its_data(tmp_path):
     names = {n for (n,) in conn.execute("SELECT name FROM _sqlite_migrations")}
     conn.close()
     assert names == known_migration_names()
+
+
+def test_checklist_era_database_upgrades_with_its_data(tmp_path):
+    """A file from before debriefs (m001 + m002) keeps its checklist and gains debriefs."""
+    path = tmp_path / "checklist-era.db"
+    make_skeleton_database(path)
+    conn = sqlite3.connect(path)
+    migrations.apply(Database(conn), stop_before="m003_debriefs")
+    conn.execute("INSERT INTO checklists (meeting_id, planned_level, steps_done, created_at,"
+                 " updated_at) VALUES (1, 6, 1, 'x', 'x')")
+    conn.execute("INSERT INTO asks (meeting_id, position, text, created_at, updated_at)"
+                 " VALUES (1, 0, 'I need the sign-off', 'x', 'x')")
+    conn.commit()
+    conn.close()
+    store = open_store(path)
+    try:
+        checklist = store.checklists.get(1)
+        assert checklist.planned_level == 6
+        assert [a.text for a in checklist.asks] == ["I need the sign-off"]
+        store.debriefs.set_ask_result(checklist.asks[0].id, False, None)
+        assert [u.text for u in store.debriefs.get(1).unsaid] == ["I need the sign-off"]
+    finally:
+        store.close()

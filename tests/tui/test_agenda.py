@@ -83,7 +83,7 @@ async def test_needs_debrief_row_is_highlighted_with_a_nudge(make_app, store):
     app = make_app()
     async with app.run_test(size=SIZE):
         assert "debrief" in option_texts(app)[1]
-        assert "Write the debrief while it is fresh" in detail_text(app)
+        assert "debrief it while it is fresh" in detail_text(app)
 
 
 async def test_enter_opens_the_checklist_and_e_the_form(make_app, store):

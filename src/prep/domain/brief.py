@@ -17,6 +17,7 @@ from datetime import date, datetime
 
 from prep.domain.assertiveness import LEVELS, ZONE_LABELS, zone
 from prep.domain.carry_over import CarryOver
+from prep.domain.debrief_rules import OpenItems
 from prep.domain.checklist import (
     REASON_LABELS,
     Ask,
@@ -303,6 +304,18 @@ def _carry_over_section(carry_over: CarryOver, day: _Dates) -> list[str]:
     return blocks
 
 
+def _open_items_section(open_items: OpenItems | None, day: _Dates) -> list[str]:
+    """Unsaid items and action items still open with this person, from any earlier debrief."""
+    if open_items is None or open_items.is_empty:
+        return []
+    lines = [f"- Unsaid: {_inline(item.text)}" for item in open_items.unsaid]
+    for action in open_items.action_items:
+        owner = "me" if action.owner.value == "me" else "them"
+        due = f", due {day(action.due)}" if action.due else ""
+        lines.append(f"- [ ] {_inline(action.text)} ({owner}{due})")
+    return ["## Still open with them", "\n".join(lines)]
+
+
 # -- The brief -----------------------------------------------------------------
 
 
@@ -317,7 +330,11 @@ def _byline(meeting: Meeting, now: datetime) -> str:
 
 
 def render_brief(
-    meeting: Meeting, checklist: Checklist, carry_over: CarryOver, now: datetime
+    meeting: Meeting,
+    checklist: Checklist,
+    carry_over: CarryOver,
+    now: datetime,
+    open_items: OpenItems | None = None,
 ) -> str:
     """The brief for `meeting` as Markdown, ending in a newline.
 
@@ -333,6 +350,7 @@ def render_brief(
         *_expectations_section(checklist, day),
         *_assertiveness_section(checklist),
         *_problems_section(checklist),
+        *_open_items_section(open_items, day),
         *_carry_over_section(carry_over, day),
     ]
     if checklist.edited_after_start:

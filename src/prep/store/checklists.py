@@ -7,9 +7,6 @@ of prep editing different fields never overwrite each other.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from prep.domain.checklist import (
@@ -25,38 +22,12 @@ from prep.domain.checklist import (
     Solution,
 )
 from prep.domain.carry_over import CarryOver
-from prep.domain.models import ValidationError
 from prep.domain.readiness import steps_done
-from prep.store.errors import StoreError
 from prep.store.timestamps import now_text
+from prep.store.values import parse_date, to_sql
 
 if TYPE_CHECKING:
     from prep.store.repository import Store
-
-# Generous: a pasted email thread must fit and round-trip exactly.
-TEXT_MAX = 100_000
-
-
-@dataclass(frozen=True)
-class _ListKind:
-    """One of the checklist's lists: its table, parent column and editable columns."""
-
-    table: str
-    parent: str
-    columns: dict[str, type]
-
-
-LISTS: dict[str, _ListKind] = {
-    "asks": _ListKind("asks", "meeting_id", {"text": str, "by_when": date}),
-    "deadlines": _ListKind(
-        "deadlines",
-        "meeting_id",
-        {"label": str, "earliest": date, "likely": date, "latest": date,
-         "confidence": Confidence, "flexible": frozenset},
-    ),
-    "problems": _ListKind("problems", "meeting_id", {"text": str, "need": Need, "ask_for_help": bool}),
-    "solutions": _ListKind("solutions", "problem_id", {"text": str}),
-}
 
 FIELDS: dict[str, type] = {
     "position": Position,
@@ -72,38 +43,6 @@ FIELDS: dict[str, type] = {
     "nothing_to_raise": bool,
     "off_their_plate": str,
 }
-
-
-def _to_sql(name: str, kind: type, value: Any) -> Any:
-    """Check one value against its column's type and turn it into what SQLite stores."""
-    if value is None:
-        if kind in (str, bool, frozenset):
-            raise ValidationError(f"{name} cannot be empty.", name)
-        return None
-    if kind is str:
-        if not isinstance(value, str):
-            raise ValidationError(f"{name} must be text.", name)
-        if len(value) > TEXT_MAX:
-            raise ValidationError(
-                f"That is {len(value):,} characters; the limit is {TEXT_MAX:,}. Shorten it to save.",
-                name,
-            )
-        return value
-    if kind is bool:
-        return int(bool(value))
-    if kind is int:
-        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 10:
-            raise ValidationError("The level runs from 1 to 10.", name)
-        return value
-    if kind is date:
-        if not isinstance(value, date):
-            raise ValidationError(f"{name} must be a date.", name)
-        return value.isoformat()
-    if kind is frozenset:
-        return ",".join(sorted(Flex(item).value for item in value))
-    if issubclass(kind, StrEnum):
-        return kind(value).value
-    raise TypeError(kind)  # pragma: no cover - a programming error
 
 
 class ChecklistRepository:
@@ -126,29 +65,29 @@ class ChecklistRepository:
                 return Checklist(meeting_id=meeting_id)
             row = rows[0]
             asks = tuple(
-                Ask(id=r["id"], text=r["text"], by_when=_date(r["by_when"]))
-                for r in self._items("asks", "meeting_id", meeting_id)
+                Ask(id=r["id"], text=r["text"], by_when=parse_date(r["by_when"]))
+                for r in self._store.items.rows("asks", meeting_id)
             )
             deadlines = tuple(
                 Deadline(
-                    id=r["id"], label=r["label"], earliest=_date(r["earliest"]),
-                    likely=_date(r["likely"]), latest=_date(r["latest"]),
+                    id=r["id"], label=r["label"], earliest=parse_date(r["earliest"]),
+                    likely=parse_date(r["likely"]), latest=parse_date(r["latest"]),
                     confidence=Confidence(r["confidence"]) if r["confidence"] else None,
                     flexible=frozenset(Flex(f) for f in r["flexible"].split(",") if f),
                 )
-                for r in self._items("deadlines", "meeting_id", meeting_id)
+                for r in self._store.items.rows("deadlines", meeting_id)
             )
             problems = tuple(
                 Problem(
                     id=r["id"], text=r["text"],
                     solutions=tuple(
                         Solution(id=s["id"], text=s["text"])
-                        for s in self._items("solutions", "problem_id", r["id"])
+                        for s in self._store.items.rows("solutions", r["id"])
                     ),
                     need=Need(r["need"]) if r["need"] else None,
                     ask_for_help=bool(r["ask_for_help"]),
                 )
-                for r in self._items("problems", "meeting_id", meeting_id)
+                for r in self._store.items.rows("problems", meeting_id)
             )
         return Checklist(
             meeting_id=meeting_id,
@@ -173,12 +112,6 @@ class ChecklistRepository:
             started=True,
         )
 
-    def _items(self, table: str, parent: str, parent_id: int) -> list[dict[str, Any]]:
-        return list(
-            self._db.query(
-                f"SELECT * FROM {table} WHERE {parent} = ? ORDER BY position, id", [parent_id]
-            )
-        )
 
     def previous_for(self, meeting) -> Checklist | None:
         """The checklist of the last earlier meeting with the same person, if it has one."""
@@ -216,24 +149,25 @@ class ChecklistRepository:
         """Save one field; returns the checklist's steps done afterwards."""
         if name not in FIELDS:
             raise ValueError(f"unknown checklist field {name!r}")
-        stored = _to_sql(name, FIELDS[name], value)
+        stored = to_sql(name, FIELDS[name], value)
         with self._store._use(), self._db.atomic():
-            self._ensure(meeting_id)
+            self.ensure(meeting_id)
             self._db.execute(
                 f"UPDATE checklists SET {name} = ?, updated_at = ? WHERE meeting_id = ?",
                 [stored, now_text(), meeting_id],
             )
-            return self._refresh_readiness(meeting_id)
+            return self.after_change(meeting_id)
 
     def mark_edited_after_start(self, meeting_id: int) -> None:
         with self._store._use(), self._db.atomic():
-            self._ensure(meeting_id)
+            self.ensure(meeting_id)
             self._db.execute(
                 "UPDATE checklists SET edited_after_start = 1, updated_at = ? WHERE meeting_id = ?",
                 [now_text(), meeting_id],
             )
 
-    def _ensure(self, meeting_id: int) -> None:
+    def ensure(self, meeting_id: int) -> None:
+        """Create the meeting's checklist row if it has none (list items hang off it)."""
         now = now_text()
         self._db.execute(
             "INSERT INTO checklists (meeting_id, created_at, updated_at) VALUES (?, ?, ?)"
@@ -241,7 +175,7 @@ class ChecklistRepository:
             [meeting_id, now, now],
         )
 
-    def _refresh_readiness(self, meeting_id: int) -> int:
+    def after_change(self, meeting_id: int) -> int:
         """Recount steps done and move the meeting between planned and prepared."""
         done = steps_done(self.get(meeting_id))
         self._db.execute(
@@ -273,94 +207,20 @@ class ChecklistRepository:
                 for solution in problem.solutions:
                     self.add_item("solutions", problem_id, text=solution.text)
 
-    # -- writing list items -----------------------------------------------------
+    # -- list items (delegated to store.items, kept here for readable call sites) --
 
     def add_item(self, kind: str, parent_id: int, **values: Any) -> int:
-        """Append an item to a list (asks, deadlines, problems of a meeting; solutions
-        of a problem) and return its id."""
-        spec = LISTS[kind]
-        stored = self._values(spec, values)
-        now = now_text()
-        with self._store._use(), self._db.atomic():
-            meeting_id = self._meeting_of(spec, parent_id)
-            self._ensure(meeting_id)
-            (position,) = self._db.execute(
-                f"SELECT coalesce(max(position), -1) + 1 FROM {spec.table} WHERE {spec.parent} = ?",
-                [parent_id],
-            ).fetchone()
-            columns = [spec.parent, "position", *stored, "created_at", "updated_at"]
-            cursor = self._db.execute(
-                f"INSERT INTO {spec.table} ({', '.join(columns)})"
-                f" VALUES ({', '.join('?' for _ in columns)})",
-                [parent_id, position, *stored.values(), now, now],
-            )
-            self._refresh_readiness(meeting_id)
-            return cursor.lastrowid
+        return self._store.items.add(kind, parent_id, **values)
 
-    def update_item(self, kind: str, item_id: int, **values: Any) -> int:
-        """Change some columns of one item; returns the meeting's steps done."""
-        spec = LISTS[kind]
-        stored = self._values(spec, values)
-        if not stored:
-            raise ValueError("nothing to update")
-        assignments = ", ".join(f"{column} = ?" for column in stored)
-        with self._store._use(), self._db.atomic():
-            meeting_id = self._meeting_of_item(spec, item_id)
-            self._db.execute(
-                f"UPDATE {spec.table} SET {assignments}, updated_at = ? WHERE id = ?",
-                [*stored.values(), now_text(), item_id],
-            )
-            return self._refresh_readiness(meeting_id)
+    def update_item(self, kind: str, item_id: int, **values: Any) -> None:
+        self._store.items.update(kind, item_id, **values)
 
-    def delete_item(self, kind: str, item_id: int) -> int:
-        spec = LISTS[kind]
-        with self._store._use(), self._db.atomic():
-            meeting_id = self._meeting_of_item(spec, item_id)
-            self._db.execute(f"DELETE FROM {spec.table} WHERE id = ?", [item_id])
-            return self._refresh_readiness(meeting_id)
+    def delete_item(self, kind: str, item_id: int) -> None:
+        self._store.items.delete(kind, item_id)
 
     def move_item(self, kind: str, item_id: int, delta: int) -> None:
-        """Move an item up (delta < 0) or down within its list, renumbering the list."""
-        spec = LISTS[kind]
-        with self._store._use(), self._db.atomic():
-            (parent_id,) = self._db.execute(
-                f"SELECT {spec.parent} FROM {spec.table} WHERE id = ?", [item_id]
-            ).fetchone() or (None,)
-            if parent_id is None:
-                raise StoreError("That item no longer exists.")
-            ids = [r["id"] for r in self._items(spec.table, spec.parent, parent_id)]
-            index = ids.index(item_id)
-            target = max(0, min(len(ids) - 1, index + delta))
-            ids.insert(target, ids.pop(index))
-            for position, each in enumerate(ids):
-                self._db.execute(
-                    f"UPDATE {spec.table} SET position = ? WHERE id = ?", [position, each]
-                )
-
-    def _values(self, spec: _ListKind, values: dict[str, Any]) -> dict[str, Any]:
-        unknown = set(values) - set(spec.columns)
-        if unknown:
-            raise ValueError(f"unknown {spec.table} columns: {sorted(unknown)}")
-        return {name: _to_sql(name, spec.columns[name], value) for name, value in values.items()}
-
-    def _meeting_of(self, spec: _ListKind, parent_id: int) -> int:
-        if spec.parent == "meeting_id":
-            return parent_id
-        row = self._db.execute("SELECT meeting_id FROM problems WHERE id = ?", [parent_id]).fetchone()
-        if row is None:
-            raise StoreError("That problem no longer exists.")
-        return row[0]
-
-    def _meeting_of_item(self, spec: _ListKind, item_id: int) -> int:
-        row = self._db.execute(
-            f"SELECT {spec.parent} FROM {spec.table} WHERE id = ?", [item_id]
-        ).fetchone()
-        if row is None:
-            raise StoreError("That item no longer exists.")
-        return self._meeting_of(spec, row[0])
+        self._store.items.move(kind, item_id, delta)
 
 
-def _date(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
 
 

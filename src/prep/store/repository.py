@@ -25,6 +25,8 @@ from prep.domain.models import (
     validate_draft,
 )
 from prep.store.checklists import ChecklistRepository
+from prep.store.debriefs import DebriefRepository
+from prep.store.lists import ItemLists
 from prep.store.errors import StoreError
 from prep.store.timestamps import now_text, utc_text
 
@@ -54,7 +56,9 @@ class Store:
         # Plugins are skipped: they cost start-up time and we use none.
         self.db = Database(conn, execute_plugins=False)
         self._lock = threading.RLock()
+        self.items = ItemLists(self)
         self.checklists = ChecklistRepository(self)
+        self.debriefs = DebriefRepository(self)
 
     @contextmanager
     def _use(self) -> Iterator[None]:

@@ -174,3 +174,89 @@ def m002_checklists(db: Database) -> None:
     for table, parent in (("asks", "meeting_id"), ("deadlines", "meeting_id"),
                           ("problems", "meeting_id"), ("solutions", "problem_id")):
         db.execute(f"CREATE INDEX {table}_{parent} ON {table} ({parent}, position)")
+
+
+@migrations()
+def m003_debriefs(db: Database) -> None:
+    """The debrief: what happened, laid beside the plan, and what carries forward."""
+    db.execute(
+        "ALTER TABLE asks ADD COLUMN asked INTEGER CHECK (asked IS NULL OR asked IN (0, 1))"
+    )
+    db.execute(
+        "ALTER TABLE asks ADD COLUMN answer TEXT CHECK (answer IS NULL OR answer IN"
+        " ('granted', 'refused', 'later', 'no-answer'))"
+    )
+    db.execute(
+        "ALTER TABLE problems ADD COLUMN outcome TEXT CHECK (outcome IS NULL OR outcome IN"
+        " ('accepted', 'declined', 'parked'))"
+    )
+    db.execute(
+        """
+        CREATE TABLE debriefs (
+            meeting_id INTEGER PRIMARY KEY REFERENCES meetings (id) ON DELETE CASCADE,
+            outcome TEXT NOT NULL DEFAULT '',
+            overall INTEGER CHECK (overall IS NULL OR overall BETWEEN 1 AND 5),
+            temperature INTEGER CHECK (temperature IS NULL OR temperature BETWEEN 1 AND 5),
+            actual_level INTEGER CHECK (actual_level IS NULL OR actual_level BETWEEN 1 AND 10),
+            feedback_asked INTEGER NOT NULL DEFAULT 0 CHECK (feedback_asked IN (0, 1)),
+            feedback_keep TEXT NOT NULL DEFAULT '',
+            feedback_more TEXT NOT NULL DEFAULT '',
+            feedback_help TEXT NOT NULL DEFAULT '',
+            coaching_note TEXT NOT NULL DEFAULT '',
+            next_meeting_id INTEGER REFERENCES meetings (id) ON DELETE SET NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE unsaid_items (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            text TEXT NOT NULL DEFAULT '',
+            -- Set when the item came from a planned ask that was not asked.
+            from_ask_id INTEGER UNIQUE REFERENCES asks (id) ON DELETE SET NULL,
+            resolved_at TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE action_items (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            text TEXT NOT NULL DEFAULT '',
+            owner TEXT NOT NULL DEFAULT 'me' CHECK (owner IN ('me', 'them')),
+            due TEXT,  -- ISO date
+            done_at TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    # Each debrief records at most one new range per deadline; earlier
+    # debriefs' rows stay, so the history of a slipping deadline is kept.
+    db.execute(
+        """
+        CREATE TABLE deadline_moves (
+            id INTEGER PRIMARY KEY,
+            deadline_id INTEGER NOT NULL REFERENCES deadlines (id) ON DELETE CASCADE,
+            meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+            earliest TEXT,
+            likely TEXT,
+            latest TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (deadline_id, meeting_id)
+        )
+        """
+    )
+    db.execute("CREATE INDEX unsaid_items_meeting ON unsaid_items (meeting_id, position)")
+    db.execute("CREATE INDEX action_items_meeting ON action_items (meeting_id, position)")
+    db.execute("CREATE INDEX action_items_due ON action_items (due)")
+    db.execute("CREATE INDEX deadline_moves_meeting ON deadline_moves (meeting_id)")

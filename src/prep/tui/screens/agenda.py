@@ -40,6 +40,8 @@ class AgendaScreen(Screen[None]):
 
     BINDINGS = [
         Binding("p", "prepare", "Prepare"),
+        Binding("b", "debrief", "Debrief"),
+        Binding("x", "toggle_done", "Done", show=False),
         Binding("n", "new_meeting", "New"),
         Binding("e", "edit_meeting", "Edit"),
         Binding("d,delete", "delete_meeting", "Delete", key_display="d"),
@@ -68,11 +70,16 @@ class AgendaScreen(Screen[None]):
         except StoreError as error:
             self.notify(str(error), title="Could not read meetings", severity="error", markup=False)
             return
+        try:
+            actions = self.app.store.debriefs.open_action_items()
+        except StoreError:
+            actions = []
         self._meetings = {meeting.id: meeting for meeting in meetings}
+        self._actions = {action.id: (action, person) for action, person in actions}
         groups = build_agenda(meetings, now)
         agenda = self.query_one(AgendaList)
-        agenda.show(groups, now, select_id)
-        empty = not groups
+        agenda.show(groups, now, select_id, actions)
+        empty = not groups and not actions
         agenda.display = not empty
         self.query_one(MeetingDetail).display = not empty
         self.query_one("#agenda-empty").display = empty
@@ -83,17 +90,33 @@ class AgendaScreen(Screen[None]):
     @on(OptionList.OptionHighlighted, "#agenda-list")
     def _show_detail(self) -> None:
         meeting = self._selected()
-        previous = None
+        detail = self.query_one(MeetingDetail)
+        now = self.app.clock.now()
+        action_id = self.query_one(AgendaList).selected_action_id
+        if action_id is not None and action_id in self._actions:
+            detail.show_action(*self._actions[action_id], now)
+            return
+        previous, unsaid, actions = None, [], []
         if meeting is not None:
             try:
                 previous = self.app.store.previous_meeting_with(meeting)
+                unsaid, actions = self.app.store.debriefs.open_items_for(
+                    meeting.counterpart.id, before=meeting)
             except StoreError:
-                previous = None
-        self.query_one(MeetingDetail).show(meeting, previous, self.app.clock.now())
+                pass
+        detail.show(meeting, previous, now, unsaid=unsaid, actions=actions)
 
     @on(OptionList.OptionSelected, "#agenda-list")
     def _open_selected(self) -> None:
-        self.action_prepare()
+        """Enter: the debrief for a meeting that has started, else its checklist."""
+        if self.query_one(AgendaList).selected_action_id is not None:
+            self.action_toggle_done()
+            return
+        meeting = self._selected()
+        if meeting is not None and meeting.has_started(self.app.clock.now()):
+            self.action_debrief()
+        else:
+            self.action_prepare()
 
     def _selected(self) -> Meeting | None:
         meeting_id = self.query_one(AgendaList).selected_meeting_id
@@ -109,6 +132,34 @@ class AgendaScreen(Screen[None]):
             self.notify("Select a meeting first, or press n to add one.", markup=False)
             return
         self.app.push_screen(ChecklistScreen(meeting), lambda _: self.refresh_agenda(meeting.id))
+
+    def action_debrief(self) -> None:
+        from prep.tui.screens.debrief import DebriefScreen
+
+        meeting = self._selected()
+        if meeting is None:
+            self.notify("Select a meeting first.", markup=False)
+            return
+        if not meeting.has_started(self.app.clock.now()):
+            self.notify("That meeting has not started yet: prepare for it with p.",
+                        markup=False)
+            return
+        self.app.push_screen(DebriefScreen(meeting), lambda _: self.refresh_agenda(meeting.id))
+
+    def action_toggle_done(self) -> None:
+        """Mark the selected action item done (it leaves the agenda)."""
+        action_id = self.query_one(AgendaList).selected_action_id
+        if action_id is None:
+            self.notify("Select an action item to mark it done.", markup=False)
+            return
+        action, _person = self._actions[action_id]
+        try:
+            self.app.store.debriefs.set_done(action_id, True)
+        except StoreError as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False)
+            return
+        self.notify(f"Done: {action.text}", markup=False)
+        self.refresh_agenda()
 
     def action_new_meeting(self) -> None:
         from prep.tui.screens.meeting_form import MeetingFormScreen
@@ -155,6 +206,9 @@ class AgendaScreen(Screen[None]):
     def palette_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("Prepare", "Open the checklist for the selected meeting (p)",
                             self.action_prepare)
+        yield SystemCommand("Debrief", "Debrief the selected meeting (b)", self.action_debrief)
+        yield SystemCommand("Mark action item done", "The selected action item (x)",
+                            self.action_toggle_done)
         yield SystemCommand("New meeting", "Add a meeting (n)", self.action_new_meeting)
         yield SystemCommand("Edit meeting", "Edit the selected meeting (e)", self.action_edit_meeting)
         yield SystemCommand(

@@ -26,6 +26,7 @@ from textual.widgets.option_list import Option
 from prep.domain.brief import render_brief
 from prep.domain.carry_over import CarryOver, carry_over_from
 from prep.domain.checklist import STEP_TITLES, Checklist, Step
+from prep.domain.debrief_rules import open_items
 from prep.domain.models import Meeting
 from prep.domain.readiness import missing, step_done, steps_done
 from prep.domain.when import format_when, relative
@@ -33,6 +34,7 @@ from prep.store import StoreError
 from prep.store.checklists import FIELDS
 from prep.tui.saving import DebouncedSaver
 from prep.tui.widgets.assertiveness_scale import AssertivenessScale
+from prep.tui.widgets.open_items import OpenItems
 from prep.tui.widgets.checklist_panes import (
     AssertivenessPane,
     BriefPane,
@@ -95,7 +97,22 @@ class ChecklistScreen(Screen[None]):
         except StoreError as error:
             self.notify(str(error), title="Could not load", severity="error", markup=False)
             return
-        self.carry_over = carry_over_from(previous)
+        debriefed = None
+        if previous is not None:
+            try:
+                debriefed = self.app.store.debriefs.get(previous.meeting_id)
+            except StoreError:
+                pass
+        self.carry_over = carry_over_from(previous, debriefed)
+        try:
+            unsaid, actions = self.app.store.debriefs.open_items_for(
+                self.meeting.counterpart.id, before=self.meeting)
+        except StoreError:
+            unsaid, actions = [], []
+        self.open_items = open_items(unsaid, actions)
+        hierarchy = self.query_one(HierarchyPane)
+        hierarchy.mount(OpenItems(unsaid, actions, now.date(), id="open-items"),
+                        after=hierarchy.query_one(".idea"))
         for pane in self.query(StepPane):
             pane.load(checklist)
         self._load_history()
@@ -264,7 +281,8 @@ class ChecklistScreen(Screen[None]):
 
     def _show_brief(self) -> None:
         checklist = getattr(self, "_checklist", None) or Checklist(meeting_id=self.meeting.id)
-        markdown = render_brief(self.meeting, checklist, self.carry_over, self.app.clock.now())
+        markdown = render_brief(self.meeting, checklist, self.carry_over, self.app.clock.now(),
+                                getattr(self, "open_items", None))
         self.query_one(BriefPane).show(markdown)
 
     # -- saving fields ------------------------------------------------------------

@@ -9,6 +9,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from prep.domain.agenda import AgendaGroup, GroupKind
+from prep.domain.debrief import ActionItem
 from prep.domain.models import Meeting
 
 READINESS_STEPS = 4
@@ -46,8 +47,9 @@ class AgendaList(OptionList):
     AgendaList > .option-list--option-disabled { color: $text-muted; text-style: bold; }
     """
 
-    def show(self, groups: list[AgendaGroup], now: datetime, select_id: int | None) -> None:
-        self._shown = (groups, now)
+    def show(self, groups: list[AgendaGroup], now: datetime, select_id: int | None,
+             actions: list[tuple[ActionItem, str]] | None = None) -> None:
+        self._shown = (groups, now, actions)
         previous = self.highlighted_option.id if self.highlighted_option else None
         options: list[Option] = []
         for group in groups:
@@ -58,6 +60,12 @@ class AgendaList(OptionList):
             options.append(Option(heading, id=f"group-{group.kind}", disabled=True))
             for meeting in group.meetings:
                 options.append(Option(self._row(meeting, group.kind, now), id=f"m{meeting.id}"))
+        if actions:
+            options.append(Option(Content.styled(f" ACTION ITEMS · {len(actions)}",
+                                                 "bold $text-muted"),
+                                  id="group-actions", disabled=True))
+            for action, person in actions:
+                options.append(Option(self._action_row(action, person, now), id=f"a{action.id}"))
         self.set_options(options)
         wanted = f"m{select_id}" if select_id is not None else previous
         self._highlight(wanted)
@@ -77,8 +85,23 @@ class AgendaList(OptionList):
     def on_resize(self) -> None:
         # Columns are sized to the width, so a resize re-lays the rows.
         if getattr(self, "_shown", None):
-            groups, now = self._shown
-            self.show(groups, now, None)
+            groups, now, actions = self._shown
+            self.show(groups, now, None, actions)
+
+    def _action_row(self, action: ActionItem, person: str, now: datetime) -> Content:
+        width = max(self.scrollable_content_region.width, 50)
+        today = now.date()
+        if action.due is None:
+            due, style = "", "$text-muted"
+        else:
+            due = action.due.strftime("%a %d %b")
+            style = "$text-error" if action.due < today else "$text-muted"
+        owner = "me" if action.owner.value == "me" else "them"
+        text_width = max(10, width - 2 - 11 - 1 - 18 - 1 - 9 - 2)
+        return Content.assemble(
+            "  ", (due.ljust(11), style), (_fit(f"☐ {action.text}", text_width), ""), " ",
+            (_fit(person, 18), "italic"), " ", (f"({owner})".rjust(9), "$text-muted"),
+        )
 
     def _row(self, meeting: Meeting, kind: GroupKind, now: datetime) -> Content:
         width = max(self.scrollable_content_region.width, 50)
@@ -101,7 +124,14 @@ class AgendaList(OptionList):
 
     @property
     def selected_meeting_id(self) -> int | None:
+        return self._selected_id("m")
+
+    @property
+    def selected_action_id(self) -> int | None:
+        return self._selected_id("a")
+
+    def _selected_id(self, prefix: str) -> int | None:
         option = self.highlighted_option
-        if option is None or option.id is None or not option.id.startswith("m"):
+        if option is None or option.id is None or not option.id.startswith(prefix):
             return None
         return int(option.id[1:])

@@ -51,7 +51,8 @@ class DateField(Input):
         return True, short_date(self.parsed, self.today) if self.parsed else ""
 
 
-def _hint(widget: Static, text: str | Content, *, error: bool = False) -> None:
+def show_hint(widget: Static, text: str | Content, *, error: bool = False) -> None:
+    """Show a one-line hint (plain text, never markup); an empty hint takes no room."""
     widget.update(text if isinstance(text, Content) else Content(text))
     widget.display = bool(str(text))
     widget.set_class(error, "error")
@@ -83,7 +84,7 @@ class AskRow(ItemRow):
     def _show_hedges(self) -> None:
         text = self.query_one("#ask-text", Input).value
         marked = marked_hedges(text)
-        _hint(self.query_one(".hedges", Static), marked or "")
+        show_hint(self.query_one(".hedges", Static), marked or "")
 
     @on(Input.Changed, "#ask-by")
     def _by_changed(self) -> None:
@@ -91,7 +92,7 @@ class AskRow(ItemRow):
         ok, message = field.parse()
         if ok and message == field.value.strip():
             message = ""  # the field already shows the date as prep reads it
-        _hint(self.query_one(".date-hint", Static), f"→ {message}" if ok and message else message,
+        show_hint(self.query_one(".date-hint", Static), f"→ {message}" if ok and message else message,
               error=not ok)
         if ok:
             self.save_later("by_when", field.parsed)
@@ -134,7 +135,7 @@ class DeadlineRow(ItemRow):
         assert isinstance(field, DateField)
         ok, message = field.parse()
         if not ok:
-            _hint(self.query_one(".date-hint", Static), message, error=True)
+            show_hint(self.query_one(".date-hint", Static), message, error=True)
             return
         self.save_later(field.id.removeprefix("deadline-"), field.parsed)
         self._check_range()
@@ -145,11 +146,11 @@ class DeadlineRow(ItemRow):
         problem = range_problem(*dates)
         hint = self.query_one(".date-hint", Static)
         if problem:
-            _hint(hint, problem, error=True)
+            show_hint(hint, problem, error=True)
         elif None in dates and any(dates):
-            _hint(hint, "Give all three dates: a range, not a single number set in stone.")
+            show_hint(hint, "Give all three dates: a range, not a single number set in stone.")
         else:
-            _hint(hint, "")
+            show_hint(hint, "")
 
     @on(Select.Changed, "#deadline-confidence")
     def _confidence_changed(self, event: Select.Changed) -> None:
@@ -210,7 +211,7 @@ class ProblemRow(ItemRow):
         if not hasattr(self, "_flag"):
             self.set_flag(problem)
         else:
-            _hint(self.query_one(".problem-hint", Static), text, error=error)
+            show_hint(self.query_one(".problem-hint", Static), text, error=error)
 
     @on(Input.Changed, "#problem-text")
     def _text_changed(self, event: Input.Changed) -> None:
@@ -255,4 +256,4 @@ class ProblemRow(ItemRow):
         hints = self.query(".problem-hint")
         if hints:
             text, error = self._flag
-            _hint(hints.first(Static), text, error=error)
+            show_hint(hints.first(Static), text, error=error)

@@ -14,7 +14,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widget import Widget
 from textual.widgets import Button, Input
 
 from prep.store import StoreError
@@ -42,23 +41,19 @@ class ItemRow(Vertical):
         if inputs:
             inputs.first().focus()
 
-    @property
-    def repo(self):
-        return self.app.store.checklists
-
     def save_later(self, column: str, value: Any) -> None:
         """Queue a save of one column of this item on the screen's saver."""
         kind = self.parent_list.kind
         self.screen.saver.schedule(
             f"{kind}:{self.item_id}:{column}",
-            lambda: self.repo.update_item(kind, self.item_id, **{column: value}),
+            lambda: self.app.store.items.update(kind, self.item_id, **{column: value}),
         )
 
     def save_now(self, column: str, value: Any) -> None:
         kind = self.parent_list.kind
         self.screen.saver.now(
             f"{kind}:{self.item_id}:{column}",
-            lambda: self.repo.update_item(kind, self.item_id, **{column: value}),
+            lambda: self.app.store.items.update(kind, self.item_id, **{column: value}),
         )
 
     @property
@@ -139,13 +134,13 @@ class ItemList(Vertical):
         after = after or self._focused_row()
         self.screen.saver.flush()  # keep saved order and typing in step
         try:
-            item_id = self.app.store.checklists.add_item(self.kind, self.parent_id)
+            item_id = self.app.store.items.add(self.kind, self.parent_id)
             if after is not None:
                 # New items are stored last; move to sit right after `after`.
                 index = self.rows.index(after)
                 steps = index + 1 - len(self.rows)
                 if steps:
-                    self.app.store.checklists.move_item(self.kind, item_id, steps)
+                    self.app.store.items.move(self.kind, item_id, steps)
         except StoreError as error:
             self.notify(str(error), title="Not added", severity="error", markup=False)
             return
@@ -165,7 +160,7 @@ class ItemList(Vertical):
         index = rows.index(row)
         self.screen.saver.flush()
         try:
-            self.app.store.checklists.delete_item(self.kind, row.item_id)
+            self.app.store.items.delete(self.kind, row.item_id)
         except StoreError as error:
             self.notify(str(error), title="Not removed", severity="error", markup=False)
             return
@@ -188,7 +183,7 @@ class ItemList(Vertical):
             return
         self.screen.saver.flush()
         try:
-            self.app.store.checklists.move_item(self.kind, row.item_id, delta)
+            self.app.store.items.move(self.kind, row.item_id, delta)
         except StoreError as error:
             self.notify(str(error), title="Not moved", severity="error", markup=False)
             return
@@ -197,10 +192,3 @@ class ItemList(Vertical):
         else:
             self.move_child(row, after=rows[target])
         self.call_after_refresh(lambda: row.scroll_visible())
-
-
-def first_focusable(widget: Widget) -> Widget | None:
-    for node in widget.query("*"):
-        if node.focusable:
-            return node
-    return None

@@ -8,9 +8,11 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from prep.domain.debrief import ActionItem, UnsaidItem
 from prep.domain.models import SETTING_LABELS, Meeting, Rank
 from prep.domain.when import format_duration, format_when, relative
 from prep.tui.widgets.agenda_list import READINESS_STEPS, readiness_dots
+from prep.tui.widgets.open_items import describe_action
 
 RANK_PHRASES = {
     Rank.SENIOR: "senior to you",
@@ -34,16 +36,30 @@ class MeetingDetail(VerticalScroll, can_focus=False):
     def compose(self):
         yield Static(id="detail-body")
 
-    def show(self, meeting: Meeting | None, previous: Meeting | None, now: datetime) -> None:
+    def show(self, meeting: Meeting | None, previous: Meeting | None, now: datetime, *,
+             unsaid: list[UnsaidItem] = (), actions: list[ActionItem] = ()) -> None:
         body = self.query_one("#detail-body", Static)
+        self.border_title = "Meeting"
         if meeting is None:
-            self.border_title = "Meeting"
             body.update(Content.styled("Select a meeting to see it here.", "$text-muted"))
             return
-        self.border_title = "Meeting"
-        body.update(self._describe(meeting, previous, now))
+        body.update(self._describe(meeting, previous, now, unsaid, actions))
 
-    def _describe(self, meeting: Meeting, previous: Meeting | None, now: datetime) -> Content:
+    def show_action(self, action: ActionItem, person: str, now: datetime) -> None:
+        self.border_title = "Action item"
+        lines = [
+            Content.styled(action.text, "bold $text"),
+            Content.assemble(("for ", "$text-muted"), person, ("  ·  owner: ", "$text-muted"),
+                             "me" if action.owner.value == "me" else "them"),
+            Content(""),
+            Content(describe_action(action, now.date())),
+            Content(""),
+            Content.assemble("Press ", ("x", "bold"), " (or enter) when it is done."),
+        ]
+        self.query_one("#detail-body", Static).update(Content("\n").join(lines))
+
+    def _describe(self, meeting: Meeting, previous: Meeting | None, now: datetime,
+                  unsaid: list[UnsaidItem], actions: list[ActionItem]) -> Content:
         lines: list[Content] = [
             Content.styled(meeting.title, "bold $text"),
             Content.assemble(("with ", "$text-muted"), describe_person(meeting)),
@@ -62,7 +78,7 @@ class MeetingDetail(VerticalScroll, can_focus=False):
             lines += [
                 Content(""),
                 Content.styled(
-                    "This meeting has happened. Write the debrief while it is fresh.",
+                    "This meeting has happened. Press b (or enter) to debrief it while it is fresh.",
                     "$warning",
                 ),
             ]
@@ -71,6 +87,10 @@ class MeetingDetail(VerticalScroll, can_focus=False):
             Content(meeting.notes) if meeting.notes.strip()
             else Content.styled("No notes yet. Press e to add some.", "$text-muted")
         )
+        if unsaid or actions:
+            lines += [Content(""), Content.styled("Still open with them", "bold $warning")]
+            lines += [Content(f"• Unsaid: {item.text}") for item in unsaid]
+            lines += [Content(f"• {describe_action(a, now.date())}") for a in actions]
         lines += [Content(""), Content.styled("Last time with them", "bold")]
         if previous is None:
             lines.append(Content.styled("First meeting with this person.", "$text-muted"))

@@ -1,0 +1,106 @@
+"""The debrief: an after-action review laid beside the frozen plan.
+
+What was supposed to happen (the checklist), what happened, why they
+differ, what next. Asks not asked become unsaid items; unsaid items and
+action items carry to the next meeting with the same person until
+resolved or done.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class AskAnswer(StrEnum):
+    GRANTED = "granted"
+    REFUSED = "refused"
+    LATER = "later"
+    NO_ANSWER = "no-answer"
+
+
+class ProposalOutcome(StrEnum):
+    """What happened to a solution you proposed for a problem."""
+
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    PARKED = "parked"
+
+
+class Owner(StrEnum):
+    ME = "me"
+    THEM = "them"
+
+
+@dataclass(frozen=True, slots=True)
+class AskResult:
+    """Whether a planned ask was made, and the answer."""
+
+    ask_id: int
+    asked: bool | None = None
+    answer: AskAnswer | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class UnsaidItem:
+    """Something that went unsaid; it follows the person until resolved."""
+
+    id: int
+    meeting_id: int
+    text: str
+    from_ask_id: int | None = None
+    resolved_at: datetime | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.resolved_at is None
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlineMove:
+    """A deadline's new range, recorded at a debrief. Earlier ranges are kept."""
+
+    id: int
+    deadline_id: int
+    meeting_id: int
+    earliest: date | None
+    likely: date | None
+    latest: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class ActionItem:
+    id: int
+    meeting_id: int
+    text: str
+    owner: Owner = Owner.ME
+    due: date | None = None
+    done_at: datetime | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.done_at is None
+
+
+@dataclass(frozen=True, slots=True)
+class Debrief:
+    """What happened in one meeting."""
+
+    meeting_id: int
+    outcome: str = ""
+    overall: int | None = None  # 1-5
+    temperature: int | None = None  # 1-5, cold to warm
+    actual_level: int | None = None  # 1-10, the assertiveness scale
+    feedback_asked: bool = False
+    feedback_keep: str = ""  # what should I keep doing
+    feedback_more: str = ""  # what should I do more often
+    feedback_help: str = ""  # what can I do to help you more
+    coaching_note: str = ""
+    ask_results: tuple[AskResult, ...] = ()
+    proposal_outcomes: tuple[tuple[int, ProposalOutcome | None], ...] = ()  # (problem id, outcome)
+    unsaid: tuple[UnsaidItem, ...] = ()
+    deadline_moves: tuple[DeadlineMove, ...] = ()
+    action_items: tuple[ActionItem, ...] = ()
+    next_meeting_id: int | None = None
+    started: bool = False

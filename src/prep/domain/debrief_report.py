@@ -1,0 +1,276 @@
+"""The debrief as Markdown: an after-action review laid beside the plan.
+
+The after-action review asks what was supposed to happen, what happened,
+why the two differ and what next; debriefs of this kind measurably improve
+performance. `render_debrief` therefore puts the frozen plan (the
+checklist) and the debrief side by side in one "Plan vs reality" table,
+then lists what follows the person to the next meeting: what went unsaid,
+deadlines that moved, feedback heard, action items and coaching-up notes.
+
+User text is escaped with the brief's helpers, so the two documents
+resist the same hostile input the same way: a pasted "#", "|" or newline
+can't open a heading, break the table or start a list.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from prep.domain.assertiveness import LEVELS, ZONE_LABELS, describe_gap, zone
+from prep.domain.brief import (
+    EDITED_AFTER_START,
+    EMPTY_FIELD,
+    _at_block_start,
+    _cell,
+    _Dates,
+    _filled,
+    _heading,
+    _inline,
+    _or_empty,
+)
+from prep.domain.checklist import Ask, Checklist, Deadline, Problem
+from prep.domain.debrief import (
+    AskAnswer,
+    AskResult,
+    Debrief,
+    DeadlineMove,
+    Owner,
+    ProposalOutcome,
+)
+from prep.domain.debrief_rules import RATINGS, TEMPERATURE_LABELS
+from prep.domain.models import SETTING_LABELS, Meeting
+from prep.domain.when import format_when
+
+__all__ = ["render_debrief"]
+
+NOT_WRITTEN = "Not written yet."
+
+ANSWER_WORDS: dict[AskAnswer, str] = {
+    AskAnswer.GRANTED: "granted",
+    AskAnswer.REFUSED: "refused",
+    AskAnswer.LATER: "answer later",
+    AskAnswer.NO_ANSWER: "no answer",
+}
+
+OUTCOME_LABELS: dict[ProposalOutcome, str] = {
+    ProposalOutcome.ACCEPTED: "Accepted",
+    ProposalOutcome.DECLINED: "Declined",
+    ProposalOutcome.PARKED: "Parked",
+}
+
+FEEDBACK_QUESTIONS = (
+    "What should I keep doing?",
+    "What should I do more often?",
+    "What can I do to help you more?",
+)
+
+# A blank line (spaces allowed, "\r\n" included) ends a paragraph.
+_PARAGRAPH_BREAK_RE = re.compile(r"\n\s*\n")
+
+
+# -- Pieces --------------------------------------------------------------------
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Longer user text as separate paragraphs, each escaped as a new block.
+
+    The outcome and the coaching note can run to paragraphs; keeping them
+    apart reads better than one long line. Single newlines inside a
+    paragraph still fold into spaces, so no line can start a new block.
+    """
+    return [_at_block_start(part) for part in _PARAGRAPH_BREAK_RE.split(text) if _filled(part)]
+
+
+def _byline(meeting: Meeting, now: datetime) -> str:
+    parts = (
+        f"with {_inline(meeting.counterpart.label)}",
+        format_when(meeting.starts_at, now),
+        SETTING_LABELS[meeting.setting],
+    )
+    return " \u00b7 ".join(parts)
+
+
+def _ratings(debrief: Debrief) -> str:
+    overall = f"{debrief.overall}/5" if debrief.overall in RATINGS else EMPTY_FIELD
+    temperature = (
+        f"{debrief.temperature}/5 ({TEMPERATURE_LABELS[debrief.temperature]})"
+        if debrief.temperature in RATINGS
+        else EMPTY_FIELD
+    )
+    return f"Overall: {overall} \u00b7 Temperature: {temperature}"
+
+
+def _level(level: int) -> str:
+    return f"{level}/10 ({ZONE_LABELS[zone(level)]})"
+
+
+def _date_range(
+    earliest: date | None, likely: date | None, latest: date | None, day: _Dates
+) -> str:
+    """ "Mon 7 Dec–Fri 18 Dec (likely Fri 11 Dec)", or as much of it as is known."""
+    if earliest is not None and latest is not None:
+        span = day(earliest) if earliest == latest else f"{day(earliest)}\u2013{day(latest)}"
+    elif earliest is not None:
+        span = f"from {day(earliest)}"
+    elif latest is not None:
+        span = f"by {day(latest)}"
+    else:
+        span = ""
+    if likely is None:
+        return span or "no dates"
+    return f"{span} (likely {day(likely)})" if span else f"likely {day(likely)}"
+
+
+# -- Plan vs reality -----------------------------------------------------------
+
+
+def _ask_row(ask: Ask, result: AskResult | None, day: _Dates) -> tuple[str, str]:
+    by_when = f" \u2014 by {day(ask.by_when)}" if ask.by_when is not None else ""
+    planned = f"Ask: {_cell(ask.text)}{by_when}"
+    if result is None or result.asked is None:
+        happened = EMPTY_FIELD
+    elif not result.asked:
+        happened = "Not asked"
+    elif result.answer is None:
+        happened = "Asked"
+    else:
+        happened = f"Asked \u2014 {ANSWER_WORDS[result.answer]}"
+    return planned, happened
+
+
+def _assertiveness_row(planned: int | None, actual: int | None) -> tuple[str, str]:
+    planned_set = planned in LEVELS
+    plan = f"Assertiveness: {_level(planned) if planned_set else EMPTY_FIELD}"
+    if actual not in LEVELS:
+        return plan, EMPTY_FIELD
+    # Beside a plan the gap says more than the zone alone; the gap wording
+    # names the zone too.
+    if planned_set:
+        return plan, f"{actual}/10 ({describe_gap(planned, actual)})"
+    return plan, _level(actual)
+
+
+def _problem_row(problem: Problem, outcome: ProposalOutcome | None) -> tuple[str, str]:
+    # The first solution is the one proposed; the rest were fallbacks.
+    first = next((s for s in problem.solutions if _filled(s.text)), None)
+    if first is not None:
+        plan = f"solution: {_cell(first.text)}"
+    elif problem.ask_for_help:
+        plan = "asking for help"
+    else:
+        plan = "no solution"
+    happened = OUTCOME_LABELS[outcome] if outcome is not None else EMPTY_FIELD
+    return f"Problem: {_cell(problem.text)} \u2014 {plan}", happened
+
+
+def _plan_vs_reality(checklist: Checklist, debrief: Debrief, day: _Dates) -> list[str]:
+    results = {r.ask_id: r for r in debrief.ask_results}
+    outcomes = dict(debrief.proposal_outcomes)
+    rows = [
+        *(_ask_row(a, results.get(a.id), day) for a in checklist.asks if _filled(a.text)),
+        # Always a row: a level is planned for every meeting, and an empty
+        # cell points at what was never planned or rated.
+        _assertiveness_row(checklist.planned_level, debrief.actual_level),
+        *(_problem_row(p, outcomes.get(p.id)) for p in checklist.problems if _filled(p.text)),
+    ]
+    table = "\n".join(
+        [
+            "| Planned | Happened |",
+            "| --- | --- |",
+            *(f"| {planned} | {happened} |" for planned, happened in rows),
+        ]
+    )
+    blocks = ["## Plan vs reality", table]
+    if checklist.edited_after_start:
+        # The comparison is only as fair as the plan was frozen.
+        blocks.append(EDITED_AFTER_START)
+    return blocks
+
+
+# -- What follows the meeting --------------------------------------------------
+
+
+def _unsaid(debrief: Debrief) -> list[str]:
+    lines = [
+        f"- {_at_block_start(item.text)}" + ("" if item.is_open else " (resolved)")
+        for item in debrief.unsaid
+        if _filled(item.text)
+    ]
+    return ["## Unsaid", "\n".join(lines)] if lines else []
+
+
+def _move_line(move: DeadlineMove, planned: Deadline | None, day: _Dates) -> str:
+    now = _date_range(move.earliest, move.likely, move.latest, day)
+    if planned is None:
+        # Moved at this debrief but planned elsewhere: a deadline carried
+        # over from an earlier meeting. Its old range isn't in this plan.
+        return f"- A deadline from an earlier meeting: now {now}"
+    label = _at_block_start(planned.label) or "Untitled deadline"
+    was = _date_range(planned.earliest, planned.likely, planned.latest, day)
+    return f"- {label}: was {was}, now {now}"
+
+
+def _deadline_moves(checklist: Checklist, debrief: Debrief, day: _Dates) -> list[str]:
+    if not debrief.deadline_moves:
+        return []
+    planned = {d.id: d for d in checklist.deadlines}
+    lines = [_move_line(m, planned.get(m.deadline_id), day) for m in debrief.deadline_moves]
+    return ["## Deadlines that moved", "\n".join(lines)]
+
+
+def _feedback(debrief: Debrief) -> list[str]:
+    if not debrief.feedback_asked:
+        return []
+    answers = (debrief.feedback_keep, debrief.feedback_more, debrief.feedback_help)
+    lines = [
+        f"- {question} {_or_empty(answer)}"
+        for question, answer in zip(FEEDBACK_QUESTIONS, answers, strict=True)
+    ]
+    return ["## Feedback", "\n".join(lines)]
+
+
+def _action_items(debrief: Debrief, day: _Dates) -> list[str]:
+    lines = []
+    for item in debrief.action_items:
+        if not _filled(item.text):
+            continue
+        box = " " if item.is_open else "x"
+        owner = Owner(item.owner).value
+        due = f", due {day(item.due)}" if item.due is not None else ""
+        lines.append(f"- [{box}] {_at_block_start(item.text)} \u2014 {owner}{due}")
+    return ["## Action items", "\n".join(lines)] if lines else []
+
+
+def _coaching_up(debrief: Debrief) -> list[str]:
+    paragraphs = _paragraphs(debrief.coaching_note)
+    return ["## Coaching up", *paragraphs] if paragraphs else []
+
+
+# -- The debrief ---------------------------------------------------------------
+
+
+def render_debrief(meeting: Meeting, checklist: Checklist, debrief: Debrief, now: datetime) -> str:
+    """The debrief of `meeting` beside its plan `checklist`, as Markdown ending in a newline.
+
+    "How it went" and "Plan vs reality" are always there, so an unfinished
+    debrief shows what is missing; the other sections appear only when
+    they have something in them, and "Feedback" only when it was asked.
+    `now` decides how the meeting time reads and whether dates carry
+    their year.
+    """
+    day = _Dates(now)
+    blocks = [
+        f"# Debrief: {_heading(meeting.title)}",
+        _byline(meeting, now),
+        "## How it went",
+        *(_paragraphs(debrief.outcome) or [NOT_WRITTEN]),
+        _ratings(debrief),
+        *_plan_vs_reality(checklist, debrief, day),
+        *_unsaid(debrief),
+        *_deadline_moves(checklist, debrief, day),
+        *_feedback(debrief),
+        *_action_items(debrief, day),
+        *_coaching_up(debrief),
+    ]
+    return "\n\n".join(blocks) + "\n"

@@ -1,0 +1,273 @@
+"""Reading and writing debriefs, and what carries forward from them."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from prep.domain.debrief import (
+    ActionItem,
+    AskAnswer,
+    AskResult,
+    Debrief,
+    DeadlineMove,
+    Owner,
+    ProposalOutcome,
+    UnsaidItem,
+)
+from prep.domain.models import Meeting, MeetingDraft
+from prep.store.errors import StoreError
+from prep.store.timestamps import now_text
+from prep.store.values import parse_date, to_sql
+
+if TYPE_CHECKING:
+    from prep.store.repository import Store
+
+FIELDS: dict[str, tuple[type, tuple[int, int]]] = {
+    "outcome": (str, (0, 0)),
+    "overall": (int, (1, 5)),
+    "temperature": (int, (1, 5)),
+    "actual_level": (int, (1, 10)),
+    "feedback_asked": (bool, (0, 0)),
+    "feedback_keep": (str, (0, 0)),
+    "feedback_more": (str, (0, 0)),
+    "feedback_help": (str, (0, 0)),
+    "coaching_note": (str, (0, 0)),
+}
+
+
+def _moment(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def _unsaid(row: dict[str, Any]) -> UnsaidItem:
+    return UnsaidItem(id=row["id"], meeting_id=row["meeting_id"], text=row["text"],
+                      from_ask_id=row["from_ask_id"], resolved_at=_moment(row["resolved_at"]))
+
+
+def _action(row: dict[str, Any]) -> ActionItem:
+    return ActionItem(id=row["id"], meeting_id=row["meeting_id"], text=row["text"],
+                      owner=Owner(row["owner"]), due=parse_date(row["due"]),
+                      done_at=_moment(row["done_at"]))
+
+
+class DebriefRepository:
+    """Debrief reads and writes for one `Store` (reached as `store.debriefs`)."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    @property
+    def _db(self):
+        return self._store.db
+
+    # -- reading ---------------------------------------------------------------
+
+    def get(self, meeting_id: int) -> Debrief:
+        """The debrief of a meeting; an empty one if none was started."""
+        with self._store._use():
+            rows = list(self._db.query("SELECT * FROM debriefs WHERE meeting_id = ?", [meeting_id]))
+            asks = self._store.items.rows("asks", meeting_id)
+            problems = self._store.items.rows("problems", meeting_id)
+            unsaid = self._store.items.rows("unsaid", meeting_id)
+            actions = self._store.items.rows("actions", meeting_id)
+            moves = list(self._db.query(
+                "SELECT * FROM deadline_moves WHERE meeting_id = ? ORDER BY id", [meeting_id]))
+        row = rows[0] if rows else {}
+        return Debrief(
+            meeting_id=meeting_id,
+            outcome=row.get("outcome", ""),
+            overall=row.get("overall"),
+            temperature=row.get("temperature"),
+            actual_level=row.get("actual_level"),
+            feedback_asked=bool(row.get("feedback_asked", 0)),
+            feedback_keep=row.get("feedback_keep", ""),
+            feedback_more=row.get("feedback_more", ""),
+            feedback_help=row.get("feedback_help", ""),
+            coaching_note=row.get("coaching_note", ""),
+            ask_results=tuple(
+                AskResult(ask_id=a["id"],
+                          asked=None if a["asked"] is None else bool(a["asked"]),
+                          answer=AskAnswer(a["answer"]) if a["answer"] else None)
+                for a in asks
+            ),
+            proposal_outcomes=tuple(
+                (p["id"], ProposalOutcome(p["outcome"]) if p["outcome"] else None)
+                for p in problems
+            ),
+            unsaid=tuple(_unsaid(u) for u in unsaid),
+            deadline_moves=tuple(
+                DeadlineMove(id=m["id"], deadline_id=m["deadline_id"], meeting_id=meeting_id,
+                             earliest=parse_date(m["earliest"]), likely=parse_date(m["likely"]),
+                             latest=parse_date(m["latest"]))
+                for m in moves
+            ),
+            action_items=tuple(_action(a) for a in actions),
+            next_meeting_id=row.get("next_meeting_id"),
+            started=bool(rows),
+        )
+
+    def open_items_for(self, counterpart_id: int, *, before: Meeting | None = None
+                       ) -> tuple[list[UnsaidItem], list[ActionItem]]:
+        """Unresolved unsaid items and open action items from meetings with this person.
+
+        With `before`, only items from meetings that started earlier than it:
+        what carries into that meeting.
+        """
+        where = "m.counterpart_id = ?"
+        params: list[Any] = [counterpart_id]
+        if before is not None:
+            where += " AND m.starts_at_utc < (SELECT starts_at_utc FROM meetings WHERE id = ?)"
+            params.append(before.id)
+        with self._store._use():
+            unsaid = [_unsaid(r) for r in self._db.query(
+                f"SELECT u.* FROM unsaid_items u JOIN meetings m ON m.id = u.meeting_id"
+                f" WHERE {where} AND u.resolved_at IS NULL AND trim(u.text) != ''"
+                f" ORDER BY u.id", params)]
+            actions = [_action(r) for r in self._db.query(
+                f"SELECT a.* FROM action_items a JOIN meetings m ON m.id = a.meeting_id"
+                f" WHERE {where} AND a.done_at IS NULL AND trim(a.text) != ''"
+                f" ORDER BY a.due IS NULL, a.due, a.id", params)]
+        return unsaid, actions
+
+    def open_action_items(self, limit: int = 200) -> list[tuple[ActionItem, str]]:
+        """Every open action item with the person's name, soonest due first."""
+        with self._store._use():
+            rows = list(self._db.query(
+                "SELECT a.*, c.name AS person FROM action_items a"
+                " JOIN meetings m ON m.id = a.meeting_id"
+                " JOIN counterparts c ON c.id = m.counterpart_id"
+                " WHERE a.done_at IS NULL AND trim(a.text) != ''"
+                " ORDER BY a.due IS NULL, a.due, a.id LIMIT ?", [limit]))
+        return [(_action(r), r["person"]) for r in rows]
+
+    def last_feedback(self, counterpart_id: int) -> date | None:
+        """The date of the last meeting with this person where feedback was asked for."""
+        with self._store._use():
+            row = self._db.execute(
+                "SELECT max(m.starts_at) FROM debriefs d JOIN meetings m ON m.id = d.meeting_id"
+                " WHERE m.counterpart_id = ? AND d.feedback_asked = 1", [counterpart_id]
+            ).fetchone()
+        return datetime.fromisoformat(row[0]).date() if row and row[0] else None
+
+    # -- writing ---------------------------------------------------------------
+
+    def ensure(self, meeting_id: int) -> None:
+        now = now_text()
+        self._db.execute(
+            "INSERT INTO debriefs (meeting_id, created_at, updated_at) VALUES (?, ?, ?)"
+            " ON CONFLICT (meeting_id) DO NOTHING",
+            [meeting_id, now, now],
+        )
+
+    def after_change(self, meeting_id: int) -> None:
+        """Move the meeting to debriefed when the debrief is complete, back to held if not."""
+        from prep.domain.debrief_rules import debrief_done
+
+        done = debrief_done(self.get(meeting_id))
+        self._db.execute(
+            "UPDATE meetings SET status = ? WHERE id = ?",
+            ["debriefed" if done else "held", meeting_id],
+        )
+
+    def set_field(self, meeting_id: int, name: str, value: Any) -> None:
+        if name not in FIELDS:
+            raise ValueError(f"unknown debrief field {name!r}")
+        kind, bounds = FIELDS[name]
+        stored = to_sql(name, kind, value, bounds)
+        with self._store._use(), self._db.atomic():
+            self.ensure(meeting_id)
+            self._db.execute(
+                f"UPDATE debriefs SET {name} = ?, updated_at = ? WHERE meeting_id = ?",
+                [stored, now_text(), meeting_id],
+            )
+            self.after_change(meeting_id)
+
+    def set_ask_result(self, ask_id: int, asked: bool | None, answer: AskAnswer | None) -> None:
+        """Record whether a planned ask was made. An ask not asked becomes an
+        unsaid item (and stops being one if the answer changes back)."""
+        with self._store._use(), self._db.atomic():
+            row = self._db.execute(
+                "SELECT meeting_id, text FROM asks WHERE id = ?", [ask_id]).fetchone()
+            if row is None:
+                raise StoreError("That ask no longer exists.")
+            meeting_id, text = row
+            self.ensure(meeting_id)
+            self._db.execute(
+                "UPDATE asks SET asked = ?, answer = ?, updated_at = ? WHERE id = ?",
+                [None if asked is None else int(asked),
+                 AskAnswer(answer).value if answer and asked else None, now_text(), ask_id],
+            )
+            if asked is False and text.strip():
+                exists = self._db.execute(
+                    "SELECT 1 FROM unsaid_items WHERE from_ask_id = ?", [ask_id]).fetchone()
+                if not exists:
+                    item_id = self._store.items.add("unsaid", meeting_id, text=text.strip())
+                    self._db.execute(
+                        "UPDATE unsaid_items SET from_ask_id = ? WHERE id = ?", [ask_id, item_id])
+            else:
+                self._db.execute("DELETE FROM unsaid_items WHERE from_ask_id = ?", [ask_id])
+            self.after_change(meeting_id)
+
+    def set_proposal_outcome(self, problem_id: int, outcome: ProposalOutcome | None) -> None:
+        with self._store._use(), self._db.atomic():
+            meeting_id = self._store.items.meeting_of_item("problems", problem_id)
+            self.ensure(meeting_id)
+            self._db.execute(
+                "UPDATE problems SET outcome = ?, updated_at = ? WHERE id = ?",
+                [ProposalOutcome(outcome).value if outcome else None, now_text(), problem_id],
+            )
+
+    def set_resolved(self, unsaid_id: int, resolved: bool) -> None:
+        with self._store._use():
+            self._db.execute(
+                "UPDATE unsaid_items SET resolved_at = ?, updated_at = ? WHERE id = ?",
+                [now_text() if resolved else None, now_text(), unsaid_id],
+            )
+
+    def set_done(self, action_id: int, done: bool) -> None:
+        with self._store._use():
+            self._db.execute(
+                "UPDATE action_items SET done_at = ?, updated_at = ? WHERE id = ?",
+                [now_text() if done else None, now_text(), action_id],
+            )
+
+    def record_move(self, deadline_id: int, meeting_id: int, earliest: date | None,
+                    likely: date | None, latest: date | None) -> None:
+        """The deadline's new range as of this debrief (one per debrief; history kept)."""
+        values = [to_sql(n, date, v) for n, v in
+                  (("earliest", earliest), ("likely", likely), ("latest", latest))]
+        now = now_text()
+        with self._store._use(), self._db.atomic():
+            self.ensure(meeting_id)
+            self._db.execute(
+                "INSERT INTO deadline_moves (deadline_id, meeting_id, earliest, likely, latest,"
+                " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (deadline_id, meeting_id) DO UPDATE SET earliest = excluded.earliest,"
+                " likely = excluded.likely, latest = excluded.latest,"
+                " updated_at = excluded.updated_at",
+                [deadline_id, meeting_id, *values, now, now],
+            )
+
+    def clear_move(self, deadline_id: int, meeting_id: int) -> None:
+        with self._store._use():
+            self._db.execute(
+                "DELETE FROM deadline_moves WHERE deadline_id = ? AND meeting_id = ?",
+                [deadline_id, meeting_id])
+
+    def create_next_meeting(self, meeting: Meeting, starts_at: datetime) -> Meeting:
+        """Book the next meeting with the same person; open items carry to it."""
+        with self._store._use(), self._db.atomic():
+            follow_up = self._store.add_meeting(MeetingDraft(
+                title=f"Follow-up: {meeting.title}"[:200],
+                counterpart_name=meeting.counterpart.name,
+                starts_at=starts_at,
+                duration_minutes=meeting.duration_minutes,
+                setting=meeting.setting,
+            ))
+            self.ensure(meeting.id)
+            self._db.execute(
+                "UPDATE debriefs SET next_meeting_id = ?, updated_at = ? WHERE meeting_id = ?",
+                [follow_up.id, now_text(), meeting.id],
+            )
+        return follow_up

@@ -1,0 +1,351 @@
+"""The debrief: the frozen plan beside what happened, saved as you type."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Checkbox, Footer, Header, Input, Label, Select, Static, TextArea
+
+from prep.domain.checklist import Checklist
+from prep.domain.debrief import Debrief
+from prep.domain.models import Meeting
+from prep.domain.when import WhenError, format_when, parse_when, relative
+from prep.store import StoreError
+from prep.store.debriefs import FIELDS
+from prep.tui.saving import DebouncedSaver
+from prep.tui.widgets.assertiveness_scale import AssertivenessScale
+from prep.tui.widgets.debrief_rows import (
+    ActionRow,
+    AskResultRow,
+    DeadlineMoveRow,
+    ProposalRow,
+    UnsaidRow,
+)
+from prep.tui.widgets.item_list import ItemList
+from prep.tui.widgets.open_items import OpenItems
+
+RATINGS = [("1 · Poor", 1), ("2 · Weak", 2), ("3 · OK", 3), ("4 · Good", 4), ("5 · Excellent", 5)]
+TEMPERATURES = [("1 · Cold", 1), ("2 · Cool", 2), ("3 · Neutral", 3), ("4 · Warm", 4),
+                ("5 · Very warm", 5)]
+
+SECTIONS = ["how", "asks", "unsaid", "deadlines", "level", "feedback", "solutions",
+            "actions", "coaching", "next"]
+
+IDEA = ("An after-action review compares the plan with what happened: what was "
+        "supposed to happen, what did, why they differ, and what next. Debriefs of this "
+        "kind measurably improve performance. The plan froze when the meeting started.")
+
+
+class DebriefScreen(Screen[None]):
+    """Debrief one meeting, section by section, against its frozen plan."""
+
+    BINDINGS = [
+        Binding("pagedown", "section(1)", "Next section", key_display="PgDn", priority=True),
+        Binding("pageup", "section(-1)", "Previous", key_display="PgUp", priority=True),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(self, meeting: Meeting) -> None:
+        super().__init__()
+        self.meeting = meeting
+        self.saver = DebouncedSaver(self, on_saved=self._after_save)
+
+    def compose(self) -> ComposeResult:
+        store = self.app.store
+        now = self.app.clock.now()
+        today = now.date()
+        m = self.meeting
+        try:
+            self.checklist: Checklist = store.checklists.get(m.id)
+            self.debrief: Debrief = store.debriefs.get(m.id)
+            earlier_unsaid, earlier_actions = store.debriefs.open_items_for(
+                m.counterpart.id, before=m)
+        except StoreError as error:
+            self.notify(str(error), title="Could not load", severity="error", markup=False)
+            self.checklist, self.debrief = Checklist(m.id), Debrief(m.id)
+            earlier_unsaid, earlier_actions = [], []
+        d, c = self.debrief, self.checklist
+        results = {r.ask_id: r for r in d.ask_results}
+        outcomes = dict(d.proposal_outcomes)
+        moves = {move.deadline_id: move for move in d.deadline_moves}
+
+        yield Header()
+        with Horizontal(id="debrief-body"):
+            with Vertical(id="debrief-side"):
+                yield Static("", id="debrief-status")
+            with VerticalScroll(id="debrief-main"):
+                yield Static(IDEA, classes="idea")
+
+                yield self._section("how", "How it went")
+                yield TextArea(d.outcome, id="outcome", compact=True, soft_wrap=True,
+                               tab_behavior="focus", classes="short-text",
+                               placeholder="The outcome and any decisions")
+                with Horizontal(classes="form-row"):
+                    yield Label("Overall", classes="field-label")
+                    yield Select(RATINGS, prompt="How did it go? (1–5)", id="overall",
+                                 value=d.overall or Select.NULL, compact=True)
+                with Horizontal(classes="form-row"):
+                    yield Label("Temperature", classes="field-label")
+                    yield Select(TEMPERATURES, prompt="The relationship, cold to warm",
+                                 id="temperature", value=d.temperature or Select.NULL,
+                                 compact=True)
+
+                yield self._section("asks", "Your direct asks")
+                asks = [a for a in c.asks if a.text.strip()]
+                if asks:
+                    for ask in asks:
+                        yield AskResultRow(ask, results.get(ask.id))
+                else:
+                    yield Static("No direct asks were planned.", classes="hint")
+
+                yield self._section("unsaid", "What went unsaid")
+                yield Static("Anything you meant to say and did not. It follows this person "
+                             "into your next checklist and brief until you mark it resolved.",
+                             classes="hint")
+                yield ItemList("unsaid", m.id, UnsaidRow, noun="unsaid item", id="unsaid")
+                yield OpenItems(earlier_unsaid, earlier_actions, today, id="earlier-items")
+
+                yield self._section("deadlines", "Deadlines")
+                deadlines = [x for x in c.deadlines if x.label.strip() or x.has_range]
+                if deadlines:
+                    for deadline in deadlines:
+                        yield DeadlineMoveRow(deadline, moves.get(deadline.id), m.id, today)
+                else:
+                    yield Static("No deadlines were planned.", classes="hint")
+
+                yield self._section("level", "Assertiveness: plan and reality")
+                yield AssertivenessScale(d.actual_level, compare=c.planned_level,
+                                         id="actual_level")
+                if c.planned_level is None:
+                    yield Static("No level was planned; rate what you actually did.",
+                                 classes="hint")
+
+                yield self._section("feedback", "Feedback")
+                yield Checkbox("I asked for feedback (worded as asking for advice)",
+                               d.feedback_asked, id="feedback_asked", compact=True)
+                for field, question in (
+                    ("feedback_keep", "What should I keep doing?"),
+                    ("feedback_more", "What should I do more often?"),
+                    ("feedback_help", "What can I do to help you more?"),
+                ):
+                    yield Label(question, classes="question")
+                    yield Input(getattr(d, field), id=field, compact=True,
+                                placeholder="Their answer")
+
+                yield self._section("solutions", "Problems you raised")
+                problems = [p for p in c.problems if p.text.strip()]
+                if problems:
+                    for problem in problems:
+                        yield ProposalRow(problem, outcomes.get(problem.id))
+                else:
+                    yield Static("No problems were planned.", classes="hint")
+
+                yield self._section("actions", "Action items")
+                yield ItemList("actions", m.id, ActionRow, noun="action item", id="actions")
+
+                yield self._section("coaching", "Coaching up")
+                yield Static("Managing up changes how they see you; coaching up tries to "
+                             "change what they do. If they won't take feedback, reframe and "
+                             "act yourself: show what a late addition does to the deadline.",
+                             classes="hint")
+                yield TextArea(d.coaching_note, id="coaching_note", compact=True,
+                               soft_wrap=True, tab_behavior="focus", classes="short-text",
+                               placeholder="A behaviour you'd like to change, and what you'll do")
+
+                yield self._section("next", "Next meeting")
+                with Horizontal(classes="form-row"):
+                    yield Label("When", classes="field-label")
+                    yield Input(id="next-when", compact=True,
+                                placeholder="e.g. next tue 10am — enter books it")
+                yield Static("", id="next-hint", classes="hint")
+        yield Footer()
+
+    @staticmethod
+    def _section(key: str, title: str) -> Label:
+        return Label(title, id=f"section-{key}", classes="section-label")
+
+    def on_mount(self) -> None:
+        now = self.app.clock.now()
+        self.title = f"Debrief · {self.meeting.title}"
+        self.sub_title = (f"with {self.meeting.counterpart.name} · "
+                          f"{format_when(self.meeting.starts_at, now)} "
+                          f"({relative(self.meeting.starts_at, now)})")
+        self.query_one("#unsaid", ItemList).load(self.debrief.unsaid)
+        self.query_one("#actions", ItemList).load(self.debrief.action_items)
+        self._show_next()
+        self._show_status(self.debrief)
+        self.query_one("#outcome").focus()
+
+    # -- status ----------------------------------------------------------------
+
+    def _show_status(self, debrief: Debrief) -> None:
+        from prep.domain.debrief_rules import debrief_missing, level_gap
+
+        missing = debrief_missing(debrief)
+        lines = [Content.styled("Debrief", "bold")]
+        if missing:
+            lines += [Content.styled("Still to do:", "$text-warning")]
+            lines += [Content(f"• {item}") for item in missing]
+        else:
+            lines.append(Content.styled("✓ Done. The meeting is debriefed.", "$text-success"))
+        gap = level_gap(self.checklist.planned_level, debrief.actual_level)
+        if gap:
+            lines += [Content(""), Content.styled("Assertiveness", "bold"), Content(gap)]
+        lines += [Content(""), Content.styled("PgDn/PgUp jump between sections.", "$text-muted")]
+        self.query_one("#debrief-status", Static).update(Content("\n").join(lines))
+
+    def _after_save(self) -> None:
+        if getattr(self, "_leaving", False):
+            return
+        try:
+            debrief = self.app.store.debriefs.get(self.meeting.id)
+        except StoreError:
+            return
+        self._show_status(debrief)
+
+    def reload_unsaid(self) -> None:
+        """An ask marked not asked adds (or removes) an unsaid item: show the list as stored."""
+        try:
+            unsaid = self.app.store.debriefs.get(self.meeting.id).unsaid
+        except StoreError:
+            return
+        self.query_one("#unsaid", ItemList).load(unsaid)
+
+    # -- saving fields -------------------------------------------------------------
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    def _text_changed(self, event: Input.Changed | TextArea.Changed) -> None:
+        widget = event.control
+        if widget is None or widget.id not in FIELDS:
+            return
+        value = widget.value if isinstance(widget, Input) else widget.text
+        field = widget.id
+        self.saver.schedule(field, lambda: self.app.store.debriefs.set_field(
+            self.meeting.id, field, value))
+
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    def _choice_changed(self, event: Select.Changed | Checkbox.Changed) -> None:
+        widget = event.control
+        if widget is None or widget.id not in FIELDS:
+            return
+        value = None if event.value is Select.NULL else event.value
+        field = widget.id
+        self.saver.now(field, lambda: self.app.store.debriefs.set_field(
+            self.meeting.id, field, value))
+
+    @on(AssertivenessScale.Changed, "#actual_level")
+    def _level_changed(self, event: AssertivenessScale.Changed) -> None:
+        self.saver.now("actual_level", lambda: self.app.store.debriefs.set_field(
+            self.meeting.id, "actual_level", event.level))
+
+    # -- next meeting ----------------------------------------------------------------
+
+    @on(Input.Changed, "#next-when")
+    def _next_typed(self, event: Input.Changed) -> None:
+        hint = self.query_one("#next-hint", Static)
+        if not event.value.strip():
+            self._show_next()
+            return
+        now = self.app.clock.now()
+        try:
+            moment = parse_when(event.value, now)
+        except WhenError as error:
+            hint.update(Content(str(error)))
+            hint.set_class(True, "error")
+            return
+        hint.set_class(False, "error")
+        hint.update(Content(f"→ {format_when(moment, now)} · {relative(moment, now)}"
+                            " — press enter to book it"))
+
+    @on(Input.Submitted, "#next-when")
+    def _book_next(self, event: Input.Submitted) -> None:
+        event.stop()
+        now = self.app.clock.now()
+        try:
+            moment = parse_when(event.value, now)
+            follow_up = self.app.store.debriefs.create_next_meeting(self.meeting, moment)
+        except WhenError as error:
+            self.notify(str(error), title="Not booked", severity="error", markup=False)
+            return
+        except StoreError as error:
+            self.notify(str(error), title="Not booked", severity="error", markup=False)
+            return
+        self.debrief = self.app.store.debriefs.get(self.meeting.id)
+        event.input.value = ""
+        self._show_next()
+        self.notify(f"Booked “{follow_up.title}”, {format_when(follow_up.starts_at, now)}. "
+                    "Open items will carry to it.", markup=False)
+
+    def _show_next(self) -> None:
+        hint = self.query_one("#next-hint", Static)
+        hint.set_class(False, "error")
+        next_id = self.debrief.next_meeting_id
+        if next_id is None:
+            hint.update(Content("Book the next meeting with them; open items carry to it."))
+            return
+        try:
+            follow_up = self.app.store.meeting(next_id)
+        except StoreError:
+            hint.update(Content(""))
+            return
+        now = self.app.clock.now()
+        hint.update(Content(f"Booked: {follow_up.title}, {format_when(follow_up.starts_at, now)}"
+                            f" ({relative(follow_up.starts_at, now)})."))
+
+    @on(Input.Submitted)
+    def _enter_moves_on(self, event: Input.Submitted) -> None:
+        if event.input.id in FIELDS:
+            self.focus_next()
+
+    # -- navigation and leaving ----------------------------------------------------
+
+    def action_section(self, delta: int) -> None:
+        """Jump to the next or previous section and focus its first field."""
+        main = self.query_one("#debrief-main", VerticalScroll)
+        children = list(main.children)
+        labels = [self.query_one(f"#section-{key}") for key in SECTIONS]
+        # Where are we? The section whose heading comes last before the focus.
+        focused = self.focused
+        top = next((w for w in ([focused, *focused.ancestors] if focused else [])
+                    if w.parent is main), None)
+        here = children.index(top) if top is not None else -1
+        current = max((i for i, label in enumerate(labels) if children.index(label) <= here),
+                      default=-1)
+        index = max(0, min(len(labels) - 1, current + delta))
+        label = labels[index]
+        main.scroll_to_widget(label, top=True, animate=False)
+        for widget in children[children.index(label) + 1:]:
+            focusable = [w for w in [widget, *widget.query("*")] if w.focusable]
+            if focusable:
+                focusable[0].focus(scroll_visible=False)
+                break
+
+    def action_back(self) -> None:
+        self.saver.flush()
+        self.dismiss(None)
+
+    def on_unmount(self) -> None:
+        self._leaving = True
+        self.saver.flush()
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        titles = {"how": "How it went", "asks": "Asks", "unsaid": "Unsaid",
+                  "deadlines": "Deadlines", "level": "Assertiveness", "feedback": "Feedback",
+                  "solutions": "Problems raised", "actions": "Action items",
+                  "coaching": "Coaching up", "next": "Next meeting"}
+        for key, title in titles.items():
+            yield SystemCommand(f"Debrief: {title}", "Jump to this section",
+                                lambda key=key: self._jump(key))
+        yield SystemCommand("Back to the agenda", "Saves first (esc)", self.action_back)
+
+    def _jump(self, key: str) -> None:
+        self.query_one("#debrief-main", VerticalScroll).scroll_to_widget(
+            self.query_one(f"#section-{key}"), top=True, animate=False)

@@ -1,0 +1,249 @@
+"""Rows of the debrief: each planned item beside what actually happened."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Checkbox, Input, Label, Select, Static
+
+from prep.domain.checklist import Ask, Deadline, Problem
+from prep.domain.deadlines import format_day, range_problem
+from prep.domain.debrief import (
+    ActionItem,
+    AskAnswer,
+    AskResult,
+    DeadlineMove,
+    Owner,
+    ProposalOutcome,
+    UnsaidItem,
+)
+from prep.store import StoreError
+from prep.tui.widgets.checklist_rows import DateField, show_hint
+from prep.tui.widgets.item_list import ItemRow
+
+ASKED_OPTIONS = [("Asked", "yes"), ("Not asked", "no")]
+ANSWER_OPTIONS = [("Granted", "granted"), ("Refused", "refused"), ("Later", "later"),
+                  ("No answer", "no-answer")]
+OUTCOME_OPTIONS = [(o.value.capitalize(), o.value) for o in ProposalOutcome]
+
+
+def _plan(text: str) -> Static:
+    return Static(Content.assemble(("Plan  ", "$text-muted"), text), classes="plan-line")
+
+
+class _SavesNow:
+    """Rows that save a choice at once, and report failures where the person looks."""
+
+    def _save(self, key: str, save) -> None:
+        try:
+            save()
+        except StoreError as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False)
+        self.screen.saver.flush()  # refresh the screen's what-is-left line
+
+
+class AskResultRow(_SavesNow, Vertical):
+    """A planned ask: was it asked, and what was the answer?"""
+
+    def __init__(self, ask: Ask, result: AskResult | None) -> None:
+        super().__init__(classes="debrief-row")
+        self.ask = ask
+        self.result = result
+
+    def compose(self) -> ComposeResult:
+        by = f" (by {format_day(self.ask.by_when)})" if self.ask.by_when else ""
+        yield _plan(f"{self.ask.text}{by}")
+        asked = self.result.asked if self.result else None
+        answer = self.result.answer if self.result else None
+        with Horizontal(classes="item-line"):
+            yield Select(ASKED_OPTIONS, prompt="Asked?", compact=True, classes="asked",
+                         value={True: "yes", False: "no", None: Select.NULL}[asked])
+            yield Select(ANSWER_OPTIONS, prompt="Their answer", compact=True, classes="answer",
+                         value=answer.value if answer else Select.NULL, disabled=asked is not True)
+        yield Static("", classes="hint ask-hint")
+
+    def on_mount(self) -> None:
+        self._explain()
+
+    def _explain(self) -> None:
+        asked = self.query_one(".asked", Select).value
+        show_hint(self.query_one(".ask-hint", Static),
+              "Not asked: it is now an unsaid item, carried to your next meeting with them."
+              if asked == "no" else "")
+
+    @on(Select.Changed)
+    def _changed(self, event: Select.Changed) -> None:
+        event.stop()
+        asked_value = self.query_one(".asked", Select).value
+        asked = {"yes": True, "no": False}.get(asked_value)  # type: ignore[arg-type]
+        answer_select = self.query_one(".answer", Select)
+        answer_select.disabled = asked is not True
+        answer = None if answer_select.value is Select.NULL else AskAnswer(answer_select.value)
+        self._save("ask", lambda: self.app.store.debriefs.set_ask_result(
+            self.ask.id, asked, answer if asked else None))
+        self._explain()
+        self.screen.reload_unsaid()
+
+
+class DeadlineMoveRow(_SavesNow, Vertical):
+    """A planned deadline: did it move? If so, its new range (the old one is kept)."""
+
+    def __init__(self, deadline: Deadline, move: DeadlineMove | None, meeting_id: int,
+                 today: date) -> None:
+        super().__init__(classes="debrief-row")
+        self.deadline = deadline
+        self.move = move
+        self.meeting_id = meeting_id
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        d = self.deadline
+        planned = " – ".join(format_day(x) if x else "?" for x in (d.earliest, d.latest))
+        likely = f" (likely {format_day(d.likely)})" if d.likely else ""
+        yield _plan(f"{d.label or 'Deadline'}: {planned}{likely}")
+        with Horizontal(classes="item-line"):
+            yield Checkbox("It moved", self.move is not None, compact=True, classes="moved")
+            for name in ("earliest", "likely", "latest"):
+                yield Label(name.capitalize(), classes="inline-label")
+                yield DateField(getattr(self.move, name) if self.move else None, self.today,
+                                id=f"move-{name}", placeholder="new date")
+        yield Static("", classes="hint move-hint")
+
+    def on_mount(self) -> None:
+        self._enable()
+
+    def _enable(self) -> None:
+        moved = self.query_one(".moved", Checkbox).value
+        for field in self.query(DateField):
+            field.disabled = not moved
+
+    @on(Checkbox.Changed, ".moved")
+    def _moved(self, event: Checkbox.Changed) -> None:
+        event.stop()
+        self._enable()
+        if event.value:
+            self._save_range()
+        else:
+            self._save("move", lambda: self.app.store.debriefs.clear_move(
+                self.deadline.id, self.meeting_id))
+
+    @on(Input.Changed)
+    def _date_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        field = event.input
+        if not isinstance(field, DateField):
+            return
+        ok, message = field.parse()
+        if not ok:
+            show_hint(self.query_one(".move-hint", Static), message, error=True)
+            return
+        self._save_range()
+
+    def _save_range(self) -> None:
+        dates = [self.query_one(f"#move-{n}", DateField).parsed
+                 for n in ("earliest", "likely", "latest")]
+        problem = range_problem(*dates)
+        show_hint(self.query_one(".move-hint", Static), problem or "", error=bool(problem))
+        self._save("move", lambda: self.app.store.debriefs.record_move(
+            self.deadline.id, self.meeting_id, *dates))
+
+
+class ProposalRow(_SavesNow, Vertical):
+    """A problem you raised: what happened to your proposed solution?"""
+
+    def __init__(self, problem: Problem, outcome: ProposalOutcome | None) -> None:
+        super().__init__(classes="debrief-row")
+        self.problem = problem
+        self.outcome = outcome
+
+    def compose(self) -> ComposeResult:
+        solution = next((s.text for s in self.problem.solutions if s.text.strip()), "")
+        proposal = f" → {solution}" if solution else " (raised to ask for help)"
+        yield _plan(f"{self.problem.text}{proposal}")
+        yield Select(OUTCOME_OPTIONS, prompt="What happened to the proposal?", compact=True,
+                     value=self.outcome.value if self.outcome else Select.NULL)
+
+    @on(Select.Changed)
+    def _changed(self, event: Select.Changed) -> None:
+        event.stop()
+        outcome = None if event.value is Select.NULL else ProposalOutcome(event.value)
+        self._save("proposal", lambda: self.app.store.debriefs.set_proposal_outcome(
+            self.problem.id, outcome))
+
+
+class UnsaidRow(ItemRow):
+    """Something that went unsaid, with a tick for when it is resolved."""
+
+    def compose(self) -> ComposeResult:
+        item: UnsaidItem | None = self.item
+        with Horizontal(classes="item-line"):
+            yield Input(item.text if item else "", id="unsaid-text", compact=True,
+                        placeholder="What went unsaid?")
+            yield Checkbox("Resolved", bool(item and item.resolved_at), compact=True,
+                           id="unsaid-resolved")
+        if item is not None and item.from_ask_id is not None:
+            yield Static("From an ask you planned but did not make.", classes="hint")
+
+    @on(Input.Changed, "#unsaid-text")
+    def _text(self, event: Input.Changed) -> None:
+        event.stop()
+        self.save_later("text", event.value)
+
+    @on(Checkbox.Changed, "#unsaid-resolved")
+    def _resolved(self, event: Checkbox.Changed) -> None:
+        event.stop()
+        try:
+            self.app.store.debriefs.set_resolved(self.item_id, event.value)
+        except StoreError as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False)
+
+
+class ActionRow(ItemRow):
+    """An action item: what, whose, by when, done."""
+
+    def compose(self) -> ComposeResult:
+        item: ActionItem | None = self.item
+        today = self.app.clock.now().date()
+        with Horizontal(classes="item-line"):
+            yield Input(item.text if item else "", id="action-text", compact=True,
+                        placeholder="What needs doing?")
+            yield Select([("Me", "me"), ("Them", "them")], allow_blank=False, compact=True,
+                         value=(item.owner if item else Owner.ME).value, id="action-owner")
+            yield DateField(item.due if item else None, today, id="action-due",
+                            placeholder="due, e.g. fri")
+            yield Checkbox("Done", bool(item and item.done_at), compact=True, id="action-done")
+        yield Static("", classes="hint date-hint")
+
+    @on(Input.Changed, "#action-text")
+    def _text(self, event: Input.Changed) -> None:
+        event.stop()
+        self.save_later("text", event.value)
+
+    @on(Input.Changed, "#action-due")
+    def _due(self, event: Input.Changed) -> None:
+        event.stop()
+        field = self.query_one("#action-due", DateField)
+        ok, message = field.parse()
+        if ok and message == field.value.strip():
+            message = ""
+        show_hint(self.query_one(".date-hint", Static), f"→ due {message}" if ok and message
+              else message, error=not ok)
+        if ok:
+            self.save_later("due", field.parsed)
+
+    @on(Select.Changed, "#action-owner")
+    def _owner(self, event: Select.Changed) -> None:
+        event.stop()
+        self.save_now("owner", Owner(event.value))
+
+    @on(Checkbox.Changed, "#action-done")
+    def _done(self, event: Checkbox.Changed) -> None:
+        event.stop()
+        try:
+            self.app.store.debriefs.set_done(self.item_id, event.value)
+        except StoreError as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False)

@@ -1,0 +1,72 @@
+"""What is still open with a person: unsaid items and action items, tickable."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Checkbox, Label
+
+from prep.domain.debrief import ActionItem, UnsaidItem
+from prep.store import StoreError
+
+
+def describe_action(item: ActionItem, today: date) -> str:
+    owner = "me" if item.owner.value == "me" else "them"
+    due = ""
+    if item.due is not None:
+        due = f", due {item.due.strftime('%a %-d %b')}"
+        if item.due < today:
+            due += " (overdue)"
+    return f"{item.text} — {owner}{due}"
+
+
+class OpenItems(Vertical):
+    """Open unsaid items and action items from earlier meetings with one person.
+
+    Ticking one resolves it (or marks it done) at once; it then stops
+    following the person into later checklists, briefs and the agenda.
+    """
+
+    DEFAULT_CSS = """
+    OpenItems { height: auto; border-left: outer $warning; padding: 0 1; margin-bottom: 1; }
+    OpenItems > Label { color: $text-muted; }
+    OpenItems > .open-title { text-style: bold; color: $text; }
+    """
+
+    def __init__(self, unsaid: list[UnsaidItem], actions: list[ActionItem], today: date,
+                 *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.unsaid = unsaid
+        self.actions = actions
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        if not self.unsaid and not self.actions:
+            return
+        yield Label("Still open from earlier meetings with them", classes="open-title")
+        for item in self.unsaid:
+            yield Checkbox(f"Unsaid: {item.text}", id=f"unsaid-{item.id}", compact=True,
+                           tooltip="Tick when it has been said or no longer matters")
+        for action in self.actions:
+            yield Checkbox(f"Action: {describe_action(action, self.today)}",
+                           id=f"action-{action.id}", compact=True,
+                           tooltip="Tick when it is done")
+        yield Label("Tick an item when it is resolved or done; it then stops carrying over.")
+
+    def on_mount(self) -> None:
+        self.display = bool(self.unsaid or self.actions)
+
+    @on(Checkbox.Changed)
+    def _ticked(self, event: Checkbox.Changed) -> None:
+        event.stop()
+        kind, _, raw_id = (event.checkbox.id or "").partition("-")
+        try:
+            if kind == "unsaid":
+                self.app.store.debriefs.set_resolved(int(raw_id), event.value)
+            elif kind == "action":
+                self.app.store.debriefs.set_done(int(raw_id), event.value)
+        except StoreError as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False)
