@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from prep.demo import fill_demo
 from prep.tui.app import PrepApp
+from prep.tui.screenshots import select
 from tests.helpers import NOW
 from tests.tui.conftest import SIZE
 
@@ -51,7 +52,8 @@ def test_meeting_form_with_a_bad_date(snap_compare, store, clock):
 def test_edit_form(snap_compare, store, clock):
     async def open_edit(pilot) -> None:
         await pilot.pause()
-        await pilot.press("down", "down", "down", "e")
+        await select(pilot, "Pilot kick-off")
+        await pilot.press("e")
         await pilot.pause()
 
     assert snap_compare(demo_app(store, clock), terminal_size=SIZE, run_before=open_edit)
@@ -61,7 +63,8 @@ def _checklist_at(step: int):
     async def steps(pilot) -> None:
         await pilot.pause()
         # The demo's "Pilot kick-off" today at 16:00: part-prepared, not started.
-        await pilot.press("down", "down", "down", "p")
+        await select(pilot, "Pilot kick-off")
+        await pilot.press("p")
         await pilot.pause()
         for _ in range(step - 1):
             await pilot.press("pagedown")
@@ -94,7 +97,41 @@ def test_checklist_brief(snap_compare, store, clock):
 def test_checklist_frozen_after_the_start(snap_compare, store, clock):
     async def open_past(pilot) -> None:
         await pilot.pause()
-        await pilot.press("down", "down", "p")  # a meeting that has already happened
+        await select(pilot, "Weekly one-to-one")  # has already happened
+        await pilot.press("p")
         await pilot.pause()
 
     assert snap_compare(demo_app(store, clock), terminal_size=(120, 40), run_before=open_past)
+
+
+def test_checklist_shows_what_is_still_open_with_them(snap_compare, store, clock):
+    async def open_scope_change(pilot) -> None:
+        await pilot.pause()
+        await select(pilot, "Scope change request")  # Dana: her last debrief left items
+        await pilot.press("p")
+        await pilot.pause()
+
+    assert snap_compare(demo_app(store, clock), terminal_size=(120, 40),
+                        run_before=open_scope_change)
+
+
+def _debrief_at(presses: int):
+    async def steps(pilot) -> None:
+        from prep.tui.screens.debrief import DebriefScreen
+
+        await pilot.pause()
+        pilot.app.push_screen(DebriefScreen(pilot.app.store.meeting(1)))  # debriefed demo meeting
+        await pilot.pause()
+        for _ in range(presses):
+            await pilot.press("pagedown")
+            await pilot.pause()
+
+    return steps
+
+
+def test_debrief_top(snap_compare, store, clock):
+    assert snap_compare(demo_app(store, clock), terminal_size=(120, 40), run_before=_debrief_at(0))
+
+
+def test_debrief_assertiveness_against_plan(snap_compare, store, clock):
+    assert snap_compare(demo_app(store, clock), terminal_size=(120, 40), run_before=_debrief_at(4))

@@ -29,12 +29,25 @@ OUT = Path(__file__).resolve().parents[3] / "screenshots"
 Steps = Callable[[object], Awaitable[None]]
 
 
+async def select(pilot, title: str) -> None:
+    """Put the agenda cursor on the meeting with this title (as arrow keys would)."""
+    from prep.tui.widgets.agenda_list import AgendaList
+
+    agenda = pilot.app.screen.query_one(AgendaList)
+    for index, option in enumerate(agenda.options):
+        if not option.disabled and title in str(option.prompt):
+            agenda.highlighted = index
+            await pilot.pause()
+            return
+    raise LookupError(f"no agenda row for {title!r}")
+
+
 async def _nothing(pilot) -> None:
     await pilot.pause()
 
 
 async def _agenda_second_row(pilot) -> None:
-    await pilot.press("down", "down", "down")
+    await select(pilot, "Pilot kick-off")
 
 
 async def _new_meeting(pilot) -> None:
@@ -52,18 +65,21 @@ async def _bad_date(pilot) -> None:
 
 
 async def _edit_meeting(pilot) -> None:
-    await pilot.press("down", "down", "down", "e")
+    await select(pilot, "Pilot kick-off")
+    await pilot.press("e")
     await pilot.pause()
 
 
 async def _confirm_delete(pilot) -> None:
-    await pilot.press("down", "down", "down", "d")
+    await select(pilot, "Pilot kick-off")
+    await pilot.press("d")
     await pilot.pause()
 
 
 async def _checklist_step(step: int):
     async def steps(pilot) -> None:
-        await pilot.press("down", "down", "down", "p")  # Pilot kick-off, part-prepared
+        await select(pilot, "Pilot kick-off")  # part-prepared, starts in 2 h
+        await pilot.press("p")
         await pilot.pause()
         for _ in range(step - 1):
             await pilot.press("pagedown")
@@ -73,8 +89,31 @@ async def _checklist_step(step: int):
 
 
 async def _checklist_frozen(pilot) -> None:
-    await pilot.press("down", "down", "p")  # a meeting that has already started
+    await select(pilot, "Weekly one-to-one")  # already happened; plan frozen
+    await pilot.press("p")
     await pilot.pause()
+
+
+def _debrief_at(section_presses: int):
+    async def steps(pilot) -> None:
+        from prep.tui.screens.debrief import DebriefScreen
+
+        app = pilot.app
+        # The demo's first meeting is debriefed, so it has left the agenda.
+        app.push_screen(DebriefScreen(app.store.meeting(1)))
+        await pilot.pause()
+        for _ in range(section_presses):
+            await pilot.press("pagedown")
+        await pilot.pause(0.2)
+
+    return steps
+
+
+async def _checklist_carry_over(pilot) -> None:
+    # "Scope change request" with Dana: her last meeting left open items.
+    await select(pilot, "Scope change request")
+    await pilot.press("p")
+    await pilot.pause(0.3)
 
 
 async def _help(pilot) -> None:
@@ -101,6 +140,10 @@ SHOTS: dict[str, tuple[bool, Steps]] = {
     "checklist-4-solutions": (True, None),
     "checklist-brief": (True, None),
     "checklist-frozen": (True, _checklist_frozen),
+    "checklist-carry-over": (True, _checklist_carry_over),
+    "debrief": (True, None),
+    "debrief-asks-and-unsaid": (True, None),
+    "debrief-assertiveness": (True, None),
     "help": (True, _help),
     "command-palette": (True, _palette),
 }
@@ -133,6 +176,9 @@ async def main(out: Path = OUT) -> None:
         for name, (with_demo, steps) in SHOTS.items():
             if name in _STEP_SHOTS:
                 steps = await _checklist_step(_STEP_SHOTS.index(name) + 1)
+            elif name.startswith("debrief"):
+                steps = _debrief_at({"debrief": 0, "debrief-asks-and-unsaid": 1,
+                                     "debrief-assertiveness": 4}[name])
             path = await shoot(name, with_demo, steps, Path(folder), out)
             print(f"wrote {path}")
 

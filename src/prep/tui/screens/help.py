@@ -25,6 +25,16 @@ relationships are going. Everything stays in one SQLite file on this machine.
   `24/11 9am`, `2026-11-24 15:00`. The date it understood appears beside
   the field as you type. A new name creates that person.
 
+- **Checklist** (`p`, or `enter` before the meeting): four steps and a
+  one-page brief, saved as you type. The plan freezes when the meeting
+  starts; `u` unlocks it, and prep notes it was edited afterwards.
+- **Debrief** (`b`, or `enter` once the meeting has started): what was
+  planned beside what happened — each ask, what went unsaid, deadlines that
+  moved, how assertive you actually were, the three feedback questions,
+  what happened to your proposals, action items, coaching up, and the next
+  meeting. Unsaid items and open action items follow the person into the
+  next checklist and brief until you tick them off.
+
 ## The ideas behind the checklist
 
 1. **Hierarchy gets in the way of honest talk.** Facing someone with more
@@ -45,13 +55,25 @@ relationships are going. Everything stays in one SQLite file on this machine.
    still fine to raise a problem to ask for help: say so.
 7. **Debriefs compare plan with reality.** The plan freezes when the
    meeting starts; the debrief sits beside it.
+8. **Name why you stay quiet.** Not wanting to embarrass them, wanting more
+   data first, "not my place": naming the reason is the first step past it.
+   Raising a problem to ask for help is allowed.
+9. **Managing up vs coaching up.** Managing up changes how they see you;
+   coaching up tries to change what they do. If they won't take feedback,
+   reframe and act yourself.
 
 ## Keys
 
 | Key | Where | What |
 |---|---|---|
+| `p` | Agenda | Prepare: the checklist of the selected meeting |
+| `b` | Agenda | Debrief the selected meeting (once it has started) |
+| `x` | Agenda | Mark the selected action item done |
 | `n` | Agenda | New meeting |
-| `e` / `enter` | Agenda | Edit the selected meeting |
+| `e` | Agenda | Edit the selected meeting |
+| `enter` | Agenda | Debrief if the meeting has started, else prepare |
+| `PgDn` `PgUp` | Checklist, debrief | Next / previous step or section |
+| `ctrl+o` `ctrl+r` | Lists | Add / remove an item |
 | `d` | Agenda | Delete the selected meeting (asks first) |
 | `↑` `↓` | Lists | Move |
 | `tab` / `shift+tab` | Forms | Next / previous field |
