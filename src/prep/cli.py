@@ -75,6 +75,15 @@ def build_parser() -> argparse.ArgumentParser:
                          help="print it as Markdown (the default; for symmetry with the app)")
     debrief.add_argument("--out", metavar="FILE", help="write it to FILE (owner-only) instead")
 
+    review = commands.add_parser(
+        "review", parents=[db_option], help="print a weekly review as Markdown",
+        description="Print the review of this week, or of the week given.",
+    )
+    review.add_argument("--week", metavar="YYYY-Www",
+                        help="the ISO week, e.g. 2026-W47 (default: this week)")
+    review.add_argument("--out", metavar="FILE", help="write it to FILE (owner-only) instead")
+    review.set_defaults(subparser=review)
+
     demo = commands.add_parser(
         "demo", parents=[db_option], help="fill the database with example meetings to try the app"
     )
@@ -92,6 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # a mistyped command never creates or changes a file.
     if args.command == "add":
         draft = _draft_from(args)
+    elif args.command == "review":
+        monday = _week_from(args)
     elif args.command is None and not (sys.stdin.isatty() and sys.stdout.isatty()):
         print("prep: the app needs a terminal; try `prep list` or `prep --help`.",
               file=sys.stderr)
@@ -113,6 +124,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _brief(store, args)
         if args.command == "debrief":
             return _debrief(store, args)
+        if args.command == "review":
+            return _review(store, monday, args.out)
         if args.command == "demo":
             return _demo(store, args)
         return _run_app(store)
@@ -234,11 +247,45 @@ def _debrief(store, args: argparse.Namespace) -> int:
     return _emit(markdown, args.out, f"the debrief of “{meeting.title}”")
 
 
+def _week_from(args: argparse.Namespace):
+    """The Monday of the week asked for (this week by default), or exit 2."""
+    from prep.domain.clock import SystemClock
+    from prep.domain.weeks import parse_iso_week, week_start
+
+    if not args.week:
+        return week_start(SystemClock().now().date())
+    try:
+        return parse_iso_week(args.week)
+    except ValueError as error:
+        args.subparser.error(f"--week: {error}")
+
+
+def _review(store, monday, out: str | None) -> int:
+    from datetime import timedelta
+
+    from prep.domain.clock import SystemClock
+    from prep.domain.review_report import render_review
+    from prep.domain.weeks import iso_week_label
+    from prep.store import StoreError
+
+    now = SystemClock().now()
+    try:
+        week = store.review.week(monday, now.tzinfo, now)
+        previous = store.review.week(monday - timedelta(days=7), now.tzinfo, now, trend=False)
+    except StoreError as error:
+        print(f"prep: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    return _emit(render_review(week, previous, now), out,
+                 f"the review of {iso_week_label(monday)}")
+
+
 def _emit(markdown: str, out: str | None, what: str) -> int:
     """Print Markdown, or write it to an owner-only file."""
     if not out:
         sys.stdout.write(markdown)
         return EXIT_OK
+    from prep.store.exports import write_private
+
     try:
         write_private(Path(out).expanduser(), markdown)
     except OSError as error:
@@ -246,24 +293,6 @@ def _emit(markdown: str, out: str | None, what: str) -> int:
         return EXIT_FAILED
     print(f"Wrote {what} to {out}.")
     return EXIT_OK
-
-
-def write_private(path: Path, text: str) -> None:
-    """Write `text` to `path` readable by the owner alone, replacing it atomically.
-
-    Exports carry the same candid notes as the database, so they get the same
-    0600 permissions; the temporary file means a crash never leaves half a file.
-    """
-    temporary = path.with_name(f".{path.name}.tmp")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
 
 
 def _demo(store, args: argparse.Namespace) -> int:

@@ -132,16 +132,23 @@ class ChecklistRepository:
         if not earlier:
             return []
         ids = [m.id for m in earlier]
+        marks = ", ".join("?" for _ in ids)
         with self._store._use():
             planned = {
                 row["meeting_id"]: row["planned_level"]
                 for row in self._db.query(
-                    f"SELECT meeting_id, planned_level FROM checklists"
-                    f" WHERE meeting_id IN ({', '.join('?' for _ in ids)})",
+                    f"SELECT meeting_id, planned_level FROM checklists WHERE meeting_id IN ({marks})",
                     ids,
                 )
             }
-        return [(m, planned.get(m.id), None) for m in earlier]
+            actual = {
+                row["meeting_id"]: row["actual_level"]
+                for row in self._db.query(
+                    f"SELECT meeting_id, actual_level FROM debriefs WHERE meeting_id IN ({marks})",
+                    ids,
+                )
+            }
+        return [(m, planned.get(m.id), actual.get(m.id)) for m in earlier]
 
     # -- writing fields ----------------------------------------------------------
 

@@ -27,6 +27,8 @@ from prep.domain.models import (
 from prep.store.checklists import ChecklistRepository
 from prep.store.debriefs import DebriefRepository
 from prep.store.lists import ItemLists
+from prep.store.people import PeopleRepository
+from prep.store.review import ReviewRepository
 from prep.store.errors import StoreError
 from prep.store.timestamps import now_text, utc_text
 
@@ -59,6 +61,8 @@ class Store:
         self.items = ItemLists(self)
         self.checklists = ChecklistRepository(self)
         self.debriefs = DebriefRepository(self)
+        self.review = ReviewRepository(self)
+        self.people = PeopleRepository(self)
 
     @contextmanager
     def _use(self) -> Iterator[None]:

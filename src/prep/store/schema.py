@@ -260,3 +260,27 @@ def m003_debriefs(db: Database) -> None:
     db.execute("CREATE INDEX action_items_meeting ON action_items (meeting_id, position)")
     db.execute("CREATE INDEX action_items_due ON action_items (due)")
     db.execute("CREATE INDEX deadline_moves_meeting ON deadline_moves (meeting_id)")
+
+
+@migrations()
+def m004_weekly_review(db: Database) -> None:
+    """Reflections per week, and indexes that keep the review's cost to one week."""
+    db.execute(
+        """
+        CREATE TABLE reflections (
+            week_start TEXT PRIMARY KEY,  -- the Monday, ISO date, local
+            went_well TEXT NOT NULL DEFAULT '',
+            to_change TEXT NOT NULL DEFAULT '',
+            focus TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX unsaid_items_created ON unsaid_items (created_at)")
+    db.execute("CREATE INDEX unsaid_items_resolved ON unsaid_items (resolved_at)")
+    db.execute(
+        "CREATE INDEX unsaid_items_open ON unsaid_items (meeting_id) WHERE resolved_at IS NULL"
+    )
+    db.execute("CREATE INDEX action_items_done ON action_items (done_at)")
+    db.execute("CREATE INDEX deadlines_latest ON deadlines (latest)")

@@ -43,6 +43,8 @@ class AgendaScreen(Screen[None]):
         Binding("b", "debrief", "Debrief"),
         Binding("x", "toggle_done", "Done", show=False),
         Binding("n", "new_meeting", "New"),
+        Binding("r", "review", "Review"),
+        Binding("o", "people", "People"),
         Binding("e", "edit_meeting", "Edit"),
         Binding("d,delete", "delete_meeting", "Delete", key_display="d"),
         Binding("q", "app.quit", "Quit", show=False),
@@ -161,6 +163,16 @@ class AgendaScreen(Screen[None]):
         self.notify(f"Done: {action.text}", markup=False)
         self.refresh_agenda()
 
+    def action_review(self) -> None:
+        from prep.tui.screens.review import ReviewScreen
+
+        self.app.push_screen(ReviewScreen(), lambda _: self.refresh_agenda())
+
+    def action_people(self) -> None:
+        from prep.tui.screens.people import PeopleScreen
+
+        self.app.push_screen(PeopleScreen(), lambda _: self.refresh_agenda())
+
     def action_new_meeting(self) -> None:
         from prep.tui.screens.meeting_form import MeetingFormScreen
 
@@ -210,6 +222,9 @@ class AgendaScreen(Screen[None]):
         yield SystemCommand("Mark action item done", "The selected action item (x)",
                             self.action_toggle_done)
         yield SystemCommand("New meeting", "Add a meeting (n)", self.action_new_meeting)
+        yield SystemCommand("Weekly review", "This week's numbers, trends and reflection (r)",
+                            self.action_review)
+        yield SystemCommand("People", "Each relationship and its timeline (o)", self.action_people)
         yield SystemCommand("Edit meeting", "Edit the selected meeting (e)", self.action_edit_meeting)
         yield SystemCommand(
             "Delete meeting", "Delete the selected meeting (d)", self.action_delete_meeting

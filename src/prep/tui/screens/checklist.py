@@ -122,7 +122,9 @@ class ChecklistScreen(Screen[None]):
         if not checklist.started and not self.carry_over.is_empty and not self.frozen:
             self.offer_carry_over()
         elif not self.frozen:
-            self.call_after_refresh(self._focus_first_field)
+            # At once, not after the first paint: a key typed in between would
+            # land in one field and the late focus would then jump away from it.
+            self._focus_first_field()
 
     def _focus_first_field(self) -> None:
         self.query_one("#position").focus()

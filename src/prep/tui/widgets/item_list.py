@@ -41,8 +41,21 @@ class ItemRow(Vertical):
         if inputs:
             inputs.first().focus()
 
+    def _unchanged(self, column: str, value: Any) -> bool:
+        """True while a field still holds what was loaded: fields announce their
+        first value as they mount, and that is not an edit worth writing."""
+        touched = self.__dict__.setdefault("_touched", set())
+        if column in touched or self.item is None:
+            return False
+        if getattr(self.item, column, object()) == value:
+            return True
+        touched.add(column)
+        return False
+
     def save_later(self, column: str, value: Any) -> None:
         """Queue a save of one column of this item on the screen's saver."""
+        if self._unchanged(column, value):
+            return
         kind = self.parent_list.kind
         self.screen.saver.schedule(
             f"{kind}:{self.item_id}:{column}",
@@ -50,6 +63,8 @@ class ItemRow(Vertical):
         )
 
     def save_now(self, column: str, value: Any) -> None:
+        if self._unchanged(column, value):
+            return
         kind = self.parent_list.kind
         self.screen.saver.now(
             f"{kind}:{self.item_id}:{column}",

@@ -1,0 +1,106 @@
+"""The weekly review's inputs: one week's meetings and what happened around them.
+
+The store fills these records with indexed queries bounded by the week, so
+the review's cost follows the week's meetings, not the whole history. The
+numbers themselves are computed in `review_stats`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from prep.domain.checklist import HoldBackReason
+from prep.domain.debrief import Owner
+from prep.domain.models import Cadence, Rank, Setting
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewMeeting:
+    """One meeting of the week, reduced to what the review counts."""
+
+    id: int
+    title: str
+    person_id: int
+    person: str
+    rank: Rank
+    starts_at: datetime
+    setting: Setting
+    steps_done: int = 0
+    # The checklist was complete and not edited after the meeting started.
+    prepared_before: bool = False
+    debriefed: bool = False
+    planned_level: int | None = None
+    actual_level: int | None = None
+    temperature: int | None = None
+    asks_planned: int = 0
+    asks_asked: int = 0
+    asks_granted: int = 0
+    problems_with_solution: int = 0
+    problems_for_help: int = 0  # raised to ask for help, no solution
+    problems_without: int = 0  # no solution and not flagged for help
+    feedback_asked: bool = False
+    hold_back_reason: HoldBackReason | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MovedDeadline:
+    label: str
+    person: str
+    old_likely: date | None
+    new_likely: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class UpcomingDeadline:
+    label: str
+    person: str
+    earliest: date | None
+    likely: date | None
+    latest: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class ActionLine:
+    text: str
+    person: str
+    owner: Owner
+    due: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class PersonFeedback:
+    person: str
+    cadence: Cadence
+    last_feedback: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Reflection:
+    """What the person wrote about the week."""
+
+    went_well: str = ""
+    to_change: str = ""
+    focus: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class WeekInput:
+    """Everything the review of one week (Monday `week_start`, local) is computed from."""
+
+    week_start: date
+    meetings: tuple[ReviewMeeting, ...] = ()
+    unsaid_opened: int = 0
+    unsaid_resolved: int = 0
+    open_unsaid_by_person: tuple[tuple[str, int], ...] = ()  # most first
+    moved_deadlines: tuple[MovedDeadline, ...] = ()
+    upcoming_deadlines: tuple[UpcomingDeadline, ...] = ()  # range touches the next two weeks
+    actions_overdue: tuple[ActionLine, ...] = ()
+    actions_due_next_week: tuple[ActionLine, ...] = ()
+    actions_done: tuple[ActionLine, ...] = ()
+    people: tuple[PersonFeedback, ...] = ()
+    # Average actual-minus-planned level for each of the 12 weeks ending with this one
+    # (oldest first); None for a week with no meeting rated both ways.
+    gap_trend: tuple[float | None, ...] = ()
+    reflection: Reflection = Reflection()
+    last_week_focus: str = ""

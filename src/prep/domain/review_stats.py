@@ -1,0 +1,278 @@
+"""The weekly review's numbers, computed from one week's `WeekInput`.
+
+Each function answers one question the review asks of a week: how many
+meetings were held, prepared and debriefed; how the assertiveness you
+planned compares with what happened (the Goldilocks gap), overall and by
+how senior the other person is; why you held back; whether the setting
+goes with a warmer relationship; who is due a feedback conversation.
+
+A week can be partly in the future (the review is open on a Wednesday).
+`numbers` counts only meetings that have started; the other functions
+work on the meetings they are given, so pass `held_week(week, now)` to
+leave out meetings that haven't happened yet.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+
+from prep.domain.assertiveness import LEVELS, Zone, zone
+from prep.domain.checklist import HoldBackReason
+from prep.domain.debrief_rules import RATINGS, feedback_due
+from prep.domain.models import Rank, Setting
+from prep.domain.review import PersonFeedback, ReviewMeeting, WeekInput
+
+__all__ = [
+    "SPARK_BLOCKS",
+    "Assertiveness",
+    "LevelRow",
+    "Numbers",
+    "assertiveness",
+    "feedback_due_people",
+    "held_week",
+    "hold_back_reasons",
+    "is_empty",
+    "numbers",
+    "settings",
+    "sparkline",
+]
+
+SPARK_BLOCKS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"  # ▁▂▃▄▅▆▇█
+# All values equal: no high or low to show, so a level line at half height.
+_SPARK_MIDDLE = SPARK_BLOCKS[3]
+_SPARK_NONE = " "
+
+LEAN_BELOW = "below plan"
+LEAN_ABOVE = "above plan"
+LEAN_ON = "on plan"
+
+
+def _round_half_up(value: float) -> int:
+    # round() rounds halves to even (4.5 -> 4); a person reads 4.5 as 5.
+    return math.floor(value + 0.5)
+
+
+def _level(value: int | None) -> int | None:
+    """A level on the 1..10 scale, or None for a missing or off-scale one."""
+    if isinstance(value, bool) or not isinstance(value, int) or value not in LEVELS:
+        return None
+    return value
+
+
+def _rating(value: int | None) -> int | None:
+    if isinstance(value, bool) or not isinstance(value, int) or value not in RATINGS:
+        return None
+    return value
+
+
+def _mean(values: Sequence[int]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def held_week(week: WeekInput, now: datetime) -> WeekInput:
+    """`week` with only the meetings that had started by `now`."""
+    return replace(week, meetings=tuple(m for m in week.meetings if m.starts_at <= now))
+
+
+# -- Headline numbers ----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Numbers:
+    """One week's headline numbers, over the meetings held (started) by then."""
+
+    held: int
+    prepared_share: float | None  # None when nothing was held
+    debriefed_share: float | None
+    asks_planned: int
+    asks_asked: int
+    asks_granted: int
+    problems_with_solution: int
+    problems_without: int
+    problems_for_help: int
+    feedback_conversations: int
+
+
+def numbers(week: WeekInput, now: datetime) -> Numbers:
+    """Meetings held by `now`, the share prepared and debriefed, and the asks,
+    problems and feedback conversations of those meetings."""
+    held = held_week(week, now).meetings
+    count = len(held)
+
+    def total(field: str) -> int:
+        return sum(getattr(m, field) for m in held)
+
+    return Numbers(
+        held=count,
+        prepared_share=sum(m.prepared_before for m in held) / count if count else None,
+        debriefed_share=sum(m.debriefed for m in held) / count if count else None,
+        asks_planned=total("asks_planned"),
+        asks_asked=total("asks_asked"),
+        asks_granted=total("asks_granted"),
+        problems_with_solution=total("problems_with_solution"),
+        problems_without=total("problems_without"),
+        problems_for_help=total("problems_for_help"),
+        feedback_conversations=sum(m.feedback_asked for m in held),
+    )
+
+
+# -- Assertiveness -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LevelRow:
+    """One meeting's planned and actual level; the gap needs both."""
+
+    title: str
+    person: str
+    planned: int | None
+    actual: int | None
+    gap: int | None  # actual - planned
+
+
+@dataclass(frozen=True, slots=True)
+class Assertiveness:
+    rows: tuple[LevelRow, ...]
+    average_gap: float | None  # over the rows with both levels
+    lean: str | None  # "below plan", "above plan", "on plan"
+    lean_zone: Zone | None  # the zone of the average actual level, rounded
+    gap_by_rank: tuple[tuple[Rank, float, int], ...]  # (rank, average gap, meetings)
+
+
+def _lean(gaps: Sequence[int]) -> str | None:
+    # Decided on the integer sum, so an average like -0.04 still leans below.
+    if not gaps:
+        return None
+    total = sum(gaps)
+    if total < 0:
+        return LEAN_BELOW
+    if total > 0:
+        return LEAN_ABOVE
+    return LEAN_ON
+
+
+def _by_start(meetings: Iterable[ReviewMeeting]) -> list[ReviewMeeting]:
+    return sorted(meetings, key=lambda m: (m.starts_at, m.id))
+
+
+def assertiveness(week: WeekInput) -> Assertiveness:
+    """Planned against actual level for each meeting that has either, in start order.
+
+    A level off the 1..10 scale counts as not given. The average gap and
+    the gaps by rank use the meetings rated both ways; the zone uses every
+    actual level.
+    """
+    rows: list[LevelRow] = []
+    gaps_by_rank: dict[Rank, list[int]] = {}
+    for meeting in _by_start(week.meetings):
+        planned, actual = _level(meeting.planned_level), _level(meeting.actual_level)
+        if planned is None and actual is None:
+            continue
+        gap = actual - planned if planned is not None and actual is not None else None
+        rows.append(LevelRow(meeting.title, meeting.person, planned, actual, gap))
+        if gap is not None:
+            gaps_by_rank.setdefault(Rank(meeting.rank), []).append(gap)
+    gaps = [row.gap for row in rows if row.gap is not None]
+    average_actual = _mean([row.actual for row in rows if row.actual is not None])
+    return Assertiveness(
+        rows=tuple(rows),
+        average_gap=_mean(gaps),
+        lean=_lean(gaps),
+        lean_zone=zone(_round_half_up(average_actual)) if average_actual is not None else None,
+        gap_by_rank=tuple(
+            (rank, sum(gaps_by_rank[rank]) / len(gaps_by_rank[rank]), len(gaps_by_rank[rank]))
+            for rank in Rank
+            if rank in gaps_by_rank
+        ),
+    )
+
+
+# -- Holding back, setting, feedback --------------------------------------------
+
+
+def hold_back_reasons(week: WeekInput) -> list[tuple[HoldBackReason, int]]:
+    """How often each reason for holding back was named, most common first;
+    ties in the reasons' own order."""
+    counts = Counter(
+        HoldBackReason(m.hold_back_reason) for m in week.meetings if m.hold_back_reason
+    )
+    order = {reason: index for index, reason in enumerate(HoldBackReason)}
+    return sorted(counts.items(), key=lambda item: (-item[1], order[item[0]]))
+
+
+def settings(week: WeekInput) -> list[tuple[Setting, int, float | None]]:
+    """(setting, meetings, average temperature) for each setting used, in the
+    settings' own order. The average is over the meetings whose temperature
+    was rated (1..5); None when none was."""
+    rows = []
+    for setting in Setting:
+        meetings = [m for m in week.meetings if m.setting == setting]
+        if not meetings:
+            continue
+        temperatures = [t for m in meetings if (t := _rating(m.temperature)) is not None]
+        rows.append((setting, len(meetings), _mean(temperatures)))
+    return rows
+
+
+def feedback_due_people(week: WeekInput, today: date) -> list[PersonFeedback]:
+    """The people due the three feedback questions by their cadence on `today`:
+    never asked first, then the longest since the last time; ties by name."""
+    due = [
+        p for p in week.people if feedback_due(p.last_feedback, p.cadence, today)
+    ]
+    return sorted(
+        due,
+        key=lambda p: (
+            p.last_feedback is not None,
+            p.last_feedback or date.min,
+            p.person.casefold(),
+        ),
+    )
+
+
+# -- Trends and emptiness ------------------------------------------------------
+
+
+def sparkline(values: Sequence[float | None]) -> str:
+    """One block per value, from ▁ (the lowest) to █ (the highest); a space
+    for a missing value. All values equal: all at half height."""
+    present = [v for v in values if v is not None]
+    if not present:
+        return _SPARK_NONE * len(values)
+    low, high = min(present), max(present)
+    if low == high:
+        return "".join(_SPARK_NONE if v is None else _SPARK_MIDDLE for v in values)
+    top = len(SPARK_BLOCKS) - 1
+    return "".join(
+        _SPARK_NONE
+        if v is None
+        else SPARK_BLOCKS[_round_half_up(round((v - low) / (high - low) * top, 9))]
+        for v in values
+    )
+
+
+def _reflection_written(week: WeekInput) -> bool:
+    r = week.reflection
+    return any(text.strip() for text in (r.went_well, r.to_change, r.focus))
+
+
+def is_empty(week: WeekInput) -> bool:
+    """Nothing at all to review: no meetings, no unsaid or action items, no
+    deadlines and no reflection. (The people list and the trend describe
+    more than this week, so they don't make it worth a review.)"""
+    return not (
+        week.meetings
+        or week.unsaid_opened
+        or week.unsaid_resolved
+        or any(count for _, count in week.open_unsaid_by_person)
+        or week.moved_deadlines
+        or week.upcoming_deadlines
+        or week.actions_overdue
+        or week.actions_due_next_week
+        or week.actions_done
+        or _reflection_written(week)
+    )

@@ -1,0 +1,254 @@
+"""The weekly review's queries, each bounded by the week (or a fixed window
+around it) and served by an index, so a long history does not slow it down."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING, Any
+
+from prep.domain.checklist import HoldBackReason
+from prep.domain.debrief import Owner
+from prep.domain.models import Cadence, Rank, Setting
+from prep.domain.review import (
+    ActionLine,
+    MovedDeadline,
+    PersonFeedback,
+    Reflection,
+    ReviewMeeting,
+    UpcomingDeadline,
+    WeekInput,
+)
+from prep.store.timestamps import now_text, utc_text
+from prep.store.values import parse_date, to_sql
+
+if TYPE_CHECKING:
+    from prep.store.repository import Store
+
+TREND_WEEKS = 12
+# Ranges longer than this are not looked for when listing upcoming deadlines;
+# the bound keeps that query on a short stretch of the deadlines index.
+LONGEST_RANGE = timedelta(days=366)
+
+_MEETINGS_SQL = """
+SELECT m.id, m.title, m.starts_at, m.setting, m.status,
+       c.id AS person_id, c.name AS person, c.rank,
+       coalesce(ch.steps_done, 0) AS steps_done,
+       coalesce(ch.edited_after_start, 0) AS edited_after_start,
+       ch.planned_level, ch.holding_back_reason,
+       d.actual_level, d.temperature, coalesce(d.feedback_asked, 0) AS feedback_asked,
+       (SELECT count(*) FROM asks a WHERE a.meeting_id = m.id AND trim(a.text) != '')
+           AS asks_planned,
+       (SELECT count(*) FROM asks a WHERE a.meeting_id = m.id AND trim(a.text) != ''
+           AND a.asked = 1) AS asks_asked,
+       (SELECT count(*) FROM asks a WHERE a.meeting_id = m.id AND trim(a.text) != ''
+           AND a.answer = 'granted') AS asks_granted,
+       (SELECT count(*) FROM problems p WHERE p.meeting_id = m.id AND trim(p.text) != ''
+           AND EXISTS (SELECT 1 FROM solutions s WHERE s.problem_id = p.id
+                       AND trim(s.text) != '')) AS problems_with_solution,
+       (SELECT count(*) FROM problems p WHERE p.meeting_id = m.id AND trim(p.text) != ''
+           AND p.ask_for_help = 1
+           AND NOT EXISTS (SELECT 1 FROM solutions s WHERE s.problem_id = p.id
+                           AND trim(s.text) != '')) AS problems_for_help,
+       (SELECT count(*) FROM problems p WHERE p.meeting_id = m.id AND trim(p.text) != ''
+           AND p.ask_for_help = 0
+           AND NOT EXISTS (SELECT 1 FROM solutions s WHERE s.problem_id = p.id
+                           AND trim(s.text) != '')) AS problems_without
+FROM meetings m
+JOIN counterparts c ON c.id = m.counterpart_id
+LEFT JOIN checklists ch ON ch.meeting_id = m.id
+LEFT JOIN debriefs d ON d.meeting_id = m.id
+WHERE m.starts_at_utc >= ? AND m.starts_at_utc < ?
+ORDER BY m.starts_at_utc, m.id
+"""
+
+
+def _review_meeting(row: dict[str, Any]) -> ReviewMeeting:
+    return ReviewMeeting(
+        id=row["id"], title=row["title"], person_id=row["person_id"], person=row["person"],
+        rank=Rank(row["rank"]), starts_at=datetime.fromisoformat(row["starts_at"]),
+        setting=Setting(row["setting"]), steps_done=row["steps_done"],
+        prepared_before=row["steps_done"] == 4 and not row["edited_after_start"],
+        debriefed=row["status"] == "debriefed",
+        planned_level=row["planned_level"], actual_level=row["actual_level"],
+        temperature=row["temperature"],
+        asks_planned=row["asks_planned"], asks_asked=row["asks_asked"],
+        asks_granted=row["asks_granted"],
+        problems_with_solution=row["problems_with_solution"],
+        problems_for_help=row["problems_for_help"],
+        problems_without=row["problems_without"],
+        feedback_asked=bool(row["feedback_asked"]),
+        hold_back_reason=(HoldBackReason(row["holding_back_reason"])
+                          if row["holding_back_reason"] else None),
+    )
+
+
+def _action(row: dict[str, Any]) -> ActionLine:
+    return ActionLine(text=row["text"], person=row["person"], owner=Owner(row["owner"]),
+                      due=parse_date(row["due"]))
+
+
+class ReviewRepository:
+    """Builds `WeekInput`s and keeps reflections (reached as `store.review`)."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    @property
+    def _db(self):
+        return self._store.db
+
+    def week(self, monday: date, zone: tzinfo, now: datetime, *, trend: bool = True) -> WeekInput:
+        """Everything the review of the week starting `monday` (local) needs."""
+        from prep.domain.weeks import week_bounds
+
+        start, end = week_bounds(monday, zone)
+        lo, hi = utc_text(start), utc_text(end)
+        # "As of": the end of the week, or now for the current (or a future) week.
+        cutoff = min(end, now)
+        cutoff_day = cutoff.astimezone(zone).date()
+        with self._store._use():
+            meetings = tuple(_review_meeting(r) for r in self._db.query(_MEETINGS_SQL, [lo, hi]))
+            unsaid_opened = self._count(
+                "SELECT count(*) FROM unsaid_items WHERE created_at >= ? AND created_at < ?"
+                " AND trim(text) != ''", [lo, hi])
+            unsaid_resolved = self._count(
+                "SELECT count(*) FROM unsaid_items WHERE resolved_at >= ? AND resolved_at < ?",
+                [lo, hi])
+            open_by_person = tuple(
+                (r["person"], r["n"]) for r in self._db.query(
+                    "SELECT c.name AS person, count(*) AS n FROM unsaid_items u"
+                    " INDEXED BY unsaid_items_open"
+                    " JOIN meetings m ON m.id = u.meeting_id"
+                    " JOIN counterparts c ON c.id = m.counterpart_id"
+                    " WHERE u.resolved_at IS NULL AND trim(u.text) != ''"
+                    " GROUP BY c.id ORDER BY n DESC, c.name LIMIT 5"))
+            moved = self._moved_deadlines(lo, hi)
+            upcoming = self._upcoming_deadlines(monday + timedelta(days=7),
+                                                monday + timedelta(days=21))
+            overdue = tuple(_action(r) for r in self._db.query(
+                "SELECT a.*, c.name AS person FROM action_items a"
+                " JOIN meetings m ON m.id = a.meeting_id"
+                " JOIN counterparts c ON c.id = m.counterpart_id"
+                " WHERE a.due < ? AND (a.done_at IS NULL OR a.done_at >= ?)"
+                " AND trim(a.text) != '' ORDER BY a.due, a.id",
+                [cutoff_day.isoformat(), utc_text(cutoff)]))
+            next_monday = monday + timedelta(days=7)
+            due_next = tuple(_action(r) for r in self._db.query(
+                "SELECT a.*, c.name AS person FROM action_items a"
+                " JOIN meetings m ON m.id = a.meeting_id"
+                " JOIN counterparts c ON c.id = m.counterpart_id"
+                " WHERE a.due >= ? AND a.due < ? AND a.done_at IS NULL"
+                " AND trim(a.text) != '' ORDER BY a.due, a.id",
+                [next_monday.isoformat(), (next_monday + timedelta(days=7)).isoformat()]))
+            done = tuple(_action(r) for r in self._db.query(
+                "SELECT a.*, c.name AS person FROM action_items a"
+                " JOIN meetings m ON m.id = a.meeting_id"
+                " JOIN counterparts c ON c.id = m.counterpart_id"
+                " WHERE a.done_at >= ? AND a.done_at < ? ORDER BY a.done_at, a.id", [lo, hi]))
+            people = tuple(
+                PersonFeedback(person=r["name"], cadence=Cadence(r["feedback_cadence"]),
+                               last_feedback=(datetime.fromisoformat(r["last"]).date()
+                                              if r["last"] else None))
+                for r in self._db.query(
+                    "SELECT c.name, c.feedback_cadence,"
+                    " (SELECT max(m.starts_at) FROM meetings m"
+                    "  JOIN debriefs d ON d.meeting_id = m.id"
+                    "  WHERE m.counterpart_id = c.id AND d.feedback_asked = 1"
+                    "  AND m.starts_at_utc < ?) AS last"
+                    " FROM counterparts c"
+                    " WHERE EXISTS (SELECT 1 FROM meetings m WHERE m.counterpart_id = c.id"
+                    "               AND m.starts_at_utc < ?)"
+                    " ORDER BY c.name COLLATE NOCASE", [hi, hi]))
+            reflection = self.reflection(monday)
+            last_focus = self.reflection(monday - timedelta(days=7)).focus
+            gap_trend = self._gap_trend(monday, zone) if trend else ()
+        return WeekInput(
+            week_start=monday, meetings=meetings, unsaid_opened=unsaid_opened,
+            unsaid_resolved=unsaid_resolved, open_unsaid_by_person=open_by_person,
+            moved_deadlines=moved, upcoming_deadlines=upcoming, actions_overdue=overdue,
+            actions_due_next_week=due_next, actions_done=done, people=people,
+            gap_trend=gap_trend, reflection=reflection, last_week_focus=last_focus,
+        )
+
+    def _count(self, sql: str, params: list[Any]) -> int:
+        return self._db.execute(sql, params).fetchone()[0]
+
+    def _moved_deadlines(self, lo: str, hi: str) -> tuple[MovedDeadline, ...]:
+        rows = self._db.query(
+            "SELECT dl.label, c.name AS person, dl.likely AS planned_likely, mv.likely,"
+            " (SELECT p.likely FROM deadline_moves p WHERE p.deadline_id = mv.deadline_id"
+            "  AND p.id < mv.id ORDER BY p.id DESC LIMIT 1) AS previous_likely"
+            " FROM meetings m INDEXED BY meetings_starts_at_utc"
+            " JOIN deadline_moves mv ON mv.meeting_id = m.id"
+            " JOIN deadlines dl ON dl.id = mv.deadline_id"
+            " JOIN counterparts c ON c.id = m.counterpart_id"
+            " WHERE m.starts_at_utc >= ? AND m.starts_at_utc < ? ORDER BY mv.id", [lo, hi])
+        return tuple(
+            MovedDeadline(label=r["label"], person=r["person"],
+                          old_likely=parse_date(r["previous_likely"] or r["planned_likely"]),
+                          new_likely=parse_date(r["likely"]))
+            for r in rows
+        )
+
+    def _upcoming_deadlines(self, start: date, end: date) -> tuple[UpcomingDeadline, ...]:
+        rows = self._db.query(
+            "SELECT dl.label, dl.earliest, dl.likely, dl.latest, c.name AS person,"
+            " m.starts_at_utc FROM deadlines dl INDEXED BY deadlines_latest"
+            " JOIN meetings m ON m.id = dl.meeting_id"
+            " JOIN counterparts c ON c.id = m.counterpart_id"
+            " WHERE dl.latest >= ? AND dl.latest < ? AND coalesce(dl.earliest, dl.latest) < ?"
+            " AND trim(dl.label) != '' ORDER BY m.starts_at_utc DESC, dl.id",
+            [start.isoformat(), (end + LONGEST_RANGE).isoformat(), end.isoformat()])
+        # Carried-over copies repeat a deadline: keep the latest plan of each.
+        seen: set[tuple[str, str]] = set()
+        result = []
+        for r in rows:
+            key = (r["label"].strip().casefold(), r["person"])
+            if key in seen:
+                continue
+            seen.add(key)
+            result.append(UpcomingDeadline(
+                label=r["label"], person=r["person"], earliest=parse_date(r["earliest"]),
+                likely=parse_date(r["likely"]), latest=parse_date(r["latest"])))
+        result.sort(key=lambda d: (d.likely or d.latest or date.max, d.label))
+        return tuple(result)
+
+    def _gap_trend(self, monday: date, zone: tzinfo) -> tuple[float | None, ...]:
+        from prep.domain.weeks import week_bounds, week_start
+
+        first = monday - timedelta(weeks=TREND_WEEKS - 1)
+        lo = utc_text(week_bounds(first, zone)[0])
+        hi = utc_text(week_bounds(monday, zone)[1])
+        gaps: dict[date, list[int]] = defaultdict(list)
+        for r in self._db.query(
+            "SELECT m.starts_at, ch.planned_level, d.actual_level FROM meetings m"
+            " JOIN checklists ch ON ch.meeting_id = m.id JOIN debriefs d ON d.meeting_id = m.id"
+            " WHERE m.starts_at_utc >= ? AND m.starts_at_utc < ?"
+            " AND ch.planned_level IS NOT NULL AND d.actual_level IS NOT NULL", [lo, hi]
+        ):
+            local_day = datetime.fromisoformat(r["starts_at"]).astimezone(zone).date()
+            gaps[week_start(local_day)].append(r["actual_level"] - r["planned_level"])
+        weeks = [first + timedelta(weeks=i) for i in range(TREND_WEEKS)]
+        return tuple(sum(gaps[w]) / len(gaps[w]) if gaps[w] else None for w in weeks)
+
+    # -- reflections -------------------------------------------------------------
+
+    def reflection(self, monday: date) -> Reflection:
+        with self._store._use():
+            rows = list(self._db.query(
+                "SELECT went_well, to_change, focus FROM reflections WHERE week_start = ?",
+                [monday.isoformat()]))
+        return Reflection(**rows[0]) if rows else Reflection()
+
+    def set_reflection(self, monday: date, field: str, text: str) -> None:
+        if field not in ("went_well", "to_change", "focus"):
+            raise ValueError(f"unknown reflection field {field!r}")
+        stored = to_sql(field, str, text)
+        now = now_text()
+        with self._store._use():
+            self._db.execute(
+                f"INSERT INTO reflections (week_start, {field}, created_at, updated_at)"
+                f" VALUES (?, ?, ?, ?) ON CONFLICT (week_start) DO UPDATE SET"
+                f" {field} = excluded.{field}, updated_at = excluded.updated_at",
+                [monday.isoformat(), stored, now, now])

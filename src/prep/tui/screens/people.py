@@ -1,0 +1,212 @@
+"""People: each working relationship with its numbers and its timeline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from textual import on, work
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from prep.domain.assertiveness import ZONE_LABELS, zone
+from prep.domain.debrief_rules import feedback_due
+from prep.domain.people import PersonSummary, TimelineEntry
+from prep.domain.when import format_when
+from prep.store import StoreError
+from prep.tui.widgets.meeting_detail import RANK_PHRASES
+
+SPARK = "▁▂▃▄▅▆▇█"
+
+
+def temperature_spark(temperatures: tuple[int, ...]) -> str:
+    """Temperatures 1-5 as a fixed-scale sparkline (cold low, warm high)."""
+    return "".join(SPARK[round((t - 1) * (len(SPARK) - 1) / 4)] for t in temperatures)
+
+
+def short_day(day, now: datetime) -> str:
+    if day is None:
+        return "—"
+    return day.strftime("%-d %b" if day.year == now.year else "%-d %b %Y")
+
+
+class PeopleScreen(Screen[None]):
+    """The people you meet, and the story of each relationship."""
+
+    BINDINGS = [
+        Binding("e", "edit_person", "Edit"),
+        Binding("m", "merge_person", "Merge"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="people-body"):
+            yield DataTable(id="people-table", cursor_type="row", zebra_stripes=True)
+            with VerticalScroll(id="people-timeline"):
+                yield Static("", id="timeline-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "People"
+        self.sub_title = "each working relationship over time"
+        table = self.query_one(DataTable)
+        table.border_title = "People"
+        self.query_one("#people-timeline").border_title = "Timeline"
+        # Fixed widths: rows are styled Content, and a name must never be cut short.
+        for label, key, width in (("Name", "name", 15), ("Who", "who", 14),
+                                  ("Mtgs", "meetings", 4), ("Last met", "last", 8),
+                                  ("Feedback", "feedback", 10), ("Warmth", "warmth", 6),
+                                  ("Unsaid", "unsaid", 6), ("To do", "actions", 5)):
+            table.add_column(label, key=key, width=width)
+        self.refresh_people()
+        table.focus()
+
+    def refresh_people(self, select_id: int | None = None) -> None:
+        now = self.app.clock.now()
+        try:
+            self._people = {s.person.id: s for s in self.app.store.people.summaries(now)}
+        except StoreError as error:
+            self.notify(str(error), title="Could not read people", severity="error",
+                        markup=False)
+            return
+        table = self.query_one(DataTable)
+        current = select_id if select_id is not None else self._selected_id()
+        table.clear()
+        for summary in self._people.values():
+            table.add_row(*self._cells(summary, now), key=str(summary.person.id))
+        if current is not None and str(current) in {str(k) for k in self._people}:
+            table.move_cursor(row=table.get_row_index(str(current)))
+        self._show_timeline()
+
+    def _cells(self, s: PersonSummary, now: datetime) -> list:
+        p = s.person
+        due = feedback_due(s.last_feedback, p.cadence, now.date())
+        if s.last_feedback is None:
+            feedback = Content.styled("never", "$text-warning")
+        elif due:
+            feedback = Content.styled(f"{short_day(s.last_feedback, now)} · due", "$text-warning")
+        else:
+            feedback = Content(short_day(s.last_feedback, now))
+        return [
+            Content.styled(p.name, "bold"), f"{p.kind.value}, {p.rank.value}", str(s.meetings),
+            short_day(s.last_met, now), feedback,
+            Content.styled(temperature_spark(s.temperatures) or "—", "$text-success"),
+            Content.styled(str(s.open_unsaid), "$text-warning") if s.open_unsaid else "0",
+            str(s.open_actions),
+        ]
+
+    def _selected_id(self) -> int | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return int(row_key.value) if row_key.value is not None else None
+
+    @on(DataTable.RowHighlighted)
+    def _show_timeline(self) -> None:
+        body = self.query_one("#timeline-body", Static)
+        person_id = self._selected_id()
+        summary = self._people.get(person_id) if person_id is not None else None
+        if summary is None:
+            body.update(Content.styled(
+                "No people yet. Adding a meeting with someone adds them here.", "$text-muted"))
+            return
+        try:
+            entries = self.app.store.people.timeline(summary.person.id)
+        except StoreError as error:
+            body.update(Content(str(error)))
+            return
+        body.update(self._timeline(summary, entries, self.app.clock.now()))
+
+    def _timeline(self, s: PersonSummary, entries: list[TimelineEntry], now: datetime) -> Content:
+        p = s.person
+        organisation = f" · {p.organisation}" if p.organisation else ""
+        lines = [
+            Content.styled(p.name, "bold $text"),
+            Content(f"{p.kind.value}{organisation} · {RANK_PHRASES[p.rank]} · "
+                    f"feedback {p.cadence.value}"),
+            Content(""),
+        ]
+        if not entries:
+            lines.append(Content.styled("No meetings yet.", "$text-muted"))
+        for entry in entries:
+            m = entry.meeting
+            dots = "●" * m.steps_done + "○" * (4 - m.steps_done)
+            lines.append(Content.assemble((format_when(m.starts_at, now), "$text-muted"), "  ",
+                                          (dots, "$text-success")))
+            lines.append(Content.styled(f"  {m.title}", "bold"))
+            facts = []
+            if entry.planned_level is not None or entry.actual_level is not None:
+                planned = entry.planned_level if entry.planned_level is not None else "–"
+                actual = entry.actual_level if entry.actual_level is not None else "–"
+                facts.append(f"level plan {planned} / actual {actual}")
+                if entry.actual_level is not None:
+                    facts[-1] += f" ({ZONE_LABELS[zone(entry.actual_level)]})"
+            if entry.temperature is not None:
+                facts.append(f"temperature {entry.temperature}/5")
+            if facts:
+                lines.append(Content.styled("  " + " · ".join(facts), "$text-muted"))
+            if entry.outcome.strip():
+                outcome = " ".join(entry.outcome.split())
+                lines.append(Content("  " + (outcome if len(outcome) <= 90
+                                             else outcome[:89] + "…")))
+            lines.append(Content(""))
+        return Content("\n").join(lines)
+
+    # -- actions -------------------------------------------------------------------
+
+    @work(exclusive=True, group="people-dialog")
+    async def action_edit_person(self) -> None:
+        from prep.tui.screens.person_form import PersonFormScreen
+
+        person_id = self._selected_id()
+        if person_id is None:
+            return
+        saved = await self.app.push_screen_wait(
+            PersonFormScreen(self._people[person_id].person))
+        if saved:
+            self.refresh_people(person_id)
+
+    @work(exclusive=True, group="people-dialog")
+    async def action_merge_person(self) -> None:
+        from prep.tui.screens.confirm import ConfirmScreen
+        from prep.tui.screens.pick_person import PickPersonScreen
+
+        person_id = self._selected_id()
+        if person_id is None or len(self._people) < 2:
+            self.notify("Merging needs two people.", markup=False)
+            return
+        keep = self._people[person_id].person
+        others = [s.person for s in self._people.values() if s.person.id != person_id]
+        other = await self.app.push_screen_wait(PickPersonScreen(
+            f"Merge into {keep.name}: who is the same person?", others))
+        if other is None:
+            return
+        count = self._people[other.id].meetings
+        confirmed = await self.app.push_screen_wait(ConfirmScreen(
+            f"Merge {other.name} into {keep.name}?",
+            f"{count} meeting(s) move to {keep.name}, and {other.name} is removed. "
+            "This cannot be undone.", confirm_label="Merge"))
+        if not confirmed:
+            return
+        try:
+            self.app.store.people.merge(keep.id, other.id)
+        except StoreError as error:
+            self.notify(str(error), title="Not merged", severity="error", markup=False)
+            return
+        self.notify(f"Merged {other.name} into {keep.name}.", markup=False)
+        self.refresh_people(keep.id)
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand("Edit person", "Name, organisation, kind, rank, cadence (e)",
+                            self.action_edit_person)
+        yield SystemCommand("Merge people", "Two records that are one person (m)",
+                            self.action_merge_person)

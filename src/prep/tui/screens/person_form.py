@@ -1,0 +1,72 @@
+"""Edit a person: name, organisation, who they are to you, feedback cadence."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Select, Static
+
+from prep.domain.models import Cadence, Counterpart, Rank, RelationshipKind, ValidationError
+from prep.store import StoreError
+from prep.tui.screens.meeting_form import KIND_OPTIONS, RANK_OPTIONS
+
+CADENCE_OPTIONS = [("Every quarter", Cadence.QUARTERLY.value),
+                   ("Every half-year", Cadence.HALF_YEARLY.value),
+                   ("Every year", Cadence.YEARLY.value)]
+
+
+class PersonFormScreen(ModalScreen[bool]):
+    """Dismisses True when saved."""
+
+    BINDINGS = [Binding("ctrl+s", "save", "Save", priority=True),
+                Binding("escape", "dismiss(False)", "Cancel")]
+
+    def __init__(self, person: Counterpart) -> None:
+        super().__init__()
+        self.person = person
+
+    def compose(self) -> ComposeResult:
+        p = self.person
+        with Vertical(id="person-dialog"):
+            yield Static(Content.styled(f"Edit {p.name}", "bold"))
+            for label, widget in (
+                ("Name", Input(p.name, id="person-name", compact=True)),
+                ("Organisation", Input(p.organisation, id="person-org", compact=True)),
+                ("They are a", Select(KIND_OPTIONS, value=p.kind.value, allow_blank=False,
+                                      id="person-kind", compact=True)),
+                ("Rank", Select(RANK_OPTIONS, value=p.rank.value, allow_blank=False,
+                                id="person-rank", compact=True)),
+                ("Ask feedback", Select(CADENCE_OPTIONS, value=p.cadence.value,
+                                        allow_blank=False, id="person-cadence", compact=True)),
+            ):
+                with Horizontal(classes="form-row"):
+                    yield Label(label, classes="field-label")
+                    yield widget
+            yield Static("", id="person-error", classes="hint error")
+            yield Static("ctrl+s saves · esc cancels", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#person-name").focus()
+
+    def on_input_submitted(self) -> None:
+        self.focus_next()
+
+    def action_save(self) -> None:
+        try:
+            self.app.store.people.update(
+                self.person.id,
+                name=self.query_one("#person-name", Input).value,
+                organisation=self.query_one("#person-org", Input).value,
+                kind=RelationshipKind(self.query_one("#person-kind", Select).value),
+                rank=Rank(self.query_one("#person-rank", Select).value),
+                cadence=Cadence(self.query_one("#person-cadence", Select).value),
+            )
+        except (ValidationError, StoreError) as error:
+            message = self.query_one("#person-error", Static)
+            message.update(Content(str(error)))
+            message.display = True
+            return
+        self.dismiss(True)

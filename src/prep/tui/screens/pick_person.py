@@ -1,0 +1,35 @@
+"""Choose one person from a list (for merging)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from prep.domain.models import Counterpart
+
+
+class PickPersonScreen(ModalScreen[Counterpart | None]):
+    """Dismisses with the chosen person, or None on escape."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+
+    def __init__(self, question: str, people: list[Counterpart]) -> None:
+        super().__init__()
+        self.question = question
+        self.people = {str(p.id): p for p in people}
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="pick-dialog"):
+            yield Static(self.question, id="pick-question", markup=False)
+            yield OptionList(*(Option(p.label, id=key) for key, p in self.people.items()),
+                             id="pick-list")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.people[event.option.id])

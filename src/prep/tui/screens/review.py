@@ -1,0 +1,164 @@
+"""The weekly review: the week's numbers and trends, and a reflection you keep."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date, timedelta
+
+from textual import on, work
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, Static, TextArea
+
+from prep.domain.review import Reflection
+from prep.domain.weeks import describe_week, iso_week_label, week_start
+from prep.store import StoreError
+from prep.tui.saving import DebouncedSaver
+
+REFLECTION_FIELDS = (
+    ("went_well", "What went well"),
+    ("to_change", "What to change"),
+    ("focus", "Focus for next week"),
+)
+
+
+class ReviewScreen(Screen[None]):
+    """One week at a time: `[` and `]` step through weeks, `t` comes back to this one."""
+
+    BINDINGS = [
+        Binding("left_square_bracket", "week(-1)", "Previous week", key_display="["),
+        Binding("right_square_bracket", "week(1)", "Next week", key_display="]"),
+        Binding("t", "this_week", "This week"),
+        Binding("ctrl+e", "export", "Export"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    monday: var[date] = var(date.min, init=False)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.saver = DebouncedSaver(self)
+        self.markdown = ""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="review-body"):
+            with VerticalScroll(id="review-report", can_focus=True):
+                yield Static("Loading the week…", id="review-markdown")
+            with Vertical(id="review-reflection"):
+                yield Static("", id="last-focus")
+                for field, title in REFLECTION_FIELDS:
+                    yield Label(title, classes="section-label")
+                    yield TextArea(id=field, compact=True, soft_wrap=True, tab_behavior="focus",
+                                   classes="reflection-text")
+                yield Static("Saved as you type, for this week.", classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#review-report").border_title = "The week"
+        self.query_one("#review-reflection").border_title = "Reflection"
+        self.monday = week_start(self.app.clock.now().date())
+        self.query_one("#review-report").focus()
+
+    def watch_monday(self, monday: date) -> None:
+        self.saver.flush()  # keep last week's words with last week
+        self.title = "Weekly review"
+        self.sub_title = describe_week(monday)
+        self.load_week(monday)
+
+    # -- loading -------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="review")
+    def load_week(self, monday: date) -> None:
+        """Query and render off the UI thread; the newest request wins."""
+        from prep.domain.review_report import render_review
+
+        now = self.app.clock.now()
+        zone = now.tzinfo
+        try:
+            week = self.app.store.review.week(monday, zone, now)
+            previous = self.app.store.review.week(monday - timedelta(days=7), zone, now,
+                                                  trend=False)
+        except StoreError as error:
+            self.app.call_from_thread(self.notify, str(error), title="Could not load the week",
+                                      severity="error", markup=False)
+            return
+        # The reflection is edited on the right, so the report leaves it out.
+        markdown = render_review(replace(week, reflection=Reflection()), previous, now)
+        markdown = markdown.split("\n## Reflection", 1)[0].rstrip() + "\n"
+        self.app.call_from_thread(self._show, monday, markdown, week.reflection,
+                                  week.last_week_focus)
+
+    def _show(self, monday: date, markdown: str, reflection: Reflection, last_focus: str) -> None:
+        from rich.markdown import Markdown
+
+        if monday != self.monday:
+            return  # the person has already moved on to another week
+        self.markdown = markdown
+        self.query_one("#review-markdown", Static).update(Markdown(markdown, hyperlinks=False))
+        focus_line = self.query_one("#last-focus", Static)
+        focus_line.update(Content.assemble(("Last week's focus: ", "bold"), last_focus)
+                          if last_focus.strip() else Content(""))
+        focus_line.display = bool(last_focus.strip())
+        for field, _ in REFLECTION_FIELDS:
+            area = self.query_one(f"#{field}", TextArea)
+            with area.prevent(TextArea.Changed):
+                area.text = getattr(reflection, field)
+
+    # -- reflection ------------------------------------------------------------------
+
+    @on(TextArea.Changed)
+    def _reflection_changed(self, event: TextArea.Changed) -> None:
+        field = event.text_area.id
+        if field not in dict(REFLECTION_FIELDS):
+            return
+        monday, text = self.monday, event.text_area.text
+        self.saver.schedule(f"{monday}:{field}", lambda: self.app.store.review.set_reflection(
+            monday, field, text))
+
+    # -- actions -------------------------------------------------------------------
+
+    def action_week(self, delta: int) -> None:
+        self.monday = self.monday + timedelta(weeks=delta)
+
+    def action_this_week(self) -> None:
+        self.monday = week_start(self.app.clock.now().date())
+
+    def action_export(self) -> None:
+        """Write this week's review, reflection included, next to the database."""
+        from prep.store.exports import write_private
+        from prep.domain.review_report import render_review
+
+        self.saver.flush()
+        now = self.app.clock.now()
+        try:
+            week = self.app.store.review.week(self.monday, now.tzinfo, now)
+            previous = self.app.store.review.week(self.monday - timedelta(days=7), now.tzinfo,
+                                                  now, trend=False)
+            folder = self.app.store.path.parent / "exports"
+            folder.mkdir(mode=0o700, exist_ok=True)
+            path = folder / f"review-{iso_week_label(self.monday)}.md"
+            write_private(path, render_review(week, previous, now))
+        except (StoreError, OSError) as error:
+            self.notify(str(error), title="Not exported", severity="error", markup=False)
+            return
+        self.notify(f"Exported to {path}", title="Review exported", markup=False)
+
+    def action_back(self) -> None:
+        self.saver.flush()
+        self.dismiss(None)
+
+    def on_unmount(self) -> None:
+        self.saver.flush()
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand("Previous week", "Step back a week ([)", lambda: self.action_week(-1))
+        yield SystemCommand("Next week", "Step forward a week (])", lambda: self.action_week(1))
+        yield SystemCommand("This week", "Back to the current week (t)", self.action_this_week)
+        yield SystemCommand("Export review", "Markdown next to the database (ctrl+e)",
+                            self.action_export)

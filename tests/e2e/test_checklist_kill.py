@@ -1,0 +1,104 @@
+"""A killed terminal loses nothing already typed into the checklist.
+
+The installed `prep` runs in tmux on a seeded database; text typed into the
+checklist must reach the SQLite file while prep is still running (saved as
+you type, not on exit), survive a SIGKILL, and be on screen after a restart.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.conftest import PREP, Terminal, command_line, prep_cli, query
+
+pytestmark = pytest.mark.e2e
+
+AGENDA = "debriefs and weekly review"
+TEXT = "Kill-proof note 7Qx"
+
+
+def cursor_on(terminal: Terminal, label: str, timeout: float) -> bool:
+    """Whether the terminal cursor comes to rest on the row showing the field
+    `label` within `timeout` seconds.
+
+    Like `Terminal.wait_focus`, but the checklist's step list sits to the
+    left of its fields, so the label is not at the start of the line.
+    """
+    pattern = re.compile(rf"│\s+{re.escape(label)}\s|^\s+{re.escape(label)}\s")
+    deadline = time.monotonic() + timeout
+    while True:
+        lines = terminal.screen().splitlines()
+        rows = [i for i, line in enumerate(lines) if pattern.search(line)]
+        _, y = terminal.cursor()
+        if y in rows:
+            return True
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+
+
+def tab_to(terminal: Terminal, label: str, attempts: int = 3) -> None:
+    """Press Tab until the cursor is on `label` (the field after the first one).
+
+    The checklist moves focus to its first field only after its first
+    paint, so a Tab sent as soon as the screen shows can be overtaken by
+    that move and lost. Each retry waits long enough that the earlier Tab
+    has certainly been handled, so a retry never skips past the field.
+    """
+    for _ in range(attempts):
+        terminal.send("Tab")
+        if cursor_on(terminal, label, timeout=1.5):
+            return
+    pytest.fail(f"Tab never reached {label!r}. Screen:\n{terminal.screen()}")
+
+
+def holding_back(db: Path) -> list[tuple]:
+    return query(db, "SELECT holding_back FROM checklists")
+
+
+def test_text_typed_into_the_checklist_survives_sigkill(terminal: Terminal, db: Path):
+    seeded = prep_cli("--db", db, "add", "Kill test", "--with", "Dana", "--at", "tomorrow 10am")
+    assert seeded.returncode == 0, seeded.stderr
+
+    terminal.start("--db", db)
+    terminal.wait_until(lambda s: AGENDA in s and "Kill test" in s, "the seeded meeting")
+    terminal.send("p")
+    terminal.wait_until(lambda s: "Hierarchy check" in s and "Holding back" in s,
+                        "the checklist")
+    # The checklist focuses "They are" (a select: no cursor); Tab moves to
+    # "Holding back", an input, where the terminal cursor shows.
+    tab_to(terminal, "Holding back")
+    terminal.type(TEXT)
+
+    # Saved while prep is still running: poll the file, not the screen.
+    terminal.wait_until(lambda _: holding_back(db) == [(TEXT,)],
+                        "the text to reach the database", timeout=10)
+
+    pid = terminal.prep_pid()
+    assert str(PREP) in command_line(pid)
+    os.kill(pid, signal.SIGKILL)
+    assert terminal.wait_exit() == 128 + signal.SIGKILL
+
+    assert holding_back(db) == [(TEXT,)]
+    assert query(db, "PRAGMA integrity_check") == [("ok",)]
+    assert query(db, "SELECT title FROM meetings") == [("Kill test",)]
+
+    terminal.start("--db", db, session="again")
+    terminal.wait_until(lambda s: AGENDA in s and "Kill test" in s, "the agenda again")
+    terminal.send("p")
+    screen = terminal.wait_until(lambda s: "Holding back" in s and TEXT in s,
+                                 "the saved text in the checklist")
+    [line] = [line for line in screen.splitlines() if "Holding back" in line]
+    assert TEXT in line
+
+    terminal.send("Escape")
+    terminal.wait_for(AGENDA)
+    terminal.send("C-q")
+    assert terminal.wait_exit() == 0
+    assert holding_back(db) == [(TEXT,)]
