@@ -80,11 +80,47 @@ def fill_demo(store: Store, now: datetime) -> int:
                 notes=notes,
             )
         )
+    _history(store, today, now.tzinfo)
     _prepare(store, added[(-8, "Q4 roadmap review")].id, level=6, done=True)
     _debrief(store, added[(-8, "Q4 roadmap review")].id, today.date())
     _prepare(store, added[(0, "Pilot kick-off")].id, level=5, done=False)
     _prepare(store, added[(1, "Scope change request")].id, level=4, done=True)
-    return len(MEETINGS)
+    return len(MEETINGS) + len(HISTORY)
+
+
+# Past weeks, so the review's trends and the people screen have a story:
+# (weeks ago, person, title, setting, planned, actual, temperature, feedback asked)
+HISTORY = [
+    (11, "Dana Whitfield", "Kick-off", Setting.OFFICE, 5, 4, 3, False),
+    (10, "Marcus Obi", "Weekly one-to-one", Setting.OFFICE, 6, 4, 3, False),
+    (9, "Priya Raman", "Discovery call", Setting.VIDEO, 5, 5, 3, False),
+    (8, "Dana Whitfield", "Requirements review", Setting.VIDEO, 6, 4, 2, False),
+    (7, "Marcus Obi", "Weekly one-to-one", Setting.OFFICE, 6, 5, 3, True),
+    (6, "Sofia Lindqvist", "Introductions", Setting.COFFEE, 5, 5, 4, False),
+    (5, "Dana Whitfield", "Pilot planning", Setting.MEAL, 6, 6, 4, True),
+    (4, "Priya Raman", "Contract terms", Setting.COFFEE, 5, 6, 4, False),
+    (3, "Tom Becker", "Budget review", Setting.PHONE, 4, 4, 3, False),
+    (2, "Marcus Obi", "Weekly one-to-one", Setting.OFFICE, 6, 5, 4, False),
+]
+
+
+def _history(store: Store, today: datetime, zone) -> None:
+    """Debriefed meetings in earlier weeks: levels drifting back up towards plan."""
+    for weeks_ago, person, title, setting, planned, actual, temperature, feedback in HISTORY:
+        wall = working_day(today - timedelta(weeks=weeks_ago), 0) + timedelta(hours=11)
+        if wall.weekday() >= 5:
+            wall -= timedelta(days=wall.weekday() - 4)
+        meeting = store.add_meeting(MeetingDraft(title=title, counterpart_name=person,
+                                                 starts_at=wall.replace(tzinfo=zone),
+                                                 setting=setting))
+        store.checklists.set_field(meeting.id, "planned_level", planned)
+        d = store.debriefs
+        d.set_field(meeting.id, "outcome", "Went as planned." if actual >= planned
+                    else "I let a late request through without naming its cost.")
+        d.set_field(meeting.id, "overall", min(5, temperature + 1))
+        d.set_field(meeting.id, "temperature", temperature)
+        d.set_field(meeting.id, "actual_level", actual)
+        d.set_field(meeting.id, "feedback_asked", feedback)
 
 
 def _debrief(store: Store, meeting_id: int, today) -> None:

@@ -135,3 +135,40 @@ def test_debrief_top(snap_compare, store, clock):
 
 def test_debrief_assertiveness_against_plan(snap_compare, store, clock):
     assert snap_compare(demo_app(store, clock), terminal_size=(120, 40), run_before=_debrief_at(4))
+
+
+async def _wait_for_review(pilot) -> None:
+    """The review renders in a worker; wait until its text is on screen."""
+    for _ in range(50):
+        await pilot.pause(0.05)
+        if getattr(pilot.app.screen, "markdown", ""):
+            break
+    await pilot.pause()
+
+
+def test_weekly_review(snap_compare, store, clock):
+    async def open_review(pilot) -> None:
+        await pilot.pause()
+        await pilot.press("r")
+        await _wait_for_review(pilot)
+
+    assert snap_compare(demo_app(store, clock), terminal_size=(120, 40), run_before=open_review)
+
+
+def test_weekly_review_empty(snap_compare, store, clock):
+    async def open_review(pilot) -> None:
+        await pilot.pause()
+        await pilot.press("r")
+        await _wait_for_review(pilot)
+
+    assert snap_compare(PrepApp(store, clock=clock), terminal_size=(120, 40),
+                        run_before=open_review)
+
+
+def test_people(snap_compare, store, clock):
+    async def open_people(pilot) -> None:
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+
+    assert snap_compare(demo_app(store, clock), terminal_size=(120, 40), run_before=open_people)

@@ -116,6 +116,23 @@ async def _checklist_carry_over(pilot) -> None:
     await pilot.pause(0.3)
 
 
+async def _review(pilot) -> None:
+    await pilot.press("r")
+    await pilot.pause(0.5)
+
+
+async def _review_last_week(pilot) -> None:
+    await pilot.press("r")
+    await pilot.pause(0.3)
+    await pilot.press("left_square_bracket")
+    await pilot.pause(0.5)
+
+
+async def _people(pilot) -> None:
+    await pilot.press("o")
+    await pilot.pause(0.3)
+
+
 async def _help(pilot) -> None:
     await pilot.press("question_mark")
     await pilot.pause()
@@ -144,6 +161,10 @@ SHOTS: dict[str, tuple[bool, Steps]] = {
     "debrief": (True, None),
     "debrief-asks-and-unsaid": (True, None),
     "debrief-assertiveness": (True, None),
+    "review": (True, _review),
+    "review-last-week": (True, _review_last_week),
+    "review-empty": (False, _review),
+    "people": (True, _people),
     "help": (True, _help),
     "command-palette": (True, _palette),
 }

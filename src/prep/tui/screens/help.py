@@ -35,6 +35,13 @@ relationships are going. Everything stays in one SQLite file on this machine.
   meeting. Unsaid items and open action items follow the person into the
   next checklist and brief until you tick them off.
 
+- **Weekly review** (`r`): the week's numbers beside last week's, your
+  assertiveness against plan and its 12-week trend, what went unsaid, moving
+  deadlines, action items, who is due a feedback conversation, and a
+  reflection you keep. `[` `]` step weeks, `t` returns to this one.
+- **People** (`o`): each relationship, its numbers and its timeline;
+  `e` edits a person, `m` merges two records of one person.
+
 ## The ideas behind the checklist
 
 1. **Hierarchy gets in the way of honest talk.** Facing someone with more
@@ -70,6 +77,7 @@ relationships are going. Everything stays in one SQLite file on this machine.
 | `b` | Agenda | Debrief the selected meeting (once it has started) |
 | `x` | Agenda | Mark the selected action item done |
 | `n` | Agenda | New meeting |
+| `r` / `o` | Agenda | Weekly review / People |
 | `e` | Agenda | Edit the selected meeting |
 | `enter` | Agenda | Debrief if the meeting has started, else prepare |
 | `PgDn` `PgUp` | Checklist, debrief | Next / previous step or section |
