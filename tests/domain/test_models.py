@@ -44,3 +44,24 @@ def test_title_at_the_limit_is_fine_and_over_it_is_refused():
     assert validate_draft(MeetingDraft("x" * 200, "D", at(1, 9)))
     with pytest.raises(ValidationError, match="201 characters"):
         validate_draft(MeetingDraft("x" * 201, "D", at(1, 9)))
+
+
+def test_local_zone_follows_tz_with_daylight_saving(monkeypatch):
+    from datetime import datetime
+
+    from prep.domain.clock import local_zone
+
+    monkeypatch.setenv("TZ", "Europe/London")
+    zone = local_zone()
+    assert datetime(2026, 7, 1, 12, tzinfo=zone).utcoffset().total_seconds() == 3600
+    assert datetime(2026, 12, 1, 12, tzinfo=zone).utcoffset().total_seconds() == 0
+
+
+def test_local_zone_understands_legacy_tz_names(monkeypatch):
+    from datetime import datetime
+
+    from prep.domain.clock import local_zone
+
+    monkeypatch.setenv("TZ", "EST5EDT")
+    zone = local_zone()
+    assert datetime(2026, 7, 1, 12, tzinfo=zone).utcoffset().total_seconds() == -4 * 3600

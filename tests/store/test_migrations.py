@@ -74,3 +74,9 @@ def test_checklist_era_database_upgrades_with_its_data(tmp_path):
         assert [u.text for u in store.debriefs.get(1).unsaid] == ["I need the sign-off"]
     finally:
         store.close()
+
+
+def test_the_list_of_migration_names_matches_the_migrations():
+    from prep.store.versions import MIGRATION_NAMES
+
+    assert list(MIGRATION_NAMES) == [m.name for m in migrations.pending(Database(memory=True))]

@@ -199,3 +199,14 @@ def run_prep(*args: str) -> subprocess.CompletedProcess[str]:
         [sys.executable, "-m", "prep", *args],
         capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
     )
+
+
+def test_default_path_matches_platformdirs(tmp_path, monkeypatch):
+    """Our quick XDG rule on Linux gives what platformdirs would."""
+    from platformdirs import user_data_path
+
+    from prep.store.location import default_db_path
+
+    for value in (str(tmp_path / "xdg"), "", "relative/ignored"):
+        monkeypatch.setenv("XDG_DATA_HOME", value)
+        assert default_db_path() == user_data_path("prep", appauthor=False) / "prep.db"

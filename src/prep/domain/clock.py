@@ -16,11 +16,23 @@ def local_zone() -> tzinfo:
     """The machine's zone with its daylight-saving rules (not a fixed offset).
 
     A fixed offset from `datetime.now().astimezone()` would put a meeting
-    booked across a clock change an hour out.
+    booked across a clock change an hour out. The standard library's
+    zoneinfo reads $TZ or /etc/localtime; dateutil (about 30 ms to import)
+    is only the fallback, for Windows and POSIX-style $TZ strings.
     """
-    from dateutil.tz import tzlocal
+    import os
+    from zoneinfo import ZoneInfo
 
-    return tzlocal()
+    key = os.environ.get("TZ", "").lstrip(":")
+    try:
+        if key:
+            return ZoneInfo(key)
+        with open("/etc/localtime", "rb") as handle:
+            return ZoneInfo.from_file(handle, key="localtime")
+    except (OSError, ValueError):
+        from dateutil.tz import tzlocal
+
+        return tzlocal()
 
 
 class SystemClock:

@@ -60,7 +60,7 @@ class ChecklistRepository:
     def get(self, meeting_id: int) -> Checklist:
         """The checklist for a meeting; an empty one if nothing was prepared yet."""
         with self._store._use():
-            rows = list(self._db.query("SELECT * FROM checklists WHERE meeting_id = ?", [meeting_id]))
+            rows = list(self._store.query("SELECT * FROM checklists WHERE meeting_id = ?", [meeting_id]))
             if not rows:
                 return Checklist(meeting_id=meeting_id)
             row = rows[0]
@@ -136,14 +136,14 @@ class ChecklistRepository:
         with self._store._use():
             planned = {
                 row["meeting_id"]: row["planned_level"]
-                for row in self._db.query(
+                for row in self._store.query(
                     f"SELECT meeting_id, planned_level FROM checklists WHERE meeting_id IN ({marks})",
                     ids,
                 )
             }
             actual = {
                 row["meeting_id"]: row["actual_level"]
-                for row in self._db.query(
+                for row in self._store.query(
                     f"SELECT meeting_id, actual_level FROM debriefs WHERE meeting_id IN ({marks})",
                     ids,
                 )

@@ -66,12 +66,12 @@ class DebriefRepository:
     def get(self, meeting_id: int) -> Debrief:
         """The debrief of a meeting; an empty one if none was started."""
         with self._store._use():
-            rows = list(self._db.query("SELECT * FROM debriefs WHERE meeting_id = ?", [meeting_id]))
+            rows = list(self._store.query("SELECT * FROM debriefs WHERE meeting_id = ?", [meeting_id]))
             asks = self._store.items.rows("asks", meeting_id)
             problems = self._store.items.rows("problems", meeting_id)
             unsaid = self._store.items.rows("unsaid", meeting_id)
             actions = self._store.items.rows("actions", meeting_id)
-            moves = list(self._db.query(
+            moves = list(self._store.query(
                 "SELECT * FROM deadline_moves WHERE meeting_id = ? ORDER BY id", [meeting_id]))
         row = rows[0] if rows else {}
         return Debrief(
@@ -120,11 +120,11 @@ class DebriefRepository:
             where += " AND m.starts_at_utc < (SELECT starts_at_utc FROM meetings WHERE id = ?)"
             params.append(before.id)
         with self._store._use():
-            unsaid = [_unsaid(r) for r in self._db.query(
+            unsaid = [_unsaid(r) for r in self._store.query(
                 f"SELECT u.* FROM unsaid_items u JOIN meetings m ON m.id = u.meeting_id"
                 f" WHERE {where} AND u.resolved_at IS NULL AND trim(u.text) != ''"
                 f" ORDER BY u.id", params)]
-            actions = [_action(r) for r in self._db.query(
+            actions = [_action(r) for r in self._store.query(
                 f"SELECT a.* FROM action_items a JOIN meetings m ON m.id = a.meeting_id"
                 f" WHERE {where} AND a.done_at IS NULL AND trim(a.text) != ''"
                 f" ORDER BY a.due IS NULL, a.due, a.id", params)]
@@ -133,7 +133,7 @@ class DebriefRepository:
     def open_action_items(self, limit: int = 200) -> list[tuple[ActionItem, str]]:
         """Every open action item with the person's name, soonest due first."""
         with self._store._use():
-            rows = list(self._db.query(
+            rows = list(self._store.query(
                 "SELECT a.*, c.name AS person FROM action_items a"
                 " JOIN meetings m ON m.id = a.meeting_id"
                 " JOIN counterparts c ON c.id = m.counterpart_id"

@@ -64,7 +64,7 @@ class ItemLists:
     def rows(self, kind: str, parent_id: int) -> list[dict[str, Any]]:
         spec = LISTS[kind]
         return list(
-            self._db.query(
+            self._store.query(
                 f"SELECT * FROM {spec.table} WHERE {spec.parent} = ? ORDER BY position, id",
                 [parent_id],
             )

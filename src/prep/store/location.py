@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 ENV_VAR = "PREP_DB"
@@ -11,6 +12,12 @@ FILE_NAME = "prep.db"
 
 def default_db_path() -> Path:
     """`prep.db` in the per-user data directory (XDG on Linux, ~/Library on macOS)."""
+    if sys.platform.startswith("linux"):
+        # The XDG rule platformdirs applies, without its import on every start:
+        # $XDG_DATA_HOME if it is an absolute path, else ~/.local/share.
+        base = os.environ.get("XDG_DATA_HOME", "")
+        data = Path(base) if os.path.isabs(base) else Path.home() / ".local" / "share"
+        return data / "prep" / FILE_NAME
     from platformdirs import user_data_path
 
     return user_data_path("prep", appauthor=False) / FILE_NAME

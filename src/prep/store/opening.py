@@ -13,6 +13,7 @@ from pathlib import Path
 
 from prep.store.errors import StoreError, StoreOpenError
 from prep.store.repository import Store
+from prep.store.versions import MIGRATION_NAMES, MIGRATION_SET
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # A second copy of prep on the same file waits this long for a write lock
@@ -35,6 +36,8 @@ def open_store(path: Path, *, create_folder: bool = False) -> Store:
         _create_private_file(path)
     conn = _connect(path)
     store = Store(conn, path)
+    if _applied_migrations(conn) >= set(MIGRATION_NAMES):
+        return store  # up to date: no need to load the migration machinery
     try:
         store.migrate()
     except (sqlite3.DatabaseError, StoreError) as error:
@@ -113,8 +116,6 @@ def _is_read_only(path: Path) -> bool:
 
 def _check_readable_database(path: Path) -> None:
     """Read-only look inside: is it intact, and is its schema one we know?"""
-    from prep.store.schema import MIGRATION_SET, known_migration_names
-
     # With no -wal file beside it, nothing is mid-write in WAL mode, so the
     # file can be read as immutable: SQLite then creates no -wal/-shm files,
     # and a refused file is left with no litter beside it.
@@ -153,7 +154,7 @@ def _check_readable_database(path: Path) -> None:
         ) from None
     finally:
         conn.close()
-    unknown = applied - known_migration_names()
+    unknown = applied - set(MIGRATION_NAMES)
     if unknown:
         raise StoreOpenError(
             path,
@@ -176,6 +177,14 @@ def _make_private(path: Path) -> None:
             path.chmod(mode & 0o700)
         except OSError:
             pass  # not ours to change; still usable
+
+
+def _applied_migrations(conn: sqlite3.Connection) -> set[str]:
+    try:
+        return {name for (name,) in conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET])}
+    except sqlite3.OperationalError:
+        return set()  # a new, empty database
 
 
 def _create_private_file(path: Path) -> None:

@@ -29,7 +29,7 @@ class PeopleRepository:
     def summaries(self, now: datetime) -> list[PersonSummary]:
         """Everyone you meet, with their meeting count, last contact and open items."""
         with self._store._use():
-            rows = list(self._db.query(
+            rows = list(self._store.query(
                 "SELECT c.id,"
                 " (SELECT count(*) FROM meetings m WHERE m.counterpart_id = c.id) AS meetings,"
                 " (SELECT max(m.starts_at) FROM meetings m WHERE m.counterpart_id = c.id"
@@ -69,10 +69,10 @@ class PeopleRepository:
         ids = [m.id for m in meetings]
         marks = ", ".join("?" for _ in ids)
         with self._store._use():
-            planned = {r["meeting_id"]: r["planned_level"] for r in self._db.query(
+            planned = {r["meeting_id"]: r["planned_level"] for r in self._store.query(
                 f"SELECT meeting_id, planned_level FROM checklists WHERE meeting_id IN ({marks})",
                 ids)}
-            debriefs = {r["meeting_id"]: r for r in self._db.query(
+            debriefs = {r["meeting_id"]: r for r in self._store.query(
                 f"SELECT meeting_id, actual_level, temperature, outcome FROM debriefs"
                 f" WHERE meeting_id IN ({marks})", ids)}
         return [

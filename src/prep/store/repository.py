@@ -9,9 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from prep.domain.models import (
     Cadence,
@@ -31,6 +29,9 @@ from prep.store.people import PeopleRepository
 from prep.store.review import ReviewRepository
 from prep.store.errors import StoreError
 from prep.store.timestamps import now_text, utc_text
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _MEETING_COLUMNS = """
     m.id, m.title, m.starts_at, m.duration_minutes, m.setting, m.notes, m.status,
@@ -55,14 +56,34 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.path = path
         self._conn = conn
-        # Plugins are skipped: they cost start-up time and we use none.
-        self.db = Database(conn, execute_plugins=False)
+        self._db: Database | None = None
         self._lock = threading.RLock()
         self.items = ItemLists(self)
         self.checklists = ChecklistRepository(self)
         self.debriefs = DebriefRepository(self)
         self.review = ReviewRepository(self)
         self.people = PeopleRepository(self)
+
+    @property
+    def db(self) -> Database:
+        """sqlite-utils over the connection, for writes, transactions and migrations.
+
+        Made on first use: importing sqlite-utils costs about a third of a
+        bare Textual app's start-up, and the first screen only reads (see
+        `query`), so the app paints before paying for it.
+        """
+        if self._db is None:
+            from sqlite_utils import Database
+
+            # Plugins are skipped: they cost start-up time and we use none.
+            self._db = Database(self._conn, execute_plugins=False)
+        return self._db
+
+    def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+        """Rows of a SELECT as dicts, straight from sqlite3 (no sqlite-utils needed)."""
+        cursor = self._conn.execute(sql, params)
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor]
 
     @contextmanager
     def _use(self) -> Iterator[None]:
@@ -112,12 +133,12 @@ class Store:
 
     def counterparts(self) -> list[Counterpart]:
         with self._use():
-            rows = self.db.query("SELECT * FROM counterparts ORDER BY name COLLATE NOCASE")
+            rows = self.query("SELECT * FROM counterparts ORDER BY name COLLATE NOCASE")
             return [_counterpart(row) for row in rows]
 
     def counterpart(self, counterpart_id: int) -> Counterpart:
         with self._use():
-            rows = list(self.db.query("SELECT * FROM counterparts WHERE id = ?", [counterpart_id]))
+            rows = list(self.query("SELECT * FROM counterparts WHERE id = ?", [counterpart_id]))
         if not rows:
             raise StoreError(f"No person with id {counterpart_id}.")
         return _counterpart(rows[0])
@@ -126,7 +147,7 @@ class Store:
         """The person with this name, ignoring case and outer spaces."""
         with self._use():
             rows = list(
-                self.db.query(
+                self.query(
                     "SELECT * FROM counterparts WHERE name = ? COLLATE NOCASE",
                     [name.strip()],
                 )
@@ -230,7 +251,7 @@ class Store:
     def meeting(self, meeting_id: int) -> Meeting:
         with self._use():
             rows = list(
-                self.db.query(
+                self.query(
                     f"SELECT {_MEETING_COLUMNS} FROM {_MEETING_FROM} WHERE m.id = ?",
                     [meeting_id],
                 )
@@ -250,7 +271,7 @@ class Store:
             sql += " LIMIT ?"
             params.append(limit)
         with self._use():
-            return [_meeting(row) for row in self.db.query(sql, params)]
+            return [_meeting(row) for row in self.query(sql, params)]
 
     def previous_meeting_with(self, meeting: Meeting) -> Meeting | None:
         """The last meeting with the same person before this one, if any."""
@@ -270,17 +291,17 @@ class Store:
         sql += " ORDER BY m.starts_at_utc DESC, m.id DESC LIMIT ?"
         params.append(limit)
         with self._use():
-            return [_meeting(row) for row in self.db.query(sql, params)]
+            return [_meeting(row) for row in self.query(sql, params)]
 
     def meeting_count(self) -> int:
         with self._use():
-            return self.db.execute("SELECT count(*) FROM meetings").fetchone()[0]
+            return self._conn.execute("SELECT count(*) FROM meetings").fetchone()[0]
 
     def all_meetings(self) -> list[Meeting]:
         with self._use():
             return [
                 _meeting(row)
-                for row in self.db.query(
+                for row in self.query(
                     f"SELECT {_MEETING_COLUMNS} FROM {_MEETING_FROM}"
                     " ORDER BY m.starts_at_utc, m.id"
                 )
@@ -299,7 +320,7 @@ class Store:
 
     def load_draft(self, key: str) -> dict[str, Any] | None:
         with self._use():
-            rows = list(self.db.query("SELECT payload FROM drafts WHERE key = ?", [key]))
+            rows = list(self.query("SELECT payload FROM drafts WHERE key = ?", [key]))
         if not rows:
             return None
         try:

@@ -108,7 +108,7 @@ class ReviewRepository:
         cutoff = min(end, now)
         cutoff_day = cutoff.astimezone(zone).date()
         with self._store._use():
-            meetings = tuple(_review_meeting(r) for r in self._db.query(_MEETINGS_SQL, [lo, hi]))
+            meetings = tuple(_review_meeting(r) for r in self._store.query(_MEETINGS_SQL, [lo, hi]))
             unsaid_opened = self._count(
                 "SELECT count(*) FROM unsaid_items WHERE created_at >= ? AND created_at < ?"
                 " AND trim(text) != ''", [lo, hi])
@@ -116,7 +116,7 @@ class ReviewRepository:
                 "SELECT count(*) FROM unsaid_items WHERE resolved_at >= ? AND resolved_at < ?",
                 [lo, hi])
             open_by_person = tuple(
-                (r["person"], r["n"]) for r in self._db.query(
+                (r["person"], r["n"]) for r in self._store.query(
                     "SELECT c.name AS person, count(*) AS n FROM unsaid_items u"
                     " INDEXED BY unsaid_items_open"
                     " JOIN meetings m ON m.id = u.meeting_id"
@@ -126,7 +126,7 @@ class ReviewRepository:
             moved = self._moved_deadlines(lo, hi)
             upcoming = self._upcoming_deadlines(monday + timedelta(days=7),
                                                 monday + timedelta(days=21))
-            overdue = tuple(_action(r) for r in self._db.query(
+            overdue = tuple(_action(r) for r in self._store.query(
                 "SELECT a.*, c.name AS person FROM action_items a"
                 " JOIN meetings m ON m.id = a.meeting_id"
                 " JOIN counterparts c ON c.id = m.counterpart_id"
@@ -134,14 +134,14 @@ class ReviewRepository:
                 " AND trim(a.text) != '' ORDER BY a.due, a.id",
                 [cutoff_day.isoformat(), utc_text(cutoff)]))
             next_monday = monday + timedelta(days=7)
-            due_next = tuple(_action(r) for r in self._db.query(
+            due_next = tuple(_action(r) for r in self._store.query(
                 "SELECT a.*, c.name AS person FROM action_items a"
                 " JOIN meetings m ON m.id = a.meeting_id"
                 " JOIN counterparts c ON c.id = m.counterpart_id"
                 " WHERE a.due >= ? AND a.due < ? AND a.done_at IS NULL"
                 " AND trim(a.text) != '' ORDER BY a.due, a.id",
                 [next_monday.isoformat(), (next_monday + timedelta(days=7)).isoformat()]))
-            done = tuple(_action(r) for r in self._db.query(
+            done = tuple(_action(r) for r in self._store.query(
                 "SELECT a.*, c.name AS person FROM action_items a"
                 " JOIN meetings m ON m.id = a.meeting_id"
                 " JOIN counterparts c ON c.id = m.counterpart_id"
@@ -150,7 +150,7 @@ class ReviewRepository:
                 PersonFeedback(person=r["name"], cadence=Cadence(r["feedback_cadence"]),
                                last_feedback=(datetime.fromisoformat(r["last"]).date()
                                               if r["last"] else None))
-                for r in self._db.query(
+                for r in self._store.query(
                     "SELECT c.name, c.feedback_cadence,"
                     " (SELECT max(m.starts_at) FROM meetings m"
                     "  JOIN debriefs d ON d.meeting_id = m.id"
@@ -175,7 +175,7 @@ class ReviewRepository:
         return self._db.execute(sql, params).fetchone()[0]
 
     def _moved_deadlines(self, lo: str, hi: str) -> tuple[MovedDeadline, ...]:
-        rows = self._db.query(
+        rows = self._store.query(
             "SELECT dl.label, c.name AS person, dl.likely AS planned_likely, mv.likely,"
             " (SELECT p.likely FROM deadline_moves p WHERE p.deadline_id = mv.deadline_id"
             "  AND p.id < mv.id ORDER BY p.id DESC LIMIT 1) AS previous_likely"
@@ -192,7 +192,7 @@ class ReviewRepository:
         )
 
     def _upcoming_deadlines(self, start: date, end: date) -> tuple[UpcomingDeadline, ...]:
-        rows = self._db.query(
+        rows = self._store.query(
             "SELECT dl.label, dl.earliest, dl.likely, dl.latest, c.name AS person,"
             " m.starts_at_utc FROM deadlines dl INDEXED BY deadlines_latest"
             " JOIN meetings m ON m.id = dl.meeting_id"
@@ -221,7 +221,7 @@ class ReviewRepository:
         lo = utc_text(week_bounds(first, zone)[0])
         hi = utc_text(week_bounds(monday, zone)[1])
         gaps: dict[date, list[int]] = defaultdict(list)
-        for r in self._db.query(
+        for r in self._store.query(
             "SELECT m.starts_at, ch.planned_level, d.actual_level FROM meetings m"
             " JOIN checklists ch ON ch.meeting_id = m.id JOIN debriefs d ON d.meeting_id = m.id"
             " WHERE m.starts_at_utc >= ? AND m.starts_at_utc < ?"
@@ -236,7 +236,7 @@ class ReviewRepository:
 
     def reflection(self, monday: date) -> Reflection:
         with self._store._use():
-            rows = list(self._db.query(
+            rows = list(self._store.query(
                 "SELECT went_well, to_change, focus FROM reflections WHERE week_start = ?",
                 [monday.isoformat()]))
         return Reflection(**rows[0]) if rows else Reflection()

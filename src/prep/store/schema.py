@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
-MIGRATION_SET = "prep"
+from prep.store.versions import MIGRATION_SET
 
 migrations = Migrations(MIGRATION_SET)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -31,6 +32,16 @@ class PrepApp(App[None]):
 
     def get_default_screen(self) -> Screen:
         return AgendaScreen()
+
+    def on_mount(self) -> None:
+        # After the first paint, load in the background what the first save
+        # and the first typed date will need, so neither stalls a keystroke.
+        self.call_after_refresh(self._warm_up)
+
+    @work(thread=True, exit_on_error=False, group="warm-up")
+    def _warm_up(self) -> None:
+        import dateutil.parser  # noqa: F401 - parsing "tomorrow 3pm"
+        import sqlite_utils  # noqa: F401 - the store's writes
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette lists the current screen's actions first, then the app's."""

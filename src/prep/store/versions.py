@@ -1,0 +1,14 @@
+"""The names of the schema migrations this version of prep knows.
+
+Kept apart from `schema.py` so that opening an up-to-date database can check
+its version without importing sqlite-utils; a test keeps the two in step.
+"""
+
+MIGRATION_SET = "prep"
+
+MIGRATION_NAMES = (
+    "m001_counterparts_and_meetings",
+    "m002_checklists",
+    "m003_debriefs",
+    "m004_weekly_review",
+)
