@@ -192,14 +192,33 @@ class ReviewRepository:
         )
 
     def _upcoming_deadlines(self, start: date, end: date) -> tuple[UpcomingDeadline, ...]:
+        """Deadlines whose range touches [start, end), using the latest range
+        each one was moved to at a debrief, else its planned range."""
+        window = [start.isoformat(), (end + LONGEST_RANGE).isoformat(), end.isoformat()]
+        # Candidates: plans or moves whose range could touch the window. Both
+        # lookups run on a `latest` index, bounded by the longest plausible range.
+        candidates = {r["id"] for r in self._store.query(
+            "SELECT id FROM deadlines INDEXED BY deadlines_latest"
+            " WHERE latest >= ? AND latest < ? AND coalesce(earliest, latest) < ?", window)}
+        candidates |= {r["deadline_id"] for r in self._store.query(
+            "SELECT deadline_id FROM deadline_moves INDEXED BY deadline_moves_latest"
+            " WHERE latest >= ? AND latest < ? AND coalesce(earliest, latest) < ?", window)}
+        if not candidates:
+            return ()
+        marks = ", ".join("?" for _ in candidates)
         rows = self._store.query(
-            "SELECT dl.label, dl.earliest, dl.likely, dl.latest, c.name AS person,"
-            " m.starts_at_utc FROM deadlines dl INDEXED BY deadlines_latest"
+            "SELECT dl.id, dl.label, c.name AS person, m.starts_at_utc,"
+            # A move replaces the whole range, blanks included.
+            " CASE WHEN mv.id IS NULL THEN dl.earliest ELSE mv.earliest END AS earliest,"
+            " CASE WHEN mv.id IS NULL THEN dl.likely ELSE mv.likely END AS likely,"
+            " CASE WHEN mv.id IS NULL THEN dl.latest ELSE mv.latest END AS latest"
+            " FROM deadlines dl"
             " JOIN meetings m ON m.id = dl.meeting_id"
             " JOIN counterparts c ON c.id = m.counterpart_id"
-            " WHERE dl.latest >= ? AND dl.latest < ? AND coalesce(dl.earliest, dl.latest) < ?"
-            " AND trim(dl.label) != '' ORDER BY m.starts_at_utc DESC, dl.id",
-            [start.isoformat(), (end + LONGEST_RANGE).isoformat(), end.isoformat()])
+            " LEFT JOIN deadline_moves mv ON mv.id = (SELECT max(id) FROM deadline_moves"
+            "  WHERE deadline_id = dl.id)"
+            f" WHERE dl.id IN ({marks}) AND trim(dl.label) != ''"
+            " ORDER BY m.starts_at_utc DESC, dl.id", list(candidates))
         # Carried-over copies repeat a deadline: keep the latest plan of each.
         seen: set[tuple[str, str]] = set()
         result = []
@@ -208,9 +227,12 @@ class ReviewRepository:
             if key in seen:
                 continue
             seen.add(key)
+            latest, earliest = parse_date(r["latest"]), parse_date(r["earliest"])
+            if latest is None or latest < start or (earliest or latest) >= end:
+                continue  # its current range no longer touches the window
             result.append(UpcomingDeadline(
-                label=r["label"], person=r["person"], earliest=parse_date(r["earliest"]),
-                likely=parse_date(r["likely"]), latest=parse_date(r["latest"])))
+                label=r["label"], person=r["person"], earliest=earliest,
+                likely=parse_date(r["likely"]), latest=latest))
         result.sort(key=lambda d: (d.likely or d.latest or date.max, d.label))
         return tuple(result)
 

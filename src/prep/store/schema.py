@@ -284,3 +284,9 @@ def m004_weekly_review(db: Database) -> None:
     )
     db.execute("CREATE INDEX action_items_done ON action_items (done_at)")
     db.execute("CREATE INDEX deadlines_latest ON deadlines (latest)")
+
+
+@migrations()
+def m005_deadline_moves_latest(db: Database) -> None:
+    """Upcoming deadlines follow ranges moved at debriefs; index them like plans."""
+    db.execute("CREATE INDEX deadline_moves_latest ON deadline_moves (latest)")

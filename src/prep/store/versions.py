@@ -11,4 +11,5 @@ MIGRATION_NAMES = (
     "m002_checklists",
     "m003_debriefs",
     "m004_weekly_review",
+    "m005_deadline_moves_latest",
 )

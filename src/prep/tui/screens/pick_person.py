@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -25,7 +26,7 @@ class PickPersonScreen(ModalScreen[Counterpart | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="pick-dialog"):
             yield Static(self.question, id="pick-question", markup=False)
-            yield OptionList(*(Option(p.label, id=key) for key, p in self.people.items()),
+            yield OptionList(*(Option(Content(p.label), id=key) for key, p in self.people.items()),
                              id="pick-list")
 
     def on_mount(self) -> None:

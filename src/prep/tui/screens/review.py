@@ -34,7 +34,8 @@ class ReviewScreen(Screen[None]):
         Binding("left_square_bracket", "week(-1)", "Previous week", key_display="["),
         Binding("right_square_bracket", "week(1)", "Next week", key_display="]"),
         Binding("t", "this_week", "This week"),
-        Binding("ctrl+e", "export", "Export"),
+        # priority: inside a reflection, TextArea would take ctrl+e as "end of line".
+        Binding("ctrl+e", "export", "Export", priority=True),
         Binding("escape", "back", "Back"),
     ]
 
