@@ -51,6 +51,31 @@ class PrepApp(App[None]):
         yield SystemCommand("Help", "What each screen is for, and the keys", self.action_help)
         yield from super().get_system_commands(screen)
 
+    # -- never a traceback on screen ------------------------------------------------
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Keep the first error: later ones are usually fallout from it.
+        if getattr(self, "_crash", None) is None:
+            self._crash = error
+        super()._handle_exception(error)
+
+    def _print_error_renderables(self) -> None:
+        """On a crash, print one line and keep the traceback in a private file."""
+        import sys
+
+        from prep.tui.crash import crash_message, write_crash_log
+
+        crash = getattr(self, "_crash", None)
+        if crash is None:
+            super()._print_error_renderables()
+            return
+        self._exit_renderables.clear()
+        try:
+            log = write_crash_log(self.store.path.parent, crash)
+        except OSError:
+            log = None
+        print(crash_message(log), file=sys.stderr)
+
     def action_help(self) -> None:
         from prep.tui.screens.help import HelpScreen
 
