@@ -26,6 +26,10 @@ if TYPE_CHECKING:
     from prep.store.repository import Store
 
 TREND_WEEKS = 12
+# "Who is due feedback", "who has most open unsaid" and "overdue" look back
+# this far. Without a window they would grow with the whole history; with it
+# they cover the relationships and promises that are still live.
+LOOKBACK = timedelta(days=182)
 # Ranges longer than this are not looked for when listing upcoming deadlines;
 # the bound keeps that query on a short stretch of the deadlines index.
 LONGEST_RANGE = timedelta(days=366)
@@ -115,51 +119,43 @@ class ReviewRepository:
             unsaid_resolved = self._count(
                 "SELECT count(*) FROM unsaid_items WHERE resolved_at >= ? AND resolved_at < ?",
                 [lo, hi])
+            since = utc_text(end - LOOKBACK)
             open_by_person = tuple(
                 (r["person"], r["n"]) for r in self._store.query(
-                    "SELECT c.name AS person, count(*) AS n FROM unsaid_items u"
-                    " INDEXED BY unsaid_items_open"
-                    " JOIN meetings m ON m.id = u.meeting_id"
+                    "SELECT c.name AS person, count(*) AS n"
+                    " FROM meetings m INDEXED BY meetings_starts_at_utc"
+                    " JOIN unsaid_items u ON u.meeting_id = m.id"
                     " JOIN counterparts c ON c.id = m.counterpart_id"
-                    " WHERE u.resolved_at IS NULL AND trim(u.text) != ''"
-                    " GROUP BY c.id ORDER BY n DESC, c.name LIMIT 5"))
+                    " WHERE m.starts_at_utc >= ? AND m.starts_at_utc < ?"
+                    " AND u.resolved_at IS NULL AND trim(u.text) != ''"
+                    " GROUP BY c.id ORDER BY n DESC, c.name LIMIT 5", [since, hi]))
             moved = self._moved_deadlines(lo, hi)
             upcoming = self._upcoming_deadlines(monday + timedelta(days=7),
                                                 monday + timedelta(days=21))
             overdue = tuple(_action(r) for r in self._store.query(
-                "SELECT a.*, c.name AS person FROM action_items a"
+                # Pinned to the due-date index: the planner otherwise reads
+                # every open item ever made through the done_at index.
+                "SELECT a.*, c.name AS person FROM action_items a INDEXED BY action_items_due"
                 " JOIN meetings m ON m.id = a.meeting_id"
                 " JOIN counterparts c ON c.id = m.counterpart_id"
-                " WHERE a.due < ? AND (a.done_at IS NULL OR a.done_at >= ?)"
+                " WHERE a.due >= ? AND a.due < ? AND (a.done_at IS NULL OR a.done_at >= ?)"
                 " AND trim(a.text) != '' ORDER BY a.due, a.id",
-                [cutoff_day.isoformat(), utc_text(cutoff)]))
+                [(cutoff_day - LOOKBACK).isoformat(), cutoff_day.isoformat(),
+                 utc_text(cutoff)]))
             next_monday = monday + timedelta(days=7)
             due_next = tuple(_action(r) for r in self._store.query(
-                "SELECT a.*, c.name AS person FROM action_items a"
+                "SELECT a.*, c.name AS person FROM action_items a INDEXED BY action_items_due"
                 " JOIN meetings m ON m.id = a.meeting_id"
                 " JOIN counterparts c ON c.id = m.counterpart_id"
                 " WHERE a.due >= ? AND a.due < ? AND a.done_at IS NULL"
                 " AND trim(a.text) != '' ORDER BY a.due, a.id",
                 [next_monday.isoformat(), (next_monday + timedelta(days=7)).isoformat()]))
             done = tuple(_action(r) for r in self._store.query(
-                "SELECT a.*, c.name AS person FROM action_items a"
+                "SELECT a.*, c.name AS person FROM action_items a INDEXED BY action_items_done"
                 " JOIN meetings m ON m.id = a.meeting_id"
                 " JOIN counterparts c ON c.id = m.counterpart_id"
                 " WHERE a.done_at >= ? AND a.done_at < ? ORDER BY a.done_at, a.id", [lo, hi]))
-            people = tuple(
-                PersonFeedback(person=r["name"], cadence=Cadence(r["feedback_cadence"]),
-                               last_feedback=(datetime.fromisoformat(r["last"]).date()
-                                              if r["last"] else None))
-                for r in self._store.query(
-                    "SELECT c.name, c.feedback_cadence,"
-                    " (SELECT max(m.starts_at) FROM meetings m"
-                    "  JOIN debriefs d ON d.meeting_id = m.id"
-                    "  WHERE m.counterpart_id = c.id AND d.feedback_asked = 1"
-                    "  AND m.starts_at_utc < ?) AS last"
-                    " FROM counterparts c"
-                    " WHERE EXISTS (SELECT 1 FROM meetings m WHERE m.counterpart_id = c.id"
-                    "               AND m.starts_at_utc < ?)"
-                    " ORDER BY c.name COLLATE NOCASE", [hi, hi]))
+            people = self._people(since, hi)
             reflection = self.reflection(monday)
             last_focus = self.reflection(monday - timedelta(days=7)).focus
             gap_trend = self._gap_trend(monday, zone) if trend else ()
@@ -169,6 +165,30 @@ class ReviewRepository:
             moved_deadlines=moved, upcoming_deadlines=upcoming, actions_overdue=overdue,
             actions_due_next_week=due_next, actions_done=done, people=people,
             gap_trend=gap_trend, reflection=reflection, last_week_focus=last_focus,
+        )
+
+    def _people(self, since: str, hi: str) -> tuple[PersonFeedback, ...]:
+        """People met in the look-back window, with their last feedback conversation.
+
+        The last feedback is found by walking each person's meetings newest
+        first until one where feedback was asked: it stops early instead of
+        reading a long history.
+        """
+        rows = self._store.query(
+            "SELECT c.name, c.feedback_cadence,"
+            " (SELECT m2.starts_at FROM meetings m2 INDEXED BY meetings_counterpart"
+            "  JOIN debriefs d ON d.meeting_id = m2.id"
+            "  WHERE m2.counterpart_id = c.id AND m2.starts_at_utc < ? AND d.feedback_asked = 1"
+            "  ORDER BY m2.starts_at_utc DESC LIMIT 1) AS last"
+            " FROM counterparts c WHERE c.id IN ("
+            "  SELECT DISTINCT m.counterpart_id FROM meetings m INDEXED BY meetings_starts_at_utc"
+            "  WHERE m.starts_at_utc >= ? AND m.starts_at_utc < ?)"
+            " ORDER BY c.name COLLATE NOCASE", [hi, since, hi])
+        return tuple(
+            PersonFeedback(person=r["name"], cadence=Cadence(r["feedback_cadence"]),
+                           last_feedback=(datetime.fromisoformat(r["last"]).date()
+                                          if r["last"] else None))
+            for r in rows
         )
 
     def _count(self, sql: str, params: list[Any]) -> int:
