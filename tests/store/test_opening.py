@@ -210,3 +210,27 @@ def test_default_path_matches_platformdirs(tmp_path, monkeypatch):
     for value in (str(tmp_path / "xdg"), "", "relative/ignored"):
         monkeypatch.setenv("XDG_DATA_HOME", value)
         assert default_db_path() == user_data_path("prep", appauthor=False) / "prep.db"
+
+
+def _damaged_inside(path: Path) -> None:
+    """Header and schema intact, a data page deep in the file wrecked."""
+    _populated(path)
+    data = bytearray(path.read_bytes())
+    page = 4096
+    middle = (len(data) // page // 2) * page
+    data[middle:middle + page] = b"\xde\xad\xbe\xef" * (page // 4)
+    path.write_bytes(bytes(data))
+
+
+def test_damage_deep_inside_is_found_by_the_background_check(tmp_path):
+    path = tmp_path / "deep.db"
+    _damaged_inside(path)
+    store = open_store(path)  # cheap checks pass: opening stays fast
+    try:
+        assert store.integrity_problem() is not None
+    finally:
+        store.close()
+
+
+def test_an_intact_database_passes_the_background_check(store):
+    assert store.integrity_problem() is None

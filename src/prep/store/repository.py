@@ -125,6 +125,20 @@ class Store:
                 raise
             self._conn.execute("COMMIT")
 
+    def integrity_problem(self) -> str | None:
+        """SQLite's full check of the file: None if intact, else what is wrong.
+
+        Slow on a big file (it reads every page), so the app runs it in the
+        background rather than before the first screen.
+        """
+        with self._lock:
+            try:
+                rows = self._conn.execute("PRAGMA quick_check(5)").fetchall()
+            except sqlite3.DatabaseError as error:
+                return str(error)
+        verdicts = [verdict for (verdict,) in rows]
+        return None if verdicts == ["ok"] else "; ".join(verdicts)
+
     def close(self) -> None:
         with self._use():
             self._conn.close()

@@ -43,6 +43,17 @@ class PrepApp(App[None]):
         import dateutil.parser  # noqa: F401 - parsing "tomorrow 3pm"
         import sqlite_utils  # noqa: F401 - the store's writes
 
+        # The full integrity check reads every page, so it runs here, after
+        # the first paint, rather than at opening.
+        problem = self.store.integrity_problem()
+        if problem:
+            self.call_from_thread(
+                self.notify,
+                f"{self.store.path} looks damaged ({problem}). Restore it from a backup; "
+                "`sqlite3 FILE .recover` may rescue the data.",
+                title="Database damaged", severity="error", timeout=60, markup=False,
+            )
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette lists the current screen's actions first, then the app's."""
         commands = getattr(screen, "palette_commands", None)
