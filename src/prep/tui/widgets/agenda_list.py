@@ -50,6 +50,7 @@ class AgendaList(OptionList):
     def show(self, groups: list[AgendaGroup], now: datetime, select_id: int | None,
              actions: list[tuple[ActionItem, str]] | None = None) -> None:
         self._shown = (groups, now, actions)
+        self._built_width = self.scrollable_content_region.width
         previous = self.highlighted_option.id if self.highlighted_option else None
         options: list[Option] = []
         for group in groups:
@@ -83,8 +84,11 @@ class AgendaList(OptionList):
                 return
 
     def on_resize(self) -> None:
-        # Columns are sized to the width, so a resize re-lays the rows.
-        if getattr(self, "_shown", None):
+        # Columns are sized to the width, so a new width re-lays the rows. The
+        # first resize after mounting keeps the width the rows were built for:
+        # rebuilding then would delay the first key press by a whole redraw.
+        width = self.scrollable_content_region.width
+        if getattr(self, "_shown", None) and width != getattr(self, "_built_width", None):
             groups, now, actions = self._shown
             self.show(groups, now, None, actions)
 
