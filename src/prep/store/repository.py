@@ -216,19 +216,9 @@ class Store:
             person = self._counterpart_for(draft)
             cursor = self.db.execute(
                 "INSERT INTO meetings (title, counterpart_id, starts_at, starts_at_utc,"
-                " duration_minutes, setting, notes, status, created_at, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, 'planned', ?, ?)",
-                [
-                    draft.title,
-                    person.id,
-                    draft.starts_at.isoformat(timespec="minutes"),
-                    utc_text(draft.starts_at),
-                    draft.duration_minutes,
-                    str(draft.setting),
-                    draft.notes,
-                    now,
-                    now,
-                ],
+                " duration_minutes, setting, notes, updated_at, status, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'planned', ?)",
+                [*_form_values(draft, person.id), now, now],
             )
             meeting_id = cursor.lastrowid
         return self.meeting(meeting_id)
@@ -242,17 +232,7 @@ class Store:
                 "UPDATE meetings SET title = ?, counterpart_id = ?, starts_at = ?,"
                 " starts_at_utc = ?, duration_minutes = ?, setting = ?, notes = ?,"
                 " updated_at = ? WHERE id = ?",
-                [
-                    draft.title,
-                    person.id,
-                    draft.starts_at.isoformat(timespec="minutes"),
-                    utc_text(draft.starts_at),
-                    draft.duration_minutes,
-                    str(draft.setting),
-                    draft.notes,
-                    now_text(),
-                    meeting_id,
-                ],
+                [*_form_values(draft, person.id), now_text(), meeting_id],
             )
             if cursor.rowcount == 0:
                 raise StoreError(f"Meeting {meeting_id} no longer exists.")
@@ -346,6 +326,19 @@ class Store:
     def clear_draft(self, key: str) -> None:
         with self._use():
             self.db.execute("DELETE FROM drafts WHERE key = ?", [key])
+
+
+def _form_values(draft: MeetingDraft, person_id: int) -> list[Any]:
+    """The meeting form's columns, in the order both INSERT and UPDATE list them."""
+    return [
+        draft.title,
+        person_id,
+        draft.starts_at.isoformat(timespec="minutes"),
+        utc_text(draft.starts_at),
+        draft.duration_minutes,
+        str(draft.setting),
+        draft.notes,
+    ]
 
 
 def _counterpart(row: dict[str, Any], prefix: str = "") -> Counterpart:
