@@ -215,3 +215,15 @@ def test_a_merged_name_is_free_again(store, people):
     renamed = store.people.update(alex.id, name=SAM, organisation="", kind=alex.kind,
                                   rank=alex.rank, cadence=alex.cadence)
     assert renamed.name == SAM
+
+
+def test_feedback_in_a_meeting_that_has_not_happened_yet_does_not_count(store):
+    """Ticking "asked for feedback" on a future meeting's debrief is not a conversation held."""
+    from prep.domain.models import MeetingDraft
+    from tests.helpers import NOW, at
+
+    future = store.add_meeting(MeetingDraft("Next week", "Robin", at(7, 10)))
+    store.debriefs.set_field(future.id, "feedback_asked", True)
+    [summary] = [s for s in store.people.summaries(NOW) if s.person.name == "Robin"]
+    assert summary.last_feedback is None
+    assert summary.last_met is None

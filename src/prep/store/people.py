@@ -33,9 +33,10 @@ class PeopleRepository:
                 "SELECT c.id,"
                 " (SELECT count(*) FROM meetings m WHERE m.counterpart_id = c.id) AS meetings,"
                 " (SELECT max(m.starts_at) FROM meetings m WHERE m.counterpart_id = c.id"
-                "  AND m.starts_at_utc <= ?) AS last_met,"
+                "  AND m.starts_at_utc <= :now) AS last_met,"
                 " (SELECT max(m.starts_at) FROM meetings m JOIN debriefs d ON d.meeting_id = m.id"
-                "  WHERE m.counterpart_id = c.id AND d.feedback_asked = 1) AS last_feedback,"
+                "  WHERE m.counterpart_id = c.id AND d.feedback_asked = 1"
+                "  AND m.starts_at_utc <= :now) AS last_feedback,"
                 " (SELECT count(*) FROM unsaid_items u JOIN meetings m ON m.id = u.meeting_id"
                 "  WHERE m.counterpart_id = c.id AND u.resolved_at IS NULL"
                 "  AND trim(u.text) != '') AS open_unsaid,"
@@ -43,7 +44,7 @@ class PeopleRepository:
                 "  WHERE m.counterpart_id = c.id AND a.done_at IS NULL"
                 "  AND trim(a.text) != '') AS open_actions"
                 " FROM counterparts c ORDER BY c.name COLLATE NOCASE",
-                [utc_text(now)]))
+                {"now": utc_text(now)}))
             summaries = []
             for row in rows:
                 temps = [t for (t,) in self._db.execute(
