@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from typing import Any, ClassVar
 
+from textual import on
+from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
+from textual.widgets import Checkbox, Input, Select, TextArea
 
 from prep.domain.models import ValidationError
 from prep.store import StoreError
+from prep.tui.widgets.assertiveness_scale import AssertivenessScale
 
 # Long enough to skip most keystrokes in a burst, short enough that a killed
 # terminal loses at most the last fraction of a second of typing.
@@ -70,3 +75,70 @@ class DebouncedSaver:
     @property
     def has_pending(self) -> bool:
         return bool(self._pending)
+
+
+class SaveAsYouTypeScreen(Screen[None]):
+    """A screen whose fields save themselves as the person works.
+
+    Any Input, TextArea, Select, Checkbox or assertiveness scale whose id is
+    in `FIELDS` saves to that field: typing after a short pause, choices at
+    once. Leaving the screen, or quitting the app from it, saves what is
+    still pending. The checklist and the debrief are built on this.
+    """
+
+    FIELDS: ClassVar[Collection[str]] = ()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.saver = DebouncedSaver(self, on_saved=self._saved)
+        self._leaving = False
+
+    def save_field(self, field: str, value: Any) -> None:
+        """Write one field to the store."""
+        raise NotImplementedError
+
+    def after_save(self) -> None:
+        """Redraw what depends on saved data (what is left to do, readiness)."""
+
+    def _saved(self) -> None:
+        if not self._leaving:  # the widgets are gone once the screen unmounts
+            self.after_save()
+
+    def _later(self, field: str, value: Any) -> None:
+        self.saver.schedule(field, lambda: self.save_field(field, value))
+
+    def _now(self, field: str, value: Any) -> None:
+        self.saver.now(field, lambda: self.save_field(field, value))
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    def _text_changed(self, event: Input.Changed | TextArea.Changed) -> None:
+        widget = event.control
+        if widget is not None and widget.id in self.FIELDS:
+            self._later(widget.id, widget.value if isinstance(widget, Input) else widget.text)
+
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    def _choice_changed(self, event: Select.Changed | Checkbox.Changed) -> None:
+        widget = event.control
+        if widget is not None and widget.id in self.FIELDS:
+            self._now(widget.id, None if event.value is Select.NULL else event.value)
+
+    @on(AssertivenessScale.Changed)
+    def _level_changed(self, event: AssertivenessScale.Changed) -> None:
+        if event.control.id in self.FIELDS:
+            self._now(event.control.id, event.level)
+
+    @on(Input.Submitted)
+    def _enter_moves_on(self, event: Input.Submitted) -> None:
+        # Enter leaves a field for the next, like tab.
+        if event.input.id in self.FIELDS:
+            self.focus_next()
+
+    def action_back(self) -> None:
+        self.saver.flush()
+        self.dismiss(None)
+
+    def on_unmount(self) -> None:
+        self._leaving = True
+        self.saver.flush()

@@ -9,18 +9,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
-from textual.widgets import (
-    Checkbox,
-    ContentSwitcher,
-    Footer,
-    Header,
-    Input,
-    OptionList,
-    Select,
-    Static,
-    TextArea,
-)
+from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from prep.domain.brief import render_brief
@@ -32,8 +21,7 @@ from prep.domain.readiness import missing, step_done, steps_done
 from prep.domain.when import format_when, relative
 from prep.store import StoreError
 from prep.store.checklists import FIELDS
-from prep.tui.saving import DebouncedSaver
-from prep.tui.widgets.assertiveness_scale import AssertivenessScale
+from prep.tui.saving import SaveAsYouTypeScreen
 from prep.tui.widgets.open_items import OpenItems
 from prep.tui.widgets.checklist_panes import (
     AssertivenessPane,
@@ -47,7 +35,7 @@ from prep.tui.widgets.checklist_panes import (
 PANES = ["step-1", "step-2", "step-3", "step-4", "brief"]
 
 
-class ChecklistScreen(Screen[None]):
+class ChecklistScreen(SaveAsYouTypeScreen):
     """Walk the four steps for one meeting; every field saves as you type."""
 
     BINDINGS = [
@@ -59,10 +47,11 @@ class ChecklistScreen(Screen[None]):
         Binding("u", "unlock", "Unlock plan"),
     ]
 
+    FIELDS = FIELDS
+
     def __init__(self, meeting: Meeting) -> None:
         super().__init__()
         self.meeting = meeting
-        self.saver = DebouncedSaver(self, on_saved=self._after_save)
         self.frozen = False
         self.carry_over = CarryOver(from_meeting_id=None)
 
@@ -231,9 +220,7 @@ class ChecklistScreen(Screen[None]):
         self.query_one(SolutionsPane).flag_problems(checklist)
         self._checklist = checklist
 
-    def _after_save(self) -> None:
-        if getattr(self, "_leaving", False):
-            return
+    def after_save(self) -> None:
         try:
             checklist = self.app.store.checklists.get(self.meeting.id)
         except StoreError:
@@ -287,54 +274,8 @@ class ChecklistScreen(Screen[None]):
                                 getattr(self, "open_items", None))
         self.query_one(BriefPane).show(markdown)
 
-    # -- saving fields ------------------------------------------------------------
-
-    @on(Input.Changed)
-    @on(TextArea.Changed)
-    def _text_changed(self, event: Input.Changed | TextArea.Changed) -> None:
-        widget = event.control
-        if widget is None or widget.id not in FIELDS:
-            return
-        value = widget.value if isinstance(widget, Input) else widget.text
-        self._save_later(widget.id, value)
-
-    @on(Select.Changed)
-    @on(Checkbox.Changed)
-    def _choice_changed(self, event: Select.Changed | Checkbox.Changed) -> None:
-        widget = event.control
-        if widget is None or widget.id not in FIELDS:
-            return
-        value = event.value
-        if value is Select.NULL:
-            value = None
-        self.saver.now(widget.id, lambda: self.app.store.checklists.set_field(
-            self.meeting.id, widget.id, value))
-
-    @on(AssertivenessScale.Changed)
-    def _level_changed(self, event: AssertivenessScale.Changed) -> None:
-        self.saver.now("planned_level", lambda: self.app.store.checklists.set_field(
-            self.meeting.id, "planned_level", event.level))
-
-    def _save_later(self, field: str, value: object) -> None:
-        self.saver.schedule(field, lambda: self.app.store.checklists.set_field(
-            self.meeting.id, field, value))
-
-    @on(Input.Submitted)
-    def _enter_moves_on(self, event: Input.Submitted) -> None:
-        if event.input.id in FIELDS:
-            self.focus_next()
-
-    # -- leaving -------------------------------------------------------------------
-
-    def action_back(self) -> None:
-        self.saver.flush()
-        self.dismiss(None)
-
-    def on_unmount(self) -> None:
-        # Quitting the app from this screen still saves the last keystrokes;
-        # the widgets are gone by now, so nothing is redrawn afterwards.
-        self._leaving = True
-        self.saver.flush()
+    def save_field(self, field: str, value: object) -> None:
+        self.app.store.checklists.set_field(self.meeting.id, field, value)
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         for index, pane_id in enumerate(PANES):

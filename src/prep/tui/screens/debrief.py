@@ -9,7 +9,6 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Header, Input, Label, Select, Static, TextArea
 
 from prep.domain.checklist import Checklist
@@ -18,7 +17,7 @@ from prep.domain.models import Meeting
 from prep.domain.when import WhenError, format_when, parse_when, relative
 from prep.store import StoreError
 from prep.store.debriefs import FIELDS
-from prep.tui.saving import DebouncedSaver
+from prep.tui.saving import SaveAsYouTypeScreen
 from prep.tui.widgets.assertiveness_scale import AssertivenessScale
 from prep.tui.widgets.debrief_rows import (
     ActionRow,
@@ -42,7 +41,7 @@ IDEA = ("An after-action review compares the plan with what happened: what was "
         "kind measurably improve performance. The plan froze when the meeting started.")
 
 
-class DebriefScreen(Screen[None]):
+class DebriefScreen(SaveAsYouTypeScreen):
     """Debrief one meeting, section by section, against its frozen plan."""
 
     BINDINGS = [
@@ -51,10 +50,11 @@ class DebriefScreen(Screen[None]):
         Binding("escape", "back", "Back"),
     ]
 
+    FIELDS = FIELDS
+
     def __init__(self, meeting: Meeting) -> None:
         super().__init__()
         self.meeting = meeting
-        self.saver = DebouncedSaver(self, on_saved=self._after_save)
 
     def compose(self) -> ComposeResult:
         store = self.app.store
@@ -200,9 +200,7 @@ class DebriefScreen(Screen[None]):
         lines += [Content(""), Content.styled("PgDn/PgUp jump between sections.", "$text-muted")]
         self.query_one("#debrief-status", Static).update(Content("\n").join(lines))
 
-    def _after_save(self) -> None:
-        if getattr(self, "_leaving", False):
-            return
+    def after_save(self) -> None:
         try:
             debrief = self.app.store.debriefs.get(self.meeting.id)
         except StoreError:
@@ -217,34 +215,8 @@ class DebriefScreen(Screen[None]):
             return
         self.query_one("#unsaid", ItemList).load(unsaid)
 
-    # -- saving fields -------------------------------------------------------------
-
-    @on(Input.Changed)
-    @on(TextArea.Changed)
-    def _text_changed(self, event: Input.Changed | TextArea.Changed) -> None:
-        widget = event.control
-        if widget is None or widget.id not in FIELDS:
-            return
-        value = widget.value if isinstance(widget, Input) else widget.text
-        field = widget.id
-        self.saver.schedule(field, lambda: self.app.store.debriefs.set_field(
-            self.meeting.id, field, value))
-
-    @on(Select.Changed)
-    @on(Checkbox.Changed)
-    def _choice_changed(self, event: Select.Changed | Checkbox.Changed) -> None:
-        widget = event.control
-        if widget is None or widget.id not in FIELDS:
-            return
-        value = None if event.value is Select.NULL else event.value
-        field = widget.id
-        self.saver.now(field, lambda: self.app.store.debriefs.set_field(
-            self.meeting.id, field, value))
-
-    @on(AssertivenessScale.Changed, "#actual_level")
-    def _level_changed(self, event: AssertivenessScale.Changed) -> None:
-        self.saver.now("actual_level", lambda: self.app.store.debriefs.set_field(
-            self.meeting.id, "actual_level", event.level))
+    def save_field(self, field: str, value: object) -> None:
+        self.app.store.debriefs.set_field(self.meeting.id, field, value)
 
     # -- next meeting ----------------------------------------------------------------
 
@@ -300,11 +272,6 @@ class DebriefScreen(Screen[None]):
         hint.update(Content(f"Booked: {follow_up.title}, {format_when(follow_up.starts_at, now)}"
                             f" ({relative(follow_up.starts_at, now)})."))
 
-    @on(Input.Submitted)
-    def _enter_moves_on(self, event: Input.Submitted) -> None:
-        if event.input.id in FIELDS:
-            self.focus_next()
-
     # -- navigation and leaving ----------------------------------------------------
 
     def action_section(self, delta: int) -> None:
@@ -327,14 +294,6 @@ class DebriefScreen(Screen[None]):
             if focusable:
                 focusable[0].focus(scroll_visible=False)
                 break
-
-    def action_back(self) -> None:
-        self.saver.flush()
-        self.dismiss(None)
-
-    def on_unmount(self) -> None:
-        self._leaving = True
-        self.saver.flush()
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         titles = {"how": "How it went", "asks": "Asks", "unsaid": "Unsaid",
