@@ -128,9 +128,10 @@ async def prep_session(db_path, reps: int) -> dict[str, list[tuple[float, float]
 async def bare_session(reps: int) -> dict[str, list[tuple[float, float]]]:
     from textual.screen import Screen
 
-    from bare_app import BareScreenApp
+    from bare_app import BareScreenApp, FrameScreen
 
-    samples: dict[str, list[tuple[float, float]]] = {"empty screen": [], "no-op key": []}
+    samples: dict[str, list[tuple[float, float]]] = {"empty screen": [], "no-op key": [],
+                                                     "frame": []}
     app = BareScreenApp()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -138,6 +139,9 @@ async def bare_session(reps: int) -> dict[str, list[tuple[float, float]]]:
             samples["no-op key"].append(await _timed(app, "f12"))
             samples["empty screen"].append(await _timed(app, "s"))
             assert type(app.screen) is Screen
+            await _key(app, "escape")
+            samples["frame"].append(await _timed(app, "f"))
+            assert type(app.screen) is FrameScreen
             await _key(app, "escape")
     return samples
 
@@ -173,6 +177,7 @@ def run(rounds: int, reps: int) -> list[Row]:
     noop_bare = Stat.of([w for _, w in bare_all["no-op key"]])
     noop_prep_cpu = Stat.of([c for c, _ in prep_all["no-op key"]])
     noop_bare_cpu = Stat.of([c for c, _ in bare_all["no-op key"]])
+    frame_cpu = Stat.of([c for c, _ in bare_all["frame"]])
     rows = []
     for name in CHANGES:
         cpu = Stat.of([c for c, _ in prep_all[name]])
@@ -184,6 +189,9 @@ def run(rounds: int, reps: int) -> list[Row]:
                            f" {noop_bare.show()} wall in bare (the floor of the method)")
             details.append(f"{len(prep_all[name])} changes of each kind, {rounds} session(s)"
                            " per app after one unmeasured session each")
+            details.append(f"the frame alone, a screen with Textual's Header, Footer and one"
+                           f" Label: {frame_cpu.show()} CPU, {frame_cpu.median / base_cpu.median:.1f}x"
+                           " the empty screen; every prep screen has that frame")
         rows.append(ratio_row(f"Screen change: → {name}", cpu, base_cpu, TARGET,
                               details=details))
     return rows

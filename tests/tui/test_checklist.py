@@ -49,10 +49,10 @@ async def open_checklist(pilot) -> ChecklistScreen:
     return screen
 
 
-async def choose(pilot, downs: int) -> None:
-    """Open the focused Select with enter and pick the option `downs` below
-    its blank prompt."""
-    await pilot.press("enter", *["down"] * downs, "enter")
+async def choose(pilot, steps: int) -> None:
+    """Step the focused Choice `steps` options on with the right arrow (from
+    its blank prompt, for a choice that has one)."""
+    await pilot.press(*["right"] * steps)
     await pilot.pause()
 
 
@@ -378,7 +378,7 @@ async def test_a_started_meeting_opens_read_only_until_unlocked(make_app, store,
         banner = screen.query_one("#frozen-banner", Static)
         assert banner.display
         assert "The plan froze when the meeting started" in text_of(banner)
-        fields = list(screen.query("#panes Input, #panes TextArea, #panes Select,"
+        fields = list(screen.query("#panes Input, #panes TextArea, #panes Choice,"
                                    " #panes Checkbox, #panes Button, #panes AssertivenessScale"))
         assert fields and all(field.is_disabled for field in fields)
         assert focused_id(app) == "steps"
@@ -457,6 +457,8 @@ async def test_carry_over_yes_copies_open_items_into_the_new_checklist(
         assert focused_id(app) == "position"
         [ask] = screen.query(AskRow)
         assert ask.query_one("#ask-text", Input).value == "I need the budget by Friday"
+        await pilot.press("pagedown", "pagedown", "pagedown")  # step 4 is built when shown
+        await pilot.pause()
         [problem] = screen.query(ProblemRow)
         assert "“Two analysts leaving” has no solution yet" in text_of(
             problem.query_one(".problem-hint", Static))
@@ -601,6 +603,8 @@ async def test_a_50000_character_paste_and_odd_characters_round_trip_exactly(
         # Opened again, the widgets are rebuilt from the file.
         screen = await open_checklist(pilot)
         assert screen.query_one(AskRow).query_one("#ask-text", Input).value == odd_ask
+        await pilot.press("pagedown")
+        await pilot.pause()
         assert screen.query_one("#they_expect").text == pasted
 
 

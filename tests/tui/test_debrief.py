@@ -90,10 +90,10 @@ async def type_text(pilot, text: str) -> None:
     await pilot.press(*text)
 
 
-async def choose(pilot, downs: int) -> None:
-    """Open the focused Select with enter and pick the option `downs` below
-    where its highlight starts (the blank prompt, for a Select with one)."""
-    await pilot.press("enter", *["down"] * downs, "enter")
+async def choose(pilot, steps: int) -> None:
+    """Step the focused Choice `steps` options on with the right arrow (from
+    its blank prompt, for a choice that has one)."""
+    await pilot.press(*["right"] * steps)
     await pilot.pause()
 
 

@@ -31,8 +31,8 @@ async def test_create_a_meeting_by_keyboard(make_app, db_path):
         await pilot.press("tab")
         await type_text(pilot, "Dana Whitfield")
         # Who they are to you: kind (client -> boss), then rank (senior -> peer).
-        await pilot.press("tab", "enter", "down", "down", "enter")
-        await pilot.press("tab", "enter", "down", "enter")
+        await pilot.press("tab", "right", "right")
+        await pilot.press("tab", "right")
         await pilot.press("tab")
         await type_text(pilot, "tomorrow 3pm")
         hint = app.screen.query_one("#when-hint", Static)
@@ -213,7 +213,7 @@ async def test_setting_is_chosen_by_keyboard(make_app, store, db_path):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("e")
         app.screen.query_one("#setting").focus()
-        await pilot.press("enter", "down", "down", "down", "enter")  # video -> coffee
+        await pilot.press("right", "right", "right")  # video -> coffee
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert rows(db_path, "SELECT setting FROM meetings") == [("coffee",)]
@@ -239,7 +239,7 @@ async def test_markup_like_text_is_shown_literally_not_interpreted(make_app, db_
 
 
 async def test_a_known_person_shows_their_kind_and_rank(make_app, store):
-    from textual.widgets import Select
+    from prep.tui.widgets.choice import Choice
 
     from prep.domain.models import Rank, RelationshipKind
 
@@ -251,5 +251,5 @@ async def test_a_known_person_shows_their_kind_and_rank(make_app, store):
         await pilot.press("n", "tab")
         await type_text(pilot, "marcus")
         await pilot.pause()
-        assert app.screen.query_one("#kind", Select).value == "boss"
-        assert app.screen.query_one("#rank", Select).value == "senior"
+        assert app.screen.query_one("#kind", Choice).value == "boss"
+        assert app.screen.query_one("#rank", Choice).value == "senior"

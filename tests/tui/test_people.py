@@ -137,7 +137,7 @@ async def test_e_edits_organisation_and_cadence(make_app, store, db_path):
         await pilot.press("end", "ctrl+u", *"Contoso")
         await pilot.press("tab", "tab", "tab")  # kind, rank, cadence
         assert app.focused.id == "person-cadence"
-        await pilot.press("enter", "down", "down", "enter")  # quarterly -> yearly
+        await pilot.press("right", "right")  # quarterly -> yearly
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -40,8 +40,16 @@ class PrepApp(App[None]):
 
     @work(thread=True, exit_on_error=False, group="warm-up")
     def _warm_up(self) -> None:
+        import gc
+
         import dateutil.parser  # noqa: F401 - parsing "tomorrow 3pm"
         import sqlite_utils  # noqa: F401 - the store's writes
+
+        # Everything loaded so far (Textual, Rich, prep, the agenda) lives as
+        # long as the app. Freezing it keeps the garbage collector's full
+        # passes from walking those objects again and again: before this,
+        # collections took a third of the CPU of opening a checklist.
+        gc.freeze()
 
         # The full integrity check reads every page, so it runs here, after
         # the first paint, rather than at opening.

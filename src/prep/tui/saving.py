@@ -9,11 +9,12 @@ from textual import on
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, Select, TextArea
+from textual.widgets import Checkbox, Input, TextArea
 
 from prep.domain.models import ValidationError
 from prep.store import StoreError
 from prep.tui.widgets.assertiveness_scale import AssertivenessScale
+from prep.tui.widgets.choice import Choice
 
 # Long enough to skip most keystrokes in a burst, short enough that a killed
 # terminal loses at most the last fraction of a second of typing.
@@ -80,7 +81,7 @@ class DebouncedSaver:
 class SaveAsYouTypeScreen(Screen[None]):
     """A screen whose fields save themselves as the person works.
 
-    Any Input, TextArea, Select, Checkbox or assertiveness scale whose id is
+    Any Input, TextArea, Choice, Checkbox or assertiveness scale whose id is
     in `FIELDS` saves to that field: typing after a short pause, choices at
     once. Leaving the screen, or quitting the app from it, saves what is
     still pending. The checklist and the debrief are built on this.
@@ -117,12 +118,12 @@ class SaveAsYouTypeScreen(Screen[None]):
         if widget is not None and widget.id in self.FIELDS:
             self._later(widget.id, widget.value if isinstance(widget, Input) else widget.text)
 
-    @on(Select.Changed)
+    @on(Choice.Changed)
     @on(Checkbox.Changed)
-    def _choice_changed(self, event: Select.Changed | Checkbox.Changed) -> None:
+    def _choice_changed(self, event: Choice.Changed | Checkbox.Changed) -> None:
         widget = event.control
         if widget is not None and widget.id in self.FIELDS:
-            self._now(widget.id, None if event.value is Select.NULL else event.value)
+            self._now(widget.id, None if event.value is Choice.NO_CHOICE else event.value)
 
     @on(AssertivenessScale.Changed)
     def _level_changed(self, event: AssertivenessScale.Changed) -> None:

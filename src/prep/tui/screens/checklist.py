@@ -10,11 +10,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
+from textual.widget import AwaitMount, Widget
 from textual.widgets.option_list import Option
 
 from prep.domain.brief import render_brief
 from prep.domain.carry_over import CarryOver, carry_over_from
 from prep.domain.checklist import STEP_TITLES, Checklist, Step
+from prep.domain.debrief import ActionItem, UnsaidItem
 from prep.domain.debrief_rules import open_items
 from prep.domain.models import Meeting
 from prep.domain.readiness import missing, step_done, steps_done
@@ -54,6 +56,11 @@ class ChecklistScreen(SaveAsYouTypeScreen):
         self.meeting = meeting
         self.frozen = False
         self.carry_over = CarryOver(from_meeting_id=None)
+        self._checklist = Checklist(meeting_id=meeting.id)
+        self._unsaid: list[UnsaidItem] = []
+        self._actions: list[ActionItem] = []
+        self.open_items = open_items([], [])
+        self._built: dict[str, AwaitMount] = {}  # pane id: await it for the pane's fields
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -63,17 +70,14 @@ class ChecklistScreen(SaveAsYouTypeScreen):
                 yield Static("", id="readiness")
             with Vertical(id="checklist-main"):
                 yield Static("", id="frozen-banner")
-                with ContentSwitcher(initial="step-1", id="panes"):
-                    yield HierarchyPane(self.meeting.id, id="step-1")
-                    yield ExpectationsPane(self.meeting.id, id="step-2")
-                    yield AssertivenessPane(self.meeting.id, id="step-3")
-                    yield SolutionsPane(self.meeting.id, id="step-4")
-                    yield BriefPane(id="brief")
+                # Panes are built when first shown (see _pane): all five at once
+                # are ~150 widgets, which made opening the screen take 0.8 s.
+                yield ContentSwitcher(id="panes")
         yield Footer()
 
     # -- loading -----------------------------------------------------------------
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         now = self.app.clock.now()
         self.title = self.meeting.title
         self.sub_title = (f"with {self.meeting.counterpart.name} · "
@@ -94,20 +98,17 @@ class ChecklistScreen(SaveAsYouTypeScreen):
                 pass
         self.carry_over = carry_over_from(previous, debriefed)
         try:
-            unsaid, actions = self.app.store.debriefs.open_items_for(
+            self._unsaid, self._actions = self.app.store.debriefs.open_items_for(
                 self.meeting.counterpart.id, before=self.meeting)
         except StoreError:
-            unsaid, actions = [], []
-        self.open_items = open_items(unsaid, actions)
-        hierarchy = self.query_one(HierarchyPane)
-        hierarchy.mount(OpenItems(unsaid, actions, now.date(), id="open-items"),
-                        after=hierarchy.query_one(".idea"))
-        for pane in self.query(StepPane):
-            pane.load(checklist)
-        self._load_history()
-        self.set_frozen(self.meeting.has_started(now))
+            self._unsaid, self._actions = [], []
+        self.open_items = open_items(self._unsaid, self._actions)
+        self.frozen = self.meeting.has_started(now)
         self._show_readiness(checklist)
-        self.query_one("#steps", OptionList).highlighted = 0
+        # Awaited, so that the first step's fields exist before the first paint.
+        self._switch_to("step-1")
+        await self._built["step-1"]
+        self.set_frozen(self.frozen)
         if not checklist.started and not self.carry_over.is_empty and not self.frozen:
             self.offer_carry_over()
         elif not self.frozen:
@@ -118,15 +119,43 @@ class ChecklistScreen(SaveAsYouTypeScreen):
     def _focus_first_field(self) -> None:
         self.query_one("#position").focus()
 
-    def _load_history(self) -> None:
+    def _pane(self, pane_id: str) -> Widget:
+        """The pane for `pane_id`, built from the latest checklist if not yet shown."""
+        switcher = self.query_one("#panes", ContentSwitcher)
+        for child in switcher.children:
+            if child.id == pane_id:
+                return child
+        pane = self._build_pane(pane_id)
+        self._built[pane_id] = switcher.mount(pane)
+        return pane
+
+    def _build_pane(self, pane_id: str) -> Widget:
+        checklist = self._checklist
+        pane: Widget
+        if pane_id == "step-1":
+            pane = HierarchyPane(self.meeting.id, checklist, OpenItems(
+                self._unsaid, self._actions, self.app.clock.now().date(), id="open-items"),
+                id=pane_id)
+        elif pane_id == "step-2":
+            pane = ExpectationsPane(self.meeting.id, checklist, id=pane_id)
+        elif pane_id == "step-3":
+            pane = AssertivenessPane(self.meeting.id, checklist, self._history(), id=pane_id)
+        elif pane_id == "step-4":
+            pane = SolutionsPane(self.meeting.id, checklist, id=pane_id)
+        else:
+            pane = BriefPane(id=pane_id)
+        pane.display = False  # until the switcher shows it
+        pane.disabled = self.frozen and isinstance(pane, StepPane)
+        return pane
+
+    def _history(self) -> list[tuple[str, int | None, int | None]]:
         try:
             history = self.app.store.checklists.level_history(self.meeting)
         except StoreError:
             history = []
         now = self.app.clock.now()
-        rows = [(f"{format_when(m.starts_at, now)} {m.title}", planned, actual)
+        return [(f"{format_when(m.starts_at, now)} {m.title}", planned, actual)
                 for m, planned, actual in history]
-        self.query_one(AssertivenessPane).show_history(rows)
 
     @work(exclusive=True, group="carry-over")
     async def offer_carry_over(self) -> None:
@@ -154,9 +183,9 @@ class ChecklistScreen(SaveAsYouTypeScreen):
             except StoreError as error:
                 self.notify(str(error), title="Not copied", severity="error", markup=False)
                 return
+            self._show_readiness(checklist)
             for pane in self.query(StepPane):
                 pane.load(checklist)
-            self._show_readiness(checklist)
             self.notify("Copied from last time. Check each item still holds.")
         self._focus_first_field()
 
@@ -217,7 +246,8 @@ class ChecklistScreen(SaveAsYouTypeScreen):
         ))
         for pane in self.query(StepPane):
             pane.show_missing(missing(checklist, pane.step))
-        self.query_one(SolutionsPane).flag_problems(checklist)
+        for solutions in self.query(SolutionsPane):
+            solutions.flag_problems(checklist)
         self._checklist = checklist
 
     def after_save(self) -> None:
@@ -235,15 +265,16 @@ class ChecklistScreen(SaveAsYouTypeScreen):
             self._switch_to(event.option.id)
 
     @on(OptionList.OptionSelected, "#steps")
-    def _step_entered(self, event: OptionList.OptionSelected) -> None:
+    async def _step_entered(self, event: OptionList.OptionSelected) -> None:
         if event.option.id and not self.frozen:
-            self._focus_pane(event.option.id)
+            await self._focus_pane(event.option.id)
 
     def _switch_to(self, pane_id: str) -> None:
         self.saver.flush()
         switcher = self.query_one("#panes", ContentSwitcher)
         if switcher.current == pane_id:
             return
+        self._pane(pane_id)
         switcher.current = pane_id
         if pane_id == "brief":
             self._show_brief()
@@ -255,23 +286,27 @@ class ChecklistScreen(SaveAsYouTypeScreen):
             with steps.prevent(OptionList.OptionHighlighted):
                 steps.highlighted = index
 
-    def action_step(self, delta: int) -> None:
+    async def action_step(self, delta: int) -> None:
         current = self.query_one("#panes", ContentSwitcher).current or "step-1"
         index = max(0, min(len(PANES) - 1, PANES.index(current) + delta))
         self._switch_to(PANES[index])
         if not self.frozen and PANES[index] != "brief":
-            self._focus_pane(PANES[index])
+            await self._focus_pane(PANES[index])
 
-    def _focus_pane(self, pane_id: str) -> None:
-        pane = self.query_one(f"#{pane_id}")
+    async def _focus_pane(self, pane_id: str) -> None:
+        pane = self._pane(pane_id)
+        # A pane built just now has no fields until it has mounted. Awaiting
+        # here holds back the next key until the focus has moved, so no
+        # keystroke lands in the step being left.
+        await self._built[pane_id]
         focusable = [w for w in pane.query("*") if w.focusable]
         if focusable:
             focusable[0].focus()
 
     def _show_brief(self) -> None:
-        checklist = getattr(self, "_checklist", None) or Checklist(meeting_id=self.meeting.id)
+        checklist = self._checklist
         markdown = render_brief(self.meeting, checklist, self.carry_over, self.app.clock.now(),
-                                getattr(self, "open_items", None))
+                                self.open_items)
         self.query_one(BriefPane).show(markdown)
 
     def save_field(self, field: str, value: object) -> None:

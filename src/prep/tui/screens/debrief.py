@@ -9,7 +9,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Checkbox, Footer, Header, Input, Label, Select, Static, TextArea
+from textual.widgets import Checkbox, Footer, Header, Input, Label, Static, TextArea
 
 from prep.domain.checklist import Checklist
 from prep.domain.debrief import Debrief
@@ -28,6 +28,8 @@ from prep.tui.widgets.debrief_rows import (
 )
 from prep.tui.widgets.item_list import ItemList
 from prep.tui.widgets.open_items import OpenItems
+from prep.tui.widgets.text_field import TextField
+from prep.tui.widgets.choice import Choice
 
 RATINGS = [("1 · Poor", 1), ("2 · Weak", 2), ("3 · OK", 3), ("4 · Good", 4), ("5 · Excellent", 5)]
 TEMPERATURES = [("1 · Cold", 1), ("2 · Cool", 2), ("3 · Neutral", 3), ("4 · Warm", 4),
@@ -88,13 +90,12 @@ class DebriefScreen(SaveAsYouTypeScreen):
                                placeholder="The outcome and any decisions")
                 with Horizontal(classes="form-row"):
                     yield Label("Overall", classes="field-label")
-                    yield Select(RATINGS, prompt="How did it go? (1–5)", id="overall",
-                                 value=d.overall or Select.NULL, compact=True)
+                    yield Choice(RATINGS, prompt="How did it go? (1–5)", id="overall",
+                                 value=d.overall or Choice.NO_CHOICE)
                 with Horizontal(classes="form-row"):
                     yield Label("Temperature", classes="field-label")
-                    yield Select(TEMPERATURES, prompt="The relationship, cold to warm",
-                                 id="temperature", value=d.temperature or Select.NULL,
-                                 compact=True)
+                    yield Choice(TEMPERATURES, prompt="The relationship, cold to warm",
+                                 id="temperature", value=d.temperature or Choice.NO_CHOICE)
 
                 yield self._section("asks", "Your direct asks")
                 asks = [a for a in c.asks if a.text.strip()]
@@ -135,8 +136,8 @@ class DebriefScreen(SaveAsYouTypeScreen):
                     ("feedback_help", "What can I do to help you more?"),
                 ):
                     yield Label(question, classes="question")
-                    yield Input(getattr(d, field), id=field, compact=True,
-                                placeholder="Their answer")
+                    yield TextField(getattr(d, field), id=field, compact=True,
+                                    placeholder="Their answer")
 
                 yield self._section("solutions", "Problems you raised")
                 problems = [p for p in c.problems if p.text.strip()]
@@ -161,8 +162,8 @@ class DebriefScreen(SaveAsYouTypeScreen):
                 yield self._section("next", "Next meeting")
                 with Horizontal(classes="form-row"):
                     yield Label("When", classes="field-label")
-                    yield Input(id="next-when", compact=True,
-                                placeholder="e.g. next tue 10am — enter books it")
+                    yield TextField(id="next-when", compact=True,
+                                    placeholder="e.g. next tue 10am — enter books it")
                 yield Static("", id="next-hint", classes="hint")
         yield Footer()
 

@@ -85,6 +85,7 @@ relationships are going. Everything stays in one SQLite file on this machine.
 | `d` | Agenda | Delete the selected meeting (asks first) |
 | `↑` `↓` | Lists | Move |
 | `tab` / `shift+tab` | Forms | Next / previous field |
+| `←` `→` | Choices (◂ ▸) | Previous / next option; a digit picks the n-th, a letter jumps, backspace clears |
 | `ctrl+s` | Forms | Save |
 | `escape` | Anywhere | Back (a form with changes asks first) |
 | `ctrl+p` | Anywhere | Every command, searchable |

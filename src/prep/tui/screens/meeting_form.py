@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.suggester import SuggestFromList
-from textual.widgets import Footer, Header, Input, Label, Select, Static, TextArea
+from textual.widgets import Footer, Header, Input, Label, Static, TextArea
 
 from prep.domain.models import (
     SETTING_LABELS,
@@ -27,6 +27,8 @@ from prep.domain.models import (
 from prep.domain.when import WhenError, format_duration, format_when, parse_duration, parse_when, relative
 from prep.store import StoreError
 from prep.tui.widgets.meeting_detail import RANK_PHRASES
+from prep.tui.widgets.text_field import TextField
+from prep.tui.widgets.choice import Choice
 
 # A draft is written this long after the last keystroke: often enough that a
 # killed terminal loses under a second of typing, rarely enough to be free.
@@ -84,42 +86,42 @@ class MeetingFormScreen(Screen[int | None]):
                 with Horizontal(classes="form-row"):
                     yield Label("Title", classes="field-label")
                     with Vertical(classes="form-field"):
-                        yield Input(m.title if m else "", id="title", compact=True,
-                                    placeholder="What is it about? e.g. Q4 roadmap review")
+                        yield TextField(m.title if m else "", id="title", compact=True,
+                                        placeholder="What is it about? e.g. Q4 roadmap review")
                         yield Static("", id="title-hint", classes="hint")
                 with Horizontal(classes="form-row"):
                     yield Label("With", classes="field-label")
                     with Vertical(classes="form-field"):
-                        yield Input(m.counterpart.name if m else "", id="person", compact=True,
-                                    placeholder="Name of the client, customer or boss")
+                        yield TextField(m.counterpart.name if m else "", id="person", compact=True,
+                                        placeholder="Name of the client, customer or boss")
                         yield Static("", id="person-hint", classes="hint")
                         # Always shown, so tab order never depends on the name typed.
                         with Horizontal(id="person-kind"):
-                            yield Select(KIND_OPTIONS,
+                            yield Choice(KIND_OPTIONS,
                                          value=(m.counterpart.kind if m
                                                 else RelationshipKind.CLIENT).value,
-                                         allow_blank=False, id="kind", compact=True)
-                            yield Select(RANK_OPTIONS,
+                                         allow_blank=False, id="kind")
+                            yield Choice(RANK_OPTIONS,
                                          value=(m.counterpart.rank if m else Rank.SENIOR).value,
-                                         allow_blank=False, id="rank", compact=True)
+                                         allow_blank=False, id="rank")
                 with Horizontal(classes="form-row"):
                     yield Label("When", classes="field-label")
                     with Vertical(classes="form-field"):
-                        yield Input(self._initial_when(), id="when", compact=True,
-                                    placeholder="tomorrow 3pm · fri 10:30 · 2026-11-24 15:00")
+                        yield TextField(self._initial_when(), id="when", compact=True,
+                                        placeholder="tomorrow 3pm · fri 10:30 · 2026-11-24 15:00")
                         yield Static("", id="when-hint", classes="hint")
                 with Horizontal(classes="form-row"):
                     yield Label("Length", classes="field-label")
                     with Vertical(classes="form-field"):
-                        yield Input(str(m.duration_minutes) if m else "30", id="duration",
-                                    compact=True, placeholder="30 · 45m · 1h30")
+                        yield TextField(str(m.duration_minutes) if m else "30", id="duration",
+                                        compact=True, placeholder="30 · 45m · 1h30")
                         yield Static("", id="duration-hint", classes="hint")
                 with Horizontal(classes="form-row"):
                     yield Label("Setting", classes="field-label")
                     with Vertical(classes="form-field"):
-                        yield Select(SETTING_OPTIONS,
+                        yield Choice(SETTING_OPTIONS,
                                      value=(m.setting if m else Setting.VIDEO).value,
-                                     allow_blank=False, id="setting", compact=True)
+                                     allow_blank=False, id="setting")
                         yield Static(SETTING_TIP, classes="hint")
                 with Horizontal(classes="form-row"):
                     yield Label("Notes", classes="field-label")
@@ -168,7 +170,7 @@ class MeetingFormScreen(Screen[int | None]):
     # -- live feedback ---------------------------------------------------------
 
     @on(Input.Changed)
-    @on(Select.Changed)
+    @on(Choice.Changed)
     @on(TextArea.Changed)
     def _changed(self) -> None:
         self._refresh_hints()
@@ -205,8 +207,8 @@ class MeetingFormScreen(Screen[int | None]):
         name = self.query_one("#person", Input).value.strip()
         known = self._people.get(name.casefold()) if name else None
         if known is not None and hasattr(self, "_initial"):
-            self.query_one("#kind", Select).value = known.kind.value
-            self.query_one("#rank", Select).value = known.rank.value
+            self.query_one("#kind", Choice).value = known.kind.value
+            self.query_one("#rank", Choice).value = known.rank.value
 
     def _refresh_when_hint(self) -> None:
         text = self.query_one("#when", Input).value
@@ -234,11 +236,11 @@ class MeetingFormScreen(Screen[int | None]):
         return {
             "title": self.query_one("#title", Input).value,
             "person": self.query_one("#person", Input).value,
-            "kind": self.query_one("#kind", Select).value,
-            "rank": self.query_one("#rank", Select).value,
+            "kind": self.query_one("#kind", Choice).value,
+            "rank": self.query_one("#rank", Choice).value,
             "when": self.query_one("#when", Input).value,
             "duration": self.query_one("#duration", Input).value,
-            "setting": self.query_one("#setting", Select).value,
+            "setting": self.query_one("#setting", Choice).value,
             "notes": self.query_one("#notes", TextArea).text,
         }
 
@@ -272,7 +274,7 @@ class MeetingFormScreen(Screen[int | None]):
                 self.query_one(f"#{field}", Input).value = draft[field]
         for field, enum in (("kind", RelationshipKind), ("rank", Rank), ("setting", Setting)):
             if draft.get(field) in {member.value for member in enum}:
-                self.query_one(f"#{field}", Select).value = draft[field]
+                self.query_one(f"#{field}", Choice).value = draft[field]
         if isinstance(draft.get("notes"), str):
             self.query_one("#notes", TextArea).text = draft["notes"]
         self.notify("Restored what you had typed last time. Esc discards it.",

@@ -7,11 +7,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Input, Label, Static
 
 from prep.domain.models import Cadence, Counterpart, Rank, RelationshipKind, ValidationError
 from prep.store import StoreError
 from prep.tui.screens.meeting_form import KIND_OPTIONS, RANK_OPTIONS
+from prep.tui.widgets.text_field import TextField
+from prep.tui.widgets.choice import Choice
 
 CADENCE_OPTIONS = [("Every quarter", Cadence.QUARTERLY.value),
                    ("Every half-year", Cadence.HALF_YEARLY.value),
@@ -33,14 +35,14 @@ class PersonFormScreen(ModalScreen[bool]):
         with Vertical(id="person-dialog"):
             yield Static(Content.styled(f"Edit {p.name}", "bold"))
             for label, widget in (
-                ("Name", Input(p.name, id="person-name", compact=True)),
-                ("Organisation", Input(p.organisation, id="person-org", compact=True)),
-                ("They are a", Select(KIND_OPTIONS, value=p.kind.value, allow_blank=False,
-                                      id="person-kind", compact=True)),
-                ("Rank", Select(RANK_OPTIONS, value=p.rank.value, allow_blank=False,
-                                id="person-rank", compact=True)),
-                ("Ask feedback", Select(CADENCE_OPTIONS, value=p.cadence.value,
-                                        allow_blank=False, id="person-cadence", compact=True)),
+                ("Name", TextField(p.name, id="person-name", compact=True)),
+                ("Organisation", TextField(p.organisation, id="person-org", compact=True)),
+                ("They are a", Choice(KIND_OPTIONS, value=p.kind.value, allow_blank=False,
+                                      id="person-kind")),
+                ("Rank", Choice(RANK_OPTIONS, value=p.rank.value, allow_blank=False,
+                                id="person-rank")),
+                ("Ask feedback", Choice(CADENCE_OPTIONS, value=p.cadence.value,
+                                        allow_blank=False, id="person-cadence")),
             ):
                 with Horizontal(classes="form-row"):
                     yield Label(label, classes="field-label")
@@ -60,9 +62,9 @@ class PersonFormScreen(ModalScreen[bool]):
                 self.person.id,
                 name=self.query_one("#person-name", Input).value,
                 organisation=self.query_one("#person-org", Input).value,
-                kind=RelationshipKind(self.query_one("#person-kind", Select).value),
-                rank=Rank(self.query_one("#person-rank", Select).value),
-                cadence=Cadence(self.query_one("#person-cadence", Select).value),
+                kind=RelationshipKind(self.query_one("#person-kind", Choice).value),
+                rank=Rank(self.query_one("#person-rank", Choice).value),
+                cadence=Cadence(self.query_one("#person-cadence", Choice).value),
             )
         except (ValidationError, StoreError) as error:
             message = self.query_one("#person-error", Static)

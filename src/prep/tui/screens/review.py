@@ -19,6 +19,7 @@ from prep.domain.review import Reflection
 from prep.domain.weeks import describe_week, iso_week_label, week_start
 from prep.store import StoreError
 from prep.tui.saving import DebouncedSaver
+from prep.tui.widgets.markdown_view import MarkdownView
 
 REFLECTION_FIELDS = (
     ("went_well", "What went well"),
@@ -50,7 +51,7 @@ class ReviewScreen(Screen[None]):
         yield Header()
         with Horizontal(id="review-body"):
             with VerticalScroll(id="review-report", can_focus=True):
-                yield Static("Loading the week…", id="review-markdown")
+                yield MarkdownView("Loading the week…", id="review-markdown")
             with Vertical(id="review-reflection"):
                 yield Static("", id="last-focus")
                 for field, title in REFLECTION_FIELDS:
@@ -96,12 +97,10 @@ class ReviewScreen(Screen[None]):
                                   week.last_week_focus)
 
     def _show(self, monday: date, markdown: str, reflection: Reflection, last_focus: str) -> None:
-        from rich.markdown import Markdown
-
         if monday != self.monday:
             return  # the person has already moved on to another week
         self.markdown = markdown
-        self.query_one("#review-markdown", Static).update(Markdown(markdown, hyperlinks=False))
+        self.query_one("#review-markdown", MarkdownView).update(markdown)
         focus_line = self.query_one("#last-focus", Static)
         focus_line.update(Content.assemble(("Last week's focus: ", "bold"), last_focus)
                           if last_focus.strip() else Content(""))

@@ -6,10 +6,13 @@ screen saves any change from a widget whose id is a checklist field.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
+
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
+from textual.widgets import Checkbox, Input, Label, Static, TextArea
 
 from prep.domain.checklist import (
     POSITION_LABELS,
@@ -17,9 +20,14 @@ from prep.domain.checklist import (
     Checklist,
     Step,
 )
+from prep.domain.readiness import missing
 from prep.tui.widgets.assertiveness_scale import AssertivenessScale
 from prep.tui.widgets.checklist_rows import AskRow, DeadlineRow, ProblemRow
 from prep.tui.widgets.item_list import ItemList
+from prep.tui.widgets.markdown_view import MarkdownView
+from prep.tui.widgets.open_items import OpenItems
+from prep.tui.widgets.text_field import TextField
+from prep.tui.widgets.choice import Choice
 
 IDEAS: dict[Step, str] = {
     Step.HIERARCHY: (
@@ -46,13 +54,23 @@ IDEAS: dict[Step, str] = {
 
 
 class StepPane(VerticalScroll):
-    """One step: its idea, its fields, and what is left before it is done."""
+    """One step: its idea, its fields, and what is left before it is done.
+
+    A pane is built the first time its step is shown, from the checklist as
+    it is then, and fills its own fields once they exist.
+    """
 
     step: Step
 
-    def __init__(self, meeting_id: int, *, id: str) -> None:
+    def __init__(self, meeting_id: int, checklist: Checklist, *, id: str) -> None:
         super().__init__(id=id, classes="step-pane")
         self.meeting_id = meeting_id
+        self.checklist = checklist
+
+    async def on_mount(self) -> None:
+        self.show_missing(missing(self.checklist, self.step))
+        # Awaited, so that once this pane has mounted its rows exist too.
+        await self.load(self.checklist)
 
     def idea(self) -> Static:
         return Static(IDEAS[self.step], classes="idea")
@@ -68,8 +86,12 @@ class StepPane(VerticalScroll):
             line.update(Content.styled("✓ This step is done.", "bold $text-success"))
         line.set_class(not missing, "done")
 
-    def load(self, checklist: Checklist) -> None:
-        """Put stored values into the widgets (without triggering saves)."""
+    def load(self, checklist: Checklist) -> Awaitable[None]:
+        """Put stored values into the widgets (without triggering saves).
+
+        Item lists build their rows later; await the result for them to exist.
+        """
+        return AwaitComplete()
 
 
 def _field(label: str) -> Label:
@@ -79,22 +101,26 @@ def _field(label: str) -> Label:
 class HierarchyPane(StepPane):
     step = Step.HIERARCHY
 
+    def __init__(self, meeting_id: int, checklist: Checklist, open_items: OpenItems, *,
+                 id: str) -> None:
+        super().__init__(meeting_id, checklist, id=id)
+        self.open_items = open_items
+
     def compose(self) -> ComposeResult:
         yield self.idea()
+        yield self.open_items
         with Horizontal(classes="form-row"):
             yield _field("They are")
-            yield Select([(label, p.value) for p, label in POSITION_LABELS.items()],
-                         prompt="Where do they sit relative to you?", id="position",
-                         compact=True)
+            yield Choice([(label, p.value) for p, label in POSITION_LABELS.items()],
+                         prompt="Where do they sit relative to you?", id="position")
         with Horizontal(classes="form-row"):
             yield _field("Holding back")
-            yield Input(id="holding_back", compact=True,
-                        placeholder="What might you not say because of that?")
+            yield TextField(id="holding_back", compact=True,
+                            placeholder="What might you not say because of that?")
         with Horizontal(classes="form-row"):
             yield _field("Because")
-            yield Select([(label, r.value) for r, label in REASON_LABELS.items()],
-                         prompt="Why might you stay quiet?", id="holding_back_reason",
-                         compact=True)
+            yield Choice([(label, r.value) for r, label in REASON_LABELS.items()],
+                         prompt="Why might you stay quiet?", id="holding_back_reason")
         with Horizontal(classes="form-row"):
             yield _field("")
             yield Checkbox("Nothing: I will say what needs saying", id="holding_back_nothing",
@@ -104,17 +130,17 @@ class HierarchyPane(StepPane):
         yield Checkbox("No asks this time", id="no_asks", compact=True)
         yield self.missing_line()
 
-    def load(self, checklist: Checklist) -> None:
-        with self.prevent(Select.Changed, Input.Changed, Checkbox.Changed):
-            self.query_one("#position", Select).value = (
-                checklist.position.value if checklist.position else Select.NULL)
+    def load(self, checklist: Checklist) -> Awaitable[None]:
+        with self.prevent(Choice.Changed, Input.Changed, Checkbox.Changed):
+            self.query_one("#position", Choice).value = (
+                checklist.position.value if checklist.position else Choice.NO_CHOICE)
             self.query_one("#holding_back", Input).value = checklist.holding_back
-            self.query_one("#holding_back_reason", Select).value = (
+            self.query_one("#holding_back_reason", Choice).value = (
                 checklist.holding_back_reason.value if checklist.holding_back_reason
-                else Select.NULL)
+                else Choice.NO_CHOICE)
             self.query_one("#holding_back_nothing", Checkbox).value = checklist.holding_back_nothing
             self.query_one("#no_asks", Checkbox).value = checklist.no_asks
-        self.query_one("#asks", ItemList).load(checklist.asks)
+        return self.query_one("#asks", ItemList).load(checklist.asks)
 
 
 class ExpectationsPane(StepPane):
@@ -137,20 +163,25 @@ class ExpectationsPane(StepPane):
                        id="deadlines")
         with Horizontal(classes="form-row"):
             yield _field("Premortem")
-            yield Input(id="premortem", compact=True,
-                        placeholder="If this meeting goes badly, the most likely reason is …")
+            yield TextField(id="premortem", compact=True,
+                            placeholder="If this meeting goes badly, the most likely reason is …")
         yield self.missing_line()
 
-    def load(self, checklist: Checklist) -> None:
+    def load(self, checklist: Checklist) -> Awaitable[None]:
         with self.prevent(TextArea.Changed, Input.Changed):
             self.query_one("#they_expect", TextArea).text = checklist.they_expect
             self.query_one("#i_expect", TextArea).text = checklist.i_expect
             self.query_one("#premortem", Input).value = checklist.premortem
-        self.query_one("#deadlines", ItemList).load(checklist.deadlines)
+        return self.query_one("#deadlines", ItemList).load(checklist.deadlines)
 
 
 class AssertivenessPane(StepPane):
     step = Step.ASSERTIVENESS
+
+    def __init__(self, meeting_id: int, checklist: Checklist,
+                 history: list[tuple[str, int | None, int | None]], *, id: str) -> None:
+        super().__init__(meeting_id, checklist, id=id)
+        self.history = history
 
     def compose(self) -> ComposeResult:
         yield self.idea()
@@ -160,16 +191,18 @@ class AssertivenessPane(StepPane):
         yield Static("", id="level-history")
         with Horizontal(classes="form-row"):
             yield _field("Push-back")
-            yield Input(id="pushback_line", compact=True,
-                        placeholder="I think differently about that, because …")
+            yield TextField(id="pushback_line", compact=True,
+                            placeholder="I think differently about that, because …")
         yield Static("Calmly, without emotion, and accept that they have the final word.",
                      classes="hint")
         yield self.missing_line()
 
-    def load(self, checklist: Checklist) -> None:
+    def load(self, checklist: Checklist) -> Awaitable[None]:
         with self.prevent(Input.Changed):
             self.query_one("#pushback_line", Input).value = checklist.pushback_line
         self.query_one(AssertivenessScale).set_level(checklist.planned_level)
+        self.show_history(self.history)
+        return AwaitComplete()
 
     def show_history(self, history: list[tuple[str, int | None, int | None]]) -> None:
         """`history`: (when and title, planned, actual) for earlier meetings, newest first."""
@@ -196,15 +229,16 @@ class SolutionsPane(StepPane):
         yield Checkbox("Nothing to raise this time", id="nothing_to_raise", compact=True)
         with Horizontal(classes="form-row"):
             yield _field("Off their plate")
-            yield Input(id="off_their_plate", compact=True,
-                        placeholder="Can I take something off their plate?")
+            yield TextField(id="off_their_plate", compact=True,
+                            placeholder="Can I take something off their plate?")
         yield self.missing_line()
 
-    def load(self, checklist: Checklist) -> None:
+    def load(self, checklist: Checklist) -> Awaitable[None]:
         with self.prevent(Checkbox.Changed, Input.Changed):
             self.query_one("#nothing_to_raise", Checkbox).value = checklist.nothing_to_raise
             self.query_one("#off_their_plate", Input).value = checklist.off_their_plate
-        self.query_one("#problems", ItemList).load(checklist.problems)
+        self.flag_problems(checklist)  # rows not built yet show it when they mount
+        return self.query_one("#problems", ItemList).load(checklist.problems)
 
     def flag_problems(self, checklist: Checklist) -> None:
         """Flag each problem that has no solution yet, by name, where it sits."""
@@ -218,15 +252,13 @@ class BriefPane(VerticalScroll):
 
     def __init__(self, *, id: str) -> None:
         super().__init__(id=id, classes="step-pane")
+        self.markdown = ""
+        # Held here, so the brief can be shown before the pane has mounted.
+        self.view = MarkdownView(id="brief-markdown")
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="brief-markdown")
+        yield self.view
 
     def show(self, markdown: str) -> None:
-        # Rich's Markdown renders in one synchronous pass: the brief is redrawn
-        # after every save, and Textual's Markdown widget rebuilds a widget
-        # tree each time.
-        from rich.markdown import Markdown
-
         self.markdown = markdown
-        self.query_one("#brief-markdown", Static).update(Markdown(markdown, hyperlinks=False))
+        self.view.update(markdown)

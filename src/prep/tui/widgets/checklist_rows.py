@@ -8,13 +8,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Checkbox, Input, Label, Select, Static
+from textual.widgets import Checkbox, Input, Label, Static
 
 from prep.domain.checklist import Ask, Confidence, Deadline, Flex, Need, Problem, Solution
 from prep.domain.deadlines import parse_deadline_date, range_problem
 from prep.domain.hedges import find_hedges, suggestion
 from prep.domain.when import WhenError
 from prep.tui.widgets.item_list import ItemList, ItemRow
+from prep.tui.widgets.text_field import TextField
+from prep.tui.widgets.choice import Choice
 
 
 def short_date(day: date, today: date) -> str:
@@ -33,7 +35,7 @@ def marked_hedges(text: str) -> Content | None:
                             "\n", content)
 
 
-class DateField(Input):
+class DateField(TextField):
     """A compact date input that parses as you type; `parsed` holds the last good date."""
 
     def __init__(self, value: date | None, today: date, *, placeholder: str, id: str) -> None:
@@ -65,8 +67,8 @@ class AskRow(ItemRow):
         ask: Ask | None = self.item
         today = self.app.clock.now().date()
         with Horizontal(classes="item-line"):
-            yield Input(ask.text if ask else "", id="ask-text", compact=True,
-                        placeholder="I need … by …  (a request, not a hint)")
+            yield TextField(ask.text if ask else "", id="ask-text", compact=True,
+                            placeholder="I need … by …  (a request, not a hint)")
             yield Label("by", classes="inline-label")
             yield DateField(ask.by_when if ask else None, today, id="ask-by",
                             placeholder="when? e.g. fri")
@@ -104,8 +106,8 @@ class DeadlineRow(ItemRow):
     def compose(self) -> ComposeResult:
         deadline: Deadline | None = self.item
         today = self.app.clock.now().date()
-        yield Input(deadline.label if deadline else "", id="deadline-label", compact=True,
-                    placeholder="Deadline, e.g. Pilot go-live")
+        yield TextField(deadline.label if deadline else "", id="deadline-label", compact=True,
+                        placeholder="Deadline, e.g. Pilot go-live")
         with Horizontal(classes="item-line"):
             for name in ("earliest", "likely", "latest"):
                 yield Label(name.capitalize(), classes="inline-label")
@@ -113,9 +115,9 @@ class DeadlineRow(ItemRow):
                                 id=f"deadline-{name}", placeholder="date")
         with Horizontal(classes="item-line"):
             yield Label("Confidence", classes="inline-label")
-            yield Select([(c.value.capitalize(), c.value) for c in Confidence],
+            yield Choice([(c.value.capitalize(), c.value) for c in Confidence],
                          value=deadline.confidence.value if deadline and deadline.confidence
-                         else Select.NULL, prompt="…", id="deadline-confidence", compact=True)
+                         else Choice.NO_CHOICE, prompt="…", id="deadline-confidence")
             yield Label("Can flex:", classes="inline-label")
             for flex in Flex:
                 yield Checkbox(flex.value, bool(deadline and flex in deadline.flexible),
@@ -152,10 +154,10 @@ class DeadlineRow(ItemRow):
         else:
             show_hint(hint, "")
 
-    @on(Select.Changed, "#deadline-confidence")
-    def _confidence_changed(self, event: Select.Changed) -> None:
+    @on(Choice.Changed, "#deadline-confidence")
+    def _confidence_changed(self, event: Choice.Changed) -> None:
         event.stop()
-        value = None if event.value is Select.NULL else Confidence(event.value)
+        value = None if event.value is Choice.NO_CHOICE else Confidence(event.value)
         self.save_now("confidence", value)
 
     @on(Checkbox.Changed)
@@ -176,8 +178,8 @@ class SolutionRow(ItemRow):
         solution: Solution | None = self.item
         with Horizontal(classes="item-line"):
             yield Label("→", classes="inline-label")
-            yield Input(solution.text if solution else "", id="solution-text", compact=True,
-                        placeholder="A solution you propose")
+            yield TextField(solution.text if solution else "", id="solution-text", compact=True,
+                            placeholder="A solution you propose")
 
     @on(Input.Changed, "#solution-text")
     def _changed(self, event: Input.Changed) -> None:
@@ -190,16 +192,16 @@ class ProblemRow(ItemRow):
 
     def compose(self) -> ComposeResult:
         problem: Problem | None = self.item
-        yield Input(problem.text if problem else "", id="problem-text", compact=True,
-                    placeholder="A problem to raise")
+        yield TextField(problem.text if problem else "", id="problem-text", compact=True,
+                        placeholder="A problem to raise")
         solutions = ItemList("solutions", self.item_id, SolutionRow, noun="solution",
                              id="solutions")
         yield solutions
         with Horizontal(classes="item-line"):
             yield Label("I need", classes="inline-label")
-            yield Select([(n.value.capitalize(), n.value) for n in Need],
-                         value=problem.need.value if problem and problem.need else Select.NULL,
-                         prompt="…", id="problem-need", compact=True)
+            yield Choice([(n.value.capitalize(), n.value) for n in Need],
+                         value=problem.need.value if problem and problem.need else Choice.NO_CHOICE,
+                         prompt="…", id="problem-need")
             yield Checkbox("Raising it to ask for help", bool(problem and problem.ask_for_help),
                            id="problem-help", compact=True)
         yield Static("", classes="hint problem-hint")
@@ -218,10 +220,10 @@ class ProblemRow(ItemRow):
         event.stop()
         self.save_later("text", event.value)
 
-    @on(Select.Changed, "#problem-need")
-    def _need_changed(self, event: Select.Changed) -> None:
+    @on(Choice.Changed, "#problem-need")
+    def _need_changed(self, event: Choice.Changed) -> None:
         event.stop()
-        self.save_now("need", None if event.value is Select.NULL else Need(event.value))
+        self.save_now("need", None if event.value is Choice.NO_CHOICE else Need(event.value))
 
     @on(Checkbox.Changed, "#problem-help")
     def _help_changed(self, event: Checkbox.Changed) -> None:

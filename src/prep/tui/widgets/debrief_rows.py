@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Checkbox, Input, Label, Select, Static
+from textual.widgets import Checkbox, Input, Label, Static
 
 from prep.domain.checklist import Ask, Deadline, Problem
 from prep.domain.deadlines import format_day, range_problem
@@ -24,6 +24,8 @@ from prep.domain.debrief import (
 from prep.store import StoreError
 from prep.tui.widgets.checklist_rows import DateField, show_hint
 from prep.tui.widgets.item_list import ItemRow
+from prep.tui.widgets.text_field import TextField
+from prep.tui.widgets.choice import Choice
 
 ASKED_OPTIONS = [("Asked", "yes"), ("Not asked", "no")]
 ANSWER_OPTIONS = [("Granted", "granted"), ("Refused", "refused"), ("Later", "later"),
@@ -60,29 +62,29 @@ class AskResultRow(_SavesNow, Vertical):
         asked = self.result.asked if self.result else None
         answer = self.result.answer if self.result else None
         with Horizontal(classes="item-line"):
-            yield Select(ASKED_OPTIONS, prompt="Asked?", compact=True, classes="asked",
-                         value={True: "yes", False: "no", None: Select.NULL}[asked])
-            yield Select(ANSWER_OPTIONS, prompt="Their answer", compact=True, classes="answer",
-                         value=answer.value if answer else Select.NULL, disabled=asked is not True)
+            yield Choice(ASKED_OPTIONS, prompt="Asked?", classes="asked",
+                         value={True: "yes", False: "no", None: Choice.NO_CHOICE}[asked])
+            yield Choice(ANSWER_OPTIONS, prompt="Their answer", classes="answer",
+                         value=answer.value if answer else Choice.NO_CHOICE, disabled=asked is not True)
         yield Static("", classes="hint ask-hint")
 
     def on_mount(self) -> None:
         self._explain()
 
     def _explain(self) -> None:
-        asked = self.query_one(".asked", Select).value
+        asked = self.query_one(".asked", Choice).value
         show_hint(self.query_one(".ask-hint", Static),
               "Not asked: it is now an unsaid item, carried to your next meeting with them."
               if asked == "no" else "")
 
-    @on(Select.Changed)
-    def _changed(self, event: Select.Changed) -> None:
+    @on(Choice.Changed)
+    def _changed(self, event: Choice.Changed) -> None:
         event.stop()
-        asked_value = self.query_one(".asked", Select).value
+        asked_value = self.query_one(".asked", Choice).value
         asked = {"yes": True, "no": False}.get(asked_value)  # type: ignore[arg-type]
-        answer_select = self.query_one(".answer", Select)
+        answer_select = self.query_one(".answer", Choice)
         answer_select.disabled = asked is not True
-        answer = None if answer_select.value is Select.NULL else AskAnswer(answer_select.value)
+        answer = None if answer_select.value is Choice.NO_CHOICE else AskAnswer(answer_select.value)
         self._save("ask", lambda: self.app.store.debriefs.set_ask_result(
             self.ask.id, asked, answer if asked else None))
         self._explain()
@@ -164,13 +166,13 @@ class ProposalRow(_SavesNow, Vertical):
         solution = next((s.text for s in self.problem.solutions if s.text.strip()), "")
         proposal = f" → {solution}" if solution else " (raised to ask for help)"
         yield _plan(f"{self.problem.text}{proposal}")
-        yield Select(OUTCOME_OPTIONS, prompt="What happened to the proposal?", compact=True,
-                     value=self.outcome.value if self.outcome else Select.NULL)
+        yield Choice(OUTCOME_OPTIONS, prompt="What happened to the proposal?",
+                     value=self.outcome.value if self.outcome else Choice.NO_CHOICE)
 
-    @on(Select.Changed)
-    def _changed(self, event: Select.Changed) -> None:
+    @on(Choice.Changed)
+    def _changed(self, event: Choice.Changed) -> None:
         event.stop()
-        outcome = None if event.value is Select.NULL else ProposalOutcome(event.value)
+        outcome = None if event.value is Choice.NO_CHOICE else ProposalOutcome(event.value)
         self._save("proposal", lambda: self.app.store.debriefs.set_proposal_outcome(
             self.problem.id, outcome))
 
@@ -181,8 +183,8 @@ class UnsaidRow(ItemRow):
     def compose(self) -> ComposeResult:
         item: UnsaidItem | None = self.item
         with Horizontal(classes="item-line"):
-            yield Input(item.text if item else "", id="unsaid-text", compact=True,
-                        placeholder="What went unsaid?")
+            yield TextField(item.text if item else "", id="unsaid-text", compact=True,
+                            placeholder="What went unsaid?")
             yield Checkbox("Resolved", bool(item and item.resolved_at), compact=True,
                            id="unsaid-resolved")
         if item is not None and item.from_ask_id is not None:
@@ -209,9 +211,9 @@ class ActionRow(ItemRow):
         item: ActionItem | None = self.item
         today = self.app.clock.now().date()
         with Horizontal(classes="item-line"):
-            yield Input(item.text if item else "", id="action-text", compact=True,
-                        placeholder="What needs doing?")
-            yield Select([("Me", "me"), ("Them", "them")], allow_blank=False, compact=True,
+            yield TextField(item.text if item else "", id="action-text", compact=True,
+                            placeholder="What needs doing?")
+            yield Choice([("Me", "me"), ("Them", "them")], allow_blank=False,
                          value=(item.owner if item else Owner.ME).value, id="action-owner")
             yield DateField(item.due if item else None, today, id="action-due",
                             placeholder="due, e.g. fri")
@@ -235,8 +237,8 @@ class ActionRow(ItemRow):
         if ok:
             self.save_later("due", field.parsed)
 
-    @on(Select.Changed, "#action-owner")
-    def _owner(self, event: Select.Changed) -> None:
+    @on(Choice.Changed, "#action-owner")
+    def _owner(self, event: Choice.Changed) -> None:
         event.stop()
         self.save_now("owner", Owner(event.value))
 

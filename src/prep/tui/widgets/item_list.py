@@ -14,6 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.widget import AwaitMount
 from textual.widgets import Button, Input
 
 from prep.store import StoreError
@@ -109,13 +110,11 @@ class ItemList(Vertical):
     def compose(self) -> ComposeResult:
         yield Button(f"+ Add {self.noun}", classes="add-item", compact=True)
 
-    def load(self, items: Sequence[Any]) -> None:
-        """Show these stored items (replacing any rows)."""
+    def load(self, items: Sequence[Any]) -> AwaitMount:
+        """Show these stored items (replacing any rows); await it for the rows to exist."""
         self.query(ItemRow).remove()
         button = self.query_one(".add-item", Button)
-        rows = [self.make_row(item.id, item) for item in items]
-        if rows:
-            self.mount_all(rows, before=button)
+        return self.mount_all([self.make_row(item.id, item) for item in items], before=button)
 
     @property
     def rows(self) -> list[ItemRow]:
