@@ -70,19 +70,23 @@ def run(runs: int) -> list[Row]:
     marker, marker_about = agenda_marker(db)
     prep_argv = [PREP, "--db", str(db)]
     bare_argv = [PYTHON, BARE]
+    full_argv = [PYTHON, BARE, "--full"]
     bare_marker = b"bare app painted"
     log(f"startup: {runs} runs each, interleaved; prep marker {marker!r}")
     # One unmeasured run of each warms the page cache and the .pyc files.
     run_until(prep_argv, marker)
     run_until(bare_argv, bare_marker)
-    prep_runs, bare_runs = [], []
+    run_until(full_argv, bare_marker)
+    runs_of: dict[str, list] = {"prep": [], "bare": [], "full": []}
     for i in range(runs):
-        order = [("prep", prep_argv, marker), ("bare", bare_argv, bare_marker)]
+        order = [("prep", prep_argv, marker), ("bare", bare_argv, bare_marker),
+                 ("full", full_argv, bare_marker)]
         if i % 2:
             order.reverse()
         for name, argv, mark in order:
-            result = run_until(argv, mark)
-            (prep_runs if name == "prep" else bare_runs).append(result)
+            runs_of[name].append(run_until(argv, mark))
+    prep_runs, bare_runs = runs_of["prep"], runs_of["bare"]
+    full_t = Stat.of([r.seconds for r in runs_of["full"]])
     prep_t = Stat.of([r.seconds for r in prep_runs])
     bare_t = Stat.of([r.seconds for r in bare_runs])
     prep_m = Stat.of([r.hwm_kb for r in prep_runs])
@@ -101,6 +105,10 @@ def run(runs: int) -> list[Row]:
         f"database: 5,000 meetings; marker = first agenda row, {marker_about}",
         f"runs: {runs} each, interleaved; min–max prep {prep_t.low*1000:.0f}–{prep_t.high*1000:.0f} ms,"
         f" bare {bare_t.low*1000:.0f}–{bare_t.high*1000:.0f} ms",
+        f"Textual alone painting a screen as full as the agenda (bare_app.py --full: header,"
+        f" 300-row list, detail panel, footer, no prep code): {full_t.show()},"
+        f" {full_t.median / bare_t.median:.2f}x the bare app; prep is"
+        f" {prep_t.median / full_t.median:.2f}x that",
         f"imports before first paint (-X importtime, one run; inflated by the profiling): "
         f"prep {prep_total/1000:.0f} ms, bare {bare_total/1000:.0f} ms",
         "  self time by package, prep: " + ", ".join(

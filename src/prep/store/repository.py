@@ -7,6 +7,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cached_property
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,16 +23,17 @@ from prep.domain.models import (
     Status,
     validate_draft,
 )
-from prep.store.checklists import ChecklistRepository
-from prep.store.debriefs import DebriefRepository
-from prep.store.lists import ItemLists
-from prep.store.people import PeopleRepository
-from prep.store.review import ReviewRepository
 from prep.store.errors import StoreError
 from prep.store.timestamps import now_text, utc_text
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from prep.store.checklists import ChecklistRepository
+    from prep.store.debriefs import DebriefRepository
+    from prep.store.lists import ItemLists
+    from prep.store.people import PeopleRepository
+    from prep.store.review import ReviewRepository
 
 _MEETING_COLUMNS = """
     m.id, m.title, m.starts_at, m.duration_minutes, m.setting, m.notes, m.status,
@@ -58,11 +60,40 @@ class Store:
         self._conn = conn
         self._db: Database | None = None
         self._lock = threading.RLock()
-        self.items = ItemLists(self)
-        self.checklists = ChecklistRepository(self)
-        self.debriefs = DebriefRepository(self)
-        self.review = ReviewRepository(self)
-        self.people = PeopleRepository(self)
+
+    # The parts of the store are made on first use, so that the first screen
+    # loads only the modules it needs: importing the review's and the
+    # checklist's domain code cost about 10 ms of start-up.
+
+    @cached_property
+    def items(self) -> ItemLists:
+        from prep.store.lists import ItemLists
+
+        return ItemLists(self)
+
+    @cached_property
+    def checklists(self) -> ChecklistRepository:
+        from prep.store.checklists import ChecklistRepository
+
+        return ChecklistRepository(self)
+
+    @cached_property
+    def debriefs(self) -> DebriefRepository:
+        from prep.store.debriefs import DebriefRepository
+
+        return DebriefRepository(self)
+
+    @cached_property
+    def review(self) -> ReviewRepository:
+        from prep.store.review import ReviewRepository
+
+        return ReviewRepository(self)
+
+    @cached_property
+    def people(self) -> PeopleRepository:
+        from prep.store.people import PeopleRepository
+
+        return PeopleRepository(self)
 
     @property
     def db(self) -> Database:
