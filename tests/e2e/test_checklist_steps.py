@@ -1,0 +1,62 @@
+"""The checklist in a real terminal: choices by arrow keys, steps built as shown.
+
+Choices are prep's own one-widget picker, and the panes of steps 2 to 4 are
+built the first time they are shown; both are checked here through the
+installed `prep` in tmux, with the saved rows read back from the file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.conftest import Terminal, prep_cli, query
+from tests.e2e.test_checklist_kill import cursor_on
+
+pytestmark = pytest.mark.e2e
+
+AGENDA = "debriefs and weekly review"
+
+
+def checklist(db: Path) -> list[tuple]:
+    return query(db, "SELECT position, premortem FROM checklists")
+
+
+def test_a_choice_by_arrows_and_a_field_on_a_later_step_both_save(
+    terminal: Terminal, db: Path
+):
+    seeded = prep_cli("--db", db, "add", "Steps test", "--with", "Dana", "--at", "tomorrow 10am")
+    assert seeded.returncode == 0, seeded.stderr
+
+    terminal.start("--db", db)
+    terminal.wait_until(lambda s: AGENDA in s and "Steps test" in s, "the seeded meeting")
+    terminal.send("p")
+    terminal.wait_until(lambda s: "Hierarchy check" in s and "They are" in s, "the checklist")
+
+    # "They are" has the focus: → steps from the prompt to the first option, and on.
+    terminal.send("Right", "Right")
+    screen = terminal.wait_until(lambda s: "◂ My peer ▸" in s, "the chosen option")
+    [line] = [line for line in screen.splitlines() if "They are" in line]
+    assert "My peer" in line
+    terminal.wait_until(lambda _: checklist(db) == [("peer", "")], "the choice to be saved")
+
+    # Step 2 is built when first shown, and the focus lands in its first field.
+    terminal.send("PageDown")
+    terminal.wait_until(lambda s: "Expectation review" in s and "Premortem" in s, "step 2")
+    # One Tab at a time, each after the last has moved the focus: Textual hands
+    # a key to the widget focused when the key is read, so keys sent all at
+    # once would reach "They expect" before the first Tab has moved on.
+    for _ in range(3):  # from "they expect": I expect, + add deadline, premortem
+        terminal.send("Tab")
+        if cursor_on(terminal, "Premortem", timeout=0.5):
+            break
+    assert cursor_on(terminal, "Premortem", timeout=2), terminal.screen()
+    terminal.type("We argue dates first")
+    terminal.wait_until(lambda _: checklist(db) == [("peer", "We argue dates first")],
+                        "the premortem to be saved", timeout=10)
+
+    terminal.send("Escape")
+    terminal.wait_for(AGENDA)
+    terminal.send("C-q")
+    assert terminal.wait_exit() == 0
