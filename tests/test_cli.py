@@ -270,6 +270,27 @@ def test_db_option_wins_over_prep_db(run, tmp_path, db):
     assert not from_env.exists()
 
 
+@pytest.mark.parametrize("how", ["--db", "PREP_DB"])
+def test_a_relative_database_path_works_once_the_file_exists(env, tmp_path, how):
+    """The second command opens an existing file: that check once failed
+    with a traceback for a relative path."""
+    def run_here(*args: str):
+        extra = {"PREP_DB": "notes/prep.db"} if how == "PREP_DB" else {}
+        db_args = ["--db", "notes/prep.db"] if how == "--db" else []
+        return subprocess.run([sys.executable, "-m", "prep", *args, *db_args], cwd=tmp_path,
+                              stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                              encoding="utf-8", env={**env, **extra}, timeout=60)
+
+    (tmp_path / "notes").mkdir(mode=0o700)
+    created = run_here("add", "Q4 review", "--with", "Dana", "--at", "tomorrow 3pm")
+    assert created.returncode == 0, created.stderr
+    listing = run_here("list")
+    assert listing.returncode == 0, listing.stderr
+    assert "Traceback" not in listing.stderr
+    assert "Q4 review" in listing.stdout
+    assert count(tmp_path / "notes" / "prep.db") == 1
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="XDG paths are Linux's")
 def test_default_database_is_created_private_in_the_data_directory(run, tmp_path):
     result = run("list", extra_env={"XDG_DATA_HOME": str(tmp_path)})

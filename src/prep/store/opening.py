@@ -27,7 +27,9 @@ def open_store(path: Path, *, create_folder: bool = False) -> Store:
     `create_folder` makes a missing parent folder (owner-only); it is for the
     default location, where the folder not existing yet is normal.
     """
-    path = Path(path)
+    # Absolute: the read-only check opens the file by URI, and a relative
+    # path has none (`prep --db prep.db` failed with a traceback).
+    path = Path(path).absolute()
     _check_folder(path, create_folder)
     if path.exists():
         _check_existing_file(path)
