@@ -9,13 +9,14 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 
 from prep.domain.agenda import DEBRIEF_WINDOW, build_agenda
 from prep.domain.models import Meeting
 from prep.store import StoreError
 from prep.tui.widgets.agenda_list import AgendaList
 from prep.tui.widgets.meeting_detail import MeetingDetail
+from prep.tui.widgets.footer import KeyFooter
 
 # The agenda shows this many meetings at most; a 20-year history should not
 # slow the home screen down.
@@ -57,7 +58,7 @@ class AgendaScreen(Screen[None]):
                 yield AgendaList(id="agenda-list")
                 yield Static(EMPTY_TEXT, id="agenda-empty")
             yield MeetingDetail(id="agenda-detail")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#agenda-list").border_title = "Agenda"

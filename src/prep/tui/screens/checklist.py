@@ -9,7 +9,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
+from textual.widgets import ContentSwitcher, Header, OptionList, Static
 from textual.widget import AwaitMount, Widget
 from textual.widgets.option_list import Option
 
@@ -33,6 +33,7 @@ from prep.tui.widgets.checklist_panes import (
     SolutionsPane,
     StepPane,
 )
+from prep.tui.widgets.footer import KeyFooter
 
 PANES = ["step-1", "step-2", "step-3", "step-4", "brief"]
 
@@ -73,7 +74,7 @@ class ChecklistScreen(SaveAsYouTypeScreen):
                 # Panes are built when first shown (see _pane): all five at once
                 # are ~150 widgets, which made opening the screen take 0.8 s.
                 yield ContentSwitcher(id="panes")
-        yield Footer()
+        yield KeyFooter()
 
     # -- loading -----------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Checkbox, Footer, Header, Input, Label, Static, TextArea
+from textual.widgets import Checkbox, Header, Input, Label, Static, TextArea
 
 from prep.domain.checklist import Checklist
 from prep.domain.debrief import Debrief
@@ -30,6 +30,7 @@ from prep.tui.widgets.item_list import ItemList
 from prep.tui.widgets.open_items import OpenItems
 from prep.tui.widgets.text_field import TextField
 from prep.tui.widgets.choice import Choice
+from prep.tui.widgets.footer import KeyFooter
 
 RATINGS = [("1 · Poor", 1), ("2 · Weak", 2), ("3 · OK", 3), ("4 · Good", 4), ("5 · Excellent", 5)]
 TEMPERATURES = [("1 · Cold", 1), ("2 · Cool", 2), ("3 · Neutral", 3), ("4 · Warm", 4),
@@ -165,7 +166,7 @@ class DebriefScreen(SaveAsYouTypeScreen):
                     yield TextField(id="next-when", compact=True,
                                     placeholder="e.g. next tue 10am — enter books it")
                 yield Static("", id="next-hint", classes="hint")
-        yield Footer()
+        yield KeyFooter()
 
     @staticmethod
     def _section(key: str, title: str) -> Label:

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.suggester import SuggestFromList
-from textual.widgets import Footer, Header, Input, Label, Static, TextArea
+from textual.widgets import Header, Input, Label, Static, TextArea
 
 from prep.domain.models import (
     SETTING_LABELS,
@@ -29,6 +29,7 @@ from prep.store import StoreError
 from prep.tui.widgets.meeting_detail import RANK_PHRASES
 from prep.tui.widgets.text_field import TextField
 from prep.tui.widgets.choice import Choice
+from prep.tui.widgets.footer import KeyFooter
 
 # A draft is written this long after the last keystroke: often enough that a
 # killed terminal loses under a second of typing, rarely enough to be free.
@@ -132,7 +133,7 @@ class MeetingFormScreen(Screen[int | None]):
                                        placeholder="What do you want from this meeting?")
                         yield Static("", id="notes-hint", classes="hint")
             yield Static(FORM_TIPS, id="form-tips")
-        yield Footer()
+        yield KeyFooter()
 
     def _initial_when(self) -> str:
         if self.meeting is None:

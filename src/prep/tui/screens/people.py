@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from prep.domain.assertiveness import ZONE_LABELS, zone
 from prep.domain.debrief_rules import feedback_due
@@ -19,6 +19,7 @@ from prep.domain.people import PersonSummary, TimelineEntry
 from prep.domain.when import format_when
 from prep.store import StoreError
 from prep.tui.widgets.meeting_detail import RANK_PHRASES
+from prep.tui.widgets.footer import KeyFooter
 
 SPARK = "▁▂▃▄▅▆▇█"
 
@@ -49,7 +50,7 @@ class PeopleScreen(Screen[None]):
             yield DataTable(id="people-table", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="people-timeline"):
                 yield Static("", id="timeline-body")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "People"

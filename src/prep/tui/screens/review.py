@@ -13,13 +13,14 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, Static, TextArea
+from textual.widgets import Header, Label, Static, TextArea
 
 from prep.domain.review import Reflection
 from prep.domain.weeks import describe_week, iso_week_label, week_start
 from prep.store import StoreError
 from prep.tui.saving import DebouncedSaver
 from prep.tui.widgets.markdown_view import MarkdownView
+from prep.tui.widgets.footer import KeyFooter
 
 REFLECTION_FIELDS = (
     ("went_well", "What went well"),
@@ -59,7 +60,7 @@ class ReviewScreen(Screen[None]):
                     yield TextArea(id=field, compact=True, soft_wrap=True, tab_behavior="focus",
                                    classes="reflection-text")
                 yield Static("Saved as you type, for this week.", classes="hint")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#review-report").border_title = "The week"
