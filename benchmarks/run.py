@@ -7,7 +7,8 @@
 Each benchmark runs in its own process (benchmarks/bench_*.py, also runnable
 alone) and compares prep with a baseline, alternating the two so that other
 load on the machine hits both alike. Figures are medians with the interquartile
-range in brackets. The table is also written to benchmarks/results.md.
+range in brackets. A full run also writes the table to benchmarks/results.md
+(--write does so for a --quick or --only run too; --no-write never).
 Generated databases are cached in benchmarks/.cache/ (see generate.py).
 """
 
@@ -99,6 +100,8 @@ def main() -> int:
     parser.add_argument("--only", nargs="+", choices=list(BENCHMARKS), metavar="NAME",
                         help=f"run only these: {', '.join(BENCHMARKS)}")
     parser.add_argument("--no-write", action="store_true", help="do not write results.md")
+    parser.add_argument("--write", action="store_true",
+                        help="write results.md even for a --quick or --only run")
     args = parser.parse_args()
     names = args.only or list(BENCHMARKS)
 
@@ -130,7 +133,10 @@ def main() -> int:
     missed = [r["benchmark"] for r in rows if r["met"] is False]
     print(f"Targets missed: {len(missed)} of {sum(r['met'] is not None for r in rows)}.")
 
-    if not args.no_write:
+    # results.md keeps the last full run (the README quotes it), so a quick
+    # look or a single benchmark does not replace it unless asked to.
+    full_run = not args.quick and not args.only
+    if args.write or (full_run and not args.no_write):
         md = ["# Benchmark results", "",
               f"`python3 dev.py bench{' --quick' if args.quick else ''}`"
               + (f" `--only {' '.join(names)}`" if args.only else "") + f" — {env}; "
