@@ -140,3 +140,23 @@ async def test_quit_key(make_app):
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_rows_are_laid_out_for_the_width_they_are_drawn_at(make_app, store):
+    title = "Quarterly business review with leadership"  # fits at 160 columns, not 100
+    store.add_meeting(MeetingDraft(title, "Sofia Lindqvist", at(1, 10)))
+    app = make_app()
+    async with app.run_test(size=(160, 36)) as pilot:
+        await pilot.pause()
+        agenda = app.screen.query_one(AgendaList)
+        [option] = [o for o in agenda.options if not o.disabled]
+        wide = str(option.prompt)
+        assert title in wide  # the first frame already uses the real width
+
+        await pilot.resize_terminal(100, 36)
+        await pilot.pause()
+        [same] = [o for o in agenda.options if not o.disabled]
+        assert same is option  # redrawn for the new width, not rebuilt
+        narrow = str(option.prompt)
+        assert title not in narrow and "…" in narrow
+        assert "Sofia Lindq…" in narrow  # the person column narrows too

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
@@ -39,6 +44,39 @@ def _fit(text: str, width: int) -> str:
     return text.ljust(width) if len(text) <= width else text[: width - 1] + "…"
 
 
+class FittedRow(Visual):
+    """One line whose columns are laid out for the width it is drawn at.
+
+    The agenda's columns depend on the list's width, which is not known
+    until after the first layout. Building rows at draw time means the first
+    frame already has them at the right width, and a resize redraws them
+    without rebuilding the list.
+    """
+
+    def __init__(self, lay_out: Callable[[int], Content]) -> None:
+        self._lay_out = lay_out
+        self._drawn: tuple[int, Content] | None = None
+
+    def _at(self, width: int) -> Content:
+        if self._drawn is None or self._drawn[0] != width:
+            self._drawn = (width, self._lay_out(width))
+        return self._drawn[1]
+
+    def render_strips(self, width: int, height: int | None, style: Style,
+                      options: RenderOptions) -> list[Strip]:
+        return self._at(width).render_strips(width, height, style, options)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return container_width
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return 1
+
+    def __str__(self) -> str:
+        """The row's text as last drawn (at 80 columns if not drawn yet)."""
+        return str(self._drawn[1] if self._drawn else self._lay_out(80))
+
+
 class AgendaList(OptionList):
     """Meetings under group headings; headings are disabled so the cursor skips them."""
 
@@ -49,8 +87,6 @@ class AgendaList(OptionList):
 
     def show(self, groups: list[AgendaGroup], now: datetime, select_id: int | None,
              actions: list[tuple[ActionItem, str]] | None = None) -> None:
-        self._shown = (groups, now, actions)
-        self._built_width = self.scrollable_content_region.width
         previous = self.highlighted_option.id if self.highlighted_option else None
         options: list[Option] = []
         for group in groups:
@@ -60,13 +96,15 @@ class AgendaList(OptionList):
             )
             options.append(Option(heading, id=f"group-{group.kind}", disabled=True))
             for meeting in group.meetings:
-                options.append(Option(self._row(meeting, group.kind, now), id=f"m{meeting.id}"))
+                row = FittedRow(lambda width, m=meeting, k=group.kind: self._row(m, k, now, width))
+                options.append(Option(row, id=f"m{meeting.id}"))
         if actions:
             options.append(Option(Content.styled(f" ACTION ITEMS · {len(actions)}",
                                                  "bold $text-muted"),
                                   id="group-actions", disabled=True))
             for action, person in actions:
-                options.append(Option(self._action_row(action, person, now), id=f"a{action.id}"))
+                row = FittedRow(lambda width, a=action, p=person: self._action_row(a, p, now, width))
+                options.append(Option(row, id=f"a{action.id}"))
         self.set_options(options)
         wanted = f"m{select_id}" if select_id is not None else previous
         self._highlight(wanted)
@@ -83,17 +121,9 @@ class AgendaList(OptionList):
                 self.highlighted = index
                 return
 
-    def on_resize(self) -> None:
-        # Columns are sized to the width, so a new width re-lays the rows. The
-        # first resize after mounting keeps the width the rows were built for:
-        # rebuilding then would delay the first key press by a whole redraw.
-        width = self.scrollable_content_region.width
-        if getattr(self, "_shown", None) and width != getattr(self, "_built_width", None):
-            groups, now, actions = self._shown
-            self.show(groups, now, None, actions)
-
-    def _action_row(self, action: ActionItem, person: str, now: datetime) -> Content:
-        width = max(self.scrollable_content_region.width, 50)
+    @staticmethod
+    def _action_row(action: ActionItem, person: str, now: datetime, width: int) -> Content:
+        width = max(width, 50)
         today = now.date()
         if action.due is None:
             due, style = "", "$text-muted"
@@ -107,8 +137,9 @@ class AgendaList(OptionList):
             (_fit(person, 18), "italic"), " ", (f"({owner})".rjust(9), "$text-muted"),
         )
 
-    def _row(self, meeting: Meeting, kind: GroupKind, now: datetime) -> Content:
-        width = max(self.scrollable_content_region.width, 50)
+    @staticmethod
+    def _row(meeting: Meeting, kind: GroupKind, now: datetime, width: int) -> Content:
+        width = max(width, 50)
         person_width = 18 if width >= 64 else 12
         # indent + when + gaps + person + status (4 dots or "debrief")
         title_width = max(10, width - 2 - 11 - 1 - person_width - 1 - 9 - 2)
