@@ -10,7 +10,7 @@ What is compared is the CPU time each key costs (the process's CPU time, so
 work on other threads counts too). Keys are sent the way `pilot.press` sends
 them (`App._press_keys`: the key event, then waiting until the process is
 idle), but without Pilot's `_wait_for_screen`, which posts a callback to every
-widget of the screen per key: on the checklist's ~140 widgets that alone
+widget of the screen per key: on the checklist's widgets (~140 then, 64 now) that alone
 doubled the measured cost, and no real terminal pays it. Waiting for idleness
 sleeps at least 2 x 20 ms per key, which would swamp a wall-clock comparison,
 so wall time per key is shown as a detail only.
