@@ -703,3 +703,16 @@ async def test_an_idle_checklist_does_not_keep_reading_the_database(make_app, st
         before = reads
         await pilot.pause(0.4)
         assert reads - before == 0
+
+
+async def test_the_footer_shows_both_the_choice_keys_and_the_step_keys(make_app, store):
+    from textual.widgets._footer import FooterKey
+
+    store.add_meeting(MeetingDraft("Footer", "Dana", at(1, 10)))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_checklist(pilot)
+        assert focused_id(app) == "position"  # a Choice
+        await pilot.pause()
+        shown = {key.description for key in app.screen.query(FooterKey)}
+        assert {"Choose", "Next step", "Previous"} <= shown

@@ -45,7 +45,7 @@ class Choice(Widget, can_focus=True):
         color: $foreground;
         pointer: pointer;
         &:focus {
-            background-tint: $foreground 5%;
+            background-tint: $foreground 10%;
         }
         &:disabled {
             color: $text-disabled;
@@ -53,12 +53,14 @@ class Choice(Widget, can_focus=True):
     }
     """
 
+    # Action names of their own: the footer shows one key per action name,
+    # so a shared name such as the checklist's "step" would hide PgDn there.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("right", "step(1)", "Choose", key_display="←→"),
-        Binding("left", "step(-1)", "Previous option", show=False),
-        Binding("home", "jump(0)", "First option", show=False),
-        Binding("end", "jump(-1)", "Last option", show=False),
-        Binding("backspace,delete", "clear", "Clear", show=False),
+        Binding("right", "next_option(1)", "Choose", key_display="←→"),
+        Binding("left", "next_option(-1)", "Previous option", show=False),
+        Binding("home", "option_at(0)", "First option", show=False),
+        Binding("end", "option_at(-1)", "Last option", show=False),
+        Binding("backspace,delete", "clear_choice", "Clear", show=False),
         Binding("enter", "app.focus_next", "Next field", show=False),
     ]
 
@@ -107,7 +109,8 @@ class Choice(Widget, can_focus=True):
         index = self._index()
         label = (Content(self.options[index][0]) if index is not None
                  else Content.styled(self.prompt, "$foreground 50%"))
-        arrows = "$foreground 50%" if self.has_focus else "$foreground 25%"
+        # Focused, the arrows light up: they are the keys that work here.
+        arrows = "bold $accent" if self.has_focus else "$foreground 25%"
         return Content.assemble(("◂ ", arrows), label, (" ▸", arrows))
 
     def watch_value(self) -> None:
@@ -124,15 +127,15 @@ class Choice(Widget, can_focus=True):
         """Every value in order, the blank first when it is allowed."""
         return ([NO_CHOICE] if self.allow_blank else []) + [value for _, value in self.options]
 
-    def action_step(self, delta: int) -> None:
+    def action_next_option(self, delta: int) -> None:
         positions = self._positions()
         current = positions.index(self.value) if self.value in positions else 0
         self._choose(positions[max(0, min(len(positions) - 1, current + delta))])
 
-    def action_jump(self, index: int) -> None:
+    def action_option_at(self, index: int) -> None:
         self._choose(self.options[index][1])
 
-    def action_clear(self) -> None:
+    def action_clear_choice(self) -> None:
         if self.allow_blank:
             self._choose(NO_CHOICE)
 
@@ -157,4 +160,4 @@ class Choice(Widget, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         # The left arrow's side steps back, anywhere else steps on.
-        self.action_step(-1 if event.x < 2 else 1)
+        self.action_next_option(-1 if event.x < 2 else 1)
