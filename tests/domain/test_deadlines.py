@@ -139,7 +139,7 @@ def test_parse_counts_from_the_given_day():
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("banana", "Can't read 'banana' as a time."),
+        ("banana", "Can't read 'banana' as a date. Try 'fri', '24/11'"),
         ("31/2", "There is no 31 February"),
         ("fri 5/12", "5 Dec 2026 is a Saturday, not a Friday."),
         ("x" * 101, "That's too long to be a date."),

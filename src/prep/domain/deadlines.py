@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timezone
 
 from prep.domain.checklist import Deadline
-from prep.domain.when import parse_when
+from prep.domain.when import UnreadableWhen, WhenError, parse_when
 
 __all__ = ["format_day", "is_blank", "parse_deadline_date", "range_problem"]
 
@@ -24,6 +24,9 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 # A deadline date typed without a time is read as at this hour; only its
 # date is kept.
 _READ_AT = time(9)
+_CANT_READ_DATE = (
+    "Can't read '{text}' as a date. Try 'fri', '24/11', 'in 2 weeks' or '2026-12-04'."
+)
 
 
 def format_day(day: date, *, with_year: bool = False) -> str:
@@ -77,4 +80,9 @@ def parse_deadline_date(text: str, today: date) -> date | None:
     # parse_when needs an aware "now". UTC keeps the date from shifting:
     # the result stays in UTC, so .date() is the day that was meant.
     now = datetime.combine(today, _READ_AT, tzinfo=timezone.utc)
-    return parse_when(text, now).date()
+    try:
+        return parse_when(text, now).date()
+    except UnreadableWhen as error:
+        # The general message asks for a time ("tomorrow 3pm"); here only a
+        # day is wanted, so say that, with date-only examples.
+        raise WhenError(_CANT_READ_DATE.format(text=error.shown)) from None

@@ -53,6 +53,18 @@ class WhenError(ValueError):
     """
 
 
+class UnreadableWhen(WhenError):
+    """Text that reads as no date or time at all (not a date that is wrong).
+
+    `shown` is the text as quoted in the message, so a caller that asks for
+    a date only can say so with the same quote.
+    """
+
+    def __init__(self, message: str, shown: str) -> None:
+        super().__init__(message)
+        self.shown = shown
+
+
 # -- Limits and defaults ------------------------------------------------------
 
 # Anything longer is a mis-paste, and refusing it early keeps the regexes
@@ -111,7 +123,8 @@ def _quote(text: str, limit: int = 30) -> str:
 
 
 def _cant_read(original: str) -> WhenError:
-    return WhenError(_CANT_READ_WHEN.format(text=_quote(original)))
+    shown = _quote(original)
+    return UnreadableWhen(_CANT_READ_WHEN.format(text=shown), shown)
 
 
 # -- Vocabulary ---------------------------------------------------------------
