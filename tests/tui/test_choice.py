@@ -51,6 +51,8 @@ async def test_digits_letters_home_end_and_backspace() -> None:
         assert choice.value == 3
         await pilot.press("9")  # no ninth option: ignored
         assert choice.value == 3
+        await pilot.press("²", "٣")  # digits to str.isdigit(), not to a person
+        assert choice.value == 3
         await pilot.press("end")
         assert choice.value == 4
         await pilot.press("home")
