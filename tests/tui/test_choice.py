@@ -51,7 +51,7 @@ async def test_digits_letters_home_end_and_backspace() -> None:
         assert choice.value == 3
         await pilot.press("9")  # no ninth option: ignored
         assert choice.value == 3
-        await pilot.press("²", "٣")  # digits to str.isdigit(), not to a person
+        await pilot.press("²", "٣")  # isdigit() says yes to both; neither is a choice here
         assert choice.value == 3
         await pilot.press("end")
         assert choice.value == 4

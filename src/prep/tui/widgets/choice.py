@@ -143,7 +143,7 @@ class Choice(Widget, can_focus=True):
         char = event.character
         if not char or not char.isprintable() or char == " ":
             return
-        # Not str.isdigit(): that also accepts "²" and "٣", which int() refuses.
+        # Not str.isdigit(): that is also true for "²", which int() refuses.
         if char in "123456789" and int(char) <= len(self.options):
             event.stop()
             self._choose(self.options[int(char) - 1][1])
