@@ -222,10 +222,10 @@ def _brief(store, args: argparse.Namespace) -> int:
         checklist = store.checklists.get(meeting.id)
         previous = store.checklists.previous_for(meeting)
         unsaid, actions = store.debriefs.open_items_for(meeting.counterpart.id, before=meeting)
+        debriefed = store.debriefs.get(previous.meeting_id) if previous else None
     except StoreError as error:
         print(f"prep: {error} See `prep list --all` for meeting ids.", file=sys.stderr)
         return EXIT_FAILED
-    debriefed = store.debriefs.get(previous.meeting_id) if previous else None
     markdown = render_brief(meeting, checklist, carry_over_from(previous, debriefed),
                             SystemClock().now(), open_items(unsaid, actions))
     return _emit(markdown, args.out, f"the brief for “{meeting.title}”")
@@ -261,8 +261,6 @@ def _week_from(args: argparse.Namespace):
 
 
 def _review(store, monday, out: str | None) -> int:
-    from datetime import timedelta
-
     from prep.domain.clock import SystemClock
     from prep.domain.review_report import render_review
     from prep.domain.weeks import iso_week_label
@@ -270,8 +268,7 @@ def _review(store, monday, out: str | None) -> int:
 
     now = SystemClock().now()
     try:
-        week = store.review.week(monday, now.tzinfo, now)
-        previous = store.review.week(monday - timedelta(days=7), now.tzinfo, now, trend=False)
+        week, previous = store.review.with_last_week(monday, now.tzinfo, now)
     except StoreError as error:
         print(f"prep: {error}", file=sys.stderr)
         return EXIT_FAILED

@@ -122,13 +122,6 @@ def test_proposal_outcomes(store, planned):
     assert store.debriefs.get(meeting.id).proposal_outcomes == ((problem, ProposalOutcome.PARKED),)
 
 
-def test_last_feedback_date(store, planned):
-    meeting = planned[0]
-    assert store.debriefs.last_feedback(meeting.counterpart.id) is None
-    store.debriefs.set_field(meeting.id, "feedback_asked", True)
-    assert store.debriefs.last_feedback(meeting.counterpart.id) == at(-1, 10).date()
-
-
 @pytest.mark.parametrize(("field", "value"), [("overall", 6), ("temperature", 0),
                                               ("actual_level", 11), ("outcome", "x" * 100_001)])
 def test_out_of_range_values_are_refused(store, planned, field, value):

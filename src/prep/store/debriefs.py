@@ -141,15 +141,6 @@ class DebriefRepository:
                 " ORDER BY a.due IS NULL, a.due, a.id LIMIT ?", [limit]))
         return [(_action(r), r["person"]) for r in rows]
 
-    def last_feedback(self, counterpart_id: int) -> date | None:
-        """The date of the last meeting with this person where feedback was asked for."""
-        with self._store._use():
-            row = self._db.execute(
-                "SELECT max(m.starts_at) FROM debriefs d JOIN meetings m ON m.id = d.meeting_id"
-                " WHERE m.counterpart_id = ? AND d.feedback_asked = 1", [counterpart_id]
-            ).fetchone()
-        return datetime.fromisoformat(row[0]).date() if row and row[0] else None
-
     # -- writing ---------------------------------------------------------------
 
     def ensure(self, meeting_id: int) -> None:
@@ -164,7 +155,12 @@ class DebriefRepository:
         """Move the meeting to debriefed when the debrief is complete, back to held if not."""
         from prep.domain.debrief_rules import debrief_done
 
-        done = debrief_done(self.get(meeting_id))
+        # Only the columns the rule reads: this runs after every save, and
+        # get() would read the asks, problems, items and moves as well.
+        rows = self._store.query(
+            "SELECT outcome, temperature, actual_level FROM debriefs WHERE meeting_id = ?",
+            [meeting_id])
+        done = bool(rows) and debrief_done(Debrief(meeting_id=meeting_id, **rows[0]))
         self._db.execute(
             "UPDATE meetings SET status = ? WHERE id = ?",
             ["debriefed" if done else "held", meeting_id],

@@ -102,6 +102,25 @@ class ReviewRepository:
     def _db(self):
         return self._store.db
 
+    def with_last_week(self, monday: date, zone: tzinfo,
+                       now: datetime) -> tuple[WeekInput, WeekInput]:
+        """The week starting `monday`, and the week before it for comparison.
+
+        The comparison is of the two weeks' numbers, which come from their
+        meetings alone, so the week before carries only its meetings: the
+        rest of a week (people, deadlines, actions, the trend) is a dozen
+        queries the review would throw away.
+        """
+        from prep.domain.weeks import week_bounds
+
+        week = self.week(monday, zone, now)
+        before = monday - timedelta(days=7)
+        start, end = week_bounds(before, zone)
+        with self._store._use():
+            rows = self._store.query(_MEETINGS_SQL, [utc_text(start), utc_text(end)])
+        return week, WeekInput(week_start=before,
+                               meetings=tuple(_review_meeting(r) for r in rows))
+
     def week(self, monday: date, zone: tzinfo, now: datetime, *, trend: bool = True) -> WeekInput:
         """Everything the review of the week starting `monday` (local) needs."""
         from prep.domain.weeks import week_bounds
@@ -192,7 +211,10 @@ class ReviewRepository:
         )
 
     def _count(self, sql: str, params: list[Any]) -> int:
-        return self._db.execute(sql, params).fetchone()[0]
+        # Through query(), like the review's other reads: self._db would
+        # import sqlite-utils just to count (the review only reads).
+        [row] = self._store.query(sql, params)
+        return next(iter(row.values()))
 
     def _moved_deadlines(self, lo: str, hi: str) -> tuple[MovedDeadline, ...]:
         rows = self._store.query(

@@ -84,9 +84,7 @@ class ReviewScreen(Screen[None]):
         now = self.app.clock.now()
         zone = now.tzinfo
         try:
-            week = self.app.store.review.week(monday, zone, now)
-            previous = self.app.store.review.week(monday - timedelta(days=7), zone, now,
-                                                  trend=False)
+            week, previous = self.app.store.review.with_last_week(monday, zone, now)
         except StoreError as error:
             self.app.call_from_thread(self.notify, str(error), title="Could not load the week",
                                       severity="error", markup=False)
@@ -138,9 +136,7 @@ class ReviewScreen(Screen[None]):
         self.saver.flush()
         now = self.app.clock.now()
         try:
-            week = self.app.store.review.week(self.monday, now.tzinfo, now)
-            previous = self.app.store.review.week(self.monday - timedelta(days=7), now.tzinfo,
-                                                  now, trend=False)
+            week, previous = self.app.store.review.with_last_week(self.monday, now.tzinfo, now)
             folder = self.app.store.path.parent / "exports"
             folder.mkdir(mode=0o700, exist_ok=True)
             path = folder / f"review-{iso_week_label(self.monday)}.md"
