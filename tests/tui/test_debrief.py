@@ -520,3 +520,30 @@ async def test_the_next_checklist_shows_the_debriefed_level_beside_the_plan(make
         assert row.split()[-2:] == ["6", "3"]
     [(meeting, planned, actual)] = store.checklists.level_history(store.meeting(follow_up_id))
     assert (meeting.id, planned, actual) == (s.meeting_id, 6, 3)
+
+
+async def test_opening_a_debrief_and_leaving_writes_nothing(make_app, store, db_path):
+    import sqlite3
+
+    s, _, _, _ = seed_debriefed(store)
+    store.debriefs.set_field(s.meeting_id, "feedback_keep", "The one-page summaries")
+    store.debriefs.record_move(s.deadline, s.meeting_id, date(2026, 12, 14),
+                               date(2026, 12, 18), date(2026, 12, 23))
+    watcher = sqlite3.connect(db_path)  # its data_version moves when anyone else commits
+    try:
+        before = watcher.execute("PRAGMA data_version").fetchone()
+        app = make_app()
+        async with app.run_test(size=SIZE) as pilot:
+            # Debriefed, it has left the agenda: open the screen directly.
+            app.push_screen(DebriefScreen(store.meeting(s.meeting_id)))
+            await pilot.pause()
+            screen = app.screen
+            assert screen.query_one("#feedback_keep", Input).value == "The one-page summaries"
+            assert screen.query_one("#move-likely", Input).value  # the move is shown
+            await pilot.pause(0.5)  # past the save delay
+            await pilot.press("escape")
+            await pilot.pause()
+        # Fields announcing the values they were loaded with are no edit.
+        assert watcher.execute("PRAGMA data_version").fetchone() == before
+    finally:
+        watcher.close()

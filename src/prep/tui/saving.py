@@ -16,6 +16,8 @@ from prep.store import StoreError
 from prep.tui.widgets.assertiveness_scale import AssertivenessScale
 from prep.tui.widgets.choice import Choice
 
+NOT_LOADED = object()  # see SaveAsYouTypeScreen.loaded_value
+
 # Long enough to skip most keystrokes in a burst, short enough that a killed
 # terminal loses at most the last fraction of a second of typing.
 SAVE_DELAY = 0.3
@@ -93,6 +95,23 @@ class SaveAsYouTypeScreen(Screen[None]):
         super().__init__()
         self.saver = DebouncedSaver(self, on_saved=self._saved)
         self._leaving = False
+        self._edited: set[str] = set()  # fields changed since the screen opened
+
+    def loaded_value(self, field: str) -> Any:
+        """The value `field`'s widget was built with; NOT_LOADED if it was built
+        empty and filled without announcing it (as the checklist's steps are)."""
+        return NOT_LOADED
+
+    def _announces_what_it_was_built_with(self, field: str, value: Any) -> bool:
+        """True for a text field's first change when that is only its initial
+        value: an Input built with a value announces it as it mounts, and
+        saving it back would be a write for nothing on opening the screen.
+        After that first change every change is saved, even back to the
+        original text, since a save may be pending in between."""
+        if field in self._edited:
+            return False
+        self._edited.add(field)
+        return value == self.loaded_value(field)
 
     def save_field(self, field: str, value: Any) -> None:
         """Write one field to the store."""
@@ -115,8 +134,11 @@ class SaveAsYouTypeScreen(Screen[None]):
     @on(TextArea.Changed)
     def _text_changed(self, event: Input.Changed | TextArea.Changed) -> None:
         widget = event.control
-        if widget is not None and widget.id in self.FIELDS:
-            self._later(widget.id, widget.value if isinstance(widget, Input) else widget.text)
+        if widget is None or widget.id not in self.FIELDS:
+            return
+        value = widget.value if isinstance(widget, Input) else widget.text
+        if not self._announces_what_it_was_built_with(widget.id, value):
+            self._later(widget.id, value)
 
     @on(Choice.Changed)
     @on(Checkbox.Changed)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult, SystemCommand
@@ -17,7 +18,7 @@ from prep.domain.models import Meeting
 from prep.domain.when import WhenError, format_when, parse_when, relative
 from prep.store import StoreError
 from prep.store.debriefs import FIELDS
-from prep.tui.saving import SaveAsYouTypeScreen
+from prep.tui.saving import NOT_LOADED, SaveAsYouTypeScreen
 from prep.tui.widgets.assertiveness_scale import AssertivenessScale
 from prep.tui.widgets.debrief_rows import (
     ActionRow,
@@ -167,6 +168,10 @@ class DebriefScreen(SaveAsYouTypeScreen):
                                     placeholder="e.g. next tue 10am — enter books it")
                 yield Static("", id="next-hint", classes="hint")
         yield KeyFooter()
+
+    def loaded_value(self, field: str) -> Any:
+        # The text fields are built with the debrief's values (see compose).
+        return getattr(self.debrief, field, NOT_LOADED)
 
     @staticmethod
     def _section(key: str, title: str) -> Label:

@@ -40,12 +40,16 @@ def _plan(text: str) -> Static:
 class _SavesNow:
     """Rows that save a choice at once, and report failures where the person looks."""
 
-    def _save(self, key: str, save) -> None:
+    def _save(self, key: str, save) -> bool:
+        """Run `save` now; False (with the reason shown) if the store refused it."""
         try:
             save()
         except StoreError as error:
             self.notify(str(error), title="Not saved", severity="error", markup=False)
-        self.screen.saver.flush()  # refresh the screen's what-is-left line
+            return False
+        finally:
+            self.screen.saver.flush()  # refresh the screen's what-is-left line
+        return True
 
 
 class AskResultRow(_SavesNow, Vertical):
@@ -101,6 +105,8 @@ class DeadlineMoveRow(_SavesNow, Vertical):
         self.move = move
         self.meeting_id = meeting_id
         self.today = today
+        # The range as stored for this debrief, None if none is.
+        self._stored = [move.earliest, move.likely, move.latest] if move else None
 
     def compose(self) -> ComposeResult:
         d = self.deadline
@@ -129,9 +135,9 @@ class DeadlineMoveRow(_SavesNow, Vertical):
         self._enable()
         if event.value:
             self._save_range()
-        else:
-            self._save("move", lambda: self.app.store.debriefs.clear_move(
-                self.deadline.id, self.meeting_id))
+        elif self._save("move", lambda: self.app.store.debriefs.clear_move(
+                self.deadline.id, self.meeting_id)):
+            self._stored = None
 
     @on(Input.Changed)
     def _date_changed(self, event: Input.Changed) -> None:
@@ -150,8 +156,13 @@ class DeadlineMoveRow(_SavesNow, Vertical):
                  for n in ("earliest", "likely", "latest")]
         problem = range_problem(*dates)
         show_hint(self.query_one(".move-hint", Static), problem or "", error=bool(problem))
-        self._save("move", lambda: self.app.store.debriefs.record_move(
-            self.deadline.id, self.meeting_id, *dates))
+        if dates == self._stored:
+            # Already stored: the date fields announce the move they were
+            # built with as they mount, and opening a debrief writes nothing.
+            return
+        if self._save("move", lambda: self.app.store.debriefs.record_move(
+                self.deadline.id, self.meeting_id, *dates)):
+            self._stored = dates
 
 
 class ProposalRow(_SavesNow, Vertical):
