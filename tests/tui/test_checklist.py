@@ -716,3 +716,26 @@ async def test_the_footer_shows_both_the_choice_keys_and_the_step_keys(make_app,
         await pilot.pause()
         shown = {key.description for key in app.screen.query(FooterKey)}
         assert {"Choose", "Next step", "Previous"} <= shown
+
+
+async def test_the_brief_scrolls_by_keyboard_and_step_3_still_shows_pgdn(make_app, store):
+    from textual.widgets._footer import FooterKey
+
+    meeting = store.add_meeting(MeetingDraft("Long brief", "Dana", at(1, 10)))
+    for n in range(12):
+        store.checklists.add_item("asks", meeting.id, text=f"I need decision number {n} by Friday")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_checklist(pilot)
+        await pilot.press("pagedown", "pagedown")  # step 3: the assertiveness scale
+        await pilot.pause()
+        shown = {key.description for key in app.screen.query(FooterKey)}
+        assert {"Next step", "Previous"} <= shown
+        await pilot.press("pagedown", "pagedown")  # the brief
+        await pilot.pause()
+        brief = app.screen.query_one(BriefPane)
+        assert app.focused is brief
+        assert brief.max_scroll_y > 0
+        await pilot.press("end")
+        await pilot.pause()
+        assert brief.scroll_y == brief.max_scroll_y

@@ -42,9 +42,11 @@ class ChecklistScreen(SaveAsYouTypeScreen):
     """Walk the four steps for one meeting; every field saves as you type."""
 
     BINDINGS = [
-        Binding("pagedown,ctrl+pagedown", "step(1)", "Next step", key_display="PgDn",
+        # Named so no widget's action shares it: the footer shows one key per
+        # action name, and the scale's "step" once hid PgDn on step 3.
+        Binding("pagedown,ctrl+pagedown", "change_step(1)", "Next step", key_display="PgDn",
                 priority=True),
-        Binding("pageup,ctrl+pageup", "step(-1)", "Previous", key_display="PgUp",
+        Binding("pageup,ctrl+pageup", "change_step(-1)", "Previous", key_display="PgUp",
                 priority=True),
         Binding("escape", "back", "Back"),
         Binding("u", "unlock", "Unlock plan"),
@@ -287,11 +289,14 @@ class ChecklistScreen(SaveAsYouTypeScreen):
             with steps.prevent(OptionList.OptionHighlighted):
                 steps.highlighted = index
 
-    async def action_step(self, delta: int) -> None:
+    async def action_change_step(self, delta: int) -> None:
         current = self.query_one("#panes", ContentSwitcher).current or "step-1"
         index = max(0, min(len(PANES) - 1, PANES.index(current) + delta))
         self._switch_to(PANES[index])
-        if not self.frozen and PANES[index] != "brief":
+        if PANES[index] == "brief":
+            # The brief is longer than a screen: focused, ↑ ↓ and End scroll it.
+            self._pane("brief").focus()
+        elif not self.frozen:
             await self._focus_pane(PANES[index])
 
     async def _focus_pane(self, pane_id: str) -> None:
