@@ -349,3 +349,28 @@ def test_emoji_and_quotes_round_trip(run, db):
     assert listing.returncode == 0
     [(_, line)] = listed(listing.stdout)
     assert title in line and person in line
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(env, db):
+    """`prep list | head -1`: the pipe closes while prep is still writing."""
+    from datetime import datetime, timezone
+
+    from prep.domain.models import MeetingDraft
+    from prep.store import open_store
+
+    store = open_store(db)
+    start = datetime.now(timezone.utc) + timedelta(days=1)
+    for n in range(200):
+        store.add_meeting(MeetingDraft(f"Meeting {n}", "Dana", start + timedelta(hours=n)))
+    store.close()
+    for _ in range(3):  # the race between writer and reader varies run to run
+        listing = subprocess.Popen([sys.executable, "-m", "prep", "list", "--db", str(db)],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                   stdin=subprocess.DEVNULL, env=env)
+        assert listing.stdout is not None and listing.stderr is not None
+        listing.stdout.readline()
+        listing.stdout.close()  # as head does after its line
+        stderr = listing.stderr.read().decode()
+        listing.wait(timeout=60)
+        assert "Traceback" not in stderr
+        assert stderr == ""

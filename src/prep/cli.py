@@ -93,6 +93,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        code = _main(argv)
+        sys.stdout.flush()  # here, so a closed pipe is caught below, not at exit
+    except BrokenPipeError:
+        # `prep list | head`: the reader stopped reading, which is no error
+        # to report. As Python's docs advise, point stdout at devnull so the
+        # interpreter's own final flush does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FAILED
+    return code
+
+
+def _main(argv: Sequence[str] | None) -> int:
     # Every file prep creates (database, exports) is readable by you alone.
     os.umask(0o077)
     parser = build_parser()
