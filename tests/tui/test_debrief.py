@@ -25,6 +25,7 @@ from prep.tui.screens.debrief import DebriefScreen
 from prep.tui.widgets.agenda_list import AgendaList
 from prep.tui.widgets.debrief_rows import ActionRow, ProposalRow, UnsaidRow
 from prep.tui.widgets.meeting_detail import MeetingDetail
+from prep.tui.widgets.checklist_panes import BriefPane
 from prep.tui.widgets.open_items import OpenItems
 from tests.helpers import at
 from tests.tui.conftest import SIZE, rows
@@ -332,6 +333,12 @@ async def test_the_next_checklist_shows_open_items_and_ticking_closes_them(
         [(done_at,)] = rows(db_path, "SELECT done_at FROM action_items WHERE id = ?",
                             (action_id,))
         assert resolved_at is not None and done_at is not None
+        # The brief of this checklist drops them at once, not on reopening.
+        await pilot.press("pagedown", "pagedown", "pagedown", "pagedown")
+        await pilot.pause()
+        brief = screen.query_one(BriefPane).markdown
+        assert "Can I lead phase two?" not in brief
+        assert "Send the revised SOW" not in brief
 
         await pilot.press("escape")
         await pilot.pause()

@@ -100,12 +100,7 @@ class ChecklistScreen(SaveAsYouTypeScreen):
             except StoreError:
                 pass
         self.carry_over = carry_over_from(previous, debriefed)
-        try:
-            self._unsaid, self._actions = self.app.store.debriefs.open_items_for(
-                self.meeting.counterpart.id, before=self.meeting)
-        except StoreError:
-            self._unsaid, self._actions = [], []
-        self.open_items = open_items(self._unsaid, self._actions)
+        self._load_open_items()
         self.frozen = self.meeting.has_started(now)
         self._show_readiness(checklist)
         # Awaited, so that the first step's fields exist before the first paint.
@@ -118,6 +113,21 @@ class ChecklistScreen(SaveAsYouTypeScreen):
             # At once, not after the first paint: a key typed in between would
             # land in one field and the late focus would then jump away from it.
             self._focus_first_field()
+
+    def _load_open_items(self) -> None:
+        """What is still open with this person from earlier meetings (for the
+        first step's list and the brief)."""
+        try:
+            self._unsaid, self._actions = self.app.store.debriefs.open_items_for(
+                self.meeting.counterpart.id, before=self.meeting)
+        except StoreError:
+            self._unsaid, self._actions = [], []
+        self.open_items = open_items(self._unsaid, self._actions)
+
+    @on(OpenItems.Ticked)
+    def _open_item_ticked(self) -> None:
+        # The list keeps the ticked box on screen; the brief must drop the item.
+        self._load_open_items()
 
     def _focus_first_field(self) -> None:
         self.query_one("#position").focus()

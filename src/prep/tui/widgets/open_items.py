@@ -6,6 +6,7 @@ from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
+from textual.message import Message
 from textual.containers import Vertical
 from textual.widgets import Checkbox, Label
 
@@ -59,6 +60,9 @@ class OpenItems(Vertical):
     def on_mount(self) -> None:
         self.display = bool(self.unsaid or self.actions)
 
+    class Ticked(Message):
+        """An item was ticked or unticked, and the store has it."""
+
     @on(Checkbox.Changed)
     def _ticked(self, event: Checkbox.Changed) -> None:
         event.stop()
@@ -70,3 +74,6 @@ class OpenItems(Vertical):
                 self.app.store.debriefs.set_done(int(raw_id), event.value)
         except StoreError as error:
             self.notify(str(error), title="Not saved", severity="error", markup=False)
+            return
+        # The screen may show these items elsewhere too (the checklist's brief).
+        self.post_message(self.Ticked())
