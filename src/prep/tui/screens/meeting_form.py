@@ -173,8 +173,19 @@ class MeetingFormScreen(Screen[int | None]):
     @on(Input.Changed)
     @on(Choice.Changed)
     @on(TextArea.Changed)
-    def _changed(self) -> None:
-        self._refresh_hints()
+    def _changed(self, event: Input.Changed | Choice.Changed | TextArea.Changed) -> None:
+        # Only the changed field's hint: a key in the title need not re-read
+        # the date and the length.
+        field = event.control.id if event.control is not None else None
+        refresh = {
+            "title": lambda: self._hint("title", ""),
+            "notes": lambda: self._hint("notes", ""),
+            "person": self._refresh_person_hint,
+            "when": self._refresh_when_hint,
+            "duration": self._refresh_duration_hint,
+        }.get(field or "")
+        if refresh is not None:
+            refresh()
         self._schedule_draft()
 
     def _refresh_hints(self) -> None:
