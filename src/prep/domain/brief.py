@@ -310,7 +310,7 @@ def _open_items_section(open_items: OpenItems | None, day: _Dates) -> list[str]:
         return []
     lines = [f"- Unsaid: {_inline(item.text)}" for item in open_items.unsaid]
     for action in open_items.action_items:
-        owner = "me" if action.owner.value == "me" else "them"
+        owner = action.owner.value  # "me" or "them"
         due = f", due {day(action.due)}" if action.due else ""
         lines.append(f"- [ ] {_inline(action.text)} ({owner}{due})")
     return ["## Still open with them", "\n".join(lines)]

@@ -130,7 +130,7 @@ class AgendaList(OptionList):
         else:
             due = action.due.strftime("%a %d %b")
             style = "$text-error" if action.due < today else "$text-muted"
-        owner = "me" if action.owner.value == "me" else "them"
+        owner = action.owner.value  # "me" or "them"
         text_width = max(10, width - 2 - 11 - 1 - 18 - 1 - 9 - 2)
         return Content.assemble(
             "  ", (due.ljust(11), style), (_fit(f"☐ {action.text}", text_width), ""), " ",

@@ -50,7 +50,7 @@ class MeetingDetail(VerticalScroll, can_focus=False):
         lines = [
             Content.styled(action.text, "bold $text"),
             Content.assemble(("for ", "$text-muted"), person, ("  ·  owner: ", "$text-muted"),
-                             "me" if action.owner.value == "me" else "them"),
+                             action.owner.value),
             Content(""),
             Content(describe_action(action, now.date())),
             Content(""),

@@ -15,7 +15,7 @@ from prep.store import StoreError
 
 
 def describe_action(item: ActionItem, today: date) -> str:
-    owner = "me" if item.owner.value == "me" else "them"
+    owner = item.owner.value  # "me" or "them"
     due = ""
     if item.due is not None:
         due = f", due {item.due.strftime('%a %-d %b')}"
