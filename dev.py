@@ -3,6 +3,9 @@
 
     python3 dev.py app [ARGS]      set up .venv if needed, then run `prep ARGS`
     python3 dev.py test [ARGS]     set up .venv if needed, then run the whole test suite
+                                   (in parallel; with ARGS, just `pytest ARGS`)
+    python3 dev.py dates           the date-sensitive tests again at three hard dates
+                                   (libfaketime: `apt-get install faketime`)
     python3 dev.py screenshots     regenerate screenshots/*.svg from the demo data
     python3 dev.py bench           run the benchmarks in benchmarks/
 
@@ -34,7 +37,8 @@ def main() -> int:
         return 0
     commands = {
         "app": [BIN / "prep", *rest],
-        "test": [BIN / "python", "-m", "pytest", *rest],
+        "test": [BIN / "python", "-m", "pytest", *(rest or PARALLEL)],
+        "dates": None,  # run_at_hard_dates
         "screenshots": [BIN / "python", "-m", "prep.tui.screenshots", *rest],
         "bench": [BIN / "python", str(ROOT / "benchmarks" / "run.py"), *rest],
     }
@@ -42,10 +46,67 @@ def main() -> int:
         print(__doc__, file=sys.stderr)
         return 2
     ensure_venv()
+    if command == "dates":
+        return run_at_hard_dates(rest)
     argv = [str(part) for part in commands[command]]
     if command == "app":
         os.execv(argv[0], argv)  # hand the terminal straight to the app
     return subprocess.call(argv, cwd=ROOT)
+
+
+# The whole suite on every core. The tmux tests share one worker ("tmux"
+# group): each drives a real terminal and waits on what it shows, so they
+# are kept from competing with each other for the CPU.
+PARALLEL = ["-n", "auto", "--dist", "loadgroup"]
+
+# The tests whose answers depend on the calendar: they run a second time
+# with the machine's clock moved to each date below (libfaketime), so the
+# suite is shown to pass on any date, not only on the day it was written.
+DATE_SENSITIVE_TESTS = [
+    "tests/tui/test_snapshots.py", "tests/tui/test_review.py", "tests/tui/test_agenda.py",
+    "tests/domain/test_brief.py", "tests/domain/test_when.py", "tests/domain/test_weeks.py",
+    "tests/domain/test_review_stats.py", "tests/domain/test_review_report.py",
+    "tests/store/test_review.py", "tests/test_cli.py", "tests/test_cli_brief.py",
+    "tests/test_cli_debrief.py", "tests/test_cli_review.py", "tests/test_architecture.py",
+]
+HARD_DATES = {
+    # Europe/London's clocks go forward at 01:00 on Sunday 28 March 2027: that
+    # day has 23 hours, its week 167, and "tomorrow at 9" is 23 hours away.
+    "2027-03-28 00:30:00": "Europe/London",
+    # Thursday 31 December 2026 is in ISO week 53 (2026 has 53 weeks), half an
+    # hour before the year changes: "next week" is 2027-W01, "this week" runs
+    # into January, and a year-end date must not wrap to week 1 of 2026.
+    "2026-12-31 23:30:00": "Europe/London",
+    # Tuesday 29 February 2028 exists only in leap years: "in a year" and
+    # "the same day next year" cannot be 29 February.
+    "2028-02-29 12:00:00": "Europe/London",
+}
+
+
+def run_at_hard_dates(args: list[str]) -> int:
+    import shutil
+
+    faketime = shutil.which("faketime")
+    if faketime is None:
+        print("dev.py dates needs libfaketime: apt-get install faketime", file=sys.stderr)
+        return 2
+    failed = []
+    for moment, zone in HARD_DATES.items():
+        print(f"\n== the date-sensitive tests with the clock at {moment} {zone} ==", flush=True)
+        env = {**os.environ, "TZ": zone}
+        # "@" starts the clock at `moment` and lets it run, so sleeps and timers
+        # keep working. (FAKETIME_DONT_FAKE_MONOTONIC broke time.sleep: EINVAL.)
+        code = subprocess.call(
+            [faketime, "-f", f"@{moment}", str(BIN / "python"), "-m", "pytest", "-q",
+             *PARALLEL, *(args or DATE_SENSITIVE_TESTS)],
+            cwd=ROOT, env=env,
+        )
+        if code:
+            failed.append(moment)
+    for moment in failed:
+        print(f"The date-sensitive tests failed with the clock at {moment}.", flush=True)
+    print(f"dates: {len(HARD_DATES) - len(failed)} passed, {len(failed)} failed", flush=True)
+    return 1 if failed else 0
 
 
 def ensure_venv() -> None:

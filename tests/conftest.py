@@ -22,7 +22,15 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store(db_path: Path):
-    store = open_store(db_path)
+def store(db_path: Path, clock: FixedClock):
+    store = open_store(db_path, clock=clock)
     yield store
     store.close()
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Run every tmux test on one xdist worker (`--dist loadgroup`): they
+    drive a real terminal against a timeout, so they are not run two at once."""
+    for item in items:
+        if item.get_closest_marker("e2e"):
+            item.add_marker(pytest.mark.xdist_group("tmux"))

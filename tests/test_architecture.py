@@ -67,3 +67,67 @@ def test_import_linter_contracts_hold():
 
 def test_version_is_exposed():
     assert prep.__version__.count(".") == 2
+
+
+# -- one clock -----------------------------------------------------------------
+
+# Calls that read the machine's clock. Elapsed-time timers (time.monotonic,
+# time.perf_counter) measure durations, not dates, and are allowed.
+WALL_CLOCK_CALLS = {
+    ("datetime", "now"), ("datetime", "today"), ("datetime", "utcnow"),
+    ("date", "today"), ("time", "time"), ("time", "time_ns"),
+    ("time", "localtime"), ("time", "gmtime"), ("time", "ctime"),
+}
+THE_ONE_CLOCK = ROOT / "src" / "prep" / "domain" / "clock.py"
+
+
+def wall_clock_reads(source: str) -> list[tuple[int, str]]:
+    """(line, call) for each read of the wall clock in `source`.
+
+    A call is `X.now()` / `X.today()` / ... where X is the name or the last
+    attribute of what it is called on (datetime.datetime.now, dt.date.today).
+    A bare `localtime()` from `from time import localtime` counts too.
+    """
+    import ast
+
+    found = []
+    imported = set()
+    tree = ast.parse(source)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module in {"time", "datetime"}:
+            for alias in node.names:
+                if (node.module, alias.name) in WALL_CLOCK_CALLS:
+                    imported.add(alias.asname or alias.name)
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        if isinstance(func, ast.Attribute):
+            owner = func.value
+            owner_name = owner.id if isinstance(owner, ast.Name) else (
+                owner.attr if isinstance(owner, ast.Attribute) else None)
+            if (owner_name, func.attr) in WALL_CLOCK_CALLS:
+                found.append((node.lineno, f"{owner_name}.{func.attr}()"))
+        elif isinstance(func, ast.Name) and func.id in imported:
+            found.append((node.lineno, f"{func.id}()"))
+    return found
+
+
+def test_the_scan_finds_every_spelling():
+    source = (
+        "import datetime as dt, time\nfrom datetime import datetime, date\n"
+        "from time import time as now_ts\n"
+        "a = datetime.now()\nb = dt.date.today()\nc = time.time()\nd = now_ts()\n"
+        "e = datetime.utcnow()\nf = time.monotonic()\n"
+    )
+    assert [line for line, _ in wall_clock_reads(source)] == [4, 5, 6, 7, 8]
+
+
+def test_nothing_reads_the_wall_clock_but_the_clock():
+    """Every "now" comes from the app's Clock, so the suite passes on any date."""
+    offenders = []
+    for path in sorted((ROOT / "src" / "prep").rglob("*.py")):
+        if path == THE_ONE_CLOCK:
+            continue
+        for line, call in wall_clock_reads(path.read_text(encoding="utf-8")):
+            offenders.append(f"{path.relative_to(ROOT)}:{line}: {call}")
+    assert offenders == [], "use the app's Clock (prep.domain.clock) instead:\n" + "\n".join(offenders)

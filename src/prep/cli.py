@@ -112,10 +112,13 @@ def _main(argv: Sequence[str] | None) -> int:
     args = parser.parse_args(argv)
     # Check everything that can be checked before the database is opened, so
     # a mistyped command never creates or changes a file.
+    from prep.domain.clock import SystemClock
+
+    clock = SystemClock()  # the one clock of this run: parsing, rows and output agree
     if args.command == "add":
-        draft = _draft_from(args)
+        draft = _draft_from(args, clock)
     elif args.command == "review":
-        monday = _week_from(args)
+        monday = _week_from(args, clock)
     elif args.command is None and not (sys.stdin.isatty() and sys.stdout.isatty()):
         print("prep: the app needs a terminal; try `prep list` or `prep --help`.",
               file=sys.stderr)
@@ -124,7 +127,7 @@ def _main(argv: Sequence[str] | None) -> int:
 
     path, is_default = resolve_db_path(getattr(args, "db", None))
     try:
-        store = open_store(path, create_folder=is_default)
+        store = open_store(path, clock=clock, create_folder=is_default)
     except StoreOpenError as error:
         print(f"prep: {error}", file=sys.stderr)
         return EXIT_FAILED
@@ -153,13 +156,12 @@ def _run_app(store) -> int:
     return EXIT_OK
 
 
-def _draft_from(args: argparse.Namespace):
+def _draft_from(args: argparse.Namespace, clock):
     """The meeting `prep add` describes, or exit 2 with `prep add`'s usage."""
-    from prep.domain.clock import SystemClock
     from prep.domain.models import MeetingDraft, ValidationError, validate_draft
     from prep.domain.when import WhenError, parse_duration, parse_when
 
-    now = SystemClock().now()
+    now = clock.now()
     try:
         starts_at = parse_when(args.when, now)
     except WhenError as error:
@@ -181,7 +183,6 @@ def _draft_from(args: argparse.Namespace):
 
 
 def _add(store, draft) -> int:
-    from prep.domain.clock import SystemClock
     from prep.domain.when import format_when, relative
     from prep.store import StoreError
 
@@ -190,7 +191,7 @@ def _add(store, draft) -> int:
     except StoreError as error:
         print(f"prep: {error}", file=sys.stderr)
         return EXIT_FAILED
-    now = SystemClock().now()
+    now = store.clock.now()
     print(f"Added meeting {meeting.id}: {meeting.title} with {meeting.counterpart.name}, "
           f"{format_when(meeting.starts_at, now)} ({relative(meeting.starts_at, now)}).")
     return EXIT_OK
@@ -198,10 +199,9 @@ def _add(store, draft) -> int:
 
 def _list(store, args: argparse.Namespace) -> int:
     from prep.domain.agenda import DEBRIEF_WINDOW, build_agenda
-    from prep.domain.clock import SystemClock
     from prep.domain.when import format_when, relative
 
-    now = SystemClock().now()
+    now = store.clock.now()
     if args.all:
         meetings = store.all_meetings()
         rows = [("", m) for m in meetings]
@@ -225,7 +225,6 @@ def _list(store, args: argparse.Namespace) -> int:
 def _brief(store, args: argparse.Namespace) -> int:
     from prep.domain.brief import render_brief
     from prep.domain.carry_over import carry_over_from
-    from prep.domain.clock import SystemClock
     from prep.store import StoreError
 
     from prep.domain.debrief_rules import open_items
@@ -240,12 +239,11 @@ def _brief(store, args: argparse.Namespace) -> int:
         print(f"prep: {error} See `prep list --all` for meeting ids.", file=sys.stderr)
         return EXIT_FAILED
     markdown = render_brief(meeting, checklist, carry_over_from(previous, debriefed),
-                            SystemClock().now(), open_items(unsaid, actions))
+                            store.clock.now(), open_items(unsaid, actions))
     return _emit(markdown, args.out, f"the brief for “{meeting.title}”")
 
 
 def _debrief(store, args: argparse.Namespace) -> int:
-    from prep.domain.clock import SystemClock
     from prep.domain.debrief_report import render_debrief
     from prep.store import StoreError
 
@@ -256,17 +254,16 @@ def _debrief(store, args: argparse.Namespace) -> int:
     except StoreError as error:
         print(f"prep: {error} See `prep list --all` for meeting ids.", file=sys.stderr)
         return EXIT_FAILED
-    markdown = render_debrief(meeting, checklist, debrief, SystemClock().now())
+    markdown = render_debrief(meeting, checklist, debrief, store.clock.now())
     return _emit(markdown, args.out, f"the debrief of “{meeting.title}”")
 
 
-def _week_from(args: argparse.Namespace):
+def _week_from(args: argparse.Namespace, clock):
     """The Monday of the week asked for (this week by default), or exit 2."""
-    from prep.domain.clock import SystemClock
     from prep.domain.weeks import parse_iso_week, week_start
 
     if not args.week:
-        return week_start(SystemClock().now().date())
+        return week_start(clock.now().date())
     try:
         return parse_iso_week(args.week)
     except ValueError as error:
@@ -274,12 +271,11 @@ def _week_from(args: argparse.Namespace):
 
 
 def _review(store, monday, out: str | None) -> int:
-    from prep.domain.clock import SystemClock
     from prep.domain.review_report import render_review
     from prep.domain.weeks import iso_week_label
     from prep.store import StoreError
 
-    now = SystemClock().now()
+    now = store.clock.now()
     try:
         week, previous = store.review.with_last_week(monday, now.tzinfo, now)
     except StoreError as error:
@@ -307,12 +303,11 @@ def _emit(markdown: str, out: str | None, what: str) -> int:
 
 def _demo(store, args: argparse.Namespace) -> int:
     from prep.demo import fill_demo
-    from prep.domain.clock import SystemClock
 
     if store.meeting_count() and not args.force:
         print(f"prep: {store.path} already has meetings; use --force to add the examples "
               "anyway, or --db to fill another file.", file=sys.stderr)
         return EXIT_FAILED
-    count = fill_demo(store, SystemClock().now())
+    count = fill_demo(store, store.clock.now())
     print(f"Added {count} example meetings to {store.path}.")
     return EXIT_OK

@@ -6,8 +6,11 @@ fixed clock so every screenshot is the same from run to run.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 
+from prep.domain.clock import FixedClock
 from prep.domain.checklist import Confidence, Flex, HoldBackReason, Need, Position
 from prep.domain.debrief import AskAnswer, Owner, ProposalOutcome
 from prep.domain.models import Cadence, MeetingDraft, Rank, RelationshipKind, Setting
@@ -70,22 +73,52 @@ def fill_demo(store: Store, now: datetime) -> int:
     for days, hour, minute, title, person, minutes, setting, notes in MEETINGS:
         # Wall-clock arithmetic, then the zone: correct across a clock change.
         wall = working_day(today, days) + timedelta(hours=hour, minutes=minute)
-        added[(days, title)] = store.add_meeting(
-            MeetingDraft(
-                title=title,
-                counterpart_name=person,
-                starts_at=wall.replace(tzinfo=now.tzinfo),
-                duration_minutes=minutes,
-                setting=setting,
-                notes=notes,
+        starts_at = wall.replace(tzinfo=now.tzinfo)
+        with _entered(store, starts_at - BOOKED_AHEAD, now):
+            added[(days, title)] = store.add_meeting(
+                MeetingDraft(
+                    title=title,
+                    counterpart_name=person,
+                    starts_at=starts_at,
+                    duration_minutes=minutes,
+                    setting=setting,
+                    notes=notes,
+                )
             )
-        )
-    _history(store, today, now.tzinfo)
-    _prepare(store, added[(-8, "Q4 roadmap review")].id, level=6, done=True)
-    _debrief(store, added[(-8, "Q4 roadmap review")].id, today.date())
-    _prepare(store, added[(0, "Pilot kick-off")].id, level=5, done=False)
-    _prepare(store, added[(1, "Scope change request")].id, level=4, done=True)
+    _history(store, today, now)
+    for (days, title), level, done in (((-8, "Q4 roadmap review"), 6, True),
+                                       ((0, "Pilot kick-off"), 5, False),
+                                       ((1, "Scope change request"), 4, True)):
+        meeting = added[(days, title)]
+        with _entered(store, meeting.starts_at - PREPARED_AHEAD, now):
+            _prepare(store, meeting.id, level=level, done=done)
+    roadmap = added[(-8, "Q4 roadmap review")]
+    with _entered(store, _debriefed_at(roadmap), now):
+        _debrief(store, roadmap.id, today.date())
     return len(MEETINGS) + len(HISTORY)
+
+
+# The demo's rows carry the times a real person would have written them, so
+# the weekly review counts each in its own week and "prepared before the
+# meeting" is true where the story says so.
+BOOKED_AHEAD = timedelta(days=3)
+PREPARED_AHEAD = timedelta(hours=2)
+DEBRIEFED_AFTER = timedelta(hours=1)
+
+
+def _debriefed_at(meeting) -> datetime:
+    return meeting.starts_at + timedelta(minutes=meeting.duration_minutes) + DEBRIEFED_AFTER
+
+
+@contextmanager
+def _entered(store: Store, moment: datetime, now: datetime) -> Iterator[None]:
+    """Stamp the rows written inside as if typed at `moment` (never after `now`)."""
+    real = store.clock
+    store.clock = FixedClock(min(moment, now))
+    try:
+        yield
+    finally:
+        store.clock = real
 
 
 # Past weeks, so the review's trends and the people screen have a story:
@@ -104,23 +137,31 @@ HISTORY = [
 ]
 
 
-def _history(store: Store, today: datetime, zone) -> None:
+def _history(store: Store, today: datetime, now: datetime) -> None:
     """Debriefed meetings in earlier weeks: levels drifting back up towards plan."""
     for weeks_ago, person, title, setting, planned, actual, temperature, feedback in HISTORY:
         wall = working_day(today - timedelta(weeks=weeks_ago), 0) + timedelta(hours=11)
         if wall.weekday() >= 5:
             wall -= timedelta(days=wall.weekday() - 4)
-        meeting = store.add_meeting(MeetingDraft(title=title, counterpart_name=person,
-                                                 starts_at=wall.replace(tzinfo=zone),
-                                                 setting=setting))
-        store.checklists.set_field(meeting.id, "planned_level", planned)
-        d = store.debriefs
-        d.set_field(meeting.id, "outcome", "Went as planned." if actual >= planned
-                    else "I let a late request through without naming its cost.")
-        d.set_field(meeting.id, "overall", min(5, temperature + 1))
-        d.set_field(meeting.id, "temperature", temperature)
-        d.set_field(meeting.id, "actual_level", actual)
-        d.set_field(meeting.id, "feedback_asked", feedback)
+        starts_at = wall.replace(tzinfo=now.tzinfo)
+        with _entered(store, starts_at - BOOKED_AHEAD, now):
+            meeting = store.add_meeting(MeetingDraft(title=title, counterpart_name=person,
+                                                     starts_at=starts_at, setting=setting))
+        with _entered(store, starts_at - PREPARED_AHEAD, now):
+            store.checklists.set_field(meeting.id, "planned_level", planned)
+        with _entered(store, _debriefed_at(meeting), now):
+            _debrief_history(store, meeting.id, actual, planned, temperature, feedback)
+
+
+def _debrief_history(store: Store, meeting_id: int, actual: int, planned: int,
+                     temperature: int, feedback: bool) -> None:
+    d = store.debriefs
+    d.set_field(meeting_id, "outcome", "Went as planned." if actual >= planned
+                else "I let a late request through without naming its cost.")
+    d.set_field(meeting_id, "overall", min(5, temperature + 1))
+    d.set_field(meeting_id, "temperature", temperature)
+    d.set_field(meeting_id, "actual_level", actual)
+    d.set_field(meeting_id, "feedback_asked", feedback)
 
 
 def _debrief(store: Store, meeting_id: int, today) -> None:

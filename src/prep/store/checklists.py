@@ -23,7 +23,6 @@ from prep.domain.checklist import (
 )
 from prep.domain.carry_over import CarryOver
 from prep.domain.readiness import steps_done
-from prep.store.timestamps import now_text
 from prep.store.values import parse_date, to_sql
 
 if TYPE_CHECKING:
@@ -161,7 +160,7 @@ class ChecklistRepository:
             self.ensure(meeting_id)
             self._db.execute(
                 f"UPDATE checklists SET {name} = ?, updated_at = ? WHERE meeting_id = ?",
-                [stored, now_text(), meeting_id],
+                [stored, self._store.now_text(), meeting_id],
             )
             return self.after_change(meeting_id)
 
@@ -170,12 +169,12 @@ class ChecklistRepository:
             self.ensure(meeting_id)
             self._db.execute(
                 "UPDATE checklists SET edited_after_start = 1, updated_at = ? WHERE meeting_id = ?",
-                [now_text(), meeting_id],
+                [self._store.now_text(), meeting_id],
             )
 
     def ensure(self, meeting_id: int) -> None:
         """Create the meeting's checklist row if it has none (list items hang off it)."""
-        now = now_text()
+        now = self._store.now_text()
         self._db.execute(
             "INSERT INTO checklists (meeting_id, created_at, updated_at) VALUES (?, ?, ?)"
             " ON CONFLICT (meeting_id) DO NOTHING",

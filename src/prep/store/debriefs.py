@@ -17,7 +17,6 @@ from prep.domain.debrief import (
 )
 from prep.domain.models import Meeting, MeetingDraft
 from prep.store.errors import StoreError
-from prep.store.timestamps import now_text
 from prep.store.values import parse_date, to_sql
 
 if TYPE_CHECKING:
@@ -144,7 +143,7 @@ class DebriefRepository:
     # -- writing ---------------------------------------------------------------
 
     def ensure(self, meeting_id: int) -> None:
-        now = now_text()
+        now = self._store.now_text()
         self._db.execute(
             "INSERT INTO debriefs (meeting_id, created_at, updated_at) VALUES (?, ?, ?)"
             " ON CONFLICT (meeting_id) DO NOTHING",
@@ -175,7 +174,7 @@ class DebriefRepository:
             self.ensure(meeting_id)
             self._db.execute(
                 f"UPDATE debriefs SET {name} = ?, updated_at = ? WHERE meeting_id = ?",
-                [stored, now_text(), meeting_id],
+                [stored, self._store.now_text(), meeting_id],
             )
             self.after_change(meeting_id)
 
@@ -192,7 +191,7 @@ class DebriefRepository:
             self._db.execute(
                 "UPDATE asks SET asked = ?, answer = ?, updated_at = ? WHERE id = ?",
                 [None if asked is None else int(asked),
-                 AskAnswer(answer).value if answer and asked else None, now_text(), ask_id],
+                 AskAnswer(answer).value if answer and asked else None, self._store.now_text(), ask_id],
             )
             if asked is False and text.strip():
                 exists = self._db.execute(
@@ -211,21 +210,21 @@ class DebriefRepository:
             self.ensure(meeting_id)
             self._db.execute(
                 "UPDATE problems SET outcome = ?, updated_at = ? WHERE id = ?",
-                [ProposalOutcome(outcome).value if outcome else None, now_text(), problem_id],
+                [ProposalOutcome(outcome).value if outcome else None, self._store.now_text(), problem_id],
             )
 
     def set_resolved(self, unsaid_id: int, resolved: bool) -> None:
         with self._store._use():
             self._db.execute(
                 "UPDATE unsaid_items SET resolved_at = ?, updated_at = ? WHERE id = ?",
-                [now_text() if resolved else None, now_text(), unsaid_id],
+                [self._store.now_text() if resolved else None, self._store.now_text(), unsaid_id],
             )
 
     def set_done(self, action_id: int, done: bool) -> None:
         with self._store._use():
             self._db.execute(
                 "UPDATE action_items SET done_at = ?, updated_at = ? WHERE id = ?",
-                [now_text() if done else None, now_text(), action_id],
+                [self._store.now_text() if done else None, self._store.now_text(), action_id],
             )
 
     def record_move(self, deadline_id: int, meeting_id: int, earliest: date | None,
@@ -233,7 +232,7 @@ class DebriefRepository:
         """The deadline's new range as of this debrief (one per debrief; history kept)."""
         values = [to_sql(n, date, v) for n, v in
                   (("earliest", earliest), ("likely", likely), ("latest", latest))]
-        now = now_text()
+        now = self._store.now_text()
         with self._store._use(), self._db.atomic():
             self.ensure(meeting_id)
             self._db.execute(
@@ -264,6 +263,6 @@ class DebriefRepository:
             self.ensure(meeting.id)
             self._db.execute(
                 "UPDATE debriefs SET next_meeting_id = ?, updated_at = ? WHERE meeting_id = ?",
-                [follow_up.id, now_text(), meeting.id],
+                [follow_up.id, self._store.now_text(), meeting.id],
             )
         return follow_up

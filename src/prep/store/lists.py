@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any, Literal
 from prep.domain.checklist import Confidence, Need
 from prep.domain.debrief import Owner
 from prep.store.errors import StoreError
-from prep.store.timestamps import now_text
 from prep.store.values import to_sql
 
 if TYPE_CHECKING:
@@ -74,7 +73,7 @@ class ItemLists:
         """Append an item and return its id."""
         spec = LISTS[kind]
         stored = self._values(spec, values)
-        now = now_text()
+        now = self._store.now_text()
         with self._store._use(), self._db.atomic():
             meeting_id = self._meeting_of(spec, parent_id)
             self._owner(spec).ensure(meeting_id)
@@ -101,7 +100,7 @@ class ItemLists:
             meeting_id = self.meeting_of_item(kind, item_id)
             self._db.execute(
                 f"UPDATE {spec.table} SET {assignments}, updated_at = ? WHERE id = ?",
-                [*stored.values(), now_text(), item_id],
+                [*stored.values(), self._store.now_text(), item_id],
             )
             self._owner(spec).after_change(meeting_id)
 

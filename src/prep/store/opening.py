@@ -11,6 +11,7 @@ import sqlite3
 import stat
 from pathlib import Path
 
+from prep.domain.clock import Clock, SystemClock
 from prep.store.errors import StoreError, StoreOpenError
 from prep.store.repository import Store
 from prep.store.versions import MIGRATION_NAMES, MIGRATION_SET
@@ -21,8 +22,11 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_SECONDS = 5.0
 
 
-def open_store(path: Path, *, create_folder: bool = False) -> Store:
+def open_store(path: Path, *, clock: Clock | None = None, create_folder: bool = False) -> Store:
     """Check, open and migrate the database at `path`.
+
+    `clock` stamps every row written (created_at, updated_at, resolved and
+    done times); the app passes its own, so one clock rules everything.
 
     `create_folder` makes a missing parent folder (owner-only); it is for the
     default location, where the folder not existing yet is normal.
@@ -37,7 +41,7 @@ def open_store(path: Path, *, create_folder: bool = False) -> Store:
     else:
         _create_private_file(path)
     conn = _connect(path)
-    store = Store(conn, path)
+    store = Store(conn, path, clock or SystemClock())
     if _applied_migrations(conn) >= set(MIGRATION_NAMES):
         return store  # up to date: no need to load the migration machinery
     try:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from prep.domain.models import Cadence, Counterpart, Rank, RelationshipKind
 from prep.domain.people import PersonSummary, TimelineEntry, validate_person
 from prep.store.errors import StoreError
-from prep.store.timestamps import now_text, utc_text
+from prep.store.timestamps import utc_text
 
 if TYPE_CHECKING:
     from prep.store.repository import Store
@@ -100,7 +100,7 @@ class PeopleRepository:
                 "UPDATE counterparts SET name = ?, organisation = ?, kind = ?, rank = ?,"
                 " feedback_cadence = ?, updated_at = ? WHERE id = ?",
                 [name, organisation, RelationshipKind(kind).value, Rank(rank).value,
-                 Cadence(cadence).value, now_text(), counterpart_id])
+                 Cadence(cadence).value, self._store.now_text(), counterpart_id])
         return self._store.counterpart(counterpart_id)
 
     def merge(self, keep_id: int, remove_id: int) -> Counterpart:
@@ -112,7 +112,7 @@ class PeopleRepository:
             self._store.counterpart(remove_id)
             self._db.execute(
                 "UPDATE meetings SET counterpart_id = ?, updated_at = ? WHERE counterpart_id = ?",
-                [keep_id, now_text(), remove_id])
+                [keep_id, self._store.now_text(), remove_id])
             self._db.execute("DELETE FROM counterparts WHERE id = ?", [remove_id])
         return self._store.counterpart(keep_id)
 

@@ -24,10 +24,12 @@ from prep.domain.models import (
     validate_draft,
 )
 from prep.store.errors import StoreError
-from prep.store.timestamps import now_text, utc_text
+from prep.store.timestamps import utc_text
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from prep.domain.clock import Clock
 
     from prep.store.checklists import ChecklistRepository
     from prep.store.debriefs import DebriefRepository
@@ -55,8 +57,11 @@ class Store:
     the single connection.
     """
 
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path, clock: Clock) -> None:
         self.path = path
+        self.clock = clock
+        """Where every stamp comes from: the app's clock, so a test's fixed
+        "now" and the rows' created/updated times agree."""
         self._conn = conn
         self._db: Database | None = None
         self._lock = threading.RLock()
@@ -115,6 +120,10 @@ class Store:
         cursor = self._conn.execute(sql, params)
         names = [column[0] for column in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor]
+
+    def now_text(self) -> str:
+        """The clock's "now" as stored in created_at/updated_at columns."""
+        return utc_text(self.clock.now())
 
     @contextmanager
     def _use(self) -> Iterator[None]:
@@ -208,7 +217,7 @@ class Store:
         rank: Rank = Rank.SENIOR,
         cadence: Cadence = Cadence.QUARTERLY,
     ) -> Counterpart:
-        now = now_text()
+        now = self.now_text()
         with self._use():
             cursor = self.db.execute(
                 "INSERT INTO counterparts"
@@ -232,7 +241,7 @@ class Store:
         if (kind, rank) != (existing.kind, existing.rank):
             self.db.execute(
                 "UPDATE counterparts SET kind = ?, rank = ?, updated_at = ? WHERE id = ?",
-                [str(kind), str(rank), now_text(), existing.id],
+                [str(kind), str(rank), self.now_text(), existing.id],
             )
             return self.counterpart(existing.id)
         return existing
@@ -242,7 +251,7 @@ class Store:
     def add_meeting(self, draft: MeetingDraft) -> Meeting:
         """Create a meeting (and its counterpart, if the name is new)."""
         draft = validate_draft(draft)
-        now = now_text()
+        now = self.now_text()
         with self._use(), self.db.atomic():
             person = self._counterpart_for(draft)
             cursor = self.db.execute(
@@ -263,7 +272,7 @@ class Store:
                 "UPDATE meetings SET title = ?, counterpart_id = ?, starts_at = ?,"
                 " starts_at_utc = ?, duration_minutes = ?, setting = ?, notes = ?,"
                 " updated_at = ? WHERE id = ?",
-                [*_form_values(draft, person.id), now_text(), meeting_id],
+                [*_form_values(draft, person.id), self.now_text(), meeting_id],
             )
             if cursor.rowcount == 0:
                 raise StoreError(f"Meeting {meeting_id} no longer exists.")
@@ -340,7 +349,7 @@ class Store:
                 "INSERT INTO drafts (key, payload, updated_at) VALUES (?, ?, ?)"
                 " ON CONFLICT (key) DO UPDATE SET payload = excluded.payload,"
                 " updated_at = excluded.updated_at",
-                [key, json.dumps(payload, ensure_ascii=False), now_text()],
+                [key, json.dumps(payload, ensure_ascii=False), self.now_text()],
             )
 
     def load_draft(self, key: str) -> dict[str, Any] | None:

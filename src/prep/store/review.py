@@ -19,7 +19,7 @@ from prep.domain.review import (
     UpcomingDeadline,
     WeekInput,
 )
-from prep.store.timestamps import now_text, utc_text
+from prep.store.timestamps import utc_text
 from prep.store.values import parse_date, to_sql
 
 if TYPE_CHECKING:
@@ -309,7 +309,7 @@ class ReviewRepository:
         if field not in ("went_well", "to_change", "focus"):
             raise ValueError(f"unknown reflection field {field!r}")
         stored = to_sql(field, str, text)
-        now = now_text()
+        now = self._store.now_text()
         with self._store._use():
             self._db.execute(
                 f"INSERT INTO reflections (week_start, {field}, created_at, updated_at)"

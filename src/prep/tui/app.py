@@ -9,7 +9,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from prep.domain.clock import Clock, SystemClock
+from prep.domain.clock import Clock
 from prep.store import Store
 from prep.tui.screens.agenda import AgendaScreen
 
@@ -28,7 +28,11 @@ class PrepApp(App[None]):
     def __init__(self, store: Store, clock: Clock | None = None) -> None:
         super().__init__()
         self.store = store
-        self.clock: Clock = clock or SystemClock()
+        # One clock for the screens and the rows they write: a clock given
+        # here (a test's, the screenshots') becomes the store's too.
+        if clock is not None:
+            store.clock = clock
+        self.clock: Clock = store.clock
 
     def get_default_screen(self) -> Screen:
         return AgendaScreen()
@@ -90,7 +94,7 @@ class PrepApp(App[None]):
             return
         self._exit_renderables.clear()
         try:
-            log = write_crash_log(self.store.path.parent, crash)
+            log = write_crash_log(self.store.path.parent, crash, self.clock.now())
         except OSError:
             log = None
         print(crash_message(log), file=sys.stderr)

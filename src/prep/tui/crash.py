@@ -9,9 +9,9 @@ from pathlib import Path
 from prep.store.exports import write_private
 
 
-def write_crash_log(folder: Path, error: BaseException) -> Path:
+def write_crash_log(folder: Path, error: BaseException, now: datetime) -> Path:
     """Save the traceback beside the database, owner-only (it may quote your notes)."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = now.strftime("%Y%m%d-%H%M%S")
     path = folder / f"prep-crash-{stamp}.log"
     text = "".join(traceback.format_exception(error))
     write_private(path, text)
