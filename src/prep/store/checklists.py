@@ -156,7 +156,7 @@ class ChecklistRepository:
         if name not in FIELDS:
             raise ValueError(f"unknown checklist field {name!r}")
         stored = to_sql(name, FIELDS[name], value)
-        with self._store._use(), self._db.atomic():
+        with self._store.writing():
             self.ensure(meeting_id)
             self._db.execute(
                 f"UPDATE checklists SET {name} = ?, updated_at = ? WHERE meeting_id = ?",
@@ -165,7 +165,7 @@ class ChecklistRepository:
             return self.after_change(meeting_id)
 
     def mark_edited_after_start(self, meeting_id: int) -> None:
-        with self._store._use(), self._db.atomic():
+        with self._store.writing():
             self.ensure(meeting_id)
             self._db.execute(
                 "UPDATE checklists SET edited_after_start = 1, updated_at = ? WHERE meeting_id = ?",
@@ -196,7 +196,7 @@ class ChecklistRepository:
 
     def copy_carry_over(self, meeting_id: int, carry: CarryOver) -> None:
         """Start a checklist from what is still open from the last meeting."""
-        with self._store._use(), self._db.atomic():
+        with self._store.writing():
             for ask in carry.open_asks:
                 self.add_item("asks", meeting_id, text=ask.text, by_when=ask.by_when)
             for deadline in carry.deadlines:

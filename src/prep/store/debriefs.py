@@ -170,7 +170,7 @@ class DebriefRepository:
             raise ValueError(f"unknown debrief field {name!r}")
         kind, bounds = FIELDS[name]
         stored = to_sql(name, kind, value, bounds)
-        with self._store._use(), self._db.atomic():
+        with self._store.writing():
             self.ensure(meeting_id)
             self._db.execute(
                 f"UPDATE debriefs SET {name} = ?, updated_at = ? WHERE meeting_id = ?",
@@ -181,7 +181,7 @@ class DebriefRepository:
     def set_ask_result(self, ask_id: int, asked: bool | None, answer: AskAnswer | None) -> None:
         """Record whether a planned ask was made. An ask not asked becomes an
         unsaid item (and stops being one if the answer changes back)."""
-        with self._store._use(), self._db.atomic():
+        with self._store.writing():
             row = self._db.execute(
                 "SELECT meeting_id, text FROM asks WHERE id = ?", [ask_id]).fetchone()
             if row is None:
@@ -205,7 +205,7 @@ class DebriefRepository:
             self.after_change(meeting_id)
 
     def set_proposal_outcome(self, problem_id: int, outcome: ProposalOutcome | None) -> None:
-        with self._store._use(), self._db.atomic():
+        with self._store.writing():
             meeting_id = self._store.items.meeting_of_item("problems", problem_id)
             self.ensure(meeting_id)
             self._db.execute(
@@ -214,14 +214,14 @@ class DebriefRepository:
             )
 
     def set_resolved(self, unsaid_id: int, resolved: bool) -> None:
-        with self._store._use():
+        with self._store.writing():
             self._db.execute(
                 "UPDATE unsaid_items SET resolved_at = ?, updated_at = ? WHERE id = ?",
                 [self._store.now_text() if resolved else None, self._store.now_text(), unsaid_id],
             )
 
     def set_done(self, action_id: int, done: bool) -> None:
-        with self._store._use():
+        with self._store.writing():
             self._db.execute(
                 "UPDATE action_items SET done_at = ?, updated_at = ? WHERE id = ?",
                 [self._store.now_text() if done else None, self._store.now_text(), action_id],
@@ -233,7 +233,7 @@ class DebriefRepository:
         values = [to_sql(n, date, v) for n, v in
                   (("earliest", earliest), ("likely", likely), ("latest", latest))]
         now = self._store.now_text()
-        with self._store._use(), self._db.atomic():
+        with self._store.writing():
             self.ensure(meeting_id)
             self._db.execute(
                 "INSERT INTO deadline_moves (deadline_id, meeting_id, earliest, likely, latest,"
@@ -245,14 +245,14 @@ class DebriefRepository:
             )
 
     def clear_move(self, deadline_id: int, meeting_id: int) -> None:
-        with self._store._use():
+        with self._store.writing():
             self._db.execute(
                 "DELETE FROM deadline_moves WHERE deadline_id = ? AND meeting_id = ?",
                 [deadline_id, meeting_id])
 
     def create_next_meeting(self, meeting: Meeting, starts_at: datetime) -> Meeting:
         """Book the next meeting with the same person; open items carry to it."""
-        with self._store._use(), self._db.atomic():
+        with self._store.writing():
             follow_up = self._store.add_meeting(MeetingDraft(
                 title=f"Follow-up: {meeting.title}"[:200],
                 counterpart_name=meeting.counterpart.name,

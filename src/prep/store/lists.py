@@ -74,7 +74,7 @@ class ItemLists:
         spec = LISTS[kind]
         stored = self._values(spec, values)
         now = self._store.now_text()
-        with self._store._use(), self._db.atomic():
+        with self._store.writing():
             meeting_id = self._meeting_of(spec, parent_id)
             self._owner(spec).ensure(meeting_id)
             (position,) = self._db.execute(
@@ -96,7 +96,7 @@ class ItemLists:
         if not stored:
             raise ValueError("nothing to update")
         assignments = ", ".join(f"{column} = ?" for column in stored)
-        with self._store._use(), self._db.atomic():
+        with self._store.writing():
             meeting_id = self.meeting_of_item(kind, item_id)
             self._db.execute(
                 f"UPDATE {spec.table} SET {assignments}, updated_at = ? WHERE id = ?",
@@ -106,7 +106,7 @@ class ItemLists:
 
     def delete(self, kind: str, item_id: int) -> None:
         spec = LISTS[kind]
-        with self._store._use(), self._db.atomic():
+        with self._store.writing():
             meeting_id = self.meeting_of_item(kind, item_id)
             self._db.execute(f"DELETE FROM {spec.table} WHERE id = ?", [item_id])
             self._owner(spec).after_change(meeting_id)
@@ -114,7 +114,7 @@ class ItemLists:
     def move(self, kind: str, item_id: int, delta: int) -> None:
         """Move an item up (delta < 0) or down within its list, renumbering the list."""
         spec = LISTS[kind]
-        with self._store._use(), self._db.atomic():
+        with self._store.writing():
             row = self._db.execute(
                 f"SELECT {spec.parent} FROM {spec.table} WHERE id = ?", [item_id]
             ).fetchone()

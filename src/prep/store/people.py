@@ -90,7 +90,7 @@ class PeopleRepository:
     def update(self, counterpart_id: int, *, name: str, organisation: str,
                kind: RelationshipKind, rank: Rank, cadence: Cadence) -> Counterpart:
         name, organisation = validate_person(name, organisation)
-        with self._store._use():
+        with self._store.writing():
             clash = self._db.execute(
                 "SELECT id FROM counterparts WHERE name = ? COLLATE NOCASE AND id != ?",
                 [name, counterpart_id]).fetchone()
@@ -107,7 +107,7 @@ class PeopleRepository:
         """Two records turned out to be one person: move the meetings over, drop the other."""
         if keep_id == remove_id:
             raise StoreError("Choose two different people to merge.")
-        with self._store._use(), self._db.atomic():
+        with self._store.writing():
             self._store.counterpart(keep_id)
             self._store.counterpart(remove_id)
             self._db.execute(

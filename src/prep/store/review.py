@@ -310,7 +310,7 @@ class ReviewRepository:
             raise ValueError(f"unknown reflection field {field!r}")
         stored = to_sql(field, str, text)
         now = self._store.now_text()
-        with self._store._use():
+        with self._store.writing():
             self._db.execute(
                 f"INSERT INTO reflections (week_start, {field}, created_at, updated_at)"
                 f" VALUES (?, ?, ?, ?) ON CONFLICT (week_start) DO UPDATE SET"
