@@ -6,6 +6,8 @@
                                    (in parallel; with ARGS, just `pytest ARGS`)
     python3 dev.py dates           the date-sensitive tests again at three hard dates
                                    (libfaketime: `apt-get install faketime`)
+    python3 dev.py reliability     the reliability soaks in tests/reliability (kills while
+                                   typing, racing writers, a full disk, damaged files)
     python3 dev.py screenshots     regenerate screenshots/*.svg from the demo data
     python3 dev.py bench           run the benchmarks in benchmarks/
 
@@ -39,6 +41,8 @@ def main() -> int:
         "app": [BIN / "prep", *rest],
         "test": [BIN / "python", "-m", "pytest", *(rest or PARALLEL)],
         "dates": None,  # run_at_hard_dates
+        "reliability": [BIN / "python", "-m", "pytest", "--reliability", "-p", "no:cacheprovider",
+                        "-rA", "-s", *(rest or ["tests/reliability"])],
         "screenshots": [BIN / "python", "-m", "prep.tui.screenshots", *rest],
         "bench": [BIN / "python", str(ROOT / "benchmarks" / "run.py"), *rest],
     }

@@ -28,6 +28,22 @@ def store(db_path: Path, clock: FixedClock):
     store.close()
 
 
+RELIABILITY = Path(__file__).parent / "reliability"
+
+
+def pytest_addoption(parser) -> None:
+    parser.addoption("--reliability", action="store_true",
+                     help="also run tests/reliability (the soak runs: python3 dev.py reliability)")
+
+
+def pytest_ignore_collect(collection_path: Path, config) -> bool | None:
+    """The reliability soaks are slow: they run as their own step of CI
+    (`python3 dev.py reliability`), not in every `python3 dev.py test`."""
+    if collection_path == RELIABILITY and not config.getoption("--reliability"):
+        return True
+    return None
+
+
 def pytest_collection_modifyitems(config, items) -> None:
     """Run every tmux test on one xdist worker (`--dist loadgroup`): they
     drive a real terminal against a timeout, so they are not run two at once."""

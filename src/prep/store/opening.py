@@ -13,13 +13,10 @@ from pathlib import Path
 
 from prep.domain.clock import Clock, SystemClock
 from prep.store.errors import StoreError, StoreOpenError
-from prep.store.repository import Store
+from prep.store.repository import BUSY_TIMEOUT_SECONDS, Store
 from prep.store.versions import MIGRATION_NAMES, MIGRATION_SET
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-# A second copy of prep on the same file waits this long for a write lock
-# instead of failing at once; writes are single-row and take milliseconds.
-BUSY_TIMEOUT_SECONDS = 5.0
 
 
 def open_store(path: Path, *, clock: Clock | None = None, create_folder: bool = False) -> Store:

@@ -37,6 +37,10 @@ if TYPE_CHECKING:
     from prep.store.people import PeopleRepository
     from prep.store.review import ReviewRepository
 
+# A second copy of prep on the same file waits this long for a write lock
+# instead of failing at once; writes are single-row and take milliseconds.
+BUSY_TIMEOUT_SECONDS = 5.0
+
 _MEETING_COLUMNS = """
     m.id, m.title, m.starts_at, m.duration_minutes, m.setting, m.notes, m.status,
     m.created_at, m.updated_at,
@@ -160,10 +164,15 @@ class Store:
         once with "database is locked" and the busy timeout never applies (8
         shells x 25 `prep add` lost 14 of 200). BEGIN IMMEDIATE waits its turn
         for up to the busy timeout instead. Nested, it is a savepoint.
+
+        Nothing slow may run while the lock is held: importing sqlite-utils
+        inside it (first use of `db`) made 8 racing `prep add` shells starve
+        one another past the 5 s timeout, 1-2 times in 200.
         """
+        db = self.db  # sqlite-utils is imported on first use: not while holding the lock
         with self._use():
             if self._conn.in_transaction:
-                with self.db.atomic():
+                with db.atomic():
                     yield
                 return
             self._conn.execute("BEGIN IMMEDIATE")
