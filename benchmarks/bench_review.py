@@ -112,7 +112,7 @@ def run(reps: int) -> list[Row]:
             details.append(
                 f"{p.meetings:,} meetings / {p.years:g} years ({p.people:,} people), week of"
                 f" {mondays[p]}: {stat[p].show()}; {len(w.meetings)} meetings,"
-                f" {len(w.people)} people listed, {len(w.actions_overdue)} overdue actions,"
+                f" {len(w.people)} people listed, {len(w.actions)} action items to sort,"
                 f" {len(w.upcoming_deadlines)} upcoming deadlines,"
                 f" {sum(n for _, n in w.open_unsaid_by_person)} open unsaid (top 5)")
         costs = {p: statement_costs(stores[p], trace_statements(stores[p], mondays[p], zone, now))

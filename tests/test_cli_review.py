@@ -49,6 +49,11 @@ Last week's focus: Ask for decisions, not opinions.
 | Problems raised with a solution / without / to ask for help | 1 / 0 / 0 | 0 / 0 / 0 |
 | Feedback conversations | 1 | 1 |
 
+## Meetings
+
+- Mon 3 Mar 2025 09:00 \u00b7 Pilot review (Dana Whitfield): prepared, debriefed
+- Wed 5 Mar 2025 15:00 \u00b7 Budget check (Sam Patel): not prepared, debriefed
+
 ## Assertiveness
 
 | Meeting | Planned | Actual | Gap |
@@ -67,7 +72,7 @@ Gap by who they are:
 
 ## Hierarchy
 
-Unsaid items: 1 opened, 0 resolved.
+Unsaid items: 1 opened at this week's meetings, 0 resolved this week.
 
 Still unsaid, by person:
 
@@ -89,17 +94,14 @@ Coming up in the next two weeks:
 
 ## Action items
 
-Overdue:
+Due this week:
 
-- [ ] Send plan \u2014 me, for Sam Patel, due Tue 4 Mar 2025
+- [ ] Send plan \u2014 me, for Sam Patel, due Tue 4 Mar 2025 (overdue)
+- [x] Book room \u2014 me, for Sam Patel, due Thu 6 Mar 2025
 
 Due next week:
 
 - [ ] Share figures \u2014 Sam Patel, due Wed 12 Mar 2025
-
-Done this week:
-
-- [x] Book room \u2014 me, for Sam Patel, due Thu 6 Mar 2025
 
 ## Feedback due
 

@@ -82,3 +82,19 @@ def test_needs_debrief_boundary():
     assert meeting(1, NOW).needs_debrief(NOW)
     assert not meeting(1, NOW + timedelta(minutes=1)).needs_debrief(NOW)
     assert not meeting(1, NOW, status=Status.DEBRIEFED).needs_debrief(NOW)
+
+
+@pytest.mark.parametrize(
+    ("starts_at", "minutes", "under_way"),
+    [
+        (NOW, 30, True),  # from its first minute
+        (NOW - timedelta(minutes=29), 30, True),
+        (NOW - timedelta(minutes=30), 30, False),  # over exactly at its end
+        (NOW + timedelta(minutes=1), 30, False),  # not started
+    ],
+)
+def test_a_meeting_is_under_way_from_its_start_until_its_end(starts_at, minutes, under_way):
+    m = meeting(1, starts_at, minutes)
+    assert m.is_under_way(NOW) is under_way
+    # Under way, it is "happening now" on the agenda, not one to debrief yet.
+    assert (group_for(m, NOW) is GroupKind.NOW) is under_way

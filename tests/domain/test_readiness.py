@@ -17,7 +17,7 @@ from prep.domain.checklist import (
     Solution,
     Step,
 )
-from prep.domain.readiness import missing, step_done, steps_done
+from prep.domain.readiness import missing, prepared_before_start, step_done, steps_done
 
 MON_7_DEC = date(2026, 12, 7)
 FRI_11_DEC = date(2026, 12, 11)
@@ -298,3 +298,16 @@ def test_steps_done_from_empty(checklist, count):
 
 def test_step_accepts_plain_numbers():
     assert missing(EMPTY, 3) == ["Set a planned level."]
+
+
+@pytest.mark.parametrize(
+    ("steps", "edited_after_start", "prepared"),
+    [
+        (4, False, True),
+        (4, True, False),  # unlocked and edited after it started: not prepared before
+        (3, False, False),
+        (0, False, False),
+    ],
+)
+def test_prepared_before_start(steps, edited_after_start, prepared):
+    assert prepared_before_start(steps, edited_after_start) is prepared

@@ -41,6 +41,15 @@ Last week's focus: Ask for decisions, not opinions.
 | Problems raised with a solution / without / to ask for help | 4 / 1 / 1 | 1 / 0 / 1 |
 | Feedback conversations | 2 | 0 |
 
+## Meetings
+
+- Mon 23 Nov 10:00 \u00b7 Q4 budget review (Dana Reyes): prepared, debriefed
+- Tue 24 Nov 15:00 \u00b7 Pilot check-in (Sam Okafor): prepared, debriefed
+- Wed 25 Nov 09:30 \u00b7 Steering | committee (Priya Shah): not prepared, no debrief yet
+- Thu 26 Nov 12:30 \u00b7 Contract renewal (Dana Reyes): prepared, debriefed
+- Fri 27 Nov 14:00 \u00b7 Weekly sync (Sam Okafor): under way, prepared, no debrief yet
+- Sat 28 Nov 10:00 \u00b7 Team 1:1 (Lee Park): booked, ready
+
 ## Assertiveness
 
 | Meeting | Planned | Actual | Gap |
@@ -62,7 +71,7 @@ Gap by who they are:
 
 ## Hierarchy
 
-Unsaid items: 3 opened, 1 resolved.
+Unsaid items: 3 opened at this week's meetings, 1 resolved this week.
 
 Still unsaid, by person:
 
@@ -90,16 +99,22 @@ Coming up in the next two weeks:
 
 ## Action items
 
-Overdue:
+Overdue from earlier weeks:
 
 - [ ] Send the revised plan \u2014 me, for Dana Reyes, due Fri 20 Nov
+
+Due this week:
+
+- [ ] Call the vendor \u2014 me, for Priya Shah, due Wed 25 Nov (overdue)
+- [x] Send the minutes \u2014 me, for Dana Reyes, due Thu 26 Nov
+- [ ] Draft the agenda \u2014 me, for Lee Park, due Sat 28 Nov
 
 Due next week:
 
 - [ ] Confirm the venue \u2014 Sam Okafor, due Wed 2 Dec
 - [ ] Share \\<b>test\\</b> results \u2014 me, for Priya Shah, due Fri 4 Dec
 
-Done this week:
+Also done this week:
 
 - [x] Book the workshop room \u2014 me, for Sam Okafor
 
@@ -213,12 +228,14 @@ def test_a_week_with_only_a_reflection_has_quiet_sections():
     assert section(review, "Assertiveness") == (
         "No level planned or rated for a meeting held this week."
     )
-    assert section(review, "Hierarchy") == "Unsaid items: 0 opened, 0 resolved."
+    assert section(review, "Hierarchy") == (
+        "Unsaid items: 0 opened at this week's meetings, 0 resolved this week.")
+    assert "## Meetings" not in review
     assert section(review, "Expectations") == (
         "No deadline moved this week, and none is coming up in the next two."
     )
     assert section(review, "Action items") == (
-        "No action item overdue, due next week or done this week."
+        "No action item overdue, due this week or next, or done this week."
     )
     assert section(review, "Feedback due") == "No one is due a feedback conversation."
     assert section(review, "Setting") == "No meeting held this week."
@@ -244,7 +261,19 @@ def test_no_reflection_is_not_written_yet():
 def test_a_flat_trend_says_its_one_value():
     week = replace(WEEK, gap_trend=(None, 0.0, 0.0))
     review = render_review(week, PREVIOUS, NOW)
-    assert "Last 3 weeks:  \u2584\u2584 (average gap 0.0 every week)" in review
+    assert "Last 3 weeks:  \u2584\u2584 (average gap 0.0 in both weeks with data)" in review
+    week = replace(WEEK, gap_trend=(0.5, 0.5, None, 0.5))
+    review = render_review(week, PREVIOUS, NOW)
+    assert "(average gap +0.5 in each of the 3 weeks with data)" in review
+
+
+def test_a_trend_of_one_week_says_so():
+    week = replace(WEEK, gap_trend=(None,) * 11 + (-2.0,))
+    review = render_review(week, PREVIOUS, NOW)
+    assert (
+        f"Last 12 weeks: {' ' * 11}\u2584 (only one week with data so far: average gap -2.0)"
+    ) in review.splitlines()
+    assert "every week" not in review
 
 
 def test_a_trend_with_no_data_is_left_out():
@@ -256,22 +285,24 @@ def test_a_trend_with_no_data_is_left_out():
     ("move", "line"),
     [
         (
-            MovedDeadline("Launch", "Dana", date(2026, 12, 4), date(2026, 12, 4)),
+            MovedDeadline("Launch", "Dana", date(2026, 12, 4), date(2026, 12, 4), 1),
             "- Launch (Dana): range changed, likely still Fri 4 Dec",
         ),
         (
-            MovedDeadline("Launch", "", date(2026, 12, 4), None),
+            MovedDeadline("Launch", "", date(2026, 12, 4), None, 1),
             "- Launch: no likely date now (was Fri 4 Dec)",
         ),
-        (MovedDeadline(" ", "Dana", None, None), "- Untitled deadline (Dana): range changed"),
+        (MovedDeadline(" ", "Dana", None, None, 1), "- Untitled deadline (Dana): range changed"),
         (
-            MovedDeadline("1. Launch", "Dana", date(2026, 12, 31), date(2027, 1, 1)),
+            MovedDeadline("1. Launch", "Dana", date(2026, 12, 31), date(2027, 1, 1), 1),
             "- 1\\. Launch (Dana): likely moved 1 day later, to Fri 1 Jan 2027",
         ),
     ],
 )
 def test_moved_deadline_lines(move, line):
-    week = replace(EMPTY_WEEK, moved_deadlines=(move,))
+    [monday_meeting] = [m for m in WEEK.meetings if m.id == 1]
+    week = replace(WEEK, meetings=(monday_meeting,), moved_deadlines=(move,),
+                   upcoming_deadlines=())
     assert section(render_review(week, PREVIOUS, NOW), "Expectations") == (
         f"Moved this week:\n\n{line}"
     )
@@ -280,13 +311,15 @@ def test_moved_deadline_lines(move, line):
 def test_action_items_without_a_person():
     week = replace(
         EMPTY_WEEK,
-        actions_done=(
-            ActionLine("- Draft", "", Owner.ME, None),
-            ActionLine("Reply", "", Owner.THEM, date(2027, 1, 4)),
+        week_start=date(2026, 11, 23),
+        actions=(
+            ActionLine("- Draft", "", Owner.ME, None, done_at=at(-1, 9)),
+            ActionLine("Reply", "", Owner.THEM, date(2027, 1, 4), done_at=at(-1, 10)),
         ),
     )
     assert section(render_review(week, PREVIOUS, NOW), "Action items") == (
-        "Done this week:\n\n- [x] \\- Draft \u2014 me\n- [x] Reply \u2014 them, due Mon 4 Jan 2027"
+        "Also done this week:\n\n- [x] \\- Draft \u2014 me\n"
+        "- [x] Reply \u2014 them, due Mon 4 Jan 2027"
     )
 
 
@@ -319,3 +352,37 @@ def test_user_text_cannot_break_the_layout():
     assert "- \\* Dana \u2014 yearly, never asked" in review
     assert "### What went well\n\n\\# Big\n\n\\- win\n\n" in review
     assert "<script>" not in review.replace("\\<script>", "")
+
+
+def test_unsaid_items_opened_are_those_of_the_weeks_meetings():
+    """Sunday's meeting debriefed on Monday: its unsaid items are Sunday's week's."""
+    sunday = ReviewMeeting(7, "Sunday wrap", 2, "Sam Okafor", Rank.PEER, at(2, 23, 30),
+                           Setting.VIDEO, debriefed=True, unsaid_opened=2)
+    monday = at(3, 9)  # Monday 30 November, the debrief just written
+    week = WeekInput(week_start=date(2026, 11, 23), meetings=(sunday,),
+                     open_unsaid_by_person=(("Sam Okafor", 2),))
+    review = render_review(week, PREVIOUS, monday)
+    assert section(review, "Hierarchy") == (
+        "Unsaid items: 2 opened at this week's meetings, 0 resolved this week.\n\n"
+        "Still unsaid, by person:\n\n- Sam Okafor: 2"
+    )
+    next_week = WeekInput(week_start=date(2026, 11, 30),
+                          open_unsaid_by_person=(("Sam Okafor", 2),))
+    assert section(render_review(next_week, week, monday), "Hierarchy").startswith(
+        "Unsaid items: 0 opened at this week's meetings")
+
+
+def test_a_future_week_lists_the_meetings_booked_in_it():
+    booked = ReviewMeeting(8, "Steering", 3, "Priya Shah", Rank.SENIOR, at(4, 9, 30),
+                           Setting.OFFICE, steps_done=1)
+    new_year = ReviewMeeting(9, "Kick-off", 3, "Priya Shah", Rank.SENIOR,
+                             NOW.replace(year=2027, month=1, day=4, hour=9), Setting.VIDEO)
+    review = render_review(WeekInput(week_start=date(2026, 11, 30), meetings=(booked,)),
+                           WEEK, NOW)
+    assert section(review, "Meetings") == (
+        "- Tue 1 Dec 09:30 \u00b7 Steering (Priya Shah): booked, 1 of 4 steps ready")
+    assert "| Meetings held | 0 | 5 |" in review
+    review = render_review(WeekInput(week_start=date(2027, 1, 4), meetings=(new_year,)),
+                           WEEK, NOW)
+    assert section(review, "Meetings") == (
+        "- Mon 4 Jan 2027 09:00 \u00b7 Kick-off (Priya Shah): booked, not prepared yet")

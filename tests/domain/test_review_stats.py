@@ -27,33 +27,43 @@ from prep.domain.review import (
     WeekInput,
 )
 from prep.domain.review_stats import (
+    ActionItems,
     Assertiveness,
+    DueItem,
     LevelRow,
+    MeetingState,
     Numbers,
+    TrendRange,
+    action_items,
     assertiveness,
     feedback_due_people,
     held_week,
     hold_back_reasons,
     is_empty,
+    meeting_lines,
+    moved_deadlines,
     numbers,
     settings,
     sparkline,
+    trend_range,
+    unsaid_opened,
 )
 from tests.helpers import NOW, at
 
 TODAY = NOW.date()  # Friday 27 November 2026
 
-# Monday 10:00: prepared, debriefed, 5 planned -> 4 actual.
+# Monday 10:00: prepared, debriefed, 5 planned -> 4 actual; one thing left unsaid.
 M1 = ReviewMeeting(
     1, "Q4 budget review", 1, "Dana Reyes", Rank.SENIOR, at(-4, 10), Setting.VIDEO,
-    steps_done=4, prepared_before=True, debriefed=True, planned_level=5, actual_level=4,
+    steps_done=4, debriefed=True, planned_level=5, actual_level=4,
     temperature=4, asks_planned=2, asks_asked=2, asks_granted=1, problems_with_solution=1,
     problems_for_help=1, feedback_asked=True, hold_back_reason=HoldBackReason.NOT_MY_PLACE,
+    unsaid_opened=1,
 )
 # Tuesday 15:00: over coffee, 6 -> 7.
 M2 = ReviewMeeting(
     2, "Pilot check-in", 2, "Sam Okafor", Rank.PEER, at(-3, 15), Setting.COFFEE,
-    steps_done=4, prepared_before=True, debriefed=True, planned_level=6, actual_level=7,
+    steps_done=4, debriefed=True, planned_level=6, actual_level=7,
     temperature=5, asks_planned=1, asks_asked=1, asks_granted=1, problems_with_solution=1,
     hold_back_reason=HoldBackReason.MORE_DATA,
 )
@@ -63,23 +73,24 @@ M3 = ReviewMeeting(
     steps_done=2, planned_level=6, asks_planned=2, problems_without=1,
     hold_back_reason=HoldBackReason.MORE_DATA,
 )
-# Thursday 12:30: a shared meal, 4 -> 2.
+# Thursday 12:30: a shared meal, 4 -> 2; two things left unsaid.
 M4 = ReviewMeeting(
     4, "Contract renewal", 1, "Dana Reyes", Rank.SENIOR, at(-1, 12, 30), Setting.MEAL,
-    steps_done=4, prepared_before=True, debriefed=True, planned_level=4, actual_level=2,
+    steps_done=4, debriefed=True, planned_level=4, actual_level=2,
     temperature=3, asks_planned=1, asks_asked=1, problems_with_solution=2, feedback_asked=True,
-    hold_back_reason=HoldBackReason.NOT_MY_PLACE,
+    hold_back_reason=HoldBackReason.NOT_MY_PLACE, unsaid_opened=2,
 )
-# Friday 14:00, exactly NOW: started, so held; temperature rated, debrief not finished.
+# Friday 14:00, exactly NOW: started, so held (and under way for its 30 minutes);
+# temperature rated, debrief not finished.
 M5 = ReviewMeeting(
     5, "Weekly sync", 2, "Sam Okafor", Rank.PEER, NOW, Setting.VIDEO,
-    steps_done=4, prepared_before=True, planned_level=5, temperature=3, asks_planned=1,
+    steps_done=4, planned_level=5, temperature=3, asks_planned=1,
     hold_back_reason=HoldBackReason.EMBARRASS,
 )
 # Saturday 10:00: not yet held. Every number it carries must stay out of the review.
 M6 = ReviewMeeting(
     6, "Team 1:1", 4, "Lee Park", Rank.JUNIOR, at(1, 10), Setting.PHONE,
-    steps_done=4, prepared_before=True, planned_level=5, asks_planned=3,
+    steps_done=4, planned_level=5, asks_planned=3,
     problems_with_solution=5, hold_back_reason=HoldBackReason.FEAR,
 )
 
@@ -87,13 +98,13 @@ WEEK = WeekInput(
     week_start=date(2026, 11, 23),
     # Out of order on purpose: the review sorts by start.
     meetings=(M6, M4, M2, M5, M1, M3),
-    unsaid_opened=3,
     unsaid_resolved=1,
     open_unsaid_by_person=(("Dana Reyes", 2), ("Priya Shah", 1)),
     moved_deadlines=(
-        MovedDeadline("Go-live", "Dana Reyes", date(2026, 12, 4), date(2026, 12, 11)),
-        MovedDeadline("Data migration", "Priya Shah", date(2026, 12, 18), date(2026, 12, 17)),
-        MovedDeadline("# Security review", "Dana Reyes", None, date(2027, 1, 15)),
+        # Out of order on purpose: listed in the order of their meetings.
+        MovedDeadline("# Security review", "Dana Reyes", None, date(2027, 1, 15), 4),
+        MovedDeadline("Go-live", "Dana Reyes", date(2026, 12, 4), date(2026, 12, 11), 1),
+        MovedDeadline("Data migration", "Priya Shah", date(2026, 12, 18), date(2026, 12, 17), 3),
     ),
     upcoming_deadlines=(
         UpcomingDeadline(
@@ -101,14 +112,20 @@ WEEK = WeekInput(
         ),
         UpcomingDeadline("Board pack", "Priya Shah", None, date(2026, 12, 3), None),
     ),
-    actions_overdue=(
+    actions=(
+        # Due last week, still open.
         ActionLine("Send the revised plan", "Dana Reyes", Owner.ME, date(2026, 11, 20)),
-    ),
-    actions_due_next_week=(
+        # Due next week, open.
         ActionLine("Confirm the venue", "Sam Okafor", Owner.THEM, date(2026, 12, 2)),
         ActionLine("Share <b>test</b> results", "Priya Shah", Owner.ME, date(2026, 12, 4)),
+        # Due this week: Saturday's not yet, Thursday's done, Wednesday's late.
+        ActionLine("Draft the agenda", "Lee Park", Owner.ME, date(2026, 11, 28)),
+        ActionLine("Send the minutes", "Dana Reyes", Owner.ME, date(2026, 11, 26),
+                   done_at=at(-1, 17)),
+        ActionLine("Call the vendor", "Priya Shah", Owner.ME, date(2026, 11, 25)),
+        # Done this week, no date.
+        ActionLine("Book the workshop room", "Sam Okafor", Owner.ME, None, done_at=at(-3, 11)),
     ),
-    actions_done=(ActionLine("Book the workshop room", "Sam Okafor", Owner.ME, None),),
     people=(
         # Exactly one quarter ago: due.
         PersonFeedback("Dana Reyes", Cadence.QUARTERLY, date(2026, 8, 27)),
@@ -133,12 +150,12 @@ PREVIOUS = WeekInput(
     meetings=(
         ReviewMeeting(
             11, "Kick-off", 1, "Dana Reyes", Rank.SENIOR, at(-11, 10), Setting.OFFICE,
-            prepared_before=True, debriefed=True, asks_planned=2, asks_asked=2,
+            steps_done=4, debriefed=True, asks_planned=2, asks_asked=2,
             asks_granted=2, problems_with_solution=1,
         ),
         ReviewMeeting(
             12, "Retro", 2, "Sam Okafor", Rank.PEER, at(-10, 16), Setting.VIDEO,
-            prepared_before=True, debriefed=True, asks_planned=1,
+            steps_done=4, debriefed=True, asks_planned=1,
         ),
         ReviewMeeting(
             13, "Ops review", 3, "Priya Shah", Rank.SENIOR, at(-8, 11), Setting.VIDEO,
@@ -225,6 +242,61 @@ def test_held_week_keeps_everything_but_the_meetings_to_come():
     held = held_week(WEEK, NOW)
     assert {m.id for m in held.meetings} == {1, 2, 3, 4, 5}
     assert replace(held, meetings=WEEK.meetings) == WEEK
+
+
+# -- The week's meetings -----------------------------------------------------------
+
+
+def test_the_weeks_meetings_in_start_order_held_under_way_and_booked():
+    lines = meeting_lines(WEEK, NOW)
+    assert [(line.meeting.id, line.state, line.status) for line in lines] == [
+        (1, MeetingState.HELD, "prepared, debriefed"),
+        (2, MeetingState.HELD, "prepared, debriefed"),
+        (3, MeetingState.HELD, "not prepared, no debrief yet"),
+        (4, MeetingState.HELD, "prepared, debriefed"),
+        (5, MeetingState.UNDER_WAY, "under way, prepared, no debrief yet"),
+        (6, MeetingState.BOOKED, "booked, ready"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("changes", "status"),
+    [
+        ({"steps_done": 4}, "prepared, no debrief yet"),
+        ({"steps_done": 3, "debriefed": True}, "not prepared, debriefed"),
+        # Complete, but the plan was unlocked and edited once it had started.
+        ({"steps_done": 4, "edited_after_start": True}, "plan edited after the start, "
+         "no debrief yet"),
+        ({"steps_done": 2, "edited_after_start": True}, "not prepared, no debrief yet"),
+    ],
+)
+def test_a_held_meeting_says_whether_it_was_prepared_before_and_debriefed(changes, status):
+    [line] = meeting_lines(week_of(meeting(1, **changes)), NOW)
+    assert (line.state, line.status) == (MeetingState.HELD, status)
+
+
+def test_a_meeting_is_under_way_from_its_start_until_its_end():
+    held = meeting(1, starts_at=NOW - timedelta(minutes=45), duration_minutes=45)
+    under_way = meeting(2, starts_at=NOW - timedelta(minutes=44), duration_minutes=45)
+    states = [line.state for line in meeting_lines(week_of(held, under_way), NOW)]
+    assert states == [MeetingState.HELD, MeetingState.UNDER_WAY]
+
+
+def test_a_future_week_lists_the_meetings_booked_in_it():
+    week = WeekInput(
+        week_start=date(2026, 11, 30),
+        meetings=(
+            meeting(1, starts_at=at(5, 10), steps_done=0),
+            meeting(2, starts_at=at(3, 9), steps_done=2),
+            meeting(3, starts_at=at(4, 9), steps_done=4),
+        ),
+    )
+    assert [(line.meeting.id, line.state, line.status) for line in meeting_lines(week, NOW)] == [
+        (2, MeetingState.BOOKED, "booked, 2 of 4 steps ready"),
+        (3, MeetingState.BOOKED, "booked, ready"),
+        (1, MeetingState.BOOKED, "booked, not prepared yet"),
+    ]
+    assert numbers(week, NOW).held == 0
 
 
 # -- Assertiveness ---------------------------------------------------------------
@@ -331,6 +403,113 @@ def test_no_reasons():
     assert hold_back_reasons(week_of(meeting(1))) == []
 
 
+# -- Unsaid items and moved deadlines: the week of their meeting ---------------------
+
+
+def test_unsaid_items_count_in_the_week_of_their_meeting():
+    # Sunday 23:30's meeting, debriefed on Monday: its two unsaid items are
+    # on the meeting, so they count here, in Sunday's week.
+    sunday = meeting(7, starts_at=at(2, 23, 30), unsaid_opened=2)
+    assert unsaid_opened(week_of(sunday)) == 2
+    assert unsaid_opened(held_week(WEEK, NOW)) == 3  # M1's one and M4's two
+    # The next week has no meetings, so nothing was opened in it.
+    assert unsaid_opened(WeekInput(week_start=date(2026, 11, 30))) == 0
+
+
+def test_moved_deadlines_belong_to_the_week_of_the_meeting_they_were_moved_at():
+    assert [m.label for m in moved_deadlines(WEEK)] == [
+        "Go-live", "Data migration", "# Security review"]  # M1, M3, M4
+    elsewhere = MovedDeadline("Launch", "Dana Reyes", None, date(2026, 12, 1), meeting_id=99)
+    week = replace(WEEK, moved_deadlines=(elsewhere, *WEEK.moved_deadlines))
+    assert "Launch" not in [m.label for m in moved_deadlines(week)]
+    # A move at a meeting still to come is not listed for the meetings held so far.
+    future = MovedDeadline("Hire", "Lee Park", None, None, meeting_id=6)
+    week = replace(WEEK, moved_deadlines=(future,))
+    assert moved_deadlines(week) == [future]
+    assert moved_deadlines(held_week(week, NOW)) == []
+
+
+# -- Action items ------------------------------------------------------------------
+
+
+def action(text: str, due: date | None, done_at=None) -> ActionLine:
+    return ActionLine(text, "Dana Reyes", Owner.ME, due, done_at=done_at)
+
+
+# Week 48 (Mon 23 - Sun 29 Nov), seen on Friday 27 Nov at 14:00 (NOW).
+LATE = action("Due last Friday, open", date(2026, 11, 20))
+LATE_DONE = action("Due last Friday, done Tuesday", date(2026, 11, 20), at(-3, 9))
+LATE_DONE_BEFORE = action("Due 10 Nov, done 20 Nov", date(2026, 11, 10), at(-7, 9))
+WED = action("Due Wednesday, open", date(2026, 11, 25))
+WED_DONE = action("Due Wednesday, done then", date(2026, 11, 25), at(-2, 16))
+SAT = action("Due Saturday", date(2026, 11, 28))
+MON_EARLY = action("Due Monday, done the Sunday before", date(2026, 11, 23), at(-5, 20))
+NEXT = action("Due next Wednesday", date(2026, 12, 2))
+NEXT_DONE = action("Due next Wednesday, done Thursday", date(2026, 12, 2), at(-1, 9))
+AFTER_NEXT = action("Due the week after next", date(2026, 12, 7))
+UNDATED_DONE = action("No date, done Tuesday", None, at(-3, 15))
+UNDATED = action("No date, open", None)
+ACTIONS = week_of(actions=(UNDATED, AFTER_NEXT, NEXT_DONE, NEXT, MON_EARLY, SAT, WED_DONE, WED,
+                           LATE_DONE_BEFORE, LATE_DONE, LATE, UNDATED_DONE))
+
+
+def test_action_items_overdue_due_this_week_done_or_not_and_due_next_week():
+    assert action_items(ACTIONS, NOW) == ActionItems(
+        overdue=(LATE,),
+        due_this_week=(
+            DueItem(MON_EARLY, done=True, overdue=False),
+            DueItem(WED_DONE, done=True, overdue=False),
+            DueItem(WED, done=False, overdue=True),
+            DueItem(SAT, done=False, overdue=False),
+        ),
+        due_next_week=(NEXT,),
+        done_other=(LATE_DONE, UNDATED_DONE, NEXT_DONE),  # in the order they were done
+    )
+
+
+def test_mondays_review_shows_the_items_due_later_in_the_week():
+    # As the week stood on Monday at 08:00: nothing of it done yet.
+    week = week_of(actions=(SAT, WED, MON_EARLY, NEXT, LATE))
+    items = action_items(week, at(-4, 8))
+    assert items == ActionItems(
+        overdue=(LATE,),
+        due_this_week=(
+            DueItem(MON_EARLY, done=True, overdue=False),
+            DueItem(WED, done=False, overdue=False),
+            DueItem(SAT, done=False, overdue=False),
+        ),
+        due_next_week=(NEXT,),
+        done_other=(),  # Monday's item was done the Sunday before, in week 47
+    )
+
+
+def test_a_past_week_is_seen_as_of_its_end():
+    """Week 47, seen now: an item due then and done this week was still open
+    (and late) when week 47 ended."""
+    week = WeekInput(week_start=date(2026, 11, 16), actions=ACTIONS.actions)
+    items = action_items(week, NOW)
+    assert items.due_this_week == (
+        DueItem(LATE_DONE, done=False, overdue=True),
+        DueItem(LATE, done=False, overdue=True),
+    )
+    assert items.overdue == ()  # 10 Nov's item was done on the 20th, inside week 47
+    # Done in week 47, due in other weeks: 10 Nov's late, Monday 23 Nov's early.
+    assert items.done_other == (LATE_DONE_BEFORE, MON_EARLY)
+    # Open at week 47's end, Wednesday's "done then" included.
+    assert items.due_next_week == (WED_DONE, WED, SAT)
+
+
+def test_a_future_week_counts_as_overdue_only_what_is_due_before_today():
+    """Week 49, seen on Friday of week 48: Saturday's item is not due yet."""
+    week = WeekInput(week_start=date(2026, 11, 30), actions=ACTIONS.actions)
+    items = action_items(week, NOW)
+    assert items.overdue == (LATE, WED)
+    assert items.due_this_week == (DueItem(NEXT_DONE, done=True, overdue=False),
+                                   DueItem(NEXT, done=False, overdue=False))
+    assert items.due_next_week == (AFTER_NEXT,)
+    assert items.done_other == ()
+
+
 # -- Setting ---------------------------------------------------------------------
 
 
@@ -424,6 +603,19 @@ def test_sparkline(values, line):
     assert sparkline(values) == line
 
 
+@pytest.mark.parametrize(
+    ("values", "spread"),
+    [
+        ([None] * 12, None),
+        ([None] * 11 + [-2.0], TrendRange(1, -2.0, -2.0)),
+        ([None, 0.0, 0.0], TrendRange(2, 0.0, 0.0)),
+        (WEEK.gap_trend, TrendRange(9, -2.0, 1.0)),
+    ],
+)
+def test_trend_range_counts_the_weeks_with_data(values, spread):
+    assert trend_range(values) == spread
+
+
 # -- Empty -----------------------------------------------------------------------
 
 
@@ -435,25 +627,31 @@ def test_a_week_with_nothing_is_empty():
         reflection=Reflection(" ", "\n", ""),
         last_week_focus="Speak up",
         open_unsaid_by_person=(("Dana", 0),),
+        # Moves come with their meetings: without this week's meeting, not this week's.
+        moved_deadlines=WEEK.moved_deadlines,
+        # Due in the week after next, and done two weeks ago: nothing to list.
+        actions=(
+            ActionLine("Later", "Dana", Owner.ME, date(2026, 12, 9)),
+            ActionLine("Old", "Dana", Owner.ME, date(2026, 11, 9), done_at=at(-18, 9)),
+        ),
     )
-    assert is_empty(week)
-    assert is_empty(week_of())
+    assert is_empty(week, NOW)
+    assert is_empty(week_of(), NOW)
 
 
 @pytest.mark.parametrize(
     "changes",
     [
         {"meetings": (M6,)},
-        {"unsaid_opened": 1},
         {"unsaid_resolved": 1},
         {"open_unsaid_by_person": (("Dana", 1),)},
-        {"moved_deadlines": WEEK.moved_deadlines[:1]},
         {"upcoming_deadlines": WEEK.upcoming_deadlines[:1]},
-        {"actions_overdue": WEEK.actions_overdue},
-        {"actions_due_next_week": WEEK.actions_due_next_week},
-        {"actions_done": WEEK.actions_done},
+        {"actions": WEEK.actions[:1]},  # overdue
+        {"actions": WEEK.actions[1:2]},  # due next week
+        {"actions": WEEK.actions[3:4]},  # due this week
+        {"actions": WEEK.actions[-1:]},  # done this week
         {"reflection": Reflection(focus="Ask directly")},
     ],
 )
 def test_anything_in_the_week_makes_it_not_empty(changes):
-    assert not is_empty(week_of(**changes))
+    assert not is_empty(week_of(**changes), NOW)

@@ -10,7 +10,7 @@ the review counts them by week, and the real clock must not decide which.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from dateutil import tz
@@ -27,6 +27,8 @@ from prep.domain.review import (
     UpcomingDeadline,
     WeekInput,
 )
+from prep.domain.review_report import render_review
+from prep.domain.review_stats import ActionItems, DueItem, action_items, unsaid_opened
 from prep.store.review import _MEETINGS_SQL
 from tests.helpers import LONDON, NOW, at
 
@@ -216,15 +218,17 @@ def _expected_meetings(h: History) -> tuple[ReviewMeeting, ...]:
                       rank=Rank.PEER, starts_at=at(-4, 0), setting=Setting.VIDEO),
         ReviewMeeting(id=m["pilot"], title="Pilot review", person_id=h.dana, person=DANA,
                       rank=Rank.SENIOR, starts_at=at(-4, 9), setting=Setting.OFFICE,
-                      steps_done=4, prepared_before=True, debriefed=True,
+                      steps_done=4, debriefed=True,
                       planned_level=6, actual_level=7, temperature=4,
                       asks_planned=2, asks_asked=1, asks_granted=1,
                       problems_with_solution=1, problems_for_help=1, problems_without=0,
-                      feedback_asked=True, hold_back_reason=HoldBackReason.EMBARRASS),
+                      feedback_asked=True, hold_back_reason=HoldBackReason.EMBARRASS,
+                      unsaid_opened=1),  # the ask not made
         ReviewMeeting(id=m["budget"], title="Budget check", person_id=h.sam, person=SAM,
                       rank=Rank.PEER, starts_at=at(-2, 15), setting=Setting.PHONE,
-                      steps_done=4, prepared_before=False, debriefed=True,
-                      planned_level=5, actual_level=5, temperature=2),
+                      steps_done=4, edited_after_start=True, debriefed=True,
+                      planned_level=5, actual_level=5, temperature=2,
+                      unsaid_opened=2),  # Workload, Pay; not the blank
         ReviewMeeting(id=m["coffee"], title="Coffee chat", person_id=h.dana, person=DANA,
                       rank=Rank.SENIOR, starts_at=at(-1, 12, 30), setting=Setting.COFFEE,
                       temperature=5, asks_planned=1, asks_asked=1, asks_granted=0,
@@ -236,19 +240,19 @@ def _expected_meetings(h: History) -> tuple[ReviewMeeting, ...]:
 
 def test_week_48_is_exactly_what_the_history_says(store, history):
     week = store.review.week(WEEK_48, LONDON, NOW)
+    m = history.m
 
     assert week == WeekInput(
         week_start=WEEK_48,
         meetings=_expected_meetings(history),
-        unsaid_opened=3,  # the unasked ask, Workload, Pay (not the blank, not Sunday's)
         unsaid_resolved=1,  # The overrun
         open_unsaid_by_person=((SAM, 3), (DANA, 2)),
         moved_deadlines=(
             # The carried copy moved: "old" is its plan.
-            MovedDeadline("Go-live", DANA, date(2026, 12, 9), date(2026, 12, 16)),
+            MovedDeadline("Go-live", DANA, date(2026, 12, 9), date(2026, 12, 16), m["pilot"]),
             # Moved before, last week: "old" is that move, not the plan's 10 Dec.
-            MovedDeadline("Contract", DANA, date(2026, 12, 14), date(2026, 12, 18)),
-            MovedDeadline("Budget", SAM, date(2026, 12, 2), None),
+            MovedDeadline("Contract", DANA, date(2026, 12, 14), date(2026, 12, 18), m["pilot"]),
+            MovedDeadline("Budget", SAM, date(2026, 12, 2), None, m["budget"]),
         ),
         upcoming_deadlines=(
             UpcomingDeadline("Report", SAM, None, None, date(2026, 11, 30)),
@@ -266,14 +270,17 @@ def test_week_48_is_exactly_what_the_history_says(store, history):
                              date(2026, 12, 21)),
             UpcomingDeadline("Migration", SAM, date(2026, 11, 1), None, date(2027, 6, 1)),
         ),
-        # Due before today (Fri 27 Nov) and open at NOW; "Book room" and
-        # "Name an owner" were done by then, "Call back" is due today.
-        actions_overdue=(ActionLine("Send plan", DANA, Owner.ME, date(2026, 11, 20)),),
-        actions_due_next_week=(
-            ActionLine("Share figures", SAM, Owner.THEM, date(2026, 12, 2)),),
-        actions_done=(
-            ActionLine("Book room", DANA, Owner.ME, date(2026, 11, 18)),
-            ActionLine("Name an owner", DANA, Owner.THEM, date(2026, 11, 26)),
+        # Due before the week and open at its end; due this week or next, done
+        # or not; done during the week. "Draft SOW" is due the week after next,
+        # "Someday" has no date, and a blank item is never listed.
+        actions=(
+            ActionLine("Send plan", DANA, Owner.ME, date(2026, 11, 20)),
+            ActionLine("Name an owner", DANA, Owner.THEM, date(2026, 11, 26),
+                       done_at=datetime(2026, 11, 27, 9, tzinfo=UTC)),
+            ActionLine("Call back", DANA, Owner.THEM, date(2026, 11, 27)),
+            ActionLine("Share figures", SAM, Owner.THEM, date(2026, 12, 2)),
+            ActionLine("Book room", DANA, Owner.ME, date(2026, 11, 18),
+                       done_at=datetime(2026, 11, 24, 10, tzinfo=UTC)),
         ),
         # Robin is met only on Monday 30 Nov, after the week.
         people=(
@@ -284,6 +291,14 @@ def test_week_48_is_exactly_what_the_history_says(store, history):
         reflection=Reflection(went_well="Asked for the sign-off"),
         last_week_focus="Ask for decisions",
     )
+    [send_plan, name_owner, call_back, share_figures, book_room] = week.actions
+    assert action_items(week, NOW) == ActionItems(
+        overdue=(send_plan,),
+        due_this_week=(DueItem(name_owner, done=True, overdue=False),
+                       DueItem(call_back, done=False, overdue=False)),  # due today
+        due_next_week=(share_figures,),
+        done_other=(book_room,),
+    )
 
 
 def test_week_47_is_seen_as_of_its_own_end(store, history):
@@ -291,16 +306,16 @@ def test_week_47_is_seen_as_of_its_own_end(store, history):
     m = history.m
 
     assert [r.id for r in week.meetings] == [m["kick_off"], m["late_call"]]
-    assert week.unsaid_opened == 2  # The overrun, and Holiday at 23:45 on Sunday
+    assert unsaid_opened(week) == 2  # The overrun, and Holiday at Sunday's late call
     assert week.unsaid_resolved == 1  # Office move
     assert week.moved_deadlines == (
-        MovedDeadline("Contract", DANA, date(2026, 12, 10), date(2026, 12, 14)),)
+        MovedDeadline("Contract", DANA, date(2026, 12, 10), date(2026, 12, 14), m["kick_off"]),)
     # As of Mon 23 Nov 00:00: "Book room" was still open then, though done since.
-    assert week.actions_overdue == (
-        ActionLine("Book room", DANA, Owner.ME, date(2026, 11, 18)),
-        ActionLine("Send plan", DANA, Owner.ME, date(2026, 11, 20)),
-    )
-    assert week.actions_done == ()
+    items = action_items(week, NOW)
+    assert [(i.action.text, i.done, i.overdue) for i in items.due_this_week] == [
+        ("Book room", False, True), ("Send plan", False, True)]
+    assert [a.text for a in items.due_next_week] == ["Name an owner", "Call back"]
+    assert (items.overdue, items.done_other) == ((), ())
     assert week.people == (PersonFeedback(DANA, Cadence.QUARTERLY, date(2026, 11, 17)),
                            PersonFeedback(SAM, Cadence.HALF_YEARLY, None))
     # Twelve weeks from Mon 31 Aug: "Summer check-in" (Sun 6 Sep, local) in the
@@ -341,9 +356,73 @@ def test_a_future_week_counts_as_of_now(store, history):
     """Week 49 has not started: nothing is overdue at its end, only as of NOW."""
     week = store.review.week(WEEK_48 + timedelta(weeks=1), LONDON, NOW)
     assert [r.id for r in week.meetings] == [history.m["robin"], history.m["follow_up"]]
-    assert week.actions_overdue == (ActionLine("Send plan", DANA, Owner.ME, date(2026, 11, 20)),)
+    items = action_items(week, NOW)
+    # "Call back" is due today: not overdue yet, and not due in week 49.
+    assert items.overdue == (ActionLine("Send plan", DANA, Owner.ME, date(2026, 11, 20)),)
+    assert [(i.action.text, i.done) for i in items.due_this_week] == [("Share figures", False)]
+    assert [a.text for a in items.due_next_week] == ["Draft SOW"]
+    assert unsaid_opened(week) == 0
     assert week.last_week_focus == ""
     assert [p.person for p in week.people] == [DANA, "Robin Vance", SAM]
+
+
+def test_a_sunday_meeting_debriefed_on_monday_counts_in_sundays_week(store):
+    """Everything the debrief brings belongs to the meeting's week, whenever
+    it is typed: asks, problems, unsaid items and deadline moves."""
+    c, d = store.checklists, store.debriefs
+    sunday = _meeting(store, "Sunday wrap", SAM, at(2, 23, 30))  # Sun 29 Nov 23:30
+    sign_off = c.add_item("asks", sunday, text="Sign-off")
+    c.add_item("asks", sunday, text="More budget")
+    risk = c.add_item("problems", sunday, text="Vendor late")
+    c.add_item("solutions", risk, text="Backup vendor")
+    launch = c.add_item("deadlines", sunday, label="Launch", earliest=date(2026, 12, 7),
+                        likely=date(2026, 12, 9), latest=date(2026, 12, 11))
+    # The debrief, written on Monday 30 Nov.
+    d.set_ask_result(sign_off, True, AskAnswer.GRANTED)
+    [more_budget] = [a.ask_id for a in d.get(sunday).ask_results if a.ask_id != sign_off]
+    d.set_ask_result(more_budget, False, None)  # becomes an unsaid item
+    store.items.add("unsaid", sunday, text="Workload")
+    d.record_move(launch, sunday, date(2026, 12, 14), date(2026, 12, 16), date(2026, 12, 18))
+    for item in d.get(sunday).unsaid:
+        _stamp(store, "unsaid_items", item.id, created_at="2026-11-30T08:00:00Z")
+    monday = at(3, 9)
+
+    week_48, _ = store.review.with_last_week(WEEK_48, LONDON, monday)
+    week_49, previous = store.review.with_last_week(WEEK_48 + timedelta(weeks=1), LONDON, monday)
+
+    [held] = week_48.meetings
+    assert (held.asks_planned, held.asks_asked, held.asks_granted) == (2, 1, 1)
+    assert held.problems_with_solution == 1
+    assert unsaid_opened(week_48) == 2
+    assert week_48.moved_deadlines == (
+        MovedDeadline("Launch", SAM, date(2026, 12, 9), date(2026, 12, 16), sunday),)
+    assert week_48.open_unsaid_by_person == ((SAM, 2),)
+
+    assert week_49.meetings == ()
+    assert unsaid_opened(week_49) == 0
+    assert week_49.moved_deadlines == ()
+
+    review_48 = render_review(week_48, WeekInput(week_start=WEEK_47), monday)
+    assert "Unsaid items: 2 opened at this week's meetings, 0 resolved this week." in review_48
+    assert "- Launch (Sam Patel): likely moved 7 days later, to Wed 16 Dec" in review_48
+    assert "| Direct asks planned / asked / granted | 2 / 1 / 1 | 0 / 0 / 0 |" in review_48
+    review_49 = render_review(week_49, previous, monday)
+    # Still open with Sam, but none of it was opened in week 49.
+    assert "Unsaid items: 0 opened at this week's meetings, 0 resolved this week." in review_49
+    assert "- Sam Patel: 2" in review_49
+    assert "Moved this week" not in review_49
+
+
+def test_mondays_review_lists_an_item_due_on_wednesday(store):
+    meeting = _meeting(store, "Kick-off", DANA, at(-10, 10))
+    store.items.add("actions", meeting, text="Send the plan", due=date(2026, 11, 25))
+    monday = at(-4, 8)  # Mon 23 Nov 08:00
+    week = store.review.week(WEEK_48, LONDON, monday, trend=False)
+    items = action_items(week, monday)
+    assert [(i.action.text, i.done, i.overdue) for i in items.due_this_week] == [
+        ("Send the plan", False, False)]
+    assert "- [ ] Send the plan \u2014 me, for Dana Whitfield, due Wed 25 Nov" in render_review(
+        week, WeekInput(week_start=WEEK_47), monday).splitlines()
 
 
 # -- reflections ---------------------------------------------------------------
@@ -397,8 +476,8 @@ def test_upcoming_deadlines_follow_a_move_made_at_the_debrief(store):
     week = store.review.week(WEEK_48, LONDON, NOW)
 
     assert week.moved_deadlines == (
-        MovedDeadline("Contract", DANA, date(2026, 12, 10), date(2026, 12, 18)),
-        MovedDeadline("Go-live", DANA, date(2026, 12, 4), date(2027, 1, 15)),
+        MovedDeadline("Contract", DANA, date(2026, 12, 10), date(2026, 12, 18), meeting),
+        MovedDeadline("Go-live", DANA, date(2026, 12, 4), date(2027, 1, 15), meeting),
     )
     assert week.upcoming_deadlines == (
         UpcomingDeadline("Contract", DANA, date(2026, 12, 11), date(2026, 12, 18),

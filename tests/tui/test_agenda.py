@@ -160,3 +160,25 @@ async def test_rows_are_laid_out_for_the_width_they_are_drawn_at(make_app, store
         narrow = str(option.prompt)
         assert title not in narrow and "…" in narrow
         assert "Sofia Lindq…" in narrow  # the person column narrows too
+
+
+async def test_a_meeting_under_way_says_so_and_one_over_asks_for_its_debrief(make_app, store):
+    from prep.tui.screens.debrief import DebriefScreen
+
+    store.add_meeting(MeetingDraft("Standup", "Dana", at(0, 13, 45)))  # 13:45 to 14:15
+    store.add_meeting(MeetingDraft("Renewal", "Priya", at(0, 11)))  # over at 11:30
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        # The debrief comes first in the agenda, then what is happening now.
+        text = detail_text(app)
+        assert "Renewal" in text
+        assert "This meeting has happened. Press b" in text
+        await pilot.press("down")
+        text = detail_text(app)
+        assert "Standup" in text
+        assert "This meeting is under way, until 14:15 (15 min left)." in text.replace("\n", " ")
+        assert "has happened" not in text
+        await pilot.press("enter")  # a meeting that has started opens its debrief
+        await pilot.pause()
+        assert isinstance(app.screen, DebriefScreen)
+        assert app.screen.meeting.title == "Standup"

@@ -20,7 +20,10 @@ from prep.domain.models import MeetingDraft
 from prep.domain.weeks import describe_week
 from prep.tui.app import PrepApp
 from prep.tui.screens.agenda import AgendaScreen
+from prep.tui.screens.checklist import ChecklistScreen
+from prep.tui.screens.debrief import DebriefScreen
 from prep.tui.screens.review import ReviewScreen
+from prep.tui.widgets.week_meetings import WeekMeetings
 from tests.helpers import at
 from tests.tui.conftest import SIZE, rows
 
@@ -147,6 +150,8 @@ async def test_the_reflection_is_kept_and_its_focus_opens_next_week(
     async with app.run_test(size=SIZE) as pilot:
         await open_review(pilot)
         await pilot.press("tab")
+        assert focused_id(app) == "review-meetings"  # the week's meetings, then the reflection
+        await pilot.press("tab")
         assert focused_id(app) == "went_well"
         await pilot.press(*"Went well")
         await pilot.press("escape")  # leaving saves what is pending
@@ -161,7 +166,7 @@ async def test_the_reflection_is_kept_and_its_focus_opens_next_week(
         assert area(screen, "went_well").text == "Went well"
         assert not screen.query_one("#last-focus", Static).display
 
-        await pilot.press("tab", "tab", "tab")
+        await pilot.press("tab", "tab", "tab", "tab")
         assert focused_id(app) == "focus"
         await pilot.press(*"Decisions")
         await pilot.press("tab")  # round to the report, where [ and ] are keys again
@@ -190,9 +195,9 @@ async def test_ctrl_e_exports_the_week_with_its_reflection(make_app, store, db_p
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(pilot)
-        await pilot.press("tab")
+        await pilot.press("tab", "tab")
         await pilot.press(*"Went well")
-        await pilot.press("shift+tab")
+        await pilot.press("shift+tab", "shift+tab")
         assert focused_id(app) == "review-report"
         await pilot.press("ctrl+e")
         await pilot.pause()
@@ -221,7 +226,7 @@ async def test_ctrl_e_exports_while_writing_the_reflection(make_app, store, db_p
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_review(pilot)
-        await pilot.press("tab")
+        await pilot.press("tab", "tab")
         await pilot.press(*"Went well")
         assert focused_id(app) == "went_well"
         await pilot.press("ctrl+e")  # README: ctrl+e exports, on the review screen
@@ -229,3 +234,87 @@ async def test_ctrl_e_exports_while_writing_the_reflection(make_app, store, db_p
         export = db_path.parent / "exports" / "review-2026-W48.md"
         assert export.exists()
         assert "### What went well\n\nWent well\n" in export.read_text(encoding="utf-8")
+
+
+def meeting_list(screen: ReviewScreen) -> WeekMeetings:
+    return screen.query_one("#review-meetings", WeekMeetings)
+
+
+def prompts(screen: ReviewScreen) -> list[str]:
+    return [str(option.prompt) for option in meeting_list(screen).options]
+
+
+async def test_the_weeks_meetings_open_their_debrief_or_checklist(make_app, store):
+    """Prepared 50%: the list says which meeting was not prepared, and enter
+    opens its debrief (held) or checklist (to come)."""
+    seed(store)
+    saturday = store.add_meeting(MeetingDraft("Team 1:1", "Lee Park", at(1, 10))).id
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(pilot)
+        assert prompts(screen) == [
+            "Mon 23 Nov 09:00  Pilot review\nDana Whitfield \u00b7 prepared, debriefed",
+            "Wed 25 Nov 15:00  Budget check\nSam Patel \u00b7 not prepared, no debrief yet",
+            "Sat 28 Nov 10:00  Team 1:1\nLee Park \u00b7 booked, not prepared yet",
+        ]
+        # The same words in the Markdown the screen exports.
+        assert ("- Wed 25 Nov 15:00 \u00b7 Budget check (Sam Patel): not prepared, "
+                "no debrief yet") in screen.markdown.splitlines()
+
+        await pilot.press("tab", "down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DebriefScreen)
+        assert app.screen.meeting.title == "Budget check"
+        await pilot.press("escape")
+        screen = await wait_for_week(pilot, WEEK_48)
+        assert focused_id(app) == "review-meetings"
+        assert meeting_list(screen).highlighted == 1  # still on the meeting it opened
+
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChecklistScreen)
+        assert app.screen.meeting.id == saturday
+        await pilot.press("escape")
+        await wait_for_week(pilot, WEEK_48)
+
+
+async def test_a_future_week_lists_the_meetings_booked_in_it(make_app, store):
+    seed(store)
+    store.add_meeting(MeetingDraft("Steering", "Priya Shah", at(4, 9, 30)))  # Tue 1 Dec
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_review(pilot)
+        await pilot.press("right_square_bracket")
+        screen = await wait_for_week(pilot, WEEK_49)
+        assert prompts(screen) == [
+            "Tue 1 Dec 09:30  Steering\nPriya Shah \u00b7 booked, not prepared yet"]
+        assert "| Meetings held | 0 | 2 |" in screen.markdown.splitlines()
+
+        await pilot.press("tab")
+        assert focused_id(app) == "review-meetings"
+        await pilot.press("right_square_bracket")  # week 50: nothing booked
+        screen = await wait_for_week(pilot, WEEK_49 + timedelta(weeks=1))
+        assert not meeting_list(screen).display
+        assert focused_id(app) == "review-report"  # the focus leaves the hidden list
+        await pilot.press("tab")
+        assert focused_id(app) == "went_well"  # a hidden list takes no focus
+
+
+async def test_the_review_fits_80_by_24(make_app, store):
+    seed(store)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_review(pilot)
+        report = screen.query_one("#review-report")
+        assert report.max_scroll_x == 0
+        listing = meeting_list(screen)
+        assert listing.region.right <= report.region.right
+        assert listing.max_scroll_x == 0
+        # Tabbing to the list scrolls it into view; enter opens a meeting.
+        await pilot.press("tab")
+        await pilot.pause()
+        assert focused_id(app) == "review-meetings"
+        assert report.region.contains_region(listing.region)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DebriefScreen)

@@ -50,7 +50,7 @@ def end_of_week(now: datetime) -> datetime:
 def group_for(meeting: Meeting, now: datetime) -> GroupKind:
     local_start = meeting.starts_at.astimezone(now.tzinfo)
     if meeting.starts_at <= now:
-        return GroupKind.NOW if now < meeting.ends_at else GroupKind.DEBRIEF
+        return GroupKind.NOW if meeting.is_under_way(now) else GroupKind.DEBRIEF
     if local_start.date() == now.date():
         return GroupKind.TODAY
     if local_start < end_of_week(now):

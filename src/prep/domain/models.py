@@ -121,6 +121,10 @@ class Meeting:
     def has_started(self, now: datetime) -> bool:
         return self.starts_at <= now
 
+    def is_under_way(self, now: datetime) -> bool:
+        """Started and not yet over: from its start up to (not including) its end."""
+        return self.starts_at <= now < self.ends_at
+
     def needs_debrief(self, now: datetime) -> bool:
         """Held (its start has passed) but not yet debriefed."""
         return self.has_started(now) and self.status is not Status.DEBRIEFED

@@ -14,7 +14,7 @@ from prep.domain.checklist import Checklist, Deadline, Step
 from prep.domain.deadlines import is_blank, range_problem
 from prep.domain.models import clean_line
 
-__all__ = ["missing", "step_done", "steps_done"]
+__all__ = ["missing", "prepared_before_start", "step_done", "steps_done"]
 
 # Names quoted in messages are cut to this many characters, so one long
 # problem doesn't push the rest of the list off screen.
@@ -129,3 +129,14 @@ def step_done(checklist: Checklist, step: Step) -> bool:
 def steps_done(checklist: Checklist) -> int:
     """How many of the four steps are done, 0..4."""
     return sum(step_done(checklist, step) for step in Step)
+
+
+def prepared_before_start(steps: int, edited_after_start: bool) -> bool:
+    """Whether a meeting was prepared before it started: all four steps done
+    (`steps`, as stored with the checklist), and the plan not unlocked and
+    edited once it had started.
+
+    The plan freezes at the start, so a complete checklist that was never
+    unlocked was complete before the meeting began.
+    """
+    return steps == len(Step) and not edited_after_start

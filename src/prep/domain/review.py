@@ -8,16 +8,22 @@ numbers themselves are computed in `review_stats`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from prep.domain.checklist import HoldBackReason
 from prep.domain.debrief import Owner
 from prep.domain.models import Cadence, Rank, Setting
+from prep.domain.readiness import prepared_before_start
 
 
 @dataclass(frozen=True, slots=True)
 class ReviewMeeting:
-    """One meeting of the week, reduced to what the review counts."""
+    """One meeting of the week, reduced to what the review counts.
+
+    What a meeting brought (asks, problems, unsaid items) is counted on the
+    meeting, so it belongs to the meeting's week however late the debrief
+    was written.
+    """
 
     id: int
     title: str
@@ -27,8 +33,8 @@ class ReviewMeeting:
     starts_at: datetime
     setting: Setting
     steps_done: int = 0
-    # The checklist was complete and not edited after the meeting started.
-    prepared_before: bool = False
+    # The plan was unlocked and edited after the meeting started.
+    edited_after_start: bool = False
     debriefed: bool = False
     planned_level: int | None = None
     actual_level: int | None = None
@@ -41,14 +47,29 @@ class ReviewMeeting:
     problems_without: int = 0  # no solution and not flagged for help
     feedback_asked: bool = False
     hold_back_reason: HoldBackReason | None = None
+    unsaid_opened: int = 0  # unsaid items written at its debrief (blank ones left out)
+    duration_minutes: int = 30
+
+    @property
+    def prepared_before(self) -> bool:
+        """The checklist was complete before the meeting started (see `readiness`)."""
+        return prepared_before_start(self.steps_done, self.edited_after_start)
+
+    @property
+    def ends_at(self) -> datetime:
+        return self.starts_at + timedelta(minutes=self.duration_minutes)
 
 
 @dataclass(frozen=True, slots=True)
 class MovedDeadline:
+    """A deadline moved at the debrief of meeting `meeting_id`: it belongs to
+    that meeting's week."""
+
     label: str
     person: str
     old_likely: date | None
     new_likely: date | None
+    meeting_id: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +87,7 @@ class ActionLine:
     person: str
     owner: Owner
     due: date | None
+    done_at: datetime | None = None  # aware; None while open
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,14 +112,14 @@ class WeekInput:
 
     week_start: date
     meetings: tuple[ReviewMeeting, ...] = ()
-    unsaid_opened: int = 0
-    unsaid_resolved: int = 0
+    unsaid_resolved: int = 0  # ticked resolved during the week
     open_unsaid_by_person: tuple[tuple[str, int], ...] = ()  # most first
     moved_deadlines: tuple[MovedDeadline, ...] = ()
     upcoming_deadlines: tuple[UpcomingDeadline, ...] = ()  # range touches the next two weeks
-    actions_overdue: tuple[ActionLine, ...] = ()
-    actions_due_next_week: tuple[ActionLine, ...] = ()
-    actions_done: tuple[ActionLine, ...] = ()
+    # The action items the review may list: due before the week and not done
+    # by its end, due this week or next (done or not), or done during the week.
+    # `review_stats.action_items` sorts them into the review's lists.
+    actions: tuple[ActionLine, ...] = ()
     people: tuple[PersonFeedback, ...] = ()
     # Average actual-minus-planned level for each of the 12 weeks ending with this one
     # (oldest first); None for a week with no meeting rated both ways.

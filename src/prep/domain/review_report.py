@@ -2,13 +2,15 @@
 
 `render_review` lays out what `review_stats` computes, in the order the
 ideas behind prep come up in a meeting: the headline numbers beside last
-week's, assertiveness planned against actual (and its drift over twelve
-weeks), what hierarchy kept unsaid, deadlines that moved and are coming
-up, action items, who is due a feedback conversation, whether the setting
-goes with a warmer relationship, and the reflection written for the week.
+week's, the week's meetings (prepared? debriefed?), assertiveness planned
+against actual (and its drift over twelve weeks), what hierarchy kept
+unsaid, deadlines that moved and are coming up, action items, who is due
+a feedback conversation, whether the setting goes with a warmer
+relationship, and the reflection written for the week.
 
 Meeting-based sections count the meetings held by `now`, as the numbers
-do: a meeting later this week has nothing to review yet. User text goes
+do: a meeting later this week has nothing to review yet. Only the list of
+the week's meetings shows the ones still to come. User text goes
 through the brief's escaping helpers, so a pasted "#", "|", "<" or
 newline can't open a heading, break a table or start a list.
 """
@@ -21,24 +23,39 @@ from datetime import datetime
 from prep.domain.assertiveness import ZONE_LABELS
 from prep.domain.brief import EMPTY_FIELD, _at_block_start, _cell, _Dates, _inline
 from prep.domain.checklist import REASON_LABELS
+from prep.domain.deadlines import format_day
 from prep.domain.debrief import Owner
 from prep.domain.debrief_report import NOT_WRITTEN, _date_range, _paragraphs
 from prep.domain.models import SETTING_LABELS, Cadence, Rank
-from prep.domain.review import ActionLine, MovedDeadline, UpcomingDeadline, WeekInput
+from prep.domain.review import (
+    ActionLine,
+    MovedDeadline,
+    ReviewMeeting,
+    UpcomingDeadline,
+    WeekInput,
+)
 from prep.domain.review_stats import (
+    MeetingLine,
     Numbers,
+    action_items,
     assertiveness,
     feedback_due_people,
     held_week,
     hold_back_reasons,
     is_empty,
+    meeting_lines,
+    moved_deadlines,
     numbers,
     settings,
     sparkline,
+    trend_range,
+    unsaid_opened,
 )
 from prep.domain.weeks import describe_week
 
-__all__ = ["render_review"]
+__all__ = ["MEETINGS_HEADING", "meeting_when", "render_review"]
+
+MEETINGS_HEADING = "## Meetings"
 
 RANK_LABELS: dict[Rank, str] = {
     Rank.SENIOR: "Senior to me",
@@ -123,6 +140,25 @@ def _numbers_section(this: Numbers, last: Numbers) -> list[str]:
     return ["## Numbers", "\n".join(rows)]
 
 
+def meeting_when(meeting: ReviewMeeting, now: datetime) -> str:
+    """ "Mon 23 Nov 09:00", in now's zone; the year only when it isn't now's."""
+    local = meeting.starts_at.astimezone(now.tzinfo)
+    day = format_day(local.date(), with_year=local.year != now.year)
+    return f"{day} {local.hour:02d}:{local.minute:02d}"
+
+
+def _meeting_line(line: MeetingLine, now: datetime) -> str:
+    m = line.meeting
+    return f"{meeting_when(m, now)} \u00b7 {_inline(m.title)}{_who(m.person)}: {line.status}"
+
+
+def _meetings_section(week: WeekInput, now: datetime) -> list[str]:
+    lines = meeting_lines(week, now)
+    if not lines:
+        return []
+    return [MEETINGS_HEADING, _bullets([_meeting_line(line, now) for line in lines])]
+
+
 def _meeting_cell(title: str, person: str) -> str:
     """ "Q4 budget review (Dana Reyes)", escaped for a table cell."""
     if not person.strip():
@@ -159,14 +195,16 @@ def _assertiveness_section(week: WeekInput) -> list[str]:
     if summary:
         blocks.append(" ".join(summary))
     trend = list(week.gap_trend)
-    present = [v for v in trend if v is not None]
-    if present:
-        low, high = min(present), max(present)
-        scale = (
-            f"average gap {_signed(low)} every week"
-            if low == high
-            else f"average gap from {_signed(low)} to {_signed(high)}"
-        )
+    spread = trend_range(trend)
+    if spread is not None:
+        low, high = _signed(spread.low), _signed(spread.high)
+        if spread.weeks == 1:
+            scale = f"only one week with data so far: average gap {low}"
+        elif low == high:
+            each = "both" if spread.weeks == 2 else f"each of the {spread.weeks}"
+            scale = f"average gap {low} in {each} weeks with data"
+        else:
+            scale = f"average gap from {low} to {high}"
         blocks.append(f"Last {len(trend)} weeks: {sparkline(trend)} ({scale})")
     if stats.gap_by_rank:
         blocks.append(
@@ -184,7 +222,8 @@ def _assertiveness_section(week: WeekInput) -> list[str]:
 def _hierarchy_section(week: WeekInput) -> list[str]:
     blocks = [
         "## Hierarchy",
-        f"Unsaid items: {week.unsaid_opened} opened, {week.unsaid_resolved} resolved.",
+        f"Unsaid items: {unsaid_opened(week)} opened at this week's meetings, "
+        f"{week.unsaid_resolved} resolved this week.",
     ]
     open_by_person = [(person, count) for person, count in week.open_unsaid_by_person if count]
     if open_by_person:
@@ -228,11 +267,9 @@ def _upcoming_line(deadline: UpcomingDeadline, day: _Dates) -> str:
 
 def _expectations_section(week: WeekInput, day: _Dates) -> list[str]:
     blocks = ["## Expectations"]
-    if week.moved_deadlines:
-        blocks.append(
-            "Moved this week:\n\n"
-            + _bullets([_moved_line(m, day) for m in week.moved_deadlines])
-        )
+    moved = moved_deadlines(week)
+    if moved:
+        blocks.append("Moved this week:\n\n" + _bullets([_moved_line(m, day) for m in moved]))
     if week.upcoming_deadlines:
         blocks.append(
             "Coming up in the next two weeks:\n\n"
@@ -243,7 +280,7 @@ def _expectations_section(week: WeekInput, day: _Dates) -> list[str]:
     return blocks
 
 
-def _action_line(action: ActionLine, day: _Dates, done: bool) -> str:
+def _action_line(action: ActionLine, day: _Dates, done: bool, overdue: bool = False) -> str:
     box = "x" if done else " "
     person = _inline(action.person)
     if Owner(action.owner) is Owner.ME:
@@ -251,21 +288,24 @@ def _action_line(action: ActionLine, day: _Dates, done: bool) -> str:
     else:
         owner = person or "them"
     due = f", due {day(action.due)}" if action.due is not None else ""
-    return f"- [{box}] {_at_block_start(action.text) or EMPTY_FIELD} \u2014 {owner}{due}"
+    late = " (overdue)" if overdue else ""
+    return f"- [{box}] {_at_block_start(action.text) or EMPTY_FIELD} \u2014 {owner}{due}{late}"
 
 
-def _actions_section(week: WeekInput, day: _Dates) -> list[str]:
+def _actions_section(week: WeekInput, now: datetime, day: _Dates) -> list[str]:
+    items = action_items(week, now)
     blocks = ["## Action items"]
-    for title, actions, done in (
-        ("Overdue", week.actions_overdue, False),
-        ("Due next week", week.actions_due_next_week, False),
-        ("Done this week", week.actions_done, True),
+    for title, lines in (
+        ("Overdue from earlier weeks", [_action_line(a, day, False) for a in items.overdue]),
+        ("Due this week", [_action_line(i.action, day, i.done, i.overdue)
+                           for i in items.due_this_week]),
+        ("Due next week", [_action_line(a, day, False) for a in items.due_next_week]),
+        ("Also done this week", [_action_line(a, day, True) for a in items.done_other]),
     ):
-        if actions:
-            lines = "\n".join(_action_line(a, day, done) for a in actions)
-            blocks.append(f"{title}:\n\n{lines}")
+        if lines:
+            blocks.append(f"{title}:\n\n" + "\n".join(lines))
     if len(blocks) == 1:
-        blocks.append("No action item overdue, due next week or done this week.")
+        blocks.append("No action item overdue, due this week or next, or done this week.")
     return blocks
 
 
@@ -326,17 +366,18 @@ def render_review(week: WeekInput, previous: WeekInput, now: datetime) -> str:
     blocks = [f"# Weekly review: {describe_week(week.week_start)}"]
     if week.last_week_focus.strip():
         blocks.append(f"Last week's focus: {_inline(week.last_week_focus)}")
-    if is_empty(week):
+    if is_empty(week, now):
         blocks.append(EMPTY_WEEK)
         return "\n\n".join(blocks) + "\n"
     day = _Dates(now)
     held = held_week(week, now)
     blocks += [
         *_numbers_section(numbers(week, now), numbers(previous, now)),
+        *_meetings_section(week, now),
         *_assertiveness_section(held),
         *_hierarchy_section(held),
-        *_expectations_section(week, day),
-        *_actions_section(week, day),
+        *_expectations_section(held, day),
+        *_actions_section(week, now, day),
         *_feedback_section(week, now, day),
         *_setting_section(held),
         *_reflection_section(week),

@@ -1,10 +1,16 @@
 """The weekly review's numbers, computed from one week's `WeekInput`.
 
 Each function answers one question the review asks of a week: how many
-meetings were held, prepared and debriefed; how the assertiveness you
-planned compares with what happened (the Goldilocks gap), overall and by
-how senior the other person is; why you held back; whether the setting
-goes with a warmer relationship; who is due a feedback conversation.
+meetings were held, prepared and debriefed, and which; how the
+assertiveness you planned compares with what happened (the Goldilocks
+gap), overall and by how senior the other person is; what went unsaid and
+why you held back; which deadlines moved; which action items are overdue,
+due and done; whether the setting goes with a warmer relationship; who is
+due a feedback conversation.
+
+What a meeting brought — asks, problems, unsaid items, deadline moves —
+belongs to the week the meeting was in, not the week its debrief was
+typed: a Sunday meeting debriefed on Monday counts on Sunday.
 
 A week can be partly in the future (the review is open on a Wednesday).
 `numbers` counts only meetings that have started; the other functions
@@ -18,27 +24,45 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from enum import StrEnum
 
 from prep.domain.assertiveness import LEVELS, Zone, zone
-from prep.domain.checklist import HoldBackReason
+from prep.domain.checklist import HoldBackReason, Step
 from prep.domain.debrief_rules import RATINGS, feedback_due
 from prep.domain.models import Rank, Setting
-from prep.domain.review import PersonFeedback, ReviewMeeting, WeekInput
+from prep.domain.review import (
+    ActionLine,
+    MovedDeadline,
+    PersonFeedback,
+    ReviewMeeting,
+    WeekInput,
+)
+from prep.domain.weeks import week_bounds
 
 __all__ = [
     "SPARK_BLOCKS",
+    "ActionItems",
     "Assertiveness",
+    "DueItem",
     "LevelRow",
+    "MeetingLine",
+    "MeetingState",
     "Numbers",
+    "TrendRange",
+    "action_items",
     "assertiveness",
     "feedback_due_people",
     "held_week",
     "hold_back_reasons",
     "is_empty",
+    "meeting_lines",
+    "moved_deadlines",
     "numbers",
     "settings",
     "sparkline",
+    "trend_range",
+    "unsaid_opened",
 ]
 
 SPARK_BLOCKS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"  # ▁▂▃▄▅▆▇█
@@ -120,6 +144,64 @@ def numbers(week: WeekInput, now: datetime) -> Numbers:
     )
 
 
+# -- The week's meetings ---------------------------------------------------------
+
+
+class MeetingState(StrEnum):
+    BOOKED = "booked"  # not started yet
+    UNDER_WAY = "under way"
+    HELD = "held"
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingLine:
+    """One meeting of the week as the review lists it, so a low "prepared"
+    or "debriefed" share can be followed to the meetings behind it."""
+
+    meeting: ReviewMeeting
+    state: MeetingState
+    status: str  # "prepared, debriefed", "booked, 2 of 4 steps ready", ...
+
+
+def _state(meeting: ReviewMeeting, now: datetime) -> MeetingState:
+    if now < meeting.starts_at:
+        return MeetingState.BOOKED
+    return MeetingState.UNDER_WAY if now < meeting.ends_at else MeetingState.HELD
+
+
+def _status(meeting: ReviewMeeting, state: MeetingState) -> str:
+    if state is MeetingState.BOOKED:
+        steps = meeting.steps_done
+        if steps >= len(Step):
+            return "booked, ready"
+        if not steps:
+            return "booked, not prepared yet"
+        return f"booked, {steps} of {len(Step)} steps ready"
+    if meeting.prepared_before:
+        prepared = "prepared"
+    elif meeting.edited_after_start and meeting.steps_done >= len(Step):
+        prepared = "plan edited after the start"
+    else:
+        prepared = "not prepared"
+    debriefed = "debriefed" if meeting.debriefed else "no debrief yet"
+    parts = [prepared, debriefed]
+    if state is MeetingState.UNDER_WAY:
+        parts.insert(0, "under way")
+    return ", ".join(parts)
+
+
+def meeting_lines(week: WeekInput, now: datetime) -> list[MeetingLine]:
+    """Every meeting of the week in start order: those held (or under way)
+    with whether each was prepared before it started and has a debrief, and
+    those still to come with how ready they are. A future week lists the
+    meetings booked in it."""
+    lines = []
+    for meeting in _by_start(week.meetings):
+        state = _state(meeting, now)
+        lines.append(MeetingLine(meeting, state, _status(meeting, state)))
+    return lines
+
+
 # -- Assertiveness -------------------------------------------------------------
 
 
@@ -194,6 +276,21 @@ def assertiveness(week: WeekInput) -> Assertiveness:
 # -- Holding back, setting, feedback --------------------------------------------
 
 
+def unsaid_opened(week: WeekInput) -> int:
+    """Unsaid items written at the debriefs of the week's meetings: they
+    belong to the meeting's week, whenever the debrief was typed."""
+    return sum(m.unsaid_opened for m in week.meetings)
+
+
+def moved_deadlines(week: WeekInput) -> list[MovedDeadline]:
+    """The deadline moves recorded at the debriefs of the week's meetings,
+    in the meetings' start order (a meeting's moves in the order given).
+    A move made at another week's meeting is not this week's."""
+    order = {m.id: index for index, m in enumerate(_by_start(week.meetings))}
+    kept = [move for move in week.moved_deadlines if move.meeting_id in order]
+    return sorted(kept, key=lambda move: order[move.meeting_id])
+
+
 def hold_back_reasons(week: WeekInput) -> list[tuple[HoldBackReason, int]]:
     """How often each reason for holding back was named, most common first;
     ties in the reasons' own order."""
@@ -234,6 +331,76 @@ def feedback_due_people(week: WeekInput, today: date) -> list[PersonFeedback]:
     )
 
 
+# -- Action items --------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DueItem:
+    """An action item due this week, done or not."""
+
+    action: ActionLine
+    done: bool  # done before the week ended
+    overdue: bool  # not done, and its day has passed (as of now, or the week's end)
+
+
+@dataclass(frozen=True, slots=True)
+class ActionItems:
+    overdue: tuple[ActionLine, ...]  # due before this week, still open
+    due_this_week: tuple[DueItem, ...]  # done or not
+    due_next_week: tuple[ActionLine, ...]  # still open
+    done_other: tuple[ActionLine, ...]  # done this week, due another week or undated
+
+    def __bool__(self) -> bool:
+        return bool(self.overdue or self.due_this_week or self.due_next_week or self.done_other)
+
+
+def _due_order(action: ActionLine) -> date:
+    return action.due or date.max
+
+
+def action_items(week: WeekInput, now: datetime) -> ActionItems:
+    """The week's action items, as of the end of the week (or `now`, if it
+    comes first): overdue from earlier weeks, due this week (done or not),
+    due next week, and the others done during the week.
+
+    An item due this week is listed there whether or not it is done, so a
+    Wednesday item shows on Monday. "Done" means done before the week
+    ended: an item of a past week done later still shows as open there.
+    An item that is not due yet on `now` is not overdue, even in a future week.
+    """
+    monday = week.week_start
+    next_monday, after = monday + timedelta(days=7), monday + timedelta(days=14)
+    start, end = week_bounds(monday, now.tzinfo)
+    today = min(now.date(), next_monday)  # the day the week is seen as of
+
+    def done(action: ActionLine) -> bool:
+        return action.done_at is not None and action.done_at < end
+
+    def this_week(action: ActionLine) -> bool:
+        return action.due is not None and monday <= action.due < next_monday
+
+    overdue, due, due_next, done_other = [], [], [], []
+    for action in week.actions:
+        if this_week(action):
+            is_done = done(action)
+            due.append(DueItem(action, is_done, not is_done and action.due < today))
+            continue
+        if (action.due is not None and action.due < min(monday, today)
+                and not done(action)):
+            overdue.append(action)
+        elif (action.due is not None and next_monday <= action.due < after
+              and not done(action)):
+            due_next.append(action)
+        if action.done_at is not None and start <= action.done_at < end:
+            done_other.append(action)
+    return ActionItems(
+        overdue=tuple(sorted(overdue, key=_due_order)),
+        due_this_week=tuple(sorted(due, key=lambda item: _due_order(item.action))),
+        due_next_week=tuple(sorted(due_next, key=_due_order)),
+        done_other=tuple(sorted(done_other, key=lambda a: a.done_at or datetime.max)),
+    )
+
+
 # -- Trends and emptiness ------------------------------------------------------
 
 
@@ -255,24 +422,38 @@ def sparkline(values: Sequence[float | None]) -> str:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class TrendRange:
+    weeks: int  # weeks with a gap to show
+    low: float
+    high: float
+
+
+def trend_range(values: Sequence[float | None]) -> TrendRange | None:
+    """How many weeks of the trend have a gap, and its lowest and highest;
+    None when no week has one. One week of data is no trend, and the
+    review says so."""
+    present = [v for v in values if v is not None]
+    if not present:
+        return None
+    return TrendRange(len(present), min(present), max(present))
+
+
 def _reflection_written(week: WeekInput) -> bool:
     r = week.reflection
     return any(text.strip() for text in (r.went_well, r.to_change, r.focus))
 
 
-def is_empty(week: WeekInput) -> bool:
+def is_empty(week: WeekInput, now: datetime) -> bool:
     """Nothing at all to review: no meetings, no unsaid or action items, no
     deadlines and no reflection. (The people list and the trend describe
-    more than this week, so they don't make it worth a review.)"""
+    more than this week, so they don't make it worth a review.) Unsaid
+    items opened and deadlines moved come with the week's meetings."""
     return not (
         week.meetings
-        or week.unsaid_opened
         or week.unsaid_resolved
         or any(count for _, count in week.open_unsaid_by_person)
-        or week.moved_deadlines
         or week.upcoming_deadlines
-        or week.actions_overdue
-        or week.actions_due_next_week
-        or week.actions_done
+        or action_items(week, now)
         or _reflection_written(week)
     )

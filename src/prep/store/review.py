@@ -35,7 +35,7 @@ LOOKBACK = timedelta(days=182)
 LONGEST_RANGE = timedelta(days=366)
 
 _MEETINGS_SQL = """
-SELECT m.id, m.title, m.starts_at, m.setting, m.status,
+SELECT m.id, m.title, m.starts_at, m.duration_minutes, m.setting, m.status,
        c.id AS person_id, c.name AS person, c.rank,
        coalesce(ch.steps_done, 0) AS steps_done,
        coalesce(ch.edited_after_start, 0) AS edited_after_start,
@@ -57,7 +57,9 @@ SELECT m.id, m.title, m.starts_at, m.setting, m.status,
        (SELECT count(*) FROM problems p WHERE p.meeting_id = m.id AND trim(p.text) != ''
            AND p.ask_for_help = 0
            AND NOT EXISTS (SELECT 1 FROM solutions s WHERE s.problem_id = p.id
-                           AND trim(s.text) != '')) AS problems_without
+                           AND trim(s.text) != '')) AS problems_without,
+       (SELECT count(*) FROM unsaid_items u WHERE u.meeting_id = m.id AND trim(u.text) != '')
+           AS unsaid_opened
 FROM meetings m
 JOIN counterparts c ON c.id = m.counterpart_id
 LEFT JOIN checklists ch ON ch.meeting_id = m.id
@@ -71,8 +73,9 @@ def _review_meeting(row: dict[str, Any]) -> ReviewMeeting:
     return ReviewMeeting(
         id=row["id"], title=row["title"], person_id=row["person_id"], person=row["person"],
         rank=Rank(row["rank"]), starts_at=datetime.fromisoformat(row["starts_at"]),
+        duration_minutes=row["duration_minutes"],
         setting=Setting(row["setting"]), steps_done=row["steps_done"],
-        prepared_before=row["steps_done"] == 4 and not row["edited_after_start"],
+        edited_after_start=bool(row["edited_after_start"]),
         debriefed=row["status"] == "debriefed",
         planned_level=row["planned_level"], actual_level=row["actual_level"],
         temperature=row["temperature"],
@@ -84,12 +87,22 @@ def _review_meeting(row: dict[str, Any]) -> ReviewMeeting:
         feedback_asked=bool(row["feedback_asked"]),
         hold_back_reason=(HoldBackReason(row["holding_back_reason"])
                           if row["holding_back_reason"] else None),
+        unsaid_opened=row["unsaid_opened"],
     )
 
 
 def _action(row: dict[str, Any]) -> ActionLine:
     return ActionLine(text=row["text"], person=row["person"], owner=Owner(row["owner"]),
-                      due=parse_date(row["due"]))
+                      due=parse_date(row["due"]),
+                      done_at=datetime.fromisoformat(row["done_at"]) if row["done_at"] else None)
+
+
+_ACTIONS_SQL = (
+    "SELECT a.*, c.name AS person FROM action_items a INDEXED BY {index}"
+    " JOIN meetings m ON m.id = a.meeting_id"
+    " JOIN counterparts c ON c.id = m.counterpart_id"
+    " WHERE {where} AND trim(a.text) != '' ORDER BY {order}, a.id"
+)
 
 
 class ReviewRepository:
@@ -127,14 +140,12 @@ class ReviewRepository:
 
         start, end = week_bounds(monday, zone)
         lo, hi = utc_text(start), utc_text(end)
-        # "As of": the end of the week, or now for the current (or a future) week.
-        cutoff = min(end, now)
-        cutoff_day = cutoff.astimezone(zone).date()
+        # "As of": the end of the week, or today for the current (or a future) week.
+        cutoff_day = min(end, now).astimezone(zone).date()
         with self._store._use():
             meetings = tuple(_review_meeting(r) for r in self._store.query(_MEETINGS_SQL, [lo, hi]))
-            unsaid_opened = self._count(
-                "SELECT count(*) FROM unsaid_items WHERE created_at >= ? AND created_at < ?"
-                " AND trim(text) != ''", [lo, hi])
+            # Unsaid items opened are counted on their meetings (above); one
+            # resolved counts in the week it was ticked.
             unsaid_resolved = self._count(
                 "SELECT count(*) FROM unsaid_items WHERE resolved_at >= ? AND resolved_at < ?",
                 [lo, hi])
@@ -151,40 +162,41 @@ class ReviewRepository:
             moved = self._moved_deadlines(lo, hi)
             upcoming = self._upcoming_deadlines(monday + timedelta(days=7),
                                                 monday + timedelta(days=21))
-            overdue = tuple(_action(r) for r in self._store.query(
-                # Pinned to the due-date index: the planner otherwise reads
-                # every open item ever made through the done_at index.
-                "SELECT a.*, c.name AS person FROM action_items a INDEXED BY action_items_due"
-                " JOIN meetings m ON m.id = a.meeting_id"
-                " JOIN counterparts c ON c.id = m.counterpart_id"
-                " WHERE a.due >= ? AND a.due < ? AND (a.done_at IS NULL OR a.done_at >= ?)"
-                " AND trim(a.text) != '' ORDER BY a.due, a.id",
-                [(cutoff_day - LOOKBACK).isoformat(), cutoff_day.isoformat(),
-                 utc_text(cutoff)]))
-            next_monday = monday + timedelta(days=7)
-            due_next = tuple(_action(r) for r in self._store.query(
-                "SELECT a.*, c.name AS person FROM action_items a INDEXED BY action_items_due"
-                " JOIN meetings m ON m.id = a.meeting_id"
-                " JOIN counterparts c ON c.id = m.counterpart_id"
-                " WHERE a.due >= ? AND a.due < ? AND a.done_at IS NULL"
-                " AND trim(a.text) != '' ORDER BY a.due, a.id",
-                [next_monday.isoformat(), (next_monday + timedelta(days=7)).isoformat()]))
-            done = tuple(_action(r) for r in self._store.query(
-                "SELECT a.*, c.name AS person FROM action_items a INDEXED BY action_items_done"
-                " JOIN meetings m ON m.id = a.meeting_id"
-                " JOIN counterparts c ON c.id = m.counterpart_id"
-                " WHERE a.done_at >= ? AND a.done_at < ? ORDER BY a.done_at, a.id", [lo, hi]))
+            actions = self._actions(monday, cutoff_day, lo, hi)
             people = self._people(since, hi)
             reflection = self.reflection(monday)
             last_focus = self.reflection(monday - timedelta(days=7)).focus
             gap_trend = self._gap_trend(monday, zone) if trend else ()
         return WeekInput(
-            week_start=monday, meetings=meetings, unsaid_opened=unsaid_opened,
+            week_start=monday, meetings=meetings,
             unsaid_resolved=unsaid_resolved, open_unsaid_by_person=open_by_person,
-            moved_deadlines=moved, upcoming_deadlines=upcoming, actions_overdue=overdue,
-            actions_due_next_week=due_next, actions_done=done, people=people,
+            moved_deadlines=moved, upcoming_deadlines=upcoming, actions=actions, people=people,
             gap_trend=gap_trend, reflection=reflection, last_week_focus=last_focus,
         )
+
+    def _actions(self, monday: date, cutoff_day: date, lo: str,
+                 hi: str) -> tuple[ActionLine, ...]:
+        """The action items `review_stats.action_items` sorts into the review's
+        lists: due in the look-back window before the week and still open at
+        its end, due this week or next (done or not), and done in the week.
+        Each lookup is a range on an index, so history does not slow it."""
+        rows: dict[int, dict[str, Any]] = {}
+        # Pinned to the due-date index: the planner otherwise reads every
+        # open item ever made through the done_at index.
+        for r in self._store.query(_ACTIONS_SQL.format(
+                index="action_items_due", order="a.due",
+                where="a.due >= ? AND a.due < ? AND (a.done_at IS NULL OR a.done_at >= ?)"),
+                [(cutoff_day - LOOKBACK).isoformat(), min(monday, cutoff_day).isoformat(), hi]):
+            rows[r["id"]] = r
+        for r in self._store.query(_ACTIONS_SQL.format(
+                index="action_items_due", order="a.due", where="a.due >= ? AND a.due < ?"),
+                [monday.isoformat(), (monday + timedelta(days=14)).isoformat()]):
+            rows[r["id"]] = r
+        for r in self._store.query(_ACTIONS_SQL.format(
+                index="action_items_done", order="a.done_at",
+                where="a.done_at >= ? AND a.done_at < ?"), [lo, hi]):
+            rows.setdefault(r["id"], r)
+        return tuple(_action(r) for r in rows.values())
 
     def _people(self, since: str, hi: str) -> tuple[PersonFeedback, ...]:
         """People met in the look-back window, with their last feedback conversation.
@@ -219,6 +231,7 @@ class ReviewRepository:
     def _moved_deadlines(self, lo: str, hi: str) -> tuple[MovedDeadline, ...]:
         rows = self._store.query(
             "SELECT dl.label, c.name AS person, dl.likely AS planned_likely, mv.likely,"
+            " mv.meeting_id,"
             " (SELECT p.likely FROM deadline_moves p WHERE p.deadline_id = mv.deadline_id"
             "  AND p.id < mv.id ORDER BY p.id DESC LIMIT 1) AS previous_likely"
             " FROM meetings m INDEXED BY meetings_starts_at_utc"
@@ -229,7 +242,7 @@ class ReviewRepository:
         return tuple(
             MovedDeadline(label=r["label"], person=r["person"],
                           old_likely=parse_date(r["previous_likely"] or r["planned_likely"]),
-                          new_likely=parse_date(r["likely"]))
+                          new_likely=parse_date(r["likely"]), meeting_id=r["meeting_id"])
             for r in rows
         )
 

@@ -14,6 +14,7 @@ from textual.widgets import Header, OptionList, Static
 from prep.domain.agenda import DEBRIEF_WINDOW, build_agenda
 from prep.domain.models import Meeting
 from prep.store import StoreError
+from prep.tui.meeting_screens import open_meeting
 from prep.tui.widgets.agenda_list import AgendaList
 from prep.tui.widgets.meeting_detail import MeetingDetail
 from prep.tui.widgets.footer import KeyFooter
@@ -116,10 +117,10 @@ class AgendaScreen(Screen[None]):
             self.action_toggle_done()
             return
         meeting = self._selected()
-        if meeting is not None and meeting.has_started(self.app.clock.now()):
-            self.action_debrief()
-        else:
-            self.action_prepare()
+        if meeting is None:
+            self.action_prepare()  # says to select a meeting first
+            return
+        open_meeting(self.app, meeting, lambda _: self.refresh_agenda(meeting.id))
 
     def _selected(self) -> Meeting | None:
         meeting_id = self.query_one(AgendaList).selected_meeting_id

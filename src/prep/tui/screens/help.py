@@ -35,10 +35,12 @@ relationships are going. Everything stays in one SQLite file on this machine.
   meeting. Unsaid items and open action items follow the person into the
   next checklist and brief until you tick them off.
 
-- **Weekly review** (`r`): the week's numbers beside last week's, your
-  assertiveness against plan and its 12-week trend, what went unsaid, moving
-  deadlines, action items, who is due a feedback conversation, and a
-  reflection you keep. `[` `]` step weeks, `t` returns to this one.
+- **Weekly review** (`r`): the week's numbers beside last week's, the
+  week's meetings (prepared? debriefed? `tab` to them, `enter` opens one),
+  your assertiveness against plan and its 12-week trend, what went unsaid,
+  moving deadlines, action items, who is due a feedback conversation, and a
+  reflection you keep. What a meeting brought counts in the meeting's week,
+  however late you debrief it. `[` `]` step weeks, `t` returns to this one.
 - **People** (`o`): each relationship, its numbers and its timeline;
   `e` edits a person, `m` merges two records of one person.
 

@@ -1,10 +1,10 @@
-"""The weekly review: the week's numbers and trends, and a reflection you keep."""
+"""The weekly review: the week's numbers, meetings and trends, and a reflection you keep."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
@@ -13,14 +13,18 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Header, Label, Static, TextArea
+from textual.widgets import Header, Label, OptionList, Static, TextArea
 
 from prep.domain.review import Reflection
+from prep.domain.review_report import MEETINGS_HEADING
+from prep.domain.review_stats import MeetingLine
 from prep.domain.weeks import describe_week, iso_week_label, week_start
 from prep.store import StoreError
+from prep.tui.meeting_screens import open_meeting
 from prep.tui.saving import DebouncedSaver
 from prep.tui.widgets.markdown_view import MarkdownView
 from prep.tui.widgets.footer import KeyFooter
+from prep.tui.widgets.week_meetings import WeekMeetings
 
 REFLECTION_FIELDS = (
     ("went_well", "What went well"),
@@ -29,8 +33,20 @@ REFLECTION_FIELDS = (
 )
 
 
+def split_at_meetings(markdown: str) -> tuple[str, str]:
+    """The report before the meetings' list (its heading included) and after
+    it. The screen shows the list as `WeekMeetings`, to open a meeting from;
+    a week without meetings has no such section: ("the report", "")."""
+    head, heading, tail = markdown.partition(f"\n{MEETINGS_HEADING}\n")
+    if not heading:
+        return markdown, ""
+    _, next_heading, rest = tail.partition("\n## ")
+    return head + heading, f"## {rest}" if next_heading else ""
+
+
 class ReviewScreen(Screen[None]):
-    """One week at a time: `[` and `]` step through weeks, `t` comes back to this one."""
+    """One week at a time: `[` and `]` step through weeks, `t` comes back to this one.
+    Tab reaches the week's meetings, where enter opens one's checklist or debrief."""
 
     BINDINGS = [
         Binding("left_square_bracket", "week(-1)", "Previous week", key_display="["),
@@ -53,6 +69,8 @@ class ReviewScreen(Screen[None]):
         with Horizontal(id="review-body"):
             with VerticalScroll(id="review-report", can_focus=True):
                 yield MarkdownView("Loading the week…", id="review-markdown")
+                yield WeekMeetings(id="review-meetings")
+                yield MarkdownView("", id="review-rest")
             with Vertical(id="review-reflection"):
                 yield Static("", id="last-focus")
                 for field, title in REFLECTION_FIELDS:
@@ -63,6 +81,7 @@ class ReviewScreen(Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        self.query_one(WeekMeetings).display = False
         self.query_one("#review-report").border_title = "The week"
         self.query_one("#review-reflection").border_title = "Reflection"
         self.monday = week_start(self.app.clock.now().date())
@@ -80,6 +99,7 @@ class ReviewScreen(Screen[None]):
     def load_week(self, monday: date) -> None:
         """Query and render off the UI thread; the newest request wins."""
         from prep.domain.review_report import render_review
+        from prep.domain.review_stats import meeting_lines
 
         now = self.app.clock.now()
         zone = now.tzinfo
@@ -93,13 +113,21 @@ class ReviewScreen(Screen[None]):
         markdown = render_review(replace(week, reflection=Reflection()), previous, now)
         markdown = markdown.split("\n## Reflection", 1)[0].rstrip() + "\n"
         self.app.call_from_thread(self._show, monday, markdown, week.reflection,
-                                  week.last_week_focus)
+                                  week.last_week_focus, meeting_lines(week, now), now)
 
-    def _show(self, monday: date, markdown: str, reflection: Reflection, last_focus: str) -> None:
+    def _show(self, monday: date, markdown: str, reflection: Reflection, last_focus: str,
+              meetings: list[MeetingLine], now: datetime) -> None:
         if monday != self.monday:
             return  # the person has already moved on to another week
         self.markdown = markdown
-        self.query_one("#review-markdown", MarkdownView).update(markdown)
+        before, after = split_at_meetings(markdown)
+        self.query_one("#review-markdown", MarkdownView).update(before)
+        listing = self.query_one(WeekMeetings)
+        had_focus = listing.has_focus
+        listing.show(meetings, now)
+        if had_focus and not listing.display:
+            self.query_one("#review-report").focus()  # a week with no meetings: keep a focus
+        self.query_one("#review-rest", MarkdownView).update(after)
         focus_line = self.query_one("#last-focus", Static)
         focus_line.update(Content.assemble(("Last week's focus: ", "bold"), last_focus)
                           if last_focus.strip() else Content(""))
@@ -108,6 +136,27 @@ class ReviewScreen(Screen[None]):
             area = self.query_one(f"#{field}", TextArea)
             with area.prevent(TextArea.Changed):
                 area.text = getattr(reflection, field)
+
+    # -- meetings --------------------------------------------------------------------
+
+    @on(OptionList.OptionSelected, "#review-meetings")
+    def _open_meeting(self, event: OptionList.OptionSelected) -> None:
+        """Enter on a meeting: its debrief once it has started, else its checklist."""
+        try:
+            meeting = self.app.store.meeting(int(event.option.id or 0))
+        except StoreError as error:
+            self.notify(str(error), title="Could not open the meeting", severity="error",
+                        markup=False)
+            return
+        self.saver.flush()
+        open_meeting(self.app, meeting, lambda _: self.load_week(self.monday))
+
+    def action_meetings(self) -> None:
+        listing = self.query_one(WeekMeetings)
+        if not listing.display:
+            self.notify("No meeting in this week.", markup=False)
+            return
+        listing.focus()
 
     # -- reflection ------------------------------------------------------------------
 
@@ -157,5 +206,8 @@ class ReviewScreen(Screen[None]):
         yield SystemCommand("Previous week", "Step back a week ([)", lambda: self.action_week(-1))
         yield SystemCommand("Next week", "Step forward a week (])", lambda: self.action_week(1))
         yield SystemCommand("This week", "Back to the current week (t)", self.action_this_week)
+        yield SystemCommand("The week's meetings",
+                            "Go to the list; enter opens a checklist or debrief (tab)",
+                            self.action_meetings)
         yield SystemCommand("Export review", "Markdown next to the database (ctrl+e)",
                             self.action_export)

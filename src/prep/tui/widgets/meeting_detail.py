@@ -74,7 +74,20 @@ class MeetingDetail(VerticalScroll, can_focus=False):
                 f"  {meeting.steps_done} of {READINESS_STEPS} steps",
             ),
         ]
-        if meeting.needs_debrief(now):
+        if meeting.is_under_way(now):
+            end = meeting.ends_at.astimezone(now.tzinfo)
+            left = relative(meeting.ends_at, now)
+            left = "ending now" if left == "now" else f"{left.removeprefix('in ')} left"
+            lines += [
+                Content(""),
+                Content.styled(
+                    f"This meeting is under way, until {end.hour:02d}:{end.minute:02d} "
+                    f"({left}). Press p to glance at the plan; debrief it with b "
+                    "(or enter) once it is over.",
+                    "$accent",
+                ),
+            ]
+        elif meeting.needs_debrief(now):
             lines += [
                 Content(""),
                 Content.styled(
