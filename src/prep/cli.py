@@ -113,7 +113,7 @@ def _main(argv: Sequence[str] | None) -> int:
     # Check everything that can be checked before the database is opened, so
     # a mistyped command never creates or changes a file.
     if args.command == "add":
-        draft = _draft_from(args)
+        draft, reading = _draft_from(args)
     elif args.command == "review":
         monday = _week_from(args)
     elif args.command is None and not (sys.stdin.isatty() and sys.stdout.isatty()):
@@ -130,7 +130,7 @@ def _main(argv: Sequence[str] | None) -> int:
         return EXIT_FAILED
     try:
         if args.command == "add":
-            return _add(store, draft)
+            return _add(store, draft, reading)
         if args.command == "list":
             return _list(store, args)
         if args.command == "brief":
@@ -154,16 +154,18 @@ def _run_app(store) -> int:
 
 
 def _draft_from(args: argparse.Namespace):
-    """The meeting `prep add` describes, or exit 2 with `prep add`'s usage."""
+    """The meeting `prep add` describes and how its --at was read, or exit 2
+    with `prep add`'s usage."""
     from prep.domain.clock import SystemClock
     from prep.domain.models import MeetingDraft, ValidationError, validate_draft
-    from prep.domain.when import WhenError, parse_duration, parse_when
+    from prep.domain.when import WhenError, parse_duration, read_when
 
     now = SystemClock().now()
     try:
-        starts_at = parse_when(args.when, now)
+        reading = read_when(args.when, now)
     except WhenError as error:
         args.subparser.error(f"--at: {error}")
+    starts_at = reading.moment
     try:
         duration = parse_duration(args.duration)
     except WhenError as error:
@@ -175,14 +177,14 @@ def _draft_from(args: argparse.Namespace):
         counterpart_rank=Rank(args.rank) if args.rank else None,
     )
     try:
-        return validate_draft(draft)
+        return validate_draft(draft), reading
     except ValidationError as error:
         args.subparser.error(str(error))
 
 
-def _add(store, draft) -> int:
+def _add(store, draft, reading) -> int:
     from prep.domain.clock import SystemClock
-    from prep.domain.when import format_when, relative
+    from prep.domain.when import describe_reading
     from prep.store import StoreError
 
     try:
@@ -192,7 +194,7 @@ def _add(store, draft) -> int:
         return EXIT_FAILED
     now = SystemClock().now()
     print(f"Added meeting {meeting.id}: {meeting.title} with {meeting.counterpart.name}, "
-          f"{format_when(meeting.starts_at, now)} ({relative(meeting.starts_at, now)}).")
+          f"{describe_reading(reading, now)}.")
     return EXIT_OK
 
 
