@@ -128,6 +128,17 @@ def test_add_writes_the_meeting(run, db):
     assert stat.S_IMODE(db.stat().st_mode) == 0o600
 
 
+def test_add_says_how_a_bare_hour_was_read(run, db):
+    result = run("add", "Q4 review", "--with", "Dana", "--at", "tomorrow at 3", "--db", db)
+    assert result.returncode == 0, result.stderr
+    # The date with its month by name, and the reading chosen for "3".
+    said = re.search(r", \w{3} \d{1,2} \w{3}( \d{4})? 15:00 "
+                     r"\(afternoon; write 3am for the morning\) · in ", result.stdout)
+    assert said, result.stdout
+    [(_, _, starts_at, *_)] = query(db, MEETING_ROW)
+    assert starts_at[10:16] == "T15:00", starts_at
+
+
 def test_add_reuses_a_known_person_whatever_the_case(run, db):
     assert run("add", "First", "--with", "Dana Whitfield", "--at", "tomorrow 9am",
                "--db", db).returncode == 0
@@ -148,12 +159,14 @@ def test_add_reuses_a_known_person_whatever_the_case(run, db):
     [
         (["--at", "next blursday"],
          "--at: Can't read 'next blursday' as a time. Try 'tomorrow 3pm'"),
+        (["--at", "12/31 3pm"],
+         "--at: 12/31: 31 is not a month — dates are day-first (31/12)."),
         (["--at", "tomorrow 3pm", "--duration", "forever"],
          "--duration: Can't read 'forever' as a duration."),
         (["--at", "tomorrow 3pm", "--duration", "25h"],
          "--duration: Duration must be between 1 minute and 24 hours."),
     ],
-    ids=["bad-at", "bad-duration", "too-long"],
+    ids=["bad-at", "month-first", "bad-duration", "too-long"],
 )
 def test_add_refuses_what_it_cannot_read_and_writes_nothing(run, db, args, message):
     result = run("add", "Q4 review", "--with", "Dana", *args, "--db", db)

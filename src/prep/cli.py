@@ -116,7 +116,7 @@ def _main(argv: Sequence[str] | None) -> int:
 
     clock = SystemClock()  # the one clock of this run: parsing, rows and output agree
     if args.command == "add":
-        draft = _draft_from(args, clock)
+        draft, reading = _draft_from(args, clock)
     elif args.command == "review":
         monday = _week_from(args, clock)
     elif args.command is None and not (sys.stdin.isatty() and sys.stdout.isatty()):
@@ -133,7 +133,7 @@ def _main(argv: Sequence[str] | None) -> int:
         return EXIT_FAILED
     try:
         if args.command == "add":
-            return _add(store, draft)
+            return _add(store, draft, reading)
         if args.command == "list":
             return _list(store, args)
         if args.command == "brief":
@@ -157,15 +157,17 @@ def _run_app(store) -> int:
 
 
 def _draft_from(args: argparse.Namespace, clock):
-    """The meeting `prep add` describes, or exit 2 with `prep add`'s usage."""
+    """The meeting `prep add` describes and how its --at was read, or exit 2
+    with `prep add`'s usage."""
     from prep.domain.models import MeetingDraft, ValidationError, validate_draft
-    from prep.domain.when import WhenError, parse_duration, parse_when
+    from prep.domain.when import WhenError, parse_duration, read_when
 
     now = clock.now()
     try:
-        starts_at = parse_when(args.when, now)
+        reading = read_when(args.when, now)
     except WhenError as error:
         args.subparser.error(f"--at: {error}")
+    starts_at = reading.moment
     try:
         duration = parse_duration(args.duration)
     except WhenError as error:
@@ -177,13 +179,13 @@ def _draft_from(args: argparse.Namespace, clock):
         counterpart_rank=Rank(args.rank) if args.rank else None,
     )
     try:
-        return validate_draft(draft)
+        return validate_draft(draft), reading
     except ValidationError as error:
         args.subparser.error(str(error))
 
 
-def _add(store, draft) -> int:
-    from prep.domain.when import format_when, relative
+def _add(store, draft, reading) -> int:
+    from prep.domain.when import describe_reading
     from prep.store import StoreError
 
     try:
@@ -193,7 +195,7 @@ def _add(store, draft) -> int:
         return EXIT_FAILED
     now = store.clock.now()
     print(f"Added meeting {meeting.id}: {meeting.title} with {meeting.counterpart.name}, "
-          f"{format_when(meeting.starts_at, now)} ({relative(meeting.starts_at, now)}).")
+          f"{describe_reading(reading, now)}.")
     return EXIT_OK
 
 

@@ -7,7 +7,13 @@ from datetime import date
 import pytest
 
 from prep.domain.checklist import Confidence, Deadline, Flex
-from prep.domain.deadlines import format_day, is_blank, parse_deadline_date, range_problem
+from prep.domain.deadlines import (
+    describe_day,
+    format_day,
+    is_blank,
+    parse_deadline_date,
+    range_problem,
+)
 from prep.domain.when import WhenError
 
 FRI_4 = date(2026, 12, 4)
@@ -113,8 +119,11 @@ TODAY = date(2026, 11, 27)
         ("   ", None),
         ("today", TODAY),
         ("tomorrow", date(2026, 11, 28)),
-        ("fri", TODAY),  # said on a Friday, a bare weekday is today...
-        ("next fri", date(2026, 12, 4)),  # ...and "next" never is
+        ("fri", date(2026, 12, 4)),  # said on a Friday, a bare weekday is next Friday
+        ("by fri", date(2026, 12, 4)),  # a leading "by" is allowed
+        ("BY  fri", date(2026, 12, 4)),
+        ("this fri", TODAY),  # "this" counts today
+        ("next fri", date(2026, 12, 4)),  # the Friday of next week
         ("mon", date(2026, 11, 30)),
         ("in 2 weeks", date(2026, 12, 11)),
         ("in 3 days", date(2026, 11, 30)),
@@ -148,3 +157,52 @@ def test_parse_counts_from_the_given_day():
 def test_parse_refuses_nonsense(text, message):
     with pytest.raises(WhenError, match=message.replace(".", r"\.")):
         parse_deadline_date(text, TODAY)
+
+
+MONDAY = date(2026, 11, 30)
+SUNDAY = date(2026, 11, 29)
+
+
+@pytest.mark.parametrize(
+    ("text", "today", "expected"),
+    [
+        ("by mon", MONDAY, date(2026, 12, 7)),  # typed on a Monday: next Monday
+        ("by mon", SUNDAY, MONDAY),  # typed on a Sunday: tomorrow
+        ("by next tue", MONDAY, date(2026, 12, 8)),  # next week's Tuesday, not tomorrow
+        ("by tue", MONDAY, date(2026, 12, 1)),
+        ("by this mon", MONDAY, MONDAY),
+    ],
+)
+def test_a_weekday_by_when_is_after_today(text, today, expected):
+    assert parse_deadline_date(text, today) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("12/31", "12/31: 31 is not a month — dates are day-first (31/12)."),
+        ("by", "Can't read 'by' as a date."),
+    ],
+)
+def test_parse_deadline_date_messages(text, message):
+    with pytest.raises(WhenError) as caught:
+        parse_deadline_date(text, TODAY)
+    assert str(caught.value).startswith(message)
+
+
+@pytest.mark.parametrize(
+    ("day", "meeting_day", "expected"),
+    [
+        (FRI_4, None, ("Fri 4 Dec", False)),
+        (FRI_4, FRI_4, ("Fri 4 Dec", False)),  # the day of the meeting is fine
+        (FRI_4, date(2026, 12, 3), ("Fri 4 Dec", False)),
+        (TODAY, MONDAY, ("Fri 27 Nov — before the meeting (Mon 30 Nov)", True)),
+        (FRI_4, MON_7, ("Fri 4 Dec — before the meeting (Mon 7 Dec)", True)),
+        # Either side of New Year, both show the year.
+        (date(2026, 12, 30), date(2027, 1, 4),
+         ("Wed 30 Dec 2026 — before the meeting (Mon 4 Jan 2027)", True)),
+        (date(2027, 1, 4), None, ("Mon 4 Jan 2027", False)),
+    ],
+)
+def test_describe_day_warns_of_a_date_before_the_meeting(day, meeting_day, expected):
+    assert describe_day(day, TODAY, meeting_day) == expected

@@ -10,11 +10,15 @@ import pytest
 from dateutil import tz
 
 from prep.domain.when import (
+    Reading,
     WhenError,
+    describe_reading,
+    format_day_time,
     format_duration,
     format_when,
     parse_duration,
     parse_when,
+    read_when,
     relative,
 )
 
@@ -69,22 +73,26 @@ GOOD_PHRASES = [
     ("tomorrow 3pm", london(2026, 11, 28, 15, 0)),
     ("tomorrow at 15:30", london(2026, 11, 28, 15, 30)),
     ("today 9", london(2026, 11, 27, 9, 0)),
+    ("tomorrow 3", london(2026, 11, 28, 15, 0)),  # a bare 1-7 is the afternoon
+    ("tomorrow at 3", london(2026, 11, 28, 15, 0)),
     ("yesterday 4:15pm", london(2026, 11, 26, 16, 15)),
     ("3pm tomorrow", london(2026, 11, 28, 15, 0)),
     ("tonight 8", london(2026, 11, 27, 20, 0)),
     ("tomorrow midnight", london(2026, 11, 29, 0, 0)),
     ("tomorrow afternoon", london(2026, 11, 28, 14, 0)),
     # weekdays (NOW is Friday 14:00)
-    ("fri", london(2026, 12, 4, 9, 0)),  # today's 09:00 has gone
+    ("fri", london(2026, 12, 4, 9, 0)),  # a bare weekday is after today
     ("friday", london(2026, 12, 4, 9, 0)),
     ("fri 10:30", london(2026, 12, 4, 10, 30)),
-    ("fri 3pm", london(2026, 11, 27, 15, 0)),  # still to come today
-    ("this friday 2pm", london(2026, 11, 27, 14, 0)),  # this very minute counts as today
-    ("next fri 10am", london(2026, 12, 4, 10, 0)),
-    ("next fri 3pm", london(2026, 12, 4, 15, 0)),  # "next" never means today
+    ("fri 3pm", london(2026, 12, 4, 15, 0)),  # even with 15:00 still to come today
+    ("this friday 2pm", london(2026, 11, 27, 14, 0)),  # "this" counts today
+    ("this fri 3pm", london(2026, 11, 27, 15, 0)),
+    ("next fri 10am", london(2026, 12, 4, 10, 0)),  # the Friday of next week
+    ("next fri 3pm", london(2026, 12, 4, 15, 0)),
     ("monday 9:30am", london(2026, 11, 30, 9, 30)),
     ("sat", london(2026, 11, 28, 9, 0)),
-    ("next sat", london(2026, 11, 28, 9, 0)),  # the first Saturday after today
+    ("this sat", london(2026, 11, 28, 9, 0)),
+    ("next sat", london(2026, 12, 5, 9, 0)),  # the Saturday of next week, not tomorrow
     ("thu", london(2026, 12, 3, 9, 0)),
     ("10:30 on friday", london(2026, 12, 4, 10, 30)),
     # a time alone is today, even if past
@@ -93,6 +101,8 @@ GOOD_PHRASES = [
     ("3.30pm", london(2026, 11, 27, 15, 30)),
     ("3 p.m.", london(2026, 11, 27, 15, 0)),
     ("15:00", london(2026, 11, 27, 15, 0)),
+    ("3:30", london(2026, 11, 27, 15, 30)),
+    ("at 5", london(2026, 11, 27, 17, 0)),
     ("9am", london(2026, 11, 27, 9, 0)),
     ("12am", london(2026, 11, 27, 0, 0)),
     ("12pm", london(2026, 11, 27, 12, 0)),
@@ -108,6 +118,12 @@ GOOD_PHRASES = [
     ("24/11 9am", london(2026, 11, 24, 9, 0)),
     ("24/11/2026 14:00", london(2026, 11, 24, 14, 0)),
     ("5/11", london(2026, 11, 5, 9, 0)),  # day first
+    ("31/12", london(2026, 12, 31, 9, 0)),
+    ("24-11", london(2026, 11, 24, 9, 0)),
+    ("24/11 3", london(2026, 11, 24, 15, 0)),  # an hour after a date, not the year 2003
+    ("24/11 at 3:30", london(2026, 11, 24, 15, 30)),
+    ("24 nov at 3", london(2026, 11, 24, 15, 0)),
+    ("24/11 15", london(2026, 11, 24, 15, 0)),
     ("24.11.2026 3pm", london(2026, 11, 24, 15, 0)),
     ("24 nov 3pm", london(2026, 11, 24, 15, 0)),
     ("nov 24 3pm", london(2026, 11, 24, 15, 0)),
@@ -228,6 +244,174 @@ def test_a_year_less_29_february_with_no_leap_day_nearby_is_refused() -> None:
         parse_when("29/2", NOW)
 
 
+# -- parse_when: hours without am/pm --------------------------------------------
+
+AFTERNOON_3 = "afternoon; write 3am for the morning"
+
+HOURS_WITHOUT_MERIDIEM = [
+    # 1-7 are the afternoon, as calendar apps read them, and the note says so.
+    ("at 5", (17, 0), "afternoon; write 5am for the morning"),
+    ("at 1", (13, 0), "afternoon; write 1am for the morning"),
+    ("at 3", (15, 0), AFTERNOON_3),
+    ("at 7", (19, 0), "afternoon; write 7am for the morning"),
+    ("3:30", (15, 30), "afternoon; write 3:30am for the morning"),
+    ("at 7:45", (19, 45), "afternoon; write 7:45am for the morning"),
+    # 8-11 stay in the morning.
+    ("at 8", (8, 0), "morning; write 8pm for the evening"),
+    ("at 9", (9, 0), "morning; write 9pm for the evening"),
+    ("11:15", (11, 15), "morning; write 11:15pm for the evening"),
+    # Plain: noon, 0:00-0:59, 24-hour and zero-padded forms, and am/pm.
+    ("at 12", (12, 0), ""),
+    ("12:30", (12, 30), ""),
+    ("at 0", (0, 0), ""),
+    ("at 0:30", (0, 30), ""),
+    ("0:30", (0, 30), ""),
+    ("0:59", (0, 59), ""),
+    ("03:30", (3, 30), ""),
+    ("07:00", (7, 0), ""),
+    ("at 07", (7, 0), ""),
+    ("15:00", (15, 0), ""),
+    ("at 15", (15, 0), ""),
+    ("at 23:59", (23, 59), ""),
+    ("7pm", (19, 0), ""),
+    ("7am", (7, 0), ""),
+    ("at 3am", (3, 0), ""),
+    ("3:30 pm", (15, 30), ""),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "clock", "note"), HOURS_WITHOUT_MERIDIEM, ids=[t for t, _, _ in HOURS_WITHOUT_MERIDIEM]
+)
+def test_an_hour_without_am_pm_is_read_as_a_calendar_app_would(
+    text: str, clock: tuple[int, int], note: str
+) -> None:
+    assert read_when(text, NOW) == Reading(london(2026, 11, 27, *clock), note)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "note"),
+    [
+        ("tomorrow at 3", london(2026, 11, 28, 15, 0), AFTERNOON_3),
+        ("tomorrow 9", london(2026, 11, 28, 9, 0), "morning; write 9pm for the evening"),
+        ("tomorrow 12", london(2026, 11, 28, 12, 0), ""),
+        ("tomorrow 0:30", london(2026, 11, 28, 0, 30), ""),
+        ("at 3 tomorrow", london(2026, 11, 28, 15, 0), AFTERNOON_3),
+        ("fri at 3", london(2026, 12, 4, 15, 0), AFTERNOON_3),
+        ("tonight 8", london(2026, 11, 27, 20, 0), ""),  # "tonight" already says evening
+        ("24/11 3", london(2026, 11, 24, 15, 0), AFTERNOON_3),
+        ("24/11/2026 at 3", london(2026, 11, 24, 15, 0), AFTERNOON_3),
+        ("24 nov at 3", london(2026, 11, 24, 15, 0), AFTERNOON_3),
+        ("2026-11-24 3:00", london(2026, 11, 24, 15, 0), AFTERNOON_3),
+        ("24/11 15:00", london(2026, 11, 24, 15, 0), ""),
+        ("2026-11-24 15:00", london(2026, 11, 24, 15, 0), ""),
+        ("2026-11-24T03:00", london(2026, 11, 24, 3, 0), ""),
+        ("2026-11-24 3pm", london(2026, 11, 24, 15, 0), ""),
+    ],
+)
+def test_the_hour_rule_holds_beside_days_and_dates(
+    text: str, expected: datetime, note: str
+) -> None:
+    got = read_when(text, NOW)
+    assert_same_instant_and_zone(got.moment, expected)
+    assert got.note == note
+
+
+def test_every_hour_after_at_follows_one_rule() -> None:
+    for hour in range(24):
+        expected = hour + 12 if 1 <= hour <= 7 else hour
+        assert parse_when(f"at {hour}", NOW).hour == expected, hour
+        assert parse_when(f"at {hour}:20", NOW).hour == expected, hour
+        assert parse_when(f"at {hour:02d}:20", NOW).hour == hour, hour  # zero-padded: as typed
+
+
+# -- parse_when: weekdays ----------------------------------------------------------
+
+SUNDAY = london(2026, 11, 29, 14, 0)
+MONDAY = london(2026, 11, 30, 14, 0)
+WEDNESDAY = london(2026, 12, 2, 14, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "expected_day"),
+    [
+        # A bare weekday is the next such day after today.
+        ("mon", MONDAY, (2026, 12, 7)),  # typed on a Monday: next Monday
+        ("mon", SUNDAY, (2026, 11, 30)),  # typed on a Sunday: tomorrow
+        ("tue", MONDAY, (2026, 12, 1)),
+        ("mon 4pm", MONDAY, (2026, 12, 7)),  # even with 16:00 still to come today
+        # "this" counts today.
+        ("this mon", MONDAY, (2026, 11, 30)),
+        ("this tue", MONDAY, (2026, 12, 1)),
+        # "next" is that day in next week, weeks running Monday to Sunday.
+        ("next tue", MONDAY, (2026, 12, 8)),  # typed on a Monday: not tomorrow
+        ("next tue", WEDNESDAY, (2026, 12, 8)),  # the same Tuesday as "tue"
+        ("tue", WEDNESDAY, (2026, 12, 8)),
+        ("next mon", SUNDAY, (2026, 11, 30)),  # next week starts tomorrow
+        ("next mon", MONDAY, (2026, 12, 7)),
+        ("next sun", SUNDAY, (2026, 12, 6)),
+        ("next sun", MONDAY, (2026, 12, 13)),
+    ],
+)
+def test_weekdays(text: str, now: datetime, expected_day: tuple[int, int, int]) -> None:
+    assert parse_when(text, now).date() == datetime(*expected_day).date()
+
+
+def test_a_bare_weekday_is_always_1_to_7_days_ahead() -> None:
+    for offset in range(7):
+        now = MONDAY + timedelta(days=offset)
+        for name in ("mon", "tue", "wed", "thu", "fri", "sat", "sun"):
+            days = (parse_when(name, now).date() - now.date()).days
+            assert 1 <= days <= 7, (now, name)
+            assert 0 <= (parse_when(f"this {name}", now).date() - now.date()).days <= 6
+            # "next" lands in the Monday-to-Sunday week after today's.
+            next_day = parse_when(f"next {name}", now).date()
+            assert (next_day - now.date()).days <= 13
+            assert next_day.isocalendar()[1] == (now + timedelta(days=7)).isocalendar()[1]
+
+
+# -- parse_when: day first -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("12/31", "12/31: 31 is not a month — dates are day-first (31/12)."),
+        ("1/13", "1/13: 13 is not a month — dates are day-first (13/1)."),
+        ("11/24/2026", "11/24/2026: 24 is not a month — dates are day-first (24/11/2026)."),
+        ("12-31", "12-31: 31 is not a month — dates are day-first (31-12)."),
+        ("12/31 3pm", "12/31: 31 is not a month — dates are day-first (31/12)."),
+        ("13/13", "There is no month 13."),
+        ("32/1", "There is no 32 January."),
+        ("31/4", "There is no 31 April."),
+    ],
+)
+def test_a_number_that_cannot_be_a_month_is_refused_not_swapped(text: str, message: str) -> None:
+    with pytest.raises(WhenError) as caught:
+        parse_when(text, NOW)
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_date"),
+    [("31/12", (2026, 12, 31)), ("3/1", (2027, 1, 3)), ("12/11", (2026, 11, 12)),
+     ("1/12", (2026, 12, 1))],
+)
+def test_numeric_dates_are_day_first(text: str, expected_date: tuple[int, int, int]) -> None:
+    assert parse_when(text, NOW).date() == datetime(*expected_date).date()
+
+
+def test_every_day_and_month_reads_day_first() -> None:
+    for month in range(1, 13):
+        for day in range(1, 32):
+            try:
+                datetime(2028, month, day)
+            except ValueError:
+                continue
+            got = parse_when(f"{day}/{month}/2028", NOW)
+            assert (got.day, got.month) == (day, month)
+
+
 # -- parse_when: what it refuses -----------------------------------------------
 
 BAD_PHRASES = [
@@ -239,8 +423,13 @@ BAD_PHRASES = [
     ("tomorrow banana", ["Can't read 'tomorrow banana'"]),
     ("tomorrow at", ["Can't read"]),
     ("3pmm", ["Can't read '3pmm'"]),
-    ("5", ["'5'", "ambiguous", "am/pm"]),
+    ("5", ["'5'", "ambiguous", "am/pm"]),  # could be the 5th; "at 5" is a time
     ("15", ["'15'", "ambiguous", "am/pm"]),
+    ("on 5", ["ambiguous"]),
+    ("at 24", ["24:00 is not a time of day."]),
+    ("at 2026", ["ambiguous"]),
+    ("24/11 25", ["25:00 is not a time of day."]),
+    ("24/11 10:75", ["10:75 is not a time of day."]),
     ("31/02", ["There is no 31 February."]),
     ("2026-02-30", ["There is no 30 February 2026."]),
     ("29/02/2027", ["There is no 29 February 2027."]),
@@ -518,3 +707,27 @@ def test_relative_counts_real_time_across_a_clock_change() -> None:
 def test_relative_to_a_parsed_time() -> None:
     assert relative(parse_when("in 90 min", NOW), NOW) == "in 1 h 30 min"
     assert relative(parse_when("yesterday 4pm", NOW), NOW) == "22 h ago"
+
+
+# -- describe_reading and format_day_time -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("dt", "text"),
+    [
+        (london(2026, 12, 1, 15, 0), "Tue 1 Dec 15:00"),
+        (london(2026, 11, 27, 15, 0), "Fri 27 Nov 15:00"),  # today: the month still named
+        (london(2026, 11, 28, 9, 5), "Sat 28 Nov 09:05"),
+        (london(2027, 1, 4, 10, 30), "Mon 4 Jan 2027 10:30"),
+    ],
+)
+def test_format_day_time_always_names_the_month(dt: datetime, text: str) -> None:
+    assert format_day_time(dt, NOW) == text
+
+
+def test_describe_reading_says_which_reading_was_chosen() -> None:
+    assert describe_reading(read_when("at 3", NOW), NOW) == (
+        "Fri 27 Nov 15:00 (afternoon; write 3am for the morning) · in 1 h"
+    )
+    assert describe_reading(read_when("tomorrow 3pm", NOW), NOW) == "Sat 28 Nov 15:00 · in 1 d"
+    assert describe_reading(read_when("next tue 10am", NOW), NOW) == "Tue 1 Dec 10:00 · in 3 d"

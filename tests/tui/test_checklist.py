@@ -640,6 +640,43 @@ async def test_an_unreadable_by_when_shows_an_error_and_keeps_the_stored_date(
     assert rows(db_path, "SELECT text, by_when FROM asks") == [("Cash", MONDAY)]
 
 
+async def test_a_by_when_before_the_meeting_is_saved_with_a_warning(make_app, store, db_path):
+    store.add_meeting(MeetingDraft("Monday review", "Dana", at(3, 10)))  # Mon 30 Nov
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_checklist(pilot)
+        await pilot.press("tab", "tab", "tab", "tab", "enter")  # "+ Add ask"
+        await pilot.pause()
+        await type_text(pilot, "Cash")
+        await pilot.press("tab")
+        assert focused_id(app) == "ask-by"
+        await type_text(pilot, "tomorrow")
+        await pilot.pause(0.5)
+        hint = screen.query_one(AskRow).query_one(".date-hint", Static)
+        assert text_of(hint) == "→ Sat 28 Nov — before the meeting (Mon 30 Nov)"
+        assert hint.has_class("warning") and not hint.has_class("error")
+        assert rows(db_path, "SELECT text, by_when FROM asks") == [("Cash", "2026-11-28")]
+
+        # "by mon" typed on Friday is the meeting's own Monday: no warning.
+        await pilot.press("shift+tab", "tab")  # back in: the text is selected
+        await type_text(pilot, "by mon")
+        await pilot.pause(0.5)
+        assert text_of(hint) == "→ Mon 30 Nov"
+        assert not hint.has_class("warning")
+        assert rows(db_path, "SELECT by_when FROM asks") == [(MONDAY,)]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+
+        # Opened again, a stored date before the meeting still warns.
+        [(ask_id,)] = rows(db_path, "SELECT id FROM asks")
+        store.checklists.update_item("asks", ask_id, by_when=date(2026, 11, 27))
+        screen = await open_checklist(pilot)
+        hint = screen.query_one(AskRow).query_one(".date-hint", Static)
+        assert text_of(hint) == "→ Fri 27 Nov — before the meeting (Mon 30 Nov)"
+        assert hint.has_class("warning")
+
+
 # -- 9. the brief ----------------------------------------------------------------------------
 
 

@@ -34,7 +34,7 @@ DEBRIEF_ROW = (
     "SELECT outcome, overall, temperature, actual_level, feedback_asked, feedback_keep,"
     " feedback_more, feedback_help, coaching_note FROM debriefs WHERE meeting_id = ?"
 )
-# Fri 27 Nov 2026 is NOW: "fri" is today, "next tue 10am" is Tue 1 Dec.
+# Fri 27 Nov 2026 is NOW: "this fri" is today, "next tue 10am" is Tue 1 Dec.
 TODAY = "2026-11-27"
 
 
@@ -215,7 +215,7 @@ async def test_full_debrief_by_keyboard_compares_plan_and_books_the_follow_up(
         await choose(pilot, 1)  # Me -> Them (no blank row: the highlight starts on Me)
         await pilot.press("tab")
         assert focused_id(app) == "action-due"
-        await type_text(pilot, "fri")
+        await type_text(pilot, "this fri")
         assert text_of(screen.query_one(".date-hint", Static)) == "→ due Fri 27 Nov"
 
         # Coaching up.
@@ -456,6 +456,38 @@ async def test_unsaid_by_hand_and_an_unreadable_due_date(make_app, store, db_pat
     assert rows(db_path, "SELECT text FROM unsaid_items ORDER BY position") == [
         ("Workload",), ("Pay",)
     ]
+
+
+async def test_an_action_due_before_the_meeting_is_saved_with_a_warning(
+    make_app, store, db_path
+):
+    s = seed_yesterday(store)  # Thu 26 Nov, 10:00
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_debrief(pilot, s.meeting_id)
+        for _ in range(7):  # asks, unsaid, deadlines, level, feedback, problems, actions
+            await section(pilot)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await type_text(pilot, "Book room")
+        await pilot.press("tab", "tab")
+        assert focused_id(app) == "action-due"
+        await type_text(pilot, "24/11")
+        await pilot.pause(0.5)
+        hint = screen.query_one(ActionRow).query_one(".date-hint", Static)
+        assert text_of(hint) == "→ due Tue 24 Nov — before the meeting (Thu 26 Nov)"
+        assert hint.has_class("warning") and not hint.has_class("error")
+        assert rows(db_path, "SELECT text, due FROM action_items") == [
+            ("Book room", "2026-11-24")
+        ]
+
+        # The day of the meeting or later: no warning.
+        await pilot.press("shift+tab", "tab")  # back in: the text is selected
+        await type_text(pilot, "by this fri")
+        await pilot.pause(0.5)
+        assert text_of(hint) == "→ due Fri 27 Nov"
+        assert not hint.has_class("warning")
+        assert rows(db_path, "SELECT due FROM action_items") == [(TODAY,)]
 
 
 # -- 5. quitting -------------------------------------------------------------------------

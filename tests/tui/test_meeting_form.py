@@ -36,7 +36,7 @@ async def test_create_a_meeting_by_keyboard(make_app, db_path):
         await pilot.press("tab")
         await type_text(pilot, "tomorrow 3pm")
         hint = app.screen.query_one("#when-hint", Static)
-        assert "Tomorrow 15:00" in str(hint.render())
+        assert str(hint.render()) == "→ Sat 28 Nov 15:00 · in 1 d"  # the month by name
         await pilot.press("tab")  # entering a field selects its text
         await type_text(pilot, "1h30")
         await pilot.press("tab", "tab")
@@ -121,6 +121,50 @@ async def test_bad_date_shows_inline_error_and_saves_nothing(make_app, db_path):
         assert app.screen.query_one("#when", Input).value == "next blursday 3pm"
     assert rows(db_path, "SELECT count(*) FROM meetings") == [(0,)]
     assert rows(db_path, "SELECT count(*) FROM counterparts") == [(0,)]
+
+
+async def test_a_bare_hour_is_the_afternoon_and_the_hint_says_which_reading(make_app, db_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await type_text(pilot, "Budget call")
+        await pilot.press("tab")
+        await type_text(pilot, "Tom")
+        await pilot.press("tab", "tab", "tab")
+        await type_text(pilot, "tomorrow at 3")
+        hint = app.screen.query_one("#when-hint", Static)
+        assert str(hint.render()) == (
+            "→ Sat 28 Nov 15:00 (afternoon; write 3am for the morning) · in 1 d"
+        )
+        assert not hint.has_class("error")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+    assert rows(db_path, "SELECT starts_at FROM meetings") == [("2026-11-28T15:00+00:00",)]
+
+
+async def test_a_month_first_date_is_refused_with_the_day_first_form(make_app, db_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await type_text(pilot, "Year end")
+        await pilot.press("tab")
+        await type_text(pilot, "Tom")
+        await pilot.press("tab", "tab", "tab")
+        await type_text(pilot, "12/31")
+        hint = app.screen.query_one("#when-hint", Static)
+        assert str(hint.render()) == "12/31: 31 is not a month — dates are day-first (31/12)."
+        assert hint.has_class("error")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingFormScreen)
+        await pilot.press("ctrl+a", "ctrl+k")
+        await type_text(pilot, "31/12")
+        assert str(hint.render()).startswith("→ Thu 31 Dec 09:00 · ")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+    assert rows(db_path, "SELECT starts_at FROM meetings") == [("2026-12-31T09:00+00:00",)]
 
 
 async def test_missing_title_is_pointed_out_where_you_look(make_app, db_path):

@@ -10,13 +10,22 @@ don't matter. It accepts:
   "tomorrow"/"tmrw"/"tmr", "day after tomorrow", "yesterday";
   "tomorrow 3pm", "tomorrow at 15:30", "today 9", "3pm tomorrow".
 - Weekdays: "fri", "friday 10:30", "this friday 2pm", "next fri 10am".
-  A bare weekday is the next such day from today on (next week's if it is
-  today and that time has gone); "next" never means today.
-- A time alone means today: "3pm", "3:30 pm", "15:00", "noon", "midday",
-  "midnight" (the end of today, so 00:00 tomorrow), "morning" (09:00),
-  "afternoon" (14:00), "evening" (19:00).
+  A bare weekday is the next such day after today, so "mon" typed on a
+  Monday is next Monday. "this mon" is the next Monday from today on (today
+  included). "next tue" is the Tuesday of next week, weeks running Monday
+  to Sunday: typed on a Monday it is 8 days away, not tomorrow; typed on a
+  Wednesday it is 6 days away, the same day as "tue".
+- A time alone means today: "3pm", "3:30 pm", "15:00", "at 5", "noon",
+  "midday", "midnight" (the end of today, so 00:00 tomorrow), "morning"
+  (09:00), "afternoon" (14:00), "evening" (19:00).
+- An hour without am/pm is read as calendar apps read it: 1-7 is the
+  afternoon ("at 3", "tomorrow 3:30" are 15:00, 15:30), 8-11 the morning,
+  12 noon; 0:00-0:59, 13-23 and zero-padded hours ("07:30") are a 24-hour
+  clock. `read_when` says which reading it chose, for the hint.
 - Dates, read by dateutil, day first: "24/11 9am", "24 nov 3pm",
-  "2026-11-24 15:00", "2026-11-24T15:00+01:00", "15:00 UTC".
+  "2026-11-24 15:00", "2026-11-24T15:00+01:00", "15:00 UTC". A number
+  that cannot be a month is refused with the day-first form ("12/31"
+  asks for "31/12"), never quietly read month first.
   A date without a time is at 09:00. A date without a year is its first
   occurrence from 180 days ago on, so "3/1" typed in late November is next
   January, while last week's "24/11" stays this year.
@@ -24,7 +33,8 @@ don't matter. It accepts:
 Anything it can't use raises `WhenError`, whose text is a short sentence to
 show under the input field. `parse_duration` does the same for meeting
 lengths. The `format_*` functions and `relative` turn datetimes back into
-short text for the agenda.
+short text for the agenda, and `describe_reading` into the hint that shows
+what was understood, month by name ("Tue 1 Dec 15:00").
 
 Only the parsing path imports dateutil, and only when first called: the
 agenda imports this module for its formatting functions and should start
@@ -34,14 +44,20 @@ fast.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
+from typing import NamedTuple
 
 __all__ = [
+    "Reading",
     "WhenError",
+    "describe_reading",
+    "format_day_time",
     "format_duration",
     "format_when",
     "parse_duration",
     "parse_when",
+    "read_when",
     "relative",
 ]
 
@@ -65,6 +81,19 @@ class UnreadableWhen(WhenError):
         self.shown = shown
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What `read_when` understood.
+
+    `note` names a choice made for the person where the text allowed two
+    readings ("afternoon; write 3am for the morning"), so the hint can say
+    it; empty when the text was plain.
+    """
+
+    moment: datetime
+    note: str = ""
+
+
 # -- Limits and defaults ------------------------------------------------------
 
 # Anything longer is a mis-paste, and refusing it early keeps the regexes
@@ -75,6 +104,10 @@ LATEST_YEAR = 2100
 # A day named without a time ("tomorrow", "fri", "24/11") is at this hour.
 DEFAULT_HOUR = 9
 TONIGHT_HOUR = 19
+# An hour typed without am/pm, from 1 up to this one, is in the afternoon
+# ("at 3" is 15:00), as calendar apps read it: few meetings start at 3 am.
+# From here to 11 it stays in the morning.
+LAST_AFTERNOON_HOUR = 7
 # A year-less date this many days back is still read as this year's.
 YEARLESS_LOOKBACK_DAYS = 180
 # "in N ..." may reach this far: five years, counting up to two leap days.
@@ -103,6 +136,10 @@ _CANT_READ_WHEN = (
     "Try 'tomorrow 3pm', 'fri 10:30' or '2026-11-24 15:00'."
 )
 _NOT_A_TIME = "{clock} is not a time of day."
+# How an hour without am/pm was read (see _hour_without_meridiem).
+_READ_AS_AFTERNOON = "afternoon; write {clock}am for the morning"
+_READ_AS_MORNING = "morning; write {clock}pm for the evening"
+_DAY_FIRST = "{typed}: {month} is not a month — dates are day-first ({swapped})."
 _BAD_YEAR = f"Pick a year between {EARLIEST_YEAR} and {LATEST_YEAR}."
 _OFFSET_BACKWARDS = "Count forwards after 'in', e.g. 'in 2h' (or say '2h ago')."
 _OFFSET_TOO_FAR = "That's more than 5 years away."
@@ -235,6 +272,25 @@ _MERIDIEM_CLOCK_RE = _Regex(
 )
 # "24.11" and "24.11.2026": dateutil would read only the day.
 _DOTTED_DATE_RE = _Regex(r"(?<![\d:.])(\d{1,2})\.(\d{1,2})(?:\.(\d{4}|\d{2}))?(?![\d:.])")
+# "24/11", "24-11-2026": checked before dateutil sees them, because
+# dateutil quietly reads "12/31" month first when 31 cannot be a month.
+_NUMERIC_DATE_RE = _Regex(
+    r"(?<![\d:./+-])(?P<day>\d{1,2})(?P<sep>[/-])(?P<month>\d{1,2})"
+    r"(?:(?P=sep)(?P<year>\d{4}|\d{2}))?(?![\d:./-])"
+)
+# Hours without am/pm inside a longer text, rewritten as 24-hour clocks
+# before dateutil reads them (it takes 1-7 as the morning, and a bare "3"
+# after a date as the year 2003). Not after "t" (ISO "T03:30") or a sign
+# (the zone "+01:00").
+_NOT_MERIDIEM = r"(?! ?(?:am|pm)(?![a-z]))"
+_BARE_CLOCK_RE = _Regex(
+    r"(?<![\d:.t+-])(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::\d{2})?(?![\d:])" + _NOT_MERIDIEM
+)
+# "at 3", "24/11 3": an hour alone, after "at" or a numeric date.
+_BARE_HOUR_RE = _Regex(
+    r"(?:(?<![a-z])at |(?<=\d[/-]\d) |(?<=\d[/-]\d\d) |(?<=\d[/-]\d{4}) )"
+    r"(?P<hour>\d{1,2})(?![\d:./])" + _NOT_MERIDIEM
+)
 # "UTC+1" means UTC-1 to dateutil (POSIX sign rules), so refuse it.
 _POSIX_OFFSET_RE = _Regex(r"(?<![a-z])(?:utc|gmt) ?[+-]")
 _ZONE_WORD_RE = _Regex(r"(?<![a-z])(utc|gmt)(?![a-z])")
@@ -260,6 +316,11 @@ def parse_when(text: str, now: datetime) -> datetime:
     times are allowed (people log meetings to debrief them). Raises only
     `WhenError`, whatever the text.
     """
+    return read_when(text, now).moment
+
+
+def read_when(text: str, now: datetime) -> Reading:
+    """`parse_when`, with a note of any choice made between two readings."""
     if now.tzinfo is None:
         # A programming error, not a typing one; it must never reach users.
         raise ValueError("parse_when needs a timezone-aware now")
@@ -274,11 +335,17 @@ def parse_when(text: str, now: datetime) -> datetime:
     spoken = _normalise(original)
     if spoken is None:
         raise _cant_read(original)
+    # A leading "at" makes a bare number an hour: "at 5" is a time, "5" alone
+    # could as well be the 5th.
+    lead = _LEADING_AT_ON_RE.match(spoken)
+    said_at = lead is not None and "at" in lead[0].split()
+    if lead is not None:
+        spoken = spoken[lead.end() :]
 
-    result = _read_when(spoken, original, now)
+    result, note = _read_when(spoken, original, now, said_at=said_at)
     if not EARLIEST_YEAR <= result.year <= LATEST_YEAR:
         raise WhenError(_BAD_YEAR)
-    return result.replace(second=0, microsecond=0)
+    return Reading(result.replace(second=0, microsecond=0), note)
 
 
 def _normalise(text: str) -> str | None:
@@ -287,28 +354,31 @@ def _normalise(text: str) -> str | None:
     text = _MERIDIEM_DOTS_RE.sub(r"\1m", text)  # "3 p.m." -> "3 pm"
     if not _ALLOWED_CHARS_RE.fullmatch(text):
         return None
-    match = _LEADING_AT_ON_RE.match(text)
-    return text[match.end() :] if match else text
+    return text
 
 
-def _read_when(spoken: str, original: str, now: datetime) -> datetime:
+def _read_when(
+    spoken: str, original: str, now: datetime, *, said_at: bool
+) -> tuple[datetime, str]:
     if spoken == "now":
-        return now
+        return now, ""
 
     offset_text = _HOURS_THEN_BARE_MINUTES_RE.sub(r"\1\2m", spoken)
     offset = _read_offset(offset_text, now)
     if offset is not None:
-        return offset
+        return offset, ""
 
-    if _DIGITS_RE.fullmatch(spoken):
+    if _DIGITS_RE.fullmatch(spoken) and not said_at:
         raise WhenError(_AMBIGUOUS_NUMBER.format(text=_quote(original)))
     if _BARE_OFFSET_RE.fullmatch(offset_text):
         raise WhenError(_MISSING_IN.format(text=_quote(original)))
 
-    clock = _read_clock(spoken, bare_hour=False)
+    clock = _read_clock(spoken, bare_hour=said_at)
     if clock is not None:
-        hour, minute, days_later = clock
-        return _at_wall_time(now.date() + timedelta(days=days_later), hour, minute, now)
+        day = now.date() + timedelta(days=clock.days_later)
+        return _at_wall_time(day, clock.hour, clock.minute, now), clock.note
+    if _DIGITS_RE.fullmatch(spoken):
+        raise WhenError(_AMBIGUOUS_NUMBER.format(text=_quote(original)))
 
     named_day = _read_named_day(spoken, now)
     if named_day is not None:
@@ -375,18 +445,25 @@ def _read_offset(spoken: str, now: datetime) -> datetime | None:
     return moved
 
 
-def _read_clock(
-    text: str, *, bare_hour: bool, evening: bool = False
-) -> tuple[int, int, int] | None:
-    """(hour, minute, days later) for a time of day; None if `text` isn't one.
+class _Clock(NamedTuple):
+    """A time of day as read, and how an hour without am/pm was taken."""
+
+    hour: int
+    minute: int
+    days_later: int = 0
+    note: str = ""
+
+
+def _read_clock(text: str, *, bare_hour: bool, evening: bool = False) -> _Clock | None:
+    """The time of day in `text`; None if `text` isn't one.
 
     Raises WhenError for something clock-shaped that no clock shows
     ("25:00", "13pm"). A bare hour ("9") is a time only where `bare_hour`
-    says the context makes it one, such as after "tomorrow". `evening`
-    reads a bare 1-11 o'clock as pm, as in "tonight 8".
+    says the context makes it one, such as after "tomorrow" or "at".
+    `evening` reads a bare 1-11 o'clock as pm, as in "tonight 8".
     """
     if text in _NAMED_TIMES:
-        return _NAMED_TIMES[text]
+        return _Clock(*_NAMED_TIMES[text])
     match = _CLOCK_RE.fullmatch(text)
     if match is None:
         return None
@@ -402,15 +479,31 @@ def _read_clock(
         if not 1 <= hour <= 12 or minute > 59:
             raise WhenError(_NOT_A_TIME.format(clock=text))
         hour = hour % 12 + (12 if meridiem == "pm" else 0)
-        return hour, minute, 0
+        return _Clock(hour, minute)
     if hour > 23 or minute > 59:
         raise WhenError(_NOT_A_TIME.format(clock=f"{hour}:{minute:02d}"))
     if evening and 1 <= hour <= 11:
-        hour += 12
-    return hour, minute, 0
+        return _Clock(hour + 12, minute)
+    return _hour_without_meridiem(match["hour"], minute)
 
 
-def _read_named_day(spoken: str, now: datetime) -> datetime | None:
+def _hour_without_meridiem(typed_hour: str, minute: int) -> _Clock:
+    """The time for an hour typed without am/pm, with a note of the reading.
+
+    The one home of the rule: 1 to LAST_AFTERNOON_HOUR is the afternoon,
+    up to 11 the morning, each with a note saying so; 0, 12 to 23, and a
+    zero-padded hour ("07:30") are a 24-hour clock, taken as they are.
+    """
+    hour = int(typed_hour)
+    if typed_hour.startswith("0") or not 1 <= hour <= 11:
+        return _Clock(hour, minute)
+    clock = f"{hour}:{minute:02d}" if minute else str(hour)
+    if hour <= LAST_AFTERNOON_HOUR:
+        return _Clock(hour + 12, minute, note=_READ_AS_AFTERNOON.format(clock=clock))
+    return _Clock(hour, minute, note=_READ_AS_MORNING.format(clock=clock))
+
+
+def _read_named_day(spoken: str, now: datetime) -> tuple[datetime, str] | None:
     """ "tomorrow 3pm", "next fri", "10:30 on friday"; None if no day word
     starts or ends the text, or what goes with it is not a time.
     """
@@ -421,31 +514,40 @@ def _read_named_day(spoken: str, now: datetime) -> datetime | None:
     evening = word == "tonight"
 
     if match["clock"] is None:
-        hour, minute, days_later = (TONIGHT_HOUR if evening else DEFAULT_HOUR), 0, 0
+        clock = _Clock(TONIGHT_HOUR if evening else DEFAULT_HOUR, 0)
     else:
-        clock = _read_clock(match["clock"], bare_hour=True, evening=evening)
-        if clock is None:
+        read = _read_clock(match["clock"], bare_hour=True, evening=evening)
+        if read is None:
             # Maybe a date follows the weekday ("fri 24/11"): the date reader
             # takes it, or nobody does.
             return None
-        hour, minute, days_later = clock
+        clock = read
 
     today = now.date()
     if word is not None:
-        day = today + timedelta(days=_DAY_WORDS[word])
-        return _at_wall_time(day + timedelta(days=days_later), hour, minute, now)
-
-    days_ahead = (_WEEKDAYS[match["weekday"]] - today.weekday()) % 7
-    if match["which"] == "next" and days_ahead == 0:
-        days_ahead = 7
-    result = _at_wall_time(today + timedelta(days=days_ahead + days_later), hour, minute, now)
-    if days_ahead == 0 and result < now.replace(second=0, microsecond=0):
-        # "fri 10:30" said on a Friday afternoon means next Friday.
-        result = _at_wall_time(today + timedelta(days=7 + days_later), hour, minute, now)
-    return result
+        days_ahead = _DAY_WORDS[word]
+    else:
+        days_ahead = _days_to_weekday(_WEEKDAYS[match["weekday"]], match["which"], today)
+    day = today + timedelta(days=days_ahead + clock.days_later)
+    return _at_wall_time(day, clock.hour, clock.minute, now), clock.note
 
 
-def _read_absolute(spoken: str, now: datetime) -> datetime | None:
+def _days_to_weekday(weekday: int, which: str | None, today: date) -> int:
+    """Days from today to the weekday named, the one home of the rule.
+
+    "fri" is the next Friday after today, a week on if today is Friday;
+    "this fri" counts today too; "next fri" is the Friday of next week,
+    weeks running Monday to Sunday (so "next tue" on a Monday is 8 days on).
+    """
+    if which == "next":
+        return 7 - today.weekday() + weekday
+    days_ahead = (weekday - today.weekday()) % 7
+    if which == "this":
+        return days_ahead
+    return days_ahead or 7
+
+
+def _read_absolute(spoken: str, now: datetime) -> tuple[datetime, str] | None:
     """A calendar date, perhaps with a time and zone, read by dateutil.
 
     None if the text is not shaped like one, so the caller can say it
@@ -473,6 +575,9 @@ def _read_absolute(spoken: str, now: datetime) -> datetime | None:
     text = _DOTTED_DATE_RE.sub(
         lambda m: "/".join(part for part in m.groups() if part is not None), text
     )
+    for numeric in _NUMERIC_DATE_RE.finditer(text):
+        _check_day_first(numeric)
+    text, note = _rewrite_bare_hours(text)
     text = _THE_RE.sub("", text)
     # dateutil recognises zone names only in capitals.
     text = _ZONE_WORD_RE.sub(lambda m: m[1].upper(), text)
@@ -500,8 +605,50 @@ def _read_absolute(spoken: str, now: datetime) -> datetime | None:
     _check_weekday(words, parsed)
 
     if parsed.tzinfo is not None:
-        return parsed.astimezone(now.tzinfo)
-    return _at_wall_time(parsed.date(), parsed.hour, parsed.minute, now)
+        return parsed.astimezone(now.tzinfo), note
+    return _at_wall_time(parsed.date(), parsed.hour, parsed.minute, now), note
+
+
+def _check_day_first(numeric: re.Match[str]) -> None:
+    """Refuse a numeric date that only reads month first, such as "12/31".
+
+    Dates are day-first; dateutil would quietly swap day and month when the
+    second number cannot be a month, so that "12/31" became 31 December
+    while "12/11" stays 12 November.
+    """
+    day, month = int(numeric["day"]), int(numeric["month"])
+    if month > 12 and 1 <= day <= 12:
+        sep, year = numeric["sep"], numeric["year"]
+        swapped = f"{month}{sep}{day}" + (f"{sep}{year}" if year else "")
+        raise WhenError(_DAY_FIRST.format(typed=numeric[0], month=month, swapped=swapped))
+    if not 1 <= month <= 12:
+        raise WhenError(f"There is no month {month}.")
+    year = int(numeric["year"]) if numeric["year"] and len(numeric["year"]) == 4 else None
+    # 2000 is a leap year, so a year-less 29 February is left to _year_for.
+    if not _is_date(year or 2000, month, day):
+        in_year = f" {year}" if year is not None else ""
+        raise WhenError(f"There is no {day} {_MONTH_NAMES[month - 1]}{in_year}.")
+
+
+def _rewrite_bare_hours(text: str) -> tuple[str, str]:
+    """Hours without am/pm written as 24-hour clocks, for dateutil, and the note
+    saying how the last of them was read ("24/11 3" -> "24/11 15:00")."""
+    notes: list[str] = []
+
+    def rewrite(match: re.Match[str]) -> str:
+        minute = int(match.groupdict().get("minute") or 0)
+        hour = int(match["hour"])
+        if hour > 23 or minute > 59:
+            raise WhenError(_NOT_A_TIME.format(clock=f"{hour}:{minute:02d}"))
+        clock = _hour_without_meridiem(match["hour"], minute)
+        if clock.note:
+            notes.append(clock.note)
+        prefix = match[0][: match.start("hour") - match.start()]
+        return f"{prefix}{clock.hour:02d}:{clock.minute:02d}"
+
+    text = _BARE_CLOCK_RE.sub(rewrite, text)
+    text = _BARE_HOUR_RE.sub(rewrite, text)
+    return text, notes[-1] if notes else ""
 
 
 def _default_in(year: int, now: datetime) -> datetime:
@@ -709,12 +856,28 @@ def format_when(dt: datetime, now: datetime) -> str:
         return f"Tomorrow {clock}"
     if days_away == -1:
         return f"Yesterday {clock}"
+    return format_day_time(dt, now)
+
+
+def format_day_time(dt: datetime, now: datetime) -> str:
+    """A moment with its month by name, in now's zone: "Tue 1 Dec 15:00", and
+    with the year when it is not this year: "Mon 4 Jan 2027 10:30"."""
+    local = _in_zone_of(dt, now)
     # Names spelled out rather than strftime("%a %b"), which follows the
     # machine's locale.
     day = f"{_WEEKDAY_NAMES[local.weekday()][:3]} {local.day} {_MONTH_NAMES[local.month - 1][:3]}"
-    if local.year == now.year:
-        return f"{day} {clock}"
-    return f"{day} {local.year} {clock}"
+    year = f" {local.year}" if local.year != now.year else ""
+    return f"{day}{year} {local.hour:02d}:{local.minute:02d}"
+
+
+def describe_reading(reading: Reading, now: datetime) -> str:
+    """What was understood, for the hint under a "when" field: the date with
+    its month by name, any choice made, and how far away it is.
+
+    "Fri 27 Nov 15:00 (afternoon; write 3am for the morning) · in 1 h"
+    """
+    note = f" ({reading.note})" if reading.note else ""
+    return f"{format_day_time(reading.moment, now)}{note} · {relative(reading.moment, now)}"
 
 
 def relative(dt: datetime, now: datetime) -> str:

@@ -15,7 +15,15 @@ from textual.widgets import Checkbox, Header, Input, Label, Static, TextArea
 from prep.domain.checklist import Checklist
 from prep.domain.debrief import Debrief
 from prep.domain.models import Meeting
-from prep.domain.when import WhenError, format_when, parse_when, relative
+from prep.domain.when import (
+    WhenError,
+    describe_reading,
+    format_day_time,
+    format_when,
+    parse_when,
+    read_when,
+    relative,
+)
 from prep.store import StoreError
 from prep.store.debriefs import FIELDS
 from prep.tui.saving import NOT_LOADED, SaveAsYouTypeScreen
@@ -235,14 +243,13 @@ class DebriefScreen(SaveAsYouTypeScreen):
             return
         now = self.app.clock.now()
         try:
-            moment = parse_when(event.value, now)
+            reading = read_when(event.value, now)
         except WhenError as error:
             hint.update(Content(str(error)))
             hint.set_class(True, "error")
             return
         hint.set_class(False, "error")
-        hint.update(Content(f"→ {format_when(moment, now)} · {relative(moment, now)}"
-                            " — press enter to book it"))
+        hint.update(Content(f"→ {describe_reading(reading, now)} — press enter to book it"))
 
     @on(Input.Submitted, "#next-when")
     def _book_next(self, event: Input.Submitted) -> None:
@@ -260,7 +267,7 @@ class DebriefScreen(SaveAsYouTypeScreen):
         self.debrief = self.app.store.debriefs.get(self.meeting.id)
         event.input.value = ""
         self._show_next()
-        self.notify(f"Booked “{follow_up.title}”, {format_when(follow_up.starts_at, now)}. "
+        self.notify(f"Booked “{follow_up.title}”, {format_day_time(follow_up.starts_at, now)}. "
                     "Open items will carry to it.", markup=False)
 
     def _show_next(self) -> None:
@@ -276,7 +283,8 @@ class DebriefScreen(SaveAsYouTypeScreen):
             hint.update(Content(""))
             return
         now = self.app.clock.now()
-        hint.update(Content(f"Booked: {follow_up.title}, {format_when(follow_up.starts_at, now)}"
+        when = format_day_time(follow_up.starts_at, now)
+        hint.update(Content(f"Booked: {follow_up.title}, {when}"
                             f" ({relative(follow_up.starts_at, now)})."))
 
     # -- navigation and leaving ----------------------------------------------------

@@ -23,7 +23,17 @@ relationships are going. Everything stays in one SQLite file on this machine.
 - **Meeting form**: title, who it is with, when, how long, where, notes.
   *When* takes plain words: `tomorrow 3pm`, `fri 10:30`, `in 2h`,
   `24/11 9am`, `2026-11-24 15:00`. The date it understood appears beside
-  the field as you type. A new name creates that person.
+  the field as you type, month by name. A new name creates that person.
+  - An hour without am/pm: 1–7 is the afternoon (`at 3` is 15:00; write
+    `3am` for the morning), 8–11 the morning, 12 noon; `0:30`, `15:00`
+    and `07:30` are taken as typed. The hint says which it chose.
+  - `mon` is the next Monday after today (typed on a Monday: next week's).
+    `this mon` counts today. `next tue` is the Tuesday of next week
+    (weeks run Monday to Sunday), so typed on a Monday it is 8 days away,
+    not tomorrow.
+  - Dates are day-first: `3/1` is 3 January. `12/31` is refused: write
+    `31/12`.
+  - A by-when or due date before the meeting is kept, with a warning.
 
 - **Checklist** (`p`, or `enter` before the meeting): four steps and a
   one-page brief, saved as you type. The plan freezes when the meeting

@@ -24,7 +24,14 @@ from prep.domain.models import (
     Setting,
     ValidationError,
 )
-from prep.domain.when import WhenError, format_duration, format_when, parse_duration, parse_when, relative
+from prep.domain.when import (
+    WhenError,
+    describe_reading,
+    format_duration,
+    parse_duration,
+    parse_when,
+    read_when,
+)
 from prep.store import StoreError
 from prep.tui.widgets.meeting_detail import RANK_PHRASES
 from prep.tui.widgets.text_field import TextField
@@ -229,11 +236,11 @@ class MeetingFormScreen(Screen[int | None]):
             return
         now = self.app.clock.now()
         try:
-            moment = parse_when(text, now)
+            reading = read_when(text, now)
         except WhenError as error:
             self._hint("when", str(error), error=True)
             return
-        self._hint("when", f"→ {format_when(moment, now)} · {relative(moment, now)}")
+        self._hint("when", f"→ {describe_reading(reading, now)}")
 
     def _refresh_duration_hint(self) -> None:
         text = self.query_one("#duration", Input).value

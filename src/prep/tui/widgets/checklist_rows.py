@@ -8,19 +8,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Static
 
 from prep.domain.checklist import Ask, Confidence, Deadline, Flex, Need, Problem, Solution
-from prep.domain.deadlines import parse_deadline_date, range_problem
+from prep.domain.deadlines import describe_day, format_day, parse_deadline_date, range_problem
 from prep.domain.hedges import find_hedges, suggestion
 from prep.domain.when import WhenError
 from prep.tui.widgets.item_list import ItemList, ItemRow
 from prep.tui.widgets.text_field import TextField
 from prep.tui.widgets.choice import Choice
-
-
-def short_date(day: date, today: date) -> str:
-    return day.strftime("%a %-d %b" if day.year == today.year else "%a %-d %b %Y")
 
 
 def marked_hedges(text: str) -> Content | None:
@@ -36,28 +33,62 @@ def marked_hedges(text: str) -> Content | None:
 
 
 class DateField(TextField):
-    """A compact date input that parses as you type; `parsed` holds the last good date."""
+    """A compact date input that parses as you type; `parsed` holds the last good date.
 
-    def __init__(self, value: date | None, today: date, *, placeholder: str, id: str) -> None:
-        super().__init__(short_date(value, today) if value else "", placeholder=placeholder,
-                         id=id, compact=True)
+    With a `meeting_day` (an ask's by-when, an action item's due date), a
+    date before the meeting is still taken, but its hint warns.
+    """
+
+    def __init__(self, value: date | None, today: date, *, placeholder: str, id: str,
+                 meeting_day: date | None = None) -> None:
+        text = format_day(value, with_year=value.year != today.year) if value else ""
+        super().__init__(text, placeholder=placeholder, id=id, compact=True)
         self.today = today
+        self.meeting_day = meeting_day
         self.parsed = value
 
     def parse(self) -> tuple[bool, str]:
-        """Parse the current text: (ok, message for the hint)."""
+        """Parse the current text: (ok, what is wrong with it)."""
         try:
             self.parsed = parse_deadline_date(self.value, self.today)
         except WhenError as error:
             return False, str(error)
-        return True, short_date(self.parsed, self.today) if self.parsed else ""
+        return True, ""
+
+    def show_reading(self, hint: Static, *, lead: str = "") -> bool:
+        """Parse the current text and say in `hint` what it reads as ("→ due Fri
+        4 Dec"), or what is wrong. True if it is a date or blank, to be saved."""
+        ok, problem = self.parse()
+        if not ok:
+            show_hint(hint, problem, error=True)
+            return False
+        if self.parsed is None:
+            show_hint(hint, "")
+            return True
+        text, warns = describe_day(self.parsed, self.today, self.meeting_day)
+        if not warns and text == self.value.strip():
+            show_hint(hint, "")  # the field already shows the date as prep reads it
+        else:
+            show_hint(hint, f"→ {lead}{text}", warning=warns)
+        return True
 
 
-def show_hint(widget: Static, text: str | Content, *, error: bool = False) -> None:
+def meeting_day(widget: Widget) -> date | None:
+    """The day, on the app's clock, of the meeting whose screen holds `widget`:
+    the checklist's or the debrief's. None on a screen without one."""
+    meeting = getattr(widget.screen, "meeting", None)
+    if meeting is None:
+        return None
+    return meeting.starts_at.astimezone(widget.app.clock.now().tzinfo).date()
+
+
+def show_hint(widget: Static, text: str | Content, *, error: bool = False,
+              warning: bool = False) -> None:
     """Show a one-line hint (plain text, never markup); an empty hint takes no room."""
     widget.update(text if isinstance(text, Content) else Content(text))
     widget.display = bool(str(text))
     widget.set_class(error, "error")
+    widget.set_class(warning, "warning")
 
 
 class AskRow(ItemRow):
@@ -71,7 +102,7 @@ class AskRow(ItemRow):
                             placeholder="I need … by …  (a request, not a hint)")
             yield Label("by", classes="inline-label")
             yield DateField(ask.by_when if ask else None, today, id="ask-by",
-                            placeholder="when? e.g. fri")
+                            placeholder="when? e.g. fri", meeting_day=meeting_day(self))
         yield Static("", classes="hint hedges")
         yield Static("", classes="hint date-hint")
 
@@ -91,12 +122,7 @@ class AskRow(ItemRow):
     @on(Input.Changed, "#ask-by")
     def _by_changed(self) -> None:
         field = self.query_one("#ask-by", DateField)
-        ok, message = field.parse()
-        if ok and message == field.value.strip():
-            message = ""  # the field already shows the date as prep reads it
-        show_hint(self.query_one(".date-hint", Static), f"→ {message}" if ok and message else message,
-              error=not ok)
-        if ok:
+        if field.show_reading(self.query_one(".date-hint", Static)):
             self.save_later("by_when", field.parsed)
 
 
@@ -135,9 +161,9 @@ class DeadlineRow(ItemRow):
     def _date_changed(self, event: Input.Changed) -> None:
         field = event.input
         assert isinstance(field, DateField)
-        ok, message = field.parse()
+        ok, problem = field.parse()
         if not ok:
-            show_hint(self.query_one(".date-hint", Static), message, error=True)
+            show_hint(self.query_one(".date-hint", Static), problem, error=True)
             return
         self.save_later(field.id.removeprefix("deadline-"), field.parsed)
         self._check_range()

@@ -22,7 +22,7 @@ from prep.domain.debrief import (
     UnsaidItem,
 )
 from prep.store import StoreError
-from prep.tui.widgets.checklist_rows import DateField, show_hint
+from prep.tui.widgets.checklist_rows import DateField, meeting_day, show_hint
 from prep.tui.widgets.item_list import ItemRow
 from prep.tui.widgets.text_field import TextField
 from prep.tui.widgets.choice import Choice
@@ -227,7 +227,7 @@ class ActionRow(ItemRow):
             yield Choice([("Me", "me"), ("Them", "them")], allow_blank=False,
                          value=(item.owner if item else Owner.ME).value, id="action-owner")
             yield DateField(item.due if item else None, today, id="action-due",
-                            placeholder="due, e.g. fri")
+                            placeholder="due, e.g. fri", meeting_day=meeting_day(self))
             yield Checkbox("Done", bool(item and item.done_at), compact=True, id="action-done")
         yield Static("", classes="hint date-hint")
 
@@ -240,12 +240,7 @@ class ActionRow(ItemRow):
     def _due(self, event: Input.Changed) -> None:
         event.stop()
         field = self.query_one("#action-due", DateField)
-        ok, message = field.parse()
-        if ok and message == field.value.strip():
-            message = ""
-        show_hint(self.query_one(".date-hint", Static), f"→ due {message}" if ok and message
-              else message, error=not ok)
-        if ok:
+        if field.show_reading(self.query_one(".date-hint", Static), lead="due "):
             self.save_later("due", field.parsed)
 
     @on(Choice.Changed, "#action-owner")
