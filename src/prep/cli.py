@@ -13,9 +13,25 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from prep import __version__
-from prep.domain.models import Rank, RelationshipKind, Setting
+from prep.domain.models import (
+    Rank,
+    RelationshipKind,
+    Setting,
+    clean_block,
+    clean_line,
+    has_surrogates,
+    unreadable_in,
+)
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+# The arguments that hold text, by the name `--help` shows. Paths (--db,
+# --out) are not among them: a file name may be any bytes, and Python
+# hands them back to the system unchanged.
+_TEXT_ARGUMENTS = {
+    "title": "title", "person": "--with", "when": "--at", "duration": "--duration",
+    "notes": "--notes", "week": "--week",
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -93,6 +109,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # A terminal whose encoding lacks a character prep prints (a Latin-1
+    # locale and the "·" of `prep list`) shows "?" instead of a traceback.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     try:
         code = _main(argv)
         sys.stdout.flush()  # here, so a closed pipe is caught below, not at exit
@@ -110,6 +131,7 @@ def _main(argv: Sequence[str] | None) -> int:
     os.umask(0o077)
     parser = build_parser()
     args = parser.parse_args(argv)
+    _check_text_arguments(args)
     # Check everything that can be checked before the database is opened, so
     # a mistyped command never creates or changes a file.
     from prep.domain.clock import SystemClock
@@ -120,17 +142,14 @@ def _main(argv: Sequence[str] | None) -> int:
     elif args.command == "review":
         monday = _week_from(args, clock)
     elif args.command is None and not (sys.stdin.isatty() and sys.stdout.isatty()):
-        print("prep: the app needs a terminal; try `prep list` or `prep --help`.",
-              file=sys.stderr)
-        return EXIT_FAILED
+        return _fail("the app needs a terminal; try `prep list` or `prep --help`.")
     from prep.store import StoreOpenError, open_store, resolve_db_path
 
     path, is_default = resolve_db_path(getattr(args, "db", None))
     try:
         store = open_store(path, clock=clock, create_folder=is_default)
     except StoreOpenError as error:
-        print(f"prep: {error}", file=sys.stderr)
-        return EXIT_FAILED
+        return _fail(str(error))
     try:
         if args.command == "add":
             return _add(store, draft, reading)
@@ -152,8 +171,34 @@ def _main(argv: Sequence[str] | None) -> int:
 def _run_app(store) -> int:
     from prep.tui.app import PrepApp
 
-    PrepApp(store).run()
-    return EXIT_OK
+    app = PrepApp(store)
+    app.run()
+    # Textual sets 1 after a crash: a script or shell that started prep
+    # must see that it failed.
+    return app.return_code or EXIT_OK
+
+
+def _say(line: str) -> None:
+    """Print one line of output; what it quotes from the database or the
+    arguments cannot move the cursor, clear the screen or set the clipboard."""
+    print(clean_line(line))
+
+
+def _fail(message: str) -> int:
+    print(f"prep: {clean_line(message)}", file=sys.stderr)
+    return EXIT_FAILED
+
+
+def _check_text_arguments(args: argparse.Namespace) -> None:
+    """Exit 2 naming the argument if it holds bytes that are not UTF-8: the
+    database stores text, and a half-decoded title is not what was meant."""
+    for attribute, name in _TEXT_ARGUMENTS.items():
+        value = getattr(args, attribute, None)
+        if isinstance(value, str) and has_surrogates(value):
+            args.subparser.error(
+                f"{name}: '{clean_line(value)}' has bytes that are not UTF-8 text (shown as "
+                "\ufffd). Type it again, or set your terminal to UTF-8."
+            )
 
 
 def _draft_from(args: argparse.Namespace, clock):
@@ -191,11 +236,10 @@ def _add(store, draft, reading) -> int:
     try:
         meeting = store.add_meeting(draft)
     except StoreError as error:
-        print(f"prep: {error}", file=sys.stderr)
-        return EXIT_FAILED
+        return _fail(str(error))
     now = store.clock.now()
-    print(f"Added meeting {meeting.id}: {meeting.title} with {meeting.counterpart.name}, "
-          f"{describe_reading(reading, now)}.")
+    _say(f"Added meeting {meeting.id}: {meeting.title} with {meeting.counterpart.name}, "
+         f"{describe_reading(reading, now)}.")
     return EXIT_OK
 
 
@@ -218,9 +262,13 @@ def _list(store, args: argparse.Namespace) -> int:
         if heading and heading != current:
             print(f"\n{heading}" if current else heading)
             current = heading
-        when = f"{format_when(meeting.starts_at, now)} ({relative(meeting.starts_at, now)})"
-        print(f"  {meeting.id:>4}  {when:<32} {meeting.title}  ·  {meeting.counterpart.name}"
-              f"  ·  {meeting.steps_done}/4 ready")
+        unreadable = unreadable_in(meeting.unreadable, "starts_at")
+        when = (str(unreadable) if unreadable else
+                f"{format_when(meeting.starts_at, now)} ({relative(meeting.starts_at, now)})")
+        # Titles and names may come from another program: cleaned one by
+        # one, so the columns' spacing stays.
+        print(f"  {meeting.id:>4}  {when:<32} {clean_line(meeting.title)}"
+              f"  ·  {clean_line(meeting.counterpart.name)}  ·  {meeting.steps_done}/4 ready")
     return EXIT_OK
 
 
@@ -238,8 +286,7 @@ def _brief(store, args: argparse.Namespace) -> int:
         unsaid, actions = store.debriefs.open_items_for(meeting.counterpart.id, before=meeting)
         debriefed = store.debriefs.get(previous.meeting_id) if previous else None
     except StoreError as error:
-        print(f"prep: {error} See `prep list --all` for meeting ids.", file=sys.stderr)
-        return EXIT_FAILED
+        return _fail(f"{error} See `prep list --all` for meeting ids.")
     markdown = render_brief(meeting, checklist, carry_over_from(previous, debriefed),
                             store.clock.now(), open_items(unsaid, actions))
     return _emit(markdown, args.out, f"the brief for “{meeting.title}”")
@@ -254,8 +301,7 @@ def _debrief(store, args: argparse.Namespace) -> int:
         checklist = store.checklists.get(meeting.id)
         debrief = store.debriefs.get(meeting.id)
     except StoreError as error:
-        print(f"prep: {error} See `prep list --all` for meeting ids.", file=sys.stderr)
-        return EXIT_FAILED
+        return _fail(f"{error} See `prep list --all` for meeting ids.")
     markdown = render_debrief(meeting, checklist, debrief, store.clock.now())
     return _emit(markdown, args.out, f"the debrief of “{meeting.title}”")
 
@@ -281,14 +327,14 @@ def _review(store, monday, out: str | None) -> int:
     try:
         week, previous = store.review.with_last_week(monday, now.tzinfo, now)
     except StoreError as error:
-        print(f"prep: {error}", file=sys.stderr)
-        return EXIT_FAILED
+        return _fail(str(error))
     return _emit(render_review(week, previous, now), out,
                  f"the review of {iso_week_label(monday)}")
 
 
 def _emit(markdown: str, out: str | None, what: str) -> int:
     """Print Markdown, or write it to an owner-only file."""
+    markdown = clean_block(markdown)  # the renderers clean what they quote; this is the last guard
     if not out:
         sys.stdout.write(markdown)
         return EXIT_OK
@@ -297,9 +343,8 @@ def _emit(markdown: str, out: str | None, what: str) -> int:
     try:
         write_private(Path(out).expanduser(), markdown)
     except OSError as error:
-        print(f"prep: cannot write {out}: {error.strerror}", file=sys.stderr)
-        return EXIT_FAILED
-    print(f"Wrote {what} to {out}.")
+        return _fail(f"cannot write {out}: {error.strerror}")
+    _say(f"Wrote {what} to {out}.")
     return EXIT_OK
 
 
@@ -307,9 +352,8 @@ def _demo(store, args: argparse.Namespace) -> int:
     from prep.demo import fill_demo
 
     if store.meeting_count() and not args.force:
-        print(f"prep: {store.path} already has meetings; use --force to add the examples "
-              "anyway, or --db to fill another file.", file=sys.stderr)
-        return EXIT_FAILED
+        return _fail(f"{store.path} already has meetings; use --force to add the examples "
+                     "anyway, or --db to fill another file.")
     count = fill_demo(store, store.clock.now())
-    print(f"Added {count} example meetings to {store.path}.")
+    _say(f"Added {count} example meetings to {store.path}.")
     return EXIT_OK

@@ -35,3 +35,44 @@ def test_a_crash_prints_one_line_and_writes_a_private_log(tmp_path):
     [log] = list(tmp_path.glob("prep-crash-*.log"))
     assert "RuntimeError: a bug with a private note in it" in log.read_text()
     assert stat.S_IMODE(log.stat().st_mode) == 0o600
+
+
+def test_a_crash_in_the_app_makes_prep_exit_non_zero(tmp_path):
+    """`prep` in a real terminal (a pty): the app breaks, and the shell, a
+    script or `prep && ...` learns of it from the exit status."""
+    import os
+    import pty
+
+    db = tmp_path / "prep.db"
+    script = textwrap.dedent(f"""
+        import sys
+        from prep.cli import main
+        from prep.tui.app import PrepApp
+
+        def broken(self):
+            raise RuntimeError("a bug")
+
+        PrepApp.on_mount = broken
+        sys.exit(main(["--db", {str(db)!r}]))
+    """)
+    program = tmp_path / "broken_cli.py"
+    program.write_text(script)
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: a terminal of its own, as `prep` has when typed
+        os.execv(sys.executable, [sys.executable, str(program)])
+    output = b""
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:  # the terminal closed: the program has ended
+            break
+        if not chunk:
+            break
+        output += chunk
+    _, status = os.waitpid(pid, 0)
+    os.close(fd)
+    text = output.decode("utf-8", errors="replace")
+    print(f"exit status {os.waitstatus_to_exitcode(status)}, {len(output)} bytes of output")
+    assert os.waitstatus_to_exitcode(status) == 1
+    assert "Traceback" not in text
+    assert "something went wrong and prep had to close" in text

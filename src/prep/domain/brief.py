@@ -31,7 +31,7 @@ from prep.domain.checklist import (
     Step,
 )
 from prep.domain.deadlines import format_day, is_blank
-from prep.domain.models import SETTING_LABELS, Meeting, clean_line
+from prep.domain.models import SETTING_LABELS, Meeting, clean_line, unreadable_in
 from prep.domain.readiness import steps_done
 from prep.domain.when import format_duration, format_when
 
@@ -116,6 +116,13 @@ def _filled(text: str) -> bool:
     return bool(text.strip())
 
 
+def _unreadable(item: object, column: str) -> str | None:
+    """ "(unreadable date: 'next thursday')" if another program stored a value
+    in `column` that prep cannot read, ready for a line or a table cell."""
+    mark = unreadable_in(getattr(item, "unreadable", ()), column)
+    return _inline(str(mark)).replace("|", "\\|") if mark else None
+
+
 # -- Pieces --------------------------------------------------------------------
 
 
@@ -130,9 +137,16 @@ class _Dates:
             return EMPTY_FIELD
         return format_day(day, with_year=day.year != self._year)
 
+    def of(self, item: object, column: str) -> str | None:
+        """An item's date in `column`, or its unreadable stored value marked,
+        or None when it has neither."""
+        value = getattr(item, column)
+        return self(value) if value is not None else _unreadable(item, column)
+
 
 def _ask_item(number: int, ask: Ask, day: _Dates) -> str:
-    by_when = f" \u2014 by {day(ask.by_when)}" if ask.by_when is not None else ""
+    by = day.of(ask, "by_when")
+    by_when = f" \u2014 by {by}" if by else ""
     return f"{number}. {_at_block_start(ask.text)}{by_when}"
 
 
@@ -165,9 +179,9 @@ def _deadline_table(deadlines: list[Deadline], day: _Dates) -> str:
         flexible = ", ".join(f.value for f in Flex if f in deadline.flexible)
         cells = (
             _cell(deadline.label),
-            day(deadline.earliest),
-            day(deadline.likely),
-            day(deadline.latest),
+            day.of(deadline, "earliest") or EMPTY_FIELD,
+            day.of(deadline, "likely") or EMPTY_FIELD,
+            day.of(deadline, "latest") or EMPTY_FIELD,
             confidence or EMPTY_FIELD,
             flexible or EMPTY_FIELD,
         )
@@ -177,13 +191,9 @@ def _deadline_table(deadlines: list[Deadline], day: _Dates) -> str:
 
 def _deadline_line(deadline: Deadline, day: _Dates) -> str:
     dates = [
-        f"{name} {day(value)}"
-        for name, value in (
-            ("earliest", deadline.earliest),
-            ("likely", deadline.likely),
-            ("latest", deadline.latest),
-        )
-        if value is not None
+        f"{name} {shown}"
+        for name in ("earliest", "likely", "latest")
+        if (shown := day.of(deadline, name))
     ]
     label = _at_block_start(deadline.label)
     return f"- {label}: {', '.join(dates)}" if dates else f"- {label}"
@@ -311,7 +321,8 @@ def _open_items_section(open_items: OpenItems | None, day: _Dates) -> list[str]:
     lines = [f"- Unsaid: {_inline(item.text)}" for item in open_items.unsaid]
     for action in open_items.action_items:
         owner = action.owner.value  # "me" or "them"
-        due = f", due {day(action.due)}" if action.due else ""
+        shown = day.of(action, "due")
+        due = f", due {shown}" if shown else ""
         lines.append(f"- [ ] {_inline(action.text)} ({owner}{due})")
     return ["## Still open with them", "\n".join(lines)]
 
@@ -322,11 +333,19 @@ def _open_items_section(open_items: OpenItems | None, day: _Dates) -> list[str]:
 def _byline(meeting: Meeting, now: datetime) -> str:
     parts = (
         f"with {_inline(meeting.counterpart.label)}",
-        format_when(meeting.starts_at, now),
-        format_duration(meeting.duration_minutes),
-        SETTING_LABELS[meeting.setting],
+        *_when_and_setting(meeting, now, format_duration(meeting.duration_minutes)),
     )
     return " \u00b7 ".join(parts)
+
+
+def _when_and_setting(meeting: Meeting, now: datetime, *between: str) -> tuple[str, ...]:
+    """When and where, each marked instead if another program stored a value
+    prep cannot read."""
+    return (
+        _unreadable(meeting, "starts_at") or format_when(meeting.starts_at, now),
+        *between,
+        _unreadable(meeting, "setting") or SETTING_LABELS[meeting.setting],
+    )
 
 
 def render_brief(

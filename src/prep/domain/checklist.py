@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import IntEnum, StrEnum
 
+from prep.domain.models import Unreadable
+
 
 class Step(IntEnum):
     HIERARCHY = 1
@@ -97,6 +99,7 @@ class Ask:
     id: int
     text: str
     by_when: date | None = None
+    unreadable: tuple[Unreadable, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +113,7 @@ class Deadline:
     latest: date | None = None
     confidence: Confidence | None = None
     flexible: frozenset[Flex] = frozenset()
+    unreadable: tuple[Unreadable, ...] = field(default=(), compare=False)
 
     @property
     def has_range(self) -> bool:

@@ -8,9 +8,11 @@ resolved or done.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+
+from prep.domain.models import Unreadable
 
 
 class AskAnswer(StrEnum):
@@ -67,6 +69,7 @@ class DeadlineMove:
     earliest: date | None
     likely: date | None
     latest: date | None
+    unreadable: tuple[Unreadable, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +80,7 @@ class ActionItem:
     owner: Owner = Owner.ME
     due: date | None = None
     done_at: datetime | None = None
+    unreadable: tuple[Unreadable, ...] = field(default=(), compare=False)
 
     @property
     def is_open(self) -> bool:

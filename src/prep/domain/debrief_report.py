@@ -28,6 +28,7 @@ from prep.domain.brief import (
     _heading,
     _inline,
     _or_empty,
+    _when_and_setting,
 )
 from prep.domain.checklist import Ask, Checklist, Deadline, Problem
 from prep.domain.debrief import (
@@ -39,8 +40,7 @@ from prep.domain.debrief import (
     ProposalOutcome,
 )
 from prep.domain.debrief_rules import RATINGS, TEMPERATURE_LABELS
-from prep.domain.models import SETTING_LABELS, Meeting
-from prep.domain.when import format_when
+from prep.domain.models import Meeting
 
 __all__ = ["render_debrief"]
 
@@ -83,11 +83,7 @@ def _paragraphs(text: str) -> list[str]:
 
 
 def _byline(meeting: Meeting, now: datetime) -> str:
-    parts = (
-        f"with {_inline(meeting.counterpart.label)}",
-        format_when(meeting.starts_at, now),
-        SETTING_LABELS[meeting.setting],
-    )
+    parts = (f"with {_inline(meeting.counterpart.label)}", *_when_and_setting(meeting, now))
     return " \u00b7 ".join(parts)
 
 
@@ -126,7 +122,8 @@ def _date_range(
 
 
 def _ask_row(ask: Ask, result: AskResult | None, day: _Dates) -> tuple[str, str]:
-    by_when = f" \u2014 by {day(ask.by_when)}" if ask.by_when is not None else ""
+    by = day.of(ask, "by_when")
+    by_when = f" \u2014 by {by}" if by else ""
     planned = f"Ask: {_cell(ask.text)}{by_when}"
     if result is None or result.asked is None:
         happened = EMPTY_FIELD
@@ -237,7 +234,8 @@ def _action_items(debrief: Debrief, day: _Dates) -> list[str]:
             continue
         box = " " if item.is_open else "x"
         owner = Owner(item.owner).value
-        due = f", due {day(item.due)}" if item.due is not None else ""
+        shown = day.of(item, "due")
+        due = f", due {shown}" if shown else ""
         lines.append(f"- [{box}] {_at_block_start(item.text)} \u2014 {owner}{due}")
     return ["## Action items", "\n".join(lines)] if lines else []
 

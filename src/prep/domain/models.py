@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -66,6 +67,35 @@ DURATION_MAX_MINUTES = 24 * 60
 
 
 @dataclass(frozen=True, slots=True)
+class Unreadable:
+    """A value another program stored that prep cannot read: "next thursday"
+    where a date belongs, a setting prep has no name for.
+
+    The store reads such a value as empty (or the column's default), so
+    every screen and command still works, and keeps this beside it, so the
+    value is shown marked, as stored, instead of silently lost.
+    """
+
+    column: str
+    text: str
+    what: str = "date"
+
+    def __str__(self) -> str:
+        shown = clean_line(self.text)
+        if len(shown) > UNREADABLE_SHOWN:
+            shown = shown[: UNREADABLE_SHOWN - 1].rstrip() + "\u2026"
+        return f"(unreadable {self.what}: '{shown}')"
+
+
+UNREADABLE_SHOWN = 40
+
+
+def unreadable_in(found: tuple[Unreadable, ...], column: str) -> Unreadable | None:
+    """What could not be read in `column`, if anything."""
+    return next((u for u in found if u.column == column), None)
+
+
+@dataclass(frozen=True, slots=True)
 class Counterpart:
     """Someone who receives your work: a client, a customer, a boss."""
 
@@ -113,6 +143,7 @@ class Meeting:
     steps_done: int = 0
     created_at: datetime | None = field(default=None, compare=False)
     updated_at: datetime | None = field(default=None, compare=False)
+    unreadable: tuple[Unreadable, ...] = field(default=(), compare=False)
 
     @property
     def ends_at(self) -> datetime:
@@ -141,13 +172,40 @@ class ValidationError(ValueError):
         self.field = field
 
 
+# C0 controls, DEL and C1 controls: a terminal acts on them (ESC starts an
+# escape sequence that can clear the screen, retitle the window or write to
+# the clipboard), so no text a person or another program stored reaches
+# output with them.
+_CONTROLS = [*range(0x20), *range(0x7F, 0xA0)]
+_CONTROL_TO_SPACE = dict.fromkeys(_CONTROLS, " ")
+_CONTROL_DROPPED = dict.fromkeys(set(_CONTROLS) - {ord("\n"), ord("\t")})
+# Lone surrogates: undecodable bytes Python carried over from an argument
+# (surrogateescape). They cannot be written as UTF-8, to a file or to SQLite.
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+REPLACEMENT = "\ufffd"
+
+
+def has_surrogates(text: str) -> bool:
+    """True if `text` holds bytes that were not valid UTF-8 where it came from."""
+    return _SURROGATE_RE.search(text) is not None
+
+
+def without_surrogates(text: str) -> str:
+    """`text` with each undecodable byte shown as \ufffd, so it can be stored and printed."""
+    return _SURROGATE_RE.sub(REPLACEMENT, text)
+
+
 def clean_line(text: str) -> str:
     """One line of text: control characters (terminal escapes, NUL, newlines
     from a paste) removed, runs of spaces collapsed. Emoji and accents stay."""
-    printable = "".join(
-        ch if not (ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0) else " " for ch in text
-    )
+    printable = without_surrogates(text).translate(_CONTROL_TO_SPACE)
     return " ".join(printable.split())
+
+
+def clean_block(text: str) -> str:
+    """Text of several lines (Markdown): the same rule as `clean_line`, but
+    newlines and tabs stay, since Markdown needs them."""
+    return without_surrogates(text.replace("\r\n", "\n")).translate(_CONTROL_DROPPED)
 
 
 def _check_length(label: str, text: str, limit: int, field: str) -> None:

@@ -21,6 +21,10 @@ WEEK_FORMAT_HINT = "Give a week as YYYY-Www, e.g. 2026-W47."
 _ISO_WEEK_RE = re.compile(r"(?P<year>\d{4})-?W(?P<week>\d{1,2})", re.IGNORECASE)
 # Longer input is a mis-paste; refuse it before the regex sees it.
 _MAX_INPUT_CHARS = 40
+# A review reads about half a year before its week and a year after it
+# (open items, the trend, deadlines coming up); these years leave room for
+# both inside the dates Python can hold (years 1 to 9999).
+FIRST_YEAR, LAST_YEAR = 2, 9997
 
 
 def _check_monday(monday: date) -> date:
@@ -80,6 +84,10 @@ def parse_iso_week(text: str) -> date:
     year, week = int(match["year"]), int(match["week"])
     if year < 1:
         raise ValueError(WEEK_FORMAT_HINT)
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(
+            f"prep reviews weeks of the years {FIRST_YEAR} to {LAST_YEAR}. {WEEK_FORMAT_HINT}"
+        )
     last = _weeks_in(year)
     if not 1 <= week <= last:
         raise ValueError(f"{year} has weeks W01 to W{last:02d}. {WEEK_FORMAT_HINT}")

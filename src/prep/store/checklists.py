@@ -23,7 +23,7 @@ from prep.domain.checklist import (
 )
 from prep.domain.carry_over import CarryOver
 from prep.domain.readiness import steps_done
-from prep.store.values import parse_date, to_sql
+from prep.store.values import RowReader, as_text, to_sql
 
 if TYPE_CHECKING:
     from prep.store.repository import Store
@@ -63,54 +63,35 @@ class ChecklistRepository:
             if not rows:
                 return Checklist(meeting_id=meeting_id)
             row = rows[0]
-            asks = tuple(
-                Ask(id=r["id"], text=r["text"], by_when=parse_date(r["by_when"]))
-                for r in self._store.items.rows("asks", meeting_id)
-            )
+            asks = tuple(_ask(r) for r in self._store.items.rows("asks", meeting_id))
             deadlines = tuple(
-                Deadline(
-                    id=r["id"], label=r["label"], earliest=parse_date(r["earliest"]),
-                    likely=parse_date(r["likely"]), latest=parse_date(r["latest"]),
-                    confidence=Confidence(r["confidence"]) if r["confidence"] else None,
-                    flexible=frozenset(Flex(f) for f in r["flexible"].split(",") if f),
-                )
-                for r in self._store.items.rows("deadlines", meeting_id)
+                _deadline(r) for r in self._store.items.rows("deadlines", meeting_id)
             )
             problems = tuple(
-                Problem(
-                    id=r["id"], text=r["text"],
-                    solutions=tuple(
-                        Solution(id=s["id"], text=s["text"])
-                        for s in self._store.items.rows("solutions", r["id"])
-                    ),
-                    need=Need(r["need"]) if r["need"] else None,
-                    ask_for_help=bool(r["ask_for_help"]),
-                )
+                _problem(r, self._store.items.rows("solutions", r["id"]))
                 for r in self._store.items.rows("problems", meeting_id)
             )
+        read = RowReader(row)
         return Checklist(
             meeting_id=meeting_id,
-            position=Position(row["position"]) if row["position"] else None,
-            holding_back=row["holding_back"],
-            holding_back_nothing=bool(row["holding_back_nothing"]),
-            holding_back_reason=(
-                HoldBackReason(row["holding_back_reason"]) if row["holding_back_reason"] else None
-            ),
+            position=read.choice(Position, "position"),
+            holding_back=read.text("holding_back"),
+            holding_back_nothing=read.flag("holding_back_nothing"),
+            holding_back_reason=read.choice(HoldBackReason, "holding_back_reason"),
             asks=asks,
-            no_asks=bool(row["no_asks"]),
-            they_expect=row["they_expect"],
-            i_expect=row["i_expect"],
+            no_asks=read.flag("no_asks"),
+            they_expect=read.text("they_expect"),
+            i_expect=read.text("i_expect"),
             deadlines=deadlines,
-            premortem=row["premortem"],
-            planned_level=row["planned_level"],
-            pushback_line=row["pushback_line"],
+            premortem=read.text("premortem"),
+            planned_level=read.number("planned_level", 1, 10),
+            pushback_line=read.text("pushback_line"),
             problems=problems,
-            nothing_to_raise=bool(row["nothing_to_raise"]),
-            off_their_plate=row["off_their_plate"],
-            edited_after_start=bool(row["edited_after_start"]),
+            nothing_to_raise=read.flag("nothing_to_raise"),
+            off_their_plate=read.text("off_their_plate"),
+            edited_after_start=read.flag("edited_after_start"),
             started=True,
         )
-
 
     def previous_for(self, meeting) -> Checklist | None:
         """The checklist of the last earlier meeting with the same person, if it has one."""
@@ -230,3 +211,39 @@ class ChecklistRepository:
 
 
 
+
+
+# Rows as another program may have left them: a value prep cannot read is
+# empty here and marked where the item is shown (see RowReader).
+
+
+def _ask(row: dict[str, Any]) -> Ask:
+    read = RowReader(row)
+    return Ask(id=row["id"], text=read.text("text"), by_when=read.day("by_when"),
+               unreadable=read.unreadable)
+
+
+def _deadline(row: dict[str, Any]) -> Deadline:
+    read = RowReader(row)
+    return Deadline(
+        id=row["id"], label=read.text("label"), earliest=read.day("earliest"),
+        likely=read.day("likely"), latest=read.day("latest"),
+        confidence=read.choice(Confidence, "confidence"),
+        flexible=_flexible(read.text("flexible")),
+        unreadable=read.unreadable,
+    )
+
+
+def _flexible(text: str) -> frozenset[Flex]:
+    known = {f.value for f in Flex}
+    return frozenset(Flex(f) for f in text.split(",") if f in known)
+
+
+def _problem(row: dict[str, Any], solutions: list[dict[str, Any]]) -> Problem:
+    read = RowReader(row)
+    return Problem(
+        id=row["id"], text=read.text("text"),
+        solutions=tuple(Solution(id=s["id"], text=as_text(s["text"])) for s in solutions),
+        need=read.choice(Need, "need"),
+        ask_for_help=read.flag("ask_for_help"),
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from prep.domain.debrief import (
@@ -17,7 +17,7 @@ from prep.domain.debrief import (
 )
 from prep.domain.models import Meeting, MeetingDraft
 from prep.store.errors import StoreError
-from prep.store.values import parse_date, to_sql
+from prep.store.values import RowReader, to_sql
 
 if TYPE_CHECKING:
     from prep.store.repository import Store
@@ -35,19 +35,47 @@ FIELDS: dict[str, tuple[type, tuple[int, int]]] = {
 }
 
 
-def _moment(text: str | None) -> datetime | None:
-    return datetime.fromisoformat(text) if text else None
-
-
 def _unsaid(row: dict[str, Any]) -> UnsaidItem:
-    return UnsaidItem(id=row["id"], meeting_id=row["meeting_id"], text=row["text"],
-                      from_ask_id=row["from_ask_id"], resolved_at=_moment(row["resolved_at"]))
+    read = RowReader(row)
+    return UnsaidItem(id=row["id"], meeting_id=row["meeting_id"], text=read.text("text"),
+                      from_ask_id=row["from_ask_id"], resolved_at=_done(read, "resolved_at"))
 
 
 def _action(row: dict[str, Any]) -> ActionItem:
-    return ActionItem(id=row["id"], meeting_id=row["meeting_id"], text=row["text"],
-                      owner=Owner(row["owner"]), due=parse_date(row["due"]),
-                      done_at=_moment(row["done_at"]))
+    read = RowReader(row)
+    return ActionItem(id=row["id"], meeting_id=row["meeting_id"], text=read.text("text"),
+                      owner=read.choice(Owner, "owner", Owner.ME), due=read.day("due"),
+                      done_at=_done(read, "done_at"), unreadable=read.unreadable)
+
+
+def _done(read: RowReader, column: str) -> datetime | None:
+    # A tick with a time prep cannot read is still a tick: resolved, or done,
+    # at a time unknown (shown as long ago) rather than open again.
+    moment = read.moment(column)
+    if moment is None and read.text(column):
+        return _LONG_AGO
+    return moment
+
+
+_LONG_AGO = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+def _move(row: dict[str, Any], meeting_id: int) -> DeadlineMove:
+    read = RowReader(row)
+    return DeadlineMove(id=row["id"], deadline_id=row["deadline_id"], meeting_id=meeting_id,
+                        earliest=read.day("earliest"), likely=read.day("likely"),
+                        latest=read.day("latest"), unreadable=read.unreadable)
+
+
+def _ask_result(row: dict[str, Any]) -> AskResult:
+    read = RowReader(row)
+    asked = row["asked"]
+    return AskResult(ask_id=row["id"], asked=None if asked not in (0, 1) else bool(asked),
+                     answer=read.choice(AskAnswer, "answer"))
+
+
+def _outcome(row: dict[str, Any]) -> tuple[int, ProposalOutcome | None]:
+    return row["id"], RowReader(row).choice(ProposalOutcome, "outcome")
 
 
 class DebriefRepository:
@@ -72,38 +100,34 @@ class DebriefRepository:
             actions = self._store.items.rows("actions", meeting_id)
             moves = list(self._store.query(
                 "SELECT * FROM deadline_moves WHERE meeting_id = ? ORDER BY id", [meeting_id]))
-        row = rows[0] if rows else {}
+        if not rows:
+            return Debrief(
+                meeting_id=meeting_id,
+                ask_results=tuple(_ask_result(a) for a in asks),
+                proposal_outcomes=tuple(_outcome(p) for p in problems),
+                unsaid=tuple(_unsaid(u) for u in unsaid),
+                deadline_moves=tuple(_move(m, meeting_id) for m in moves),
+                action_items=tuple(_action(a) for a in actions),
+            )
+        read = RowReader(rows[0])
         return Debrief(
             meeting_id=meeting_id,
-            outcome=row.get("outcome", ""),
-            overall=row.get("overall"),
-            temperature=row.get("temperature"),
-            actual_level=row.get("actual_level"),
-            feedback_asked=bool(row.get("feedback_asked", 0)),
-            feedback_keep=row.get("feedback_keep", ""),
-            feedback_more=row.get("feedback_more", ""),
-            feedback_help=row.get("feedback_help", ""),
-            coaching_note=row.get("coaching_note", ""),
-            ask_results=tuple(
-                AskResult(ask_id=a["id"],
-                          asked=None if a["asked"] is None else bool(a["asked"]),
-                          answer=AskAnswer(a["answer"]) if a["answer"] else None)
-                for a in asks
-            ),
-            proposal_outcomes=tuple(
-                (p["id"], ProposalOutcome(p["outcome"]) if p["outcome"] else None)
-                for p in problems
-            ),
+            outcome=read.text("outcome"),
+            overall=read.number("overall", 1, 5),
+            temperature=read.number("temperature", 1, 5),
+            actual_level=read.number("actual_level", 1, 10),
+            feedback_asked=read.flag("feedback_asked"),
+            feedback_keep=read.text("feedback_keep"),
+            feedback_more=read.text("feedback_more"),
+            feedback_help=read.text("feedback_help"),
+            coaching_note=read.text("coaching_note"),
+            ask_results=tuple(_ask_result(a) for a in asks),
+            proposal_outcomes=tuple(_outcome(p) for p in problems),
             unsaid=tuple(_unsaid(u) for u in unsaid),
-            deadline_moves=tuple(
-                DeadlineMove(id=m["id"], deadline_id=m["deadline_id"], meeting_id=meeting_id,
-                             earliest=parse_date(m["earliest"]), likely=parse_date(m["likely"]),
-                             latest=parse_date(m["latest"]))
-                for m in moves
-            ),
+            deadline_moves=tuple(_move(m, meeting_id) for m in moves),
             action_items=tuple(_action(a) for a in actions),
-            next_meeting_id=row.get("next_meeting_id"),
-            started=bool(rows),
+            next_meeting_id=rows[0]["next_meeting_id"],
+            started=True,
         )
 
     def open_items_for(self, counterpart_id: int, *, before: Meeting | None = None

@@ -224,9 +224,16 @@ def _create_private_file(path: Path) -> None:
     os.close(fd)
 
 
+def _decode_text(data: bytes) -> str:
+    return data.decode("utf-8", errors="replace")
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
+        # Another program may have stored bytes that are not UTF-8: show them
+        # as \ufffd rather than failing the whole query (a blank agenda).
+        conn.text_factory = _decode_text
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
         # WAL lets a second copy of prep (or sqlite3, Datasette) read while we

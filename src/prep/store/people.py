@@ -9,6 +9,7 @@ from prep.domain.models import Cadence, Counterpart, Rank, RelationshipKind
 from prep.domain.people import PersonSummary, TimelineEntry, validate_person
 from prep.store.errors import StoreError
 from prep.store.timestamps import utc_text
+from prep.store.values import as_text, parse_moment
 
 if TYPE_CHECKING:
     from prep.store.repository import Store
@@ -82,7 +83,7 @@ class PeopleRepository:
                 planned_level=planned.get(m.id),
                 actual_level=(debriefs.get(m.id) or {}).get("actual_level"),
                 temperature=(debriefs.get(m.id) or {}).get("temperature"),
-                outcome=(debriefs.get(m.id) or {}).get("outcome", ""),
+                outcome=as_text((debriefs.get(m.id) or {}).get("outcome")),
             )
             for m in meetings
         ]
@@ -118,4 +119,5 @@ class PeopleRepository:
 
 
 def _day(text: str | None):
-    return datetime.fromisoformat(text).date() if text else None
+    moment = parse_moment(text)  # None too if another program stored something else
+    return moment.date() if moment else None

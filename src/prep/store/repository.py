@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from prep.domain.models import (
+    DURATION_MAX_MINUTES,
     Cadence,
     Counterpart,
     Meeting,
@@ -25,6 +26,7 @@ from prep.domain.models import (
 )
 from prep.store.errors import StoreError
 from prep.store.timestamps import utc_text
+from prep.store.values import RowReader, meeting_start, parse_moment
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -42,7 +44,7 @@ if TYPE_CHECKING:
 BUSY_TIMEOUT_SECONDS = 5.0
 
 _MEETING_COLUMNS = """
-    m.id, m.title, m.starts_at, m.duration_minutes, m.setting, m.notes, m.status,
+    m.id, m.title, m.starts_at, m.starts_at_utc, m.duration_minutes, m.setting, m.notes, m.status,
     m.created_at, m.updated_at,
     c.id AS c_id, c.name AS c_name, c.organisation AS c_organisation,
     c.kind AS c_kind, c.rank AS c_rank, c.feedback_cadence AS c_cadence,
@@ -420,27 +422,34 @@ def _form_values(draft: MeetingDraft, person_id: int) -> list[Any]:
 
 
 def _counterpart(row: dict[str, Any], prefix: str = "") -> Counterpart:
+    # A kind, rank or cadence another program wrote that prep has no name
+    # for reads as the default a new person gets.
+    read = RowReader(row)
     return Counterpart(
         id=row[f"{prefix}id"],
-        name=row[f"{prefix}name"],
-        organisation=row[f"{prefix}organisation"],
-        kind=RelationshipKind(row[f"{prefix}kind"]),
-        rank=Rank(row[f"{prefix}rank"]),
-        cadence=Cadence(row[f"{prefix}cadence" if prefix else "feedback_cadence"]),
+        name=read.text(f"{prefix}name"),
+        organisation=read.text(f"{prefix}organisation"),
+        kind=read.choice(RelationshipKind, f"{prefix}kind", RelationshipKind.CLIENT),
+        rank=read.choice(Rank, f"{prefix}rank", Rank.SENIOR),
+        cadence=read.choice(
+            Cadence, f"{prefix}cadence" if prefix else "feedback_cadence", Cadence.QUARTERLY
+        ),
     )
 
 
 def _meeting(row: dict[str, Any]) -> Meeting:
+    read = RowReader(row)
     return Meeting(
         id=row["id"],
-        title=row["title"],
+        title=read.text("title"),
         counterpart=_counterpart(row, prefix="c_"),
-        starts_at=datetime.fromisoformat(row["starts_at"]),
-        duration_minutes=row["duration_minutes"],
-        setting=Setting(row["setting"]),
-        notes=row["notes"],
-        status=Status(row["status"]),
-        steps_done=row["steps_done"],
-        created_at=datetime.fromisoformat(row["created_at"]),
-        updated_at=datetime.fromisoformat(row["updated_at"]),
+        starts_at=meeting_start(row, read),
+        duration_minutes=read.number("duration_minutes", 1, DURATION_MAX_MINUTES) or 30,
+        setting=read.choice(Setting, "setting", Setting.VIDEO),
+        notes=read.text("notes"),
+        status=read.choice(Status, "status", Status.PLANNED),
+        steps_done=read.number("steps_done", 0, 4) or 0,
+        created_at=parse_moment(row["created_at"]),
+        updated_at=parse_moment(row["updated_at"]),
+        unreadable=read.unreadable,
     )

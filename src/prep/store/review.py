@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from prep.domain.checklist import HoldBackReason
 from prep.domain.debrief import Owner
-from prep.domain.models import Cadence, Rank, Setting
+from prep.domain.models import DURATION_MAX_MINUTES, Cadence, Rank, Setting
 from prep.domain.review import (
     ActionLine,
     MovedDeadline,
@@ -20,7 +20,14 @@ from prep.domain.review import (
     WeekInput,
 )
 from prep.store.timestamps import utc_text
-from prep.store.values import parse_date, to_sql
+from prep.store.values import (
+    RowReader,
+    as_text,
+    meeting_start,
+    parse_date,
+    parse_moment,
+    to_sql,
+)
 
 if TYPE_CHECKING:
     from prep.store.repository import Store
@@ -35,7 +42,7 @@ LOOKBACK = timedelta(days=182)
 LONGEST_RANGE = timedelta(days=366)
 
 _MEETINGS_SQL = """
-SELECT m.id, m.title, m.starts_at, m.duration_minutes, m.setting, m.status,
+SELECT m.id, m.title, m.starts_at, m.starts_at_utc, m.duration_minutes, m.setting, m.status,
        c.id AS person_id, c.name AS person, c.rank,
        coalesce(ch.steps_done, 0) AS steps_done,
        coalesce(ch.edited_after_start, 0) AS edited_after_start,
@@ -70,31 +77,35 @@ ORDER BY m.starts_at_utc, m.id
 
 
 def _review_meeting(row: dict[str, Any]) -> ReviewMeeting:
+    read = RowReader(row)
     return ReviewMeeting(
-        id=row["id"], title=row["title"], person_id=row["person_id"], person=row["person"],
-        rank=Rank(row["rank"]), starts_at=datetime.fromisoformat(row["starts_at"]),
-        duration_minutes=row["duration_minutes"],
-        setting=Setting(row["setting"]), steps_done=row["steps_done"],
-        edited_after_start=bool(row["edited_after_start"]),
+        id=row["id"], title=read.text("title"), person_id=row["person_id"],
+        person=read.text("person"), rank=read.choice(Rank, "rank", Rank.SENIOR),
+        starts_at=meeting_start(row, read),
+        duration_minutes=read.number("duration_minutes", 1, DURATION_MAX_MINUTES) or 30,
+        setting=read.choice(Setting, "setting", Setting.VIDEO),
+        steps_done=read.number("steps_done", 0, 4) or 0,
+        edited_after_start=read.flag("edited_after_start"),
         debriefed=row["status"] == "debriefed",
-        planned_level=row["planned_level"], actual_level=row["actual_level"],
-        temperature=row["temperature"],
+        planned_level=read.number("planned_level", 1, 10),
+        actual_level=read.number("actual_level", 1, 10),
+        temperature=read.number("temperature", 1, 5),
         asks_planned=row["asks_planned"], asks_asked=row["asks_asked"],
         asks_granted=row["asks_granted"],
         problems_with_solution=row["problems_with_solution"],
         problems_for_help=row["problems_for_help"],
         problems_without=row["problems_without"],
-        feedback_asked=bool(row["feedback_asked"]),
-        hold_back_reason=(HoldBackReason(row["holding_back_reason"])
-                          if row["holding_back_reason"] else None),
+        feedback_asked=read.flag("feedback_asked"),
+        hold_back_reason=read.choice(HoldBackReason, "holding_back_reason"),
         unsaid_opened=row["unsaid_opened"],
     )
 
 
 def _action(row: dict[str, Any]) -> ActionLine:
-    return ActionLine(text=row["text"], person=row["person"], owner=Owner(row["owner"]),
-                      due=parse_date(row["due"]),
-                      done_at=datetime.fromisoformat(row["done_at"]) if row["done_at"] else None)
+    read = RowReader(row)
+    return ActionLine(text=read.text("text"), person=read.text("person"),
+                      owner=read.choice(Owner, "owner", Owner.ME), due=read.day("due"),
+                      done_at=read.moment("done_at"))
 
 
 _ACTIONS_SQL = (
@@ -216,9 +227,10 @@ class ReviewRepository:
             "  WHERE m.starts_at_utc >= ? AND m.starts_at_utc < ?)"
             " ORDER BY c.name COLLATE NOCASE", [hi, since, hi])
         return tuple(
-            PersonFeedback(person=r["name"], cadence=Cadence(r["feedback_cadence"]),
-                           last_feedback=(datetime.fromisoformat(r["last"]).date()
-                                          if r["last"] else None))
+            PersonFeedback(person=as_text(r["name"]),
+                           cadence=RowReader(r).choice(Cadence, "feedback_cadence",
+                                                       Cadence.QUARTERLY),
+                           last_feedback=_day_of(r["last"]))
             for r in rows
         )
 
@@ -240,7 +252,7 @@ class ReviewRepository:
             " JOIN counterparts c ON c.id = m.counterpart_id"
             " WHERE m.starts_at_utc >= ? AND m.starts_at_utc < ? ORDER BY mv.id", [lo, hi])
         return tuple(
-            MovedDeadline(label=r["label"], person=r["person"],
+            MovedDeadline(label=as_text(r["label"]), person=as_text(r["person"]),
                           old_likely=parse_date(r["previous_likely"] or r["planned_likely"]),
                           new_likely=parse_date(r["likely"]), meeting_id=r["meeting_id"])
             for r in rows
@@ -278,7 +290,7 @@ class ReviewRepository:
         seen: set[tuple[str, str]] = set()
         result = []
         for r in rows:
-            key = (r["label"].strip().casefold(), r["person"])
+            key = (as_text(r["label"]).strip().casefold(), r["person"])
             if key in seen:
                 continue
             seen.add(key)
@@ -286,7 +298,7 @@ class ReviewRepository:
             if latest is None or latest < start or (earliest or latest) >= end:
                 continue  # its current range no longer touches the window
             result.append(UpcomingDeadline(
-                label=r["label"], person=r["person"], earliest=earliest,
+                label=as_text(r["label"]), person=as_text(r["person"]), earliest=earliest,
                 likely=parse_date(r["likely"]), latest=latest))
         result.sort(key=lambda d: (d.likely or d.latest or date.max, d.label))
         return tuple(result)
@@ -299,13 +311,17 @@ class ReviewRepository:
         hi = utc_text(week_bounds(monday, zone)[1])
         gaps: dict[date, list[int]] = defaultdict(list)
         for r in self._store.query(
-            "SELECT m.starts_at, ch.planned_level, d.actual_level FROM meetings m"
+            "SELECT m.starts_at, m.starts_at_utc, ch.planned_level, d.actual_level FROM meetings m"
             " JOIN checklists ch ON ch.meeting_id = m.id JOIN debriefs d ON d.meeting_id = m.id"
             " WHERE m.starts_at_utc >= ? AND m.starts_at_utc < ?"
             " AND ch.planned_level IS NOT NULL AND d.actual_level IS NOT NULL", [lo, hi]
         ):
-            local_day = datetime.fromisoformat(r["starts_at"]).astimezone(zone).date()
-            gaps[week_start(local_day)].append(r["actual_level"] - r["planned_level"])
+            read = RowReader(r)
+            planned, actual = read.number("planned_level", 1, 10), read.number("actual_level", 1, 10)
+            if planned is None or actual is None:
+                continue  # another program stored something that is not a level
+            local_day = meeting_start(r, read).astimezone(zone).date()
+            gaps[week_start(local_day)].append(actual - planned)
         weeks = [first + timedelta(weeks=i) for i in range(TREND_WEEKS)]
         return tuple(sum(gaps[w]) / len(gaps[w]) if gaps[w] else None for w in weeks)
 
@@ -329,3 +345,8 @@ class ReviewRepository:
                 f" VALUES (?, ?, ?, ?) ON CONFLICT (week_start) DO UPDATE SET"
                 f" {field} = excluded.{field}, updated_at = excluded.updated_at",
                 [monday.isoformat(), stored, now, now])
+
+
+def _day_of(value: Any) -> date | None:
+    moment = parse_moment(value)
+    return moment.date() if moment else None

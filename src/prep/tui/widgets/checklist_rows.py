@@ -14,6 +14,7 @@ from textual.widgets import Checkbox, Input, Label, Static
 from prep.domain.checklist import Ask, Confidence, Deadline, Flex, Need, Problem, Solution
 from prep.domain.deadlines import describe_day, format_day, parse_deadline_date, range_problem
 from prep.domain.hedges import find_hedges, suggestion
+from prep.domain.models import Unreadable, unreadable_in
 from prep.domain.when import WhenError
 from prep.tui.widgets.item_list import ItemList, ItemRow
 from prep.tui.widgets.text_field import TextField
@@ -40,8 +41,11 @@ class DateField(TextField):
     """
 
     def __init__(self, value: date | None, today: date, *, placeholder: str, id: str,
-                 meeting_day: date | None = None) -> None:
+                 meeting_day: date | None = None, unreadable: Unreadable | None = None) -> None:
         text = format_day(value, with_year=value.year != today.year) if value else ""
+        # A value another program stored that prep cannot read shows where
+        # the date would be; typing a date replaces it.
+        placeholder = str(unreadable) if unreadable else placeholder
         super().__init__(text, placeholder=placeholder, id=id, compact=True)
         self.today = today
         self.meeting_day = meeting_day
@@ -102,7 +106,8 @@ class AskRow(ItemRow):
                             placeholder="I need … by …  (a request, not a hint)")
             yield Label("by", classes="inline-label")
             yield DateField(ask.by_when if ask else None, today, id="ask-by",
-                            placeholder="when? e.g. fri", meeting_day=meeting_day(self))
+                            placeholder="when? e.g. fri", meeting_day=meeting_day(self),
+                            unreadable=unreadable_in(ask.unreadable, "by_when") if ask else None)
         yield Static("", classes="hint hedges")
         yield Static("", classes="hint date-hint")
 
@@ -138,7 +143,9 @@ class DeadlineRow(ItemRow):
             for name in ("earliest", "likely", "latest"):
                 yield Label(name.capitalize(), classes="inline-label")
                 yield DateField(getattr(deadline, name) if deadline else None, today,
-                                id=f"deadline-{name}", placeholder="date")
+                                id=f"deadline-{name}", placeholder="date",
+                                unreadable=unreadable_in(deadline.unreadable, name)
+                                if deadline else None)
         with Horizontal(classes="item-line"):
             yield Label("Confidence", classes="inline-label")
             yield Choice([(c.value.capitalize(), c.value) for c in Confidence],

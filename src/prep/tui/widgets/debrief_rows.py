@@ -12,6 +12,7 @@ from textual.widgets import Checkbox, Input, Label, Static
 
 from prep.domain.checklist import Ask, Deadline, Problem
 from prep.domain.deadlines import format_day, range_problem
+from prep.domain.models import unreadable_in
 from prep.domain.debrief import (
     ActionItem,
     AskAnswer,
@@ -118,7 +119,9 @@ class DeadlineMoveRow(_SavesNow, Vertical):
             for name in ("earliest", "likely", "latest"):
                 yield Label(name.capitalize(), classes="inline-label")
                 yield DateField(getattr(self.move, name) if self.move else None, self.today,
-                                id=f"move-{name}", placeholder="new date")
+                                id=f"move-{name}", placeholder="new date",
+                                unreadable=unreadable_in(self.move.unreadable, name)
+                                if self.move else None)
         yield Static("", classes="hint move-hint")
 
     def on_mount(self) -> None:
@@ -227,7 +230,8 @@ class ActionRow(ItemRow):
             yield Choice([("Me", "me"), ("Them", "them")], allow_blank=False,
                          value=(item.owner if item else Owner.ME).value, id="action-owner")
             yield DateField(item.due if item else None, today, id="action-due",
-                            placeholder="due, e.g. fri", meeting_day=meeting_day(self))
+                            placeholder="due, e.g. fri", meeting_day=meeting_day(self),
+                            unreadable=unreadable_in(item.unreadable, "due") if item else None)
             yield Checkbox("Done", bool(item and item.done_at), compact=True, id="action-done")
         yield Static("", classes="hint date-hint")
 
