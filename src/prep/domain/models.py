@@ -238,7 +238,7 @@ def validate_draft(draft: MeetingDraft) -> MeetingDraft:
         starts_at=draft.starts_at,
         duration_minutes=draft.duration_minutes,
         setting=Setting(draft.setting),
-        notes=draft.notes,
+        notes=without_surrogates(draft.notes),
         counterpart_kind=(
             RelationshipKind(draft.counterpart_kind) if draft.counterpart_kind else None
         ),

@@ -23,6 +23,7 @@ from prep.domain.models import (
     Setting,
     Status,
     validate_draft,
+    without_surrogates,
 )
 from prep.store.errors import StoreError
 from prep.store.timestamps import utc_text
@@ -389,7 +390,10 @@ class Store:
                 "INSERT INTO drafts (key, payload, updated_at) VALUES (?, ?, ?)"
                 " ON CONFLICT (key) DO UPDATE SET payload = excluded.payload,"
                 " updated_at = excluded.updated_at",
-                [key, json.dumps(payload, ensure_ascii=False), self.now_text()],
+                # Readable in sqlite3 (no \u escapes), and undecodable bytes from
+                # an argument kept as \ufffd: SQLite cannot store them as UTF-8.
+                [key, without_surrogates(json.dumps(payload, ensure_ascii=False)),
+                 self.now_text()],
             )
 
     def load_draft(self, key: str) -> dict[str, Any] | None:
