@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.properties import cli_property
+
 # Sequences a terminal acts on: OSC 52 writes the clipboard, CSI 2J clears
 # the screen, OSC 0 retitles the window.
 CLIPBOARD = "\x1b]52;c;ZWNobyBwd25lZA==\x07"
@@ -172,3 +174,7 @@ def test_a_terminal_that_cannot_show_a_character_gets_a_question_mark(env, db):
     result = prep(env, "--db", db, "list", extra_env={"PYTHONIOENCODING": "ascii"})
     assert result.returncode == 0, result.stderr
     assert "Caf? ? review" in result.out
+
+
+# A few examples of the properties tests/reliability/test_properties.py runs at length.
+test_prep_add_takes_any_text = cli_property(15)

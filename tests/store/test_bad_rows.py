@@ -23,6 +23,7 @@ from prep.domain.models import MeetingDraft, RelationshipKind, Setting, unreadab
 from prep.domain.review_report import render_review
 from prep.domain.weeks import week_start
 from tests.helpers import NOW, at
+from tests.properties import store_property
 
 # "b" then two bytes that are not UTF-8: what a Latin-1 script might store.
 INVALID_UTF8 = "CAST(X'62ad9b' AS TEXT)"
@@ -195,3 +196,7 @@ def test_a_future_row_with_an_unreadable_due_date_in_the_review(store, db_path, 
         monday = week_start(NOW.date()) + timedelta(weeks=weeks)
         week, previous = store.review.with_last_week(monday, now.tzinfo, now)
         render_review(week, previous, now)
+
+
+# A few examples of the property tests/reliability/test_properties.py runs at length.
+test_every_text_field_round_trips = store_property(5)
