@@ -178,3 +178,21 @@ def test_a_terminal_that_cannot_show_a_character_gets_a_question_mark(env, db):
 
 # A few examples of the properties tests/reliability/test_properties.py runs at length.
 test_prep_add_takes_any_text = cli_property(15)
+
+
+def test_a_schema_changed_under_prep_gives_one_line_not_a_traceback(env, db):
+    """A flipped byte in the schema text (here: a column's name) passes the
+    cheap checks at opening; the first read then fails, in one line."""
+    prep(env, "--db", db, "add", "Q4 review", "--with", "Dana", "--at", "tomorrow 3pm")
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA writable_schema = ON")
+    conn.execute("UPDATE sqlite_master SET sql = replace(sql, 'organisation', 'organisatiom')"
+                  " WHERE name = 'counterparts'")
+    conn.commit()
+    conn.close()
+    for command in (["list"], ["brief", "1"], ["debrief", "1"]):
+        result = prep(env, "--db", db, *command)
+        assert result.returncode == 1, result.err
+        assert "Traceback" not in result.err
+        assert result.err.startswith("prep: ") and len(result.err.splitlines()) == 1
+        assert "looks damaged" in result.err or "no such column" in result.err

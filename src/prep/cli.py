@@ -143,7 +143,7 @@ def _main(argv: Sequence[str] | None) -> int:
         monday = _week_from(args, clock)
     elif args.command is None and not (sys.stdin.isatty() and sys.stdout.isatty()):
         return _fail("the app needs a terminal; try `prep list` or `prep --help`.")
-    from prep.store import StoreOpenError, open_store, resolve_db_path
+    from prep.store import StoreError, StoreOpenError, open_store, resolve_db_path
 
     path, is_default = resolve_db_path(getattr(args, "db", None))
     try:
@@ -164,6 +164,10 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.command == "demo":
             return _demo(store, args)
         return _run_app(store)
+    except StoreError as error:
+        # A file damaged after it was opened, or changed by another program
+        # under prep: one line, as for a file refused at opening.
+        return _fail(str(error))
     finally:
         store.close()
 

@@ -148,12 +148,22 @@ class Store:
                     raise StoreError(
                         f"{self.path} has become read-only; changes cannot be saved."
                     ) from error
-                raise StoreError(f"The database refused the change ({error}).") from error
+                # Reads land here too: "no such column" when another program
+                # (or a damaged byte) changed the schema under prep.
+                raise StoreError(
+                    f"{self.path} could not be used ({error}); if this persists, it may be"
+                    " damaged: restore a backup."
+                ) from error
             except sqlite3.IntegrityError as error:
                 raise StoreError(f"That change would break the data's rules ({error}).") from error
             except sqlite3.DatabaseError as error:
                 raise StoreError(
                     f"{self.path} looks damaged ({error}). Restore a backup."
+                ) from error
+            except UnicodeDecodeError as error:
+                # SQLite's message quoted schema text that is no longer UTF-8.
+                raise StoreError(
+                    f"{self.path} looks damaged (its schema is not readable text). Restore a backup."
                 ) from error
 
     # -- lifecycle -----------------------------------------------------------
