@@ -84,6 +84,14 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("--out", metavar="FILE", help="write it to FILE (owner-only) instead")
     review.set_defaults(subparser=review)
 
+    backup = commands.add_parser(
+        "backup", parents=[db_option], help="copy the database safely, even while the app is open",
+        description="Write a consistent copy of the database. With no PATH, a dated file in "
+        "a backups folder beside the database (the last 10 are kept).",
+    )
+    backup.add_argument("path", nargs="?", metavar="PATH",
+                        help="file (or folder) to write the copy to")
+
     demo = commands.add_parser(
         "demo", parents=[db_option], help="fill the database with example meetings to try the app"
     )
@@ -144,6 +152,10 @@ def _main(argv: Sequence[str] | None) -> int:
             return _review(store, monday, args.out)
         if args.command == "demo":
             return _demo(store, args)
+        if args.command == "backup":
+            from prep.commands.backup import run_backup
+
+            return run_backup(store, args)
         return _run_app(store)
     finally:
         store.close()
@@ -310,6 +322,14 @@ def _demo(store, args: argparse.Namespace) -> int:
         print(f"prep: {store.path} already has meetings; use --force to add the examples "
               "anyway, or --db to fill another file.", file=sys.stderr)
         return EXIT_FAILED
+    if store.meeting_count():
+        from prep.store import StoreError
+
+        try:
+            print(f"Backed up the database first, to {store.backup(reason='before-demo')}.")
+        except StoreError as error:
+            print(f"prep: {error} The examples were not added.", file=sys.stderr)
+            return EXIT_FAILED
     count = fill_demo(store, store.clock.now())
     print(f"Added {count} example meetings to {store.path}.")
     return EXIT_OK

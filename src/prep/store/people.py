@@ -107,6 +107,7 @@ class PeopleRepository:
         """Two records turned out to be one person: move the meetings over, drop the other."""
         if keep_id == remove_id:
             raise StoreError("Choose two different people to merge.")
+        self._store.backup(reason="before-merge")
         with self._store.writing():
             self._store.counterpart(keep_id)
             self._store.counterpart(remove_id)

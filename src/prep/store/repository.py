@@ -23,6 +23,7 @@ from prep.domain.models import (
     Status,
     validate_draft,
 )
+from prep.store.backup import restore_advice
 from prep.store.errors import StoreError
 from prep.store.timestamps import utc_text
 
@@ -150,7 +151,7 @@ class Store:
                 raise StoreError(f"That change would break the data's rules ({error}).") from error
             except sqlite3.DatabaseError as error:
                 raise StoreError(
-                    f"{self.path} looks damaged ({error}). Restore a backup."
+                    f"{self.path} looks damaged ({error}). {restore_advice(self.path)}."
                 ) from error
 
     # -- lifecycle -----------------------------------------------------------
@@ -191,9 +192,15 @@ class Store:
 
     def migrate(self) -> None:
         """Apply pending migrations. BEGIN IMMEDIATE makes two copies of prep
-        starting together take turns instead of both creating tables."""
+        starting together take turns instead of both creating tables.
+
+        A database that already holds prep's tables is backed up first: a
+        migration cannot be taken back, and the backup is the way home.
+        """
         from prep.store.schema import migrations
 
+        if self._has_prep_tables():
+            self.backup(reason="before-migration")
         with self._use():
             self._conn.execute("BEGIN IMMEDIATE")
             try:
@@ -202,6 +209,20 @@ class Store:
                 self._conn.execute("ROLLBACK")
                 raise
             self._conn.execute("COMMIT")
+
+    def _has_prep_tables(self) -> bool:
+        with self._use():
+            return bool(self._conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meetings'"
+            ).fetchone())
+
+    def backup(self, dest: Path | None = None, *, reason: str = "") -> Path:
+        """A consistent copy of the database, safe while it is in use
+        (see prep.store.backup); returns where it was written."""
+        from prep.store.backup import take_backup
+
+        with self._lock:
+            return take_backup(self, self._conn, dest, reason=reason)
 
     def integrity_problem(self) -> str | None:
         """SQLite's full check of the file: None if intact, else what is wrong.

@@ -11,6 +11,7 @@ from textual.screen import Screen
 
 from prep.domain.clock import Clock
 from prep.store import Store
+from prep.store.backup import restore_advice
 from prep.tui.screens.agenda import AgendaScreen
 
 
@@ -61,8 +62,8 @@ class PrepApp(App[None]):
         if problem:
             self.call_from_thread(
                 self.notify,
-                f"{self.store.path} looks damaged ({problem}). Restore it from a backup; "
-                "`sqlite3 FILE .recover` may rescue the data.",
+                f"{self.store.path} looks damaged ({problem}). "
+                f"{restore_advice(self.store.path)}; `sqlite3 FILE .recover` may rescue the data.",
                 title="Database damaged", severity="error", timeout=60, markup=False,
             )
 
