@@ -92,6 +92,23 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("path", nargs="?", metavar="PATH",
                         help="file (or folder) to write the copy to")
 
+    export = commands.add_parser(
+        "export", parents=[db_option], help="export everything as JSON, CSV or Markdown",
+        description="Export every table. json: one document (to standard output unless "
+        "--out); csv: one file per table in a folder; md: one file per meeting (brief and "
+        "debrief) in a folder. Files are readable by you alone.",
+    )
+    export.add_argument("--format", choices=["json", "csv", "md"], default="json")
+    export.add_argument("--out", metavar="PATH",
+                        help="file (json) or folder (csv, md; default prep-export-DATE-FORMAT)")
+
+    import_json = commands.add_parser(
+        "import-json", parents=[db_option], help="load a `prep export` JSON file into an empty database",
+        description="Load a JSON export into an empty database (e.g. --db new.db): "
+        "the same rows come back, ids included.",
+    )
+    import_json.add_argument("file", metavar="FILE", help="the JSON written by `prep export`")
+
     demo = commands.add_parser(
         "demo", parents=[db_option], help="fill the database with example meetings to try the app"
     )
@@ -152,6 +169,14 @@ def _main(argv: Sequence[str] | None) -> int:
             return _review(store, monday, args.out)
         if args.command == "demo":
             return _demo(store, args)
+        if args.command == "export":
+            from prep.commands.export import run_export
+
+            return run_export(store, args)
+        if args.command == "import-json":
+            from prep.commands.export import run_import_json
+
+            return run_import_json(store, args)
         if args.command == "backup":
             from prep.commands.backup import run_backup
 
@@ -237,23 +262,15 @@ def _list(store, args: argparse.Namespace) -> int:
 
 
 def _brief(store, args: argparse.Namespace) -> int:
-    from prep.domain.brief import render_brief
-    from prep.domain.carry_over import carry_over_from
+    from prep.commands.export import brief_markdown
     from prep.store import StoreError
-
-    from prep.domain.debrief_rules import open_items
 
     try:
         meeting = store.meeting(args.meeting_id)
-        checklist = store.checklists.get(meeting.id)
-        previous = store.checklists.previous_for(meeting)
-        unsaid, actions = store.debriefs.open_items_for(meeting.counterpart.id, before=meeting)
-        debriefed = store.debriefs.get(previous.meeting_id) if previous else None
+        markdown = brief_markdown(store, meeting, store.clock.now())
     except StoreError as error:
         print(f"prep: {error} See `prep list --all` for meeting ids.", file=sys.stderr)
         return EXIT_FAILED
-    markdown = render_brief(meeting, checklist, carry_over_from(previous, debriefed),
-                            store.clock.now(), open_items(unsaid, actions))
     return _emit(markdown, args.out, f"the brief for “{meeting.title}”")
 
 
