@@ -58,6 +58,18 @@ def build_parser() -> argparse.ArgumentParser:
         "list", parents=[db_option], help="print upcoming meetings and those needing a debrief"
     )
     listing.add_argument("--all", action="store_true", help="every meeting, past ones too")
+    listing.add_argument("--json", action="store_true", help="print JSON, for scripts")
+
+    due = commands.add_parser(
+        "due", parents=[db_option], help="what needs doing now; exit 1 if anything, else 0",
+        description="Print meetings that need a debrief, meetings in the next hour not yet "
+        "prepared, overdue action items and feedback conversations due. Exits 1 when "
+        "something is due and 0 when nothing is (for a shell prompt or cron).",
+    )
+    due_output = due.add_mutually_exclusive_group()
+    due_output.add_argument("--quiet", "-q", action="store_true",
+                            help="print nothing; only the exit status")
+    due_output.add_argument("--json", action="store_true", help="print JSON, for scripts")
 
     brief = commands.add_parser(
         "brief", parents=[db_option], help="print a meeting's one-page brief as Markdown",
@@ -169,6 +181,10 @@ def _main(argv: Sequence[str] | None) -> int:
             return _review(store, monday, args.out)
         if args.command == "demo":
             return _demo(store, args)
+        if args.command == "due":
+            from prep.commands.due import run_due
+
+            return run_due(store, args)
         if args.command == "export":
             from prep.commands.export import run_export
 
@@ -247,6 +263,10 @@ def _list(store, args: argparse.Namespace) -> int:
     else:
         groups = build_agenda(store.meetings_from(now - DEBRIEF_WINDOW), now)
         rows = [(group.title, m) for group in groups for m in group.meetings]
+    if args.json:
+        from prep.commands.due import print_list_json
+
+        return print_list_json(rows)
     if not rows:
         print("No meetings. Add one with: prep add \"Title\" --with NAME --at \"tomorrow 3pm\"")
         return EXIT_OK
