@@ -104,6 +104,18 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("path", nargs="?", metavar="PATH",
                         help="file (or folder) to write the copy to")
 
+    search = commands.add_parser(
+        "search", parents=[db_option], help="find meetings by what was written in them",
+        description="Search titles, notes, checklists, debriefs, action items and "
+        "reflections. Every word must match; the last may be the start of a word. "
+        "Exits 0 when something matches, 1 when nothing does.",
+    )
+    search.add_argument("text", metavar="TEXT", help="the words to look for")
+    search.add_argument("--json", action="store_true", help="print JSON, for scripts")
+    search.add_argument("--limit", type=int, default=50, metavar="N",
+                        help="at most N matches, newest first (default 50)")
+    search.set_defaults(subparser=search)
+
     export = commands.add_parser(
         "export", parents=[db_option], help="export everything as JSON, CSV or Markdown",
         description="Export every table. json: one document (to standard output unless "
@@ -156,6 +168,13 @@ def _main(argv: Sequence[str] | None) -> int:
         draft, reading = _draft_from(args, clock)
     elif args.command == "review":
         monday = _week_from(args, clock)
+    elif args.command == "search":
+        from prep.domain.search import fts_query
+
+        if fts_query(args.text) is None:
+            args.subparser.error("TEXT: give at least one word to look for")
+        if args.limit < 1:
+            args.subparser.error("--limit: give a number of 1 or more")
     elif args.command is None and not (sys.stdin.isatty() and sys.stdout.isatty()):
         print("prep: the app needs a terminal; try `prep list` or `prep --help`.",
               file=sys.stderr)
@@ -181,6 +200,10 @@ def _main(argv: Sequence[str] | None) -> int:
             return _review(store, monday, args.out)
         if args.command == "demo":
             return _demo(store, args)
+        if args.command == "search":
+            from prep.commands.search import run_search
+
+            return run_search(store, args)
         if args.command == "due":
             from prep.commands.due import run_due
 
