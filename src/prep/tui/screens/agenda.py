@@ -50,6 +50,7 @@ class AgendaScreen(Screen[None]):
         Binding("e", "edit_meeting", "Edit"),
         Binding("d,delete", "delete_meeting", "Delete", key_display="d"),
         Binding("q", "app.quit", "Quit", show=False),
+        Binding("slash", "search", "Search", key_display="/"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -217,7 +218,14 @@ class AgendaScreen(Screen[None]):
         self.notify(f"Deleted “{meeting.title}”.", markup=False)
         self.refresh_agenda()
 
+    def action_search(self) -> None:
+        from prep.tui.screens.search import open_search
+
+        open_search(self.app, lambda _: self.refresh_agenda())
+
     def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand("Search", "Find a meeting by anything written in it (/)",
+                            self.action_search)
         yield SystemCommand("Prepare", "Open the checklist for the selected meeting (p)",
                             self.action_prepare)
         yield SystemCommand("Debrief", "Debrief the selected meeting (b)", self.action_debrief)

@@ -42,6 +42,7 @@ class PeopleScreen(Screen[None]):
         Binding("e", "edit_person", "Edit"),
         Binding("m", "merge_person", "Merge"),
         Binding("escape", "back", "Back"),
+        Binding("slash", "search", "Search", key_display="/"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -206,7 +207,14 @@ class PeopleScreen(Screen[None]):
     def action_back(self) -> None:
         self.dismiss(None)
 
+    def action_search(self) -> None:
+        from prep.tui.screens.search import open_search
+
+        open_search(self.app, lambda _: self.refresh_people())
+
     def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand("Search", "Find a meeting by anything written in it (/)",
+                            self.action_search)
         yield SystemCommand("Edit person", "Name, organisation, kind, rank, cadence (e)",
                             self.action_edit_person)
         yield SystemCommand("Merge people", "Two records that are one person (m)",
