@@ -15,7 +15,7 @@ from prep.domain.clock import Clock, SystemClock
 from prep.store.backup import restore_advice
 from prep.store.errors import StoreError, StoreOpenError
 from prep.store.repository import BUSY_TIMEOUT_SECONDS, Store
-from prep.store.versions import MIGRATION_NAMES, MIGRATION_SET
+from prep.store.versions import MIGRATION_NAMES, MIGRATION_SET, UPGRADE_COMMAND
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -180,7 +180,7 @@ def _check_readable_database(path: Path) -> None:
         raise StoreOpenError(
             path,
             "was written by a newer version of prep",
-            "Upgrade prep (pip install -U prep) to open it; this version leaves it alone",
+            f"Upgrade prep ({UPGRADE_COMMAND}) to open it; this version leaves it alone",
         )
     if not applied and other_tables:
         raise StoreOpenError(
