@@ -138,6 +138,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--force", action="store_true",
                       help="add the examples even if the database already has meetings")
+
+    completion = commands.add_parser(
+        "completion", help="print a tab-completion script for bash, zsh or fish",
+        description="Print a completion script for your shell; the README has the line "
+        "that installs it.",
+    )
+    from prep.commands.completion import SHELLS
+
+    completion.add_argument("shell", choices=SHELLS)
     return parser
 
 
@@ -164,6 +173,10 @@ def _main(argv: Sequence[str] | None) -> int:
     from prep.domain.clock import SystemClock
 
     clock = SystemClock()  # the one clock of this run: parsing, rows and output agree
+    if args.command == "completion":  # needs no database
+        from prep.commands.completion import run_completion
+
+        return run_completion(parser, args.shell)
     if args.command == "add":
         draft, reading = _draft_from(args, clock)
     elif args.command == "review":
