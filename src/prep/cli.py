@@ -47,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--duration", default="30", metavar="LENGTH",
                      help="how long: 30, 45m, 1h30 (default 30 minutes)")
     add.add_argument("--setting", choices=[s.value for s in Setting], default="video")
-    add.add_argument("--notes", default="", help="agenda notes")
+    add.add_argument("--notes", default="", help="agenda notes (- reads them from standard input)")
     add.add_argument("--kind", choices=[k.value for k in RelationshipKind],
                      help="who they are to you (a new person defaults to client)")
     add.add_argument("--rank", choices=[r.value for r in Rank],
@@ -261,9 +261,10 @@ def _draft_from(args: argparse.Namespace, clock):
         duration = parse_duration(args.duration)
     except WhenError as error:
         args.subparser.error(f"--duration: {error}")
+    notes = _notes_from_stdin(args) if args.notes == "-" else args.notes
     draft = MeetingDraft(
         title=args.title, counterpart_name=args.person, starts_at=starts_at,
-        duration_minutes=duration, setting=Setting(args.setting), notes=args.notes,
+        duration_minutes=duration, setting=Setting(args.setting), notes=notes,
         counterpart_kind=RelationshipKind(args.kind) if args.kind else None,
         counterpart_rank=Rank(args.rank) if args.rank else None,
     )
@@ -271,6 +272,14 @@ def _draft_from(args: argparse.Namespace, clock):
         return validate_draft(draft), reading
     except ValidationError as error:
         args.subparser.error(str(error))
+
+
+def _notes_from_stdin(args: argparse.Namespace) -> str:
+    """`--notes -`: the notes piped in, without the newline that ends the input."""
+    try:
+        return sys.stdin.buffer.read().decode("utf-8").rstrip("\n")
+    except UnicodeDecodeError:
+        args.subparser.error("--notes -: standard input is not UTF-8 text")
 
 
 def _add(store, draft, reading) -> int:

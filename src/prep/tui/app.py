@@ -24,6 +24,8 @@ class PrepApp(App[None]):
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
+        # Shown only while a text area you can write in has the focus.
+        Binding("ctrl+g", "edit_in_editor", "Editor", tooltip="Write this text in $EDITOR"),
     ]
 
     def __init__(self, store: Store, clock: Clock | None = None) -> None:
@@ -99,6 +101,18 @@ class PrepApp(App[None]):
         except OSError:
             log = None
         print(crash_message(log), file=sys.stderr)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "edit_in_editor":
+            from prep.tui.editor import can_edit
+
+            return can_edit(self.focused)
+        return True
+
+    def action_edit_in_editor(self) -> None:
+        from prep.tui.editor import edit_focused_text
+
+        edit_focused_text(self)
 
     def action_help(self) -> None:
         from prep.tui.screens.help import HelpScreen

@@ -100,6 +100,7 @@ relationships are going. Everything stays in one SQLite file on this machine.
 | `tab` / `shift+tab` | Forms | Next / previous field |
 | `←` `→` | Choices (◂ ▸) | Previous / next option; a digit picks the n-th, a letter jumps, backspace clears |
 | `ctrl+s` | Forms | Save |
+| `ctrl+g` | Text areas (notes, expectations, outcome…) | Write the text in $VISUAL or $EDITOR |
 | `escape` | Anywhere | Back (a form with changes asks first) |
 | `ctrl+p` | Anywhere | Every command, searchable |
 | `?` | Anywhere | This help |
