@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from prep.store.lists import ItemLists
     from prep.store.people import PeopleRepository
     from prep.store.review import ReviewRepository
+    from prep.store.undo import Snapshot
 
 # A second copy of prep on the same file waits this long for a write lock
 # instead of failing at once; writes are single-row and take milliseconds.
@@ -337,9 +338,22 @@ class Store:
                 raise StoreError(f"Meeting {meeting_id} no longer exists.")
         return self.meeting(meeting_id)
 
-    def delete_meeting(self, meeting_id: int) -> None:
+    def delete_meeting(self, meeting_id: int) -> Snapshot:
+        """Delete a meeting and everything written about it; the rows it took
+        come back, whole, from `restore(snapshot)`."""
+        from prep.store.undo import capture
+
         with self.writing():
-            self.db.execute("DELETE FROM meetings WHERE id = ?", [meeting_id])
+            snapshot = capture(self._conn, "meetings", "id", [meeting_id])
+            self._conn.execute("DELETE FROM meetings WHERE id = ?", [meeting_id])
+        return snapshot
+
+    def restore(self, snapshot: Snapshot) -> None:
+        """Put back what a delete or a merge took, in one transaction."""
+        from prep.store.undo import restore
+
+        with self.writing():
+            restore(self._conn, snapshot)
 
     def meeting(self, meeting_id: int) -> Meeting:
         with self._use():

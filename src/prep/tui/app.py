@@ -13,6 +13,7 @@ from prep.domain.clock import Clock
 from prep.store import Store
 from prep.store.backup import restore_advice
 from prep.tui.screens.agenda import AgendaScreen
+from prep.tui.undo import PendingUndo, can_undo, take_back
 
 
 class PrepApp(App[None]):
@@ -26,7 +27,10 @@ class PrepApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", priority=True),
         # Shown only while a text area you can write in has the focus.
         Binding("ctrl+g", "edit_in_editor", "Editor", tooltip="Write this text in $EDITOR"),
+        # Shown for a few seconds after a delete or a merge (prep.tui.undo).
+        Binding("ctrl+z", "undo", "Undo"),
     ]
+    pending_undo: PendingUndo | None = None
 
     def __init__(self, store: Store, clock: Clock | None = None) -> None:
         super().__init__()
@@ -107,7 +111,12 @@ class PrepApp(App[None]):
             from prep.tui.editor import can_edit
 
             return can_edit(self.focused)
+        if action == "undo":
+            return can_undo(self)
         return True
+
+    def action_undo(self) -> None:
+        take_back(self)
 
     def action_edit_in_editor(self) -> None:
         from prep.tui.editor import edit_focused_text
