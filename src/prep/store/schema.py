@@ -312,6 +312,12 @@ _M006_SEARCHED = (
 )
 
 
+# The last typed word is matched as a prefix ("sign-o", "pil"); prefix
+# indexes of 2 and 3 characters answer those from the index instead of
+# scanning every term that starts with them.
+_M006_PREFIX = "prefix='2 3'"
+
+
 @migrations()
 def m006_search(db: Database) -> None:
     """SQLite FTS5 over what people write, for `/` in the app and `prep search`.
@@ -326,7 +332,8 @@ def m006_search(db: Database) -> None:
         cols = ", ".join(columns)
         new = ", ".join(f"new.{c}" for c in columns)
         old = ", ".join(f"old.{c}" for c in columns)
-        db.execute(f'CREATE VIRTUAL TABLE {fts} USING FTS5 ({cols}, content="{table}")')
+        db.execute(f'CREATE VIRTUAL TABLE {fts} USING FTS5 ({cols}, content="{table}",'
+                   f" {_M006_PREFIX})")
         db.execute(f"INSERT INTO {fts} ({fts}) VALUES ('rebuild')")
         db.execute(
             f"CREATE TRIGGER {table}_ai AFTER INSERT ON {table} BEGIN"
@@ -341,7 +348,7 @@ def m006_search(db: Database) -> None:
     # Reflections are keyed by their week (a text key, whose hidden rowid
     # VACUUM may renumber), so their index keeps its own copy of the text.
     db.execute("CREATE VIRTUAL TABLE reflections_fts USING FTS5"
-               " (week_start UNINDEXED, went_well, to_change, focus)")
+               f" (week_start UNINDEXED, went_well, to_change, focus, {_M006_PREFIX})")
     db.execute("INSERT INTO reflections_fts (week_start, went_well, to_change, focus)"
                " SELECT week_start, went_well, to_change, focus FROM reflections")
     db.execute(
