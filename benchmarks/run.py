@@ -33,6 +33,7 @@ BENCHMARKS = {
     "keys": "bench_keys.py",
     "screens": "bench_screens.py",
     "cli": "bench_cli.py",
+    "search": "bench_search.py",
 }
 HEADERS = ["benchmark", "prep", "baseline", "ratio", "target", "met?"]
 

@@ -63,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--duration", default="30", metavar="LENGTH",
                      help="how long: 30, 45m, 1h30 (default 30 minutes)")
     add.add_argument("--setting", choices=[s.value for s in Setting], default="video")
-    add.add_argument("--notes", default="", help="agenda notes")
+    add.add_argument("--notes", default="", help="agenda notes (- reads them from standard input)")
     add.add_argument("--kind", choices=[k.value for k in RelationshipKind],
                      help="who they are to you (a new person defaults to client)")
     add.add_argument("--rank", choices=[r.value for r in Rank],
@@ -74,6 +74,18 @@ def build_parser() -> argparse.ArgumentParser:
         "list", parents=[db_option], help="print upcoming meetings and those needing a debrief"
     )
     listing.add_argument("--all", action="store_true", help="every meeting, past ones too")
+    listing.add_argument("--json", action="store_true", help="print JSON, for scripts")
+
+    due = commands.add_parser(
+        "due", parents=[db_option], help="what needs doing now; exit 1 if anything, else 0",
+        description="Print meetings that need a debrief, meetings in the next hour not yet "
+        "prepared, overdue action items and feedback conversations due. Exits 1 when "
+        "something is due and 0 when nothing is (for a shell prompt or cron).",
+    )
+    due_output = due.add_mutually_exclusive_group()
+    due_output.add_argument("--quiet", "-q", action="store_true",
+                            help="print nothing; only the exit status")
+    due_output.add_argument("--json", action="store_true", help="print JSON, for scripts")
 
     brief = commands.add_parser(
         "brief", parents=[db_option], help="print a meeting's one-page brief as Markdown",
@@ -100,11 +112,57 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("--out", metavar="FILE", help="write it to FILE (owner-only) instead")
     review.set_defaults(subparser=review)
 
+    backup = commands.add_parser(
+        "backup", parents=[db_option], help="copy the database safely, even while the app is open",
+        description="Write a consistent copy of the database. With no PATH, a dated file in "
+        "a backups folder beside the database (the last 10 are kept).",
+    )
+    backup.add_argument("path", nargs="?", metavar="PATH",
+                        help="file (or folder) to write the copy to")
+
+    search = commands.add_parser(
+        "search", parents=[db_option], help="find meetings by what was written in them",
+        description="Search titles, notes, checklists, debriefs, action items and "
+        "reflections. Every word must match; the last may be the start of a word. "
+        "Exits 0 when something matches, 1 when nothing does.",
+    )
+    search.add_argument("text", metavar="TEXT", help="the words to look for")
+    search.add_argument("--json", action="store_true", help="print JSON, for scripts")
+    search.add_argument("--limit", type=int, default=50, metavar="N",
+                        help="at most N matches, newest first (default 50)")
+    search.set_defaults(subparser=search)
+
+    export = commands.add_parser(
+        "export", parents=[db_option], help="export everything as JSON, CSV or Markdown",
+        description="Export every table. json: one document (to standard output unless "
+        "--out); csv: one file per table in a folder; md: one file per meeting (brief and "
+        "debrief) in a folder. Files are readable by you alone.",
+    )
+    export.add_argument("--format", choices=["json", "csv", "md"], default="json")
+    export.add_argument("--out", metavar="PATH",
+                        help="file (json) or folder (csv, md; default prep-export-DATE-FORMAT)")
+
+    import_json = commands.add_parser(
+        "import-json", parents=[db_option], help="load a `prep export` JSON file into an empty database",
+        description="Load a JSON export into an empty database (e.g. --db new.db): "
+        "the same rows come back, ids included.",
+    )
+    import_json.add_argument("file", metavar="FILE", help="the JSON written by `prep export`")
+
     demo = commands.add_parser(
         "demo", parents=[db_option], help="fill the database with example meetings to try the app"
     )
     demo.add_argument("--force", action="store_true",
                       help="add the examples even if the database already has meetings")
+
+    completion = commands.add_parser(
+        "completion", help="print a tab-completion script for bash, zsh or fish",
+        description="Print a completion script for your shell; the README has the line "
+        "that installs it.",
+    )
+    from prep.commands.completion import SHELLS
+
+    completion.add_argument("shell", choices=SHELLS)
     return parser
 
 
@@ -137,10 +195,21 @@ def _main(argv: Sequence[str] | None) -> int:
     from prep.domain.clock import SystemClock
 
     clock = SystemClock()  # the one clock of this run: parsing, rows and output agree
+    if args.command == "completion":  # needs no database
+        from prep.commands.completion import run_completion
+
+        return run_completion(parser, args.shell)
     if args.command == "add":
         draft, reading = _draft_from(args, clock)
     elif args.command == "review":
         monday = _week_from(args, clock)
+    elif args.command == "search":
+        from prep.domain.search import fts_query
+
+        if fts_query(args.text) is None:
+            args.subparser.error("TEXT: give at least one word to look for")
+        if args.limit < 1:
+            args.subparser.error("--limit: give a number of 1 or more")
     elif args.command is None and not (sys.stdin.isatty() and sys.stdout.isatty()):
         return _fail("the app needs a terminal; try `prep list` or `prep --help`.")
     from prep.store import StoreError, StoreOpenError, open_store, resolve_db_path
@@ -163,6 +232,26 @@ def _main(argv: Sequence[str] | None) -> int:
             return _review(store, monday, args.out)
         if args.command == "demo":
             return _demo(store, args)
+        if args.command == "search":
+            from prep.commands.search import run_search
+
+            return run_search(store, args)
+        if args.command == "due":
+            from prep.commands.due import run_due
+
+            return run_due(store, args)
+        if args.command == "export":
+            from prep.commands.export import run_export
+
+            return run_export(store, args)
+        if args.command == "import-json":
+            from prep.commands.export import run_import_json
+
+            return run_import_json(store, args)
+        if args.command == "backup":
+            from prep.commands.backup import run_backup
+
+            return run_backup(store, args)
         return _run_app(store)
     except StoreError as error:
         # A file damaged after it was opened, or changed by another program
@@ -221,9 +310,10 @@ def _draft_from(args: argparse.Namespace, clock):
         duration = parse_duration(args.duration)
     except WhenError as error:
         args.subparser.error(f"--duration: {error}")
+    notes = _notes_from_stdin(args) if args.notes == "-" else args.notes
     draft = MeetingDraft(
         title=args.title, counterpart_name=args.person, starts_at=starts_at,
-        duration_minutes=duration, setting=Setting(args.setting), notes=args.notes,
+        duration_minutes=duration, setting=Setting(args.setting), notes=notes,
         counterpart_kind=RelationshipKind(args.kind) if args.kind else None,
         counterpart_rank=Rank(args.rank) if args.rank else None,
     )
@@ -231,6 +321,14 @@ def _draft_from(args: argparse.Namespace, clock):
         return validate_draft(draft), reading
     except ValidationError as error:
         args.subparser.error(str(error))
+
+
+def _notes_from_stdin(args: argparse.Namespace) -> str:
+    """`--notes -`: the notes piped in, without the newline that ends the input."""
+    try:
+        return sys.stdin.buffer.read().decode("utf-8").rstrip("\n")
+    except UnicodeDecodeError:
+        args.subparser.error("--notes -: standard input is not UTF-8 text")
 
 
 def _add(store, draft, reading) -> int:
@@ -258,6 +356,10 @@ def _list(store, args: argparse.Namespace) -> int:
     else:
         groups = build_agenda(store.meetings_from(now - DEBRIEF_WINDOW), now)
         rows = [(group.title, m) for group in groups for m in group.meetings]
+    if args.json:
+        from prep.commands.due import print_list_json
+
+        return print_list_json(rows)
     if not rows:
         print("No meetings. Add one with: prep add \"Title\" --with NAME --at \"tomorrow 3pm\"")
         return EXIT_OK
@@ -277,22 +379,14 @@ def _list(store, args: argparse.Namespace) -> int:
 
 
 def _brief(store, args: argparse.Namespace) -> int:
-    from prep.domain.brief import render_brief
-    from prep.domain.carry_over import carry_over_from
+    from prep.commands.export import brief_markdown
     from prep.store import StoreError
-
-    from prep.domain.debrief_rules import open_items
 
     try:
         meeting = store.meeting(args.meeting_id)
-        checklist = store.checklists.get(meeting.id)
-        previous = store.checklists.previous_for(meeting)
-        unsaid, actions = store.debriefs.open_items_for(meeting.counterpart.id, before=meeting)
-        debriefed = store.debriefs.get(previous.meeting_id) if previous else None
+        markdown = brief_markdown(store, meeting, store.clock.now())
     except StoreError as error:
         return _fail(f"{error} See `prep list --all` for meeting ids.")
-    markdown = render_brief(meeting, checklist, carry_over_from(previous, debriefed),
-                            store.clock.now(), open_items(unsaid, actions))
     return _emit(markdown, args.out, f"the brief for “{meeting.title}”")
 
 
@@ -358,6 +452,13 @@ def _demo(store, args: argparse.Namespace) -> int:
     if store.meeting_count() and not args.force:
         return _fail(f"{store.path} already has meetings; use --force to add the examples "
                      "anyway, or --db to fill another file.")
+    if store.meeting_count():
+        from prep.store import StoreError
+
+        try:
+            _say(f"Backed up the database first, to {store.backup(reason='before-demo')}.")
+        except StoreError as error:
+            return _fail(f"{error} The examples were not added.")
     count = fill_demo(store, store.clock.now())
     _say(f"Added {count} example meetings to {store.path}.")
     return EXIT_OK

@@ -106,13 +106,17 @@ class Terminal:
             raise AssertionError(f"tmux {' '.join(args)} failed: {result.stderr.strip()}")
         return result.stdout
 
-    def start(self, *prep_args: str | Path, session: str = "prep") -> None:
-        """Run `prep *prep_args` in a new 120x36 session named `session`.
+    def start(self, *prep_args: str | Path, session: str = "prep",
+              env: dict[str, str] | None = None) -> None:
+        """Run `prep *prep_args` in a new 120x36 session named `session`,
+        with `env` added to its clean environment.
 
         The pane's shell runs prep as its child, then prints prep's exit
         status (see `wait_exit`).
         """
-        command = shlex.join(["env", "-i", *_app_env(self.home), str(PREP), *map(str, prep_args)])
+        extra = [f"{name}={value}" for name, value in (env or {}).items()]
+        command = shlex.join(["env", "-i", *_app_env(self.home), *extra, str(PREP),
+                              *map(str, prep_args)])
         command += f"; printf '\\n{EXIT_MARK} %s]\\n' $?"
         self.tmux("new-session", "-d", "-x", str(WIDTH), "-y", str(HEIGHT),
                   "-s", session, command)

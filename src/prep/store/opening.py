@@ -12,9 +12,10 @@ import stat
 from pathlib import Path
 
 from prep.domain.clock import Clock, SystemClock
+from prep.store.backup import restore_advice
 from prep.store.errors import StoreError, StoreOpenError
 from prep.store.repository import BUSY_TIMEOUT_SECONDS, Store
-from prep.store.versions import MIGRATION_NAMES, MIGRATION_SET
+from prep.store.versions import MIGRATION_NAMES, MIGRATION_SET, UPGRADE_COMMAND
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -170,7 +171,7 @@ def _check_readable_database(path: Path) -> None:
         raise StoreOpenError(
             path,
             f"is damaged and cannot be read ({error})",
-            "Restore it from a backup; `sqlite3 FILE .recover` may rescue the data",
+            f"{restore_advice(path)}; `sqlite3 FILE .recover` may rescue the data",
         ) from None
     finally:
         conn.close()
@@ -179,7 +180,7 @@ def _check_readable_database(path: Path) -> None:
         raise StoreOpenError(
             path,
             "was written by a newer version of prep",
-            "Upgrade prep (pip install -U prep) to open it; this version leaves it alone",
+            f"Upgrade prep ({UPGRADE_COMMAND}) to open it; this version leaves it alone",
         )
     if not applied and other_tables:
         raise StoreOpenError(

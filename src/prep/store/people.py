@@ -13,6 +13,7 @@ from prep.store.values import as_text, parse_moment
 
 if TYPE_CHECKING:
     from prep.store.repository import Store
+    from prep.store.undo import Snapshot
 
 TEMPERATURE_POINTS = 8
 
@@ -106,16 +107,25 @@ class PeopleRepository:
 
     def merge(self, keep_id: int, remove_id: int) -> Counterpart:
         """Two records turned out to be one person: move the meetings over, drop the other."""
+        return self.merge_undoable(keep_id, remove_id)[0]
+
+    def merge_undoable(self, keep_id: int, remove_id: int) -> tuple[Counterpart, Snapshot]:
+        """`merge`, and a snapshot that `store.restore` puts back: the other
+        person and which meetings were theirs."""
+        from prep.store.undo import capture
+
         if keep_id == remove_id:
             raise StoreError("Choose two different people to merge.")
+        self._store.backup(reason="before-merge")
         with self._store.writing():
             self._store.counterpart(keep_id)
             self._store.counterpart(remove_id)
+            snapshot = capture(self._store._conn, "counterparts", "id", [remove_id])
             self._db.execute(
                 "UPDATE meetings SET counterpart_id = ?, updated_at = ? WHERE counterpart_id = ?",
                 [keep_id, self._store.now_text(), remove_id])
             self._db.execute("DELETE FROM counterparts WHERE id = ?", [remove_id])
-        return self._store.counterpart(keep_id)
+        return self._store.counterpart(keep_id), snapshot
 
 
 def _day(text: str | None):

@@ -25,6 +25,7 @@ from prep.domain.models import (
     validate_draft,
     without_surrogates,
 )
+from prep.store.backup import restore_advice
 from prep.store.errors import StoreError
 from prep.store.timestamps import utc_text
 from prep.store.values import RowReader, meeting_start, parse_moment
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
     from prep.store.lists import ItemLists
     from prep.store.people import PeopleRepository
     from prep.store.review import ReviewRepository
+    from prep.store.undo import Snapshot
 
 # A second copy of prep on the same file waits this long for a write lock
 # instead of failing at once; writes are single-row and take milliseconds.
@@ -158,7 +160,7 @@ class Store:
                 raise StoreError(f"That change would break the data's rules ({error}).") from error
             except sqlite3.DatabaseError as error:
                 raise StoreError(
-                    f"{self.path} looks damaged ({error}). Restore a backup."
+                    f"{self.path} looks damaged ({error}). {restore_advice(self.path)}."
                 ) from error
             except UnicodeDecodeError as error:
                 # SQLite's message quoted schema text that is no longer UTF-8.
@@ -204,9 +206,15 @@ class Store:
 
     def migrate(self) -> None:
         """Apply pending migrations. BEGIN IMMEDIATE makes two copies of prep
-        starting together take turns instead of both creating tables."""
+        starting together take turns instead of both creating tables.
+
+        A database that already holds prep's tables is backed up first: a
+        migration cannot be taken back, and the backup is the way home.
+        """
         from prep.store.schema import migrations
 
+        if self._has_prep_tables():
+            self.backup(reason="before-migration")
         with self._use():
             self._conn.execute("BEGIN IMMEDIATE")
             try:
@@ -215,6 +223,20 @@ class Store:
                 self._conn.execute("ROLLBACK")
                 raise
             self._conn.execute("COMMIT")
+
+    def _has_prep_tables(self) -> bool:
+        with self._use():
+            return bool(self._conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meetings'"
+            ).fetchone())
+
+    def backup(self, dest: Path | None = None, *, reason: str = "") -> Path:
+        """A consistent copy of the database, safe while it is in use
+        (see prep.store.backup); returns where it was written."""
+        from prep.store.backup import take_backup
+
+        with self._lock:
+            return take_backup(self, self._conn, dest, reason=reason)
 
     def integrity_problem(self) -> str | None:
         """SQLite's full check of the file: None if intact, else what is wrong.
@@ -329,9 +351,22 @@ class Store:
                 raise StoreError(f"Meeting {meeting_id} no longer exists.")
         return self.meeting(meeting_id)
 
-    def delete_meeting(self, meeting_id: int) -> None:
+    def delete_meeting(self, meeting_id: int) -> Snapshot:
+        """Delete a meeting and everything written about it; the rows it took
+        come back, whole, from `restore(snapshot)`."""
+        from prep.store.undo import capture
+
         with self.writing():
-            self.db.execute("DELETE FROM meetings WHERE id = ?", [meeting_id])
+            snapshot = capture(self._conn, "meetings", "id", [meeting_id])
+            self._conn.execute("DELETE FROM meetings WHERE id = ?", [meeting_id])
+        return snapshot
+
+    def restore(self, snapshot: Snapshot) -> None:
+        """Put back what a delete or a merge took, in one transaction."""
+        from prep.store.undo import restore
+
+        with self.writing():
+            restore(self._conn, snapshot)
 
     def meeting(self, meeting_id: int) -> Meeting:
         with self._use():

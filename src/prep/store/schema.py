@@ -290,3 +290,77 @@ def m004_weekly_review(db: Database) -> None:
 def m005_deadline_moves_latest(db: Database) -> None:
     """Upcoming deadlines follow ranges moved at debriefs; index them like plans."""
     db.execute("CREATE INDEX deadline_moves_latest ON deadline_moves (latest)")
+
+
+# Full-text search: (table, columns) indexed by m006. Each gets an external-
+# content FTS5 table named `<table>_fts` (sqlite-utils' and Datasette's
+# convention, so Datasette's search box finds it) kept in step by triggers.
+# Frozen with the migration: a later change to what is searched is a new
+# migration, not an edit here.
+_M006_SEARCHED = (
+    ("meetings", ("title", "notes")),
+    ("checklists", ("holding_back", "they_expect", "i_expect", "premortem",
+                    "pushback_line", "off_their_plate")),
+    ("asks", ("text",)),
+    ("deadlines", ("label",)),
+    ("problems", ("text",)),
+    ("solutions", ("text",)),
+    ("debriefs", ("outcome", "feedback_keep", "feedback_more", "feedback_help",
+                  "coaching_note")),
+    ("unsaid_items", ("text",)),
+    ("action_items", ("text",)),
+)
+
+
+# The last typed word is matched as a prefix ("sign-o", "pil"); prefix
+# indexes of 2 and 3 characters answer those from the index instead of
+# scanning every term that starts with them.
+_M006_PREFIX = "prefix='2 3'"
+
+
+@migrations()
+def m006_search(db: Database) -> None:
+    """SQLite FTS5 over what people write, for `/` in the app and `prep search`.
+
+    Plain SQL rather than sqlite-utils' enable_fts, which runs executescript
+    and so would commit halfway through this migration's transaction. The
+    update triggers fire only when an indexed column changes: the checklist
+    saves on every keystroke, and most saves change other columns.
+    """
+    for table, columns in _M006_SEARCHED:
+        fts = f"{table}_fts"
+        cols = ", ".join(columns)
+        new = ", ".join(f"new.{c}" for c in columns)
+        old = ", ".join(f"old.{c}" for c in columns)
+        db.execute(f'CREATE VIRTUAL TABLE {fts} USING FTS5 ({cols}, content="{table}",'
+                   f" {_M006_PREFIX})")
+        db.execute(f"INSERT INTO {fts} ({fts}) VALUES ('rebuild')")
+        db.execute(
+            f"CREATE TRIGGER {table}_ai AFTER INSERT ON {table} BEGIN"
+            f" INSERT INTO {fts} (rowid, {cols}) VALUES (new.rowid, {new}); END")
+        db.execute(
+            f"CREATE TRIGGER {table}_ad AFTER DELETE ON {table} BEGIN"
+            f" INSERT INTO {fts} ({fts}, rowid, {cols}) VALUES ('delete', old.rowid, {old}); END")
+        db.execute(
+            f"CREATE TRIGGER {table}_au AFTER UPDATE OF {cols} ON {table} BEGIN"
+            f" INSERT INTO {fts} ({fts}, rowid, {cols}) VALUES ('delete', old.rowid, {old});"
+            f" INSERT INTO {fts} (rowid, {cols}) VALUES (new.rowid, {new}); END")
+    # Reflections are keyed by their week (a text key, whose hidden rowid
+    # VACUUM may renumber), so their index keeps its own copy of the text.
+    db.execute("CREATE VIRTUAL TABLE reflections_fts USING FTS5"
+               f" (week_start UNINDEXED, went_well, to_change, focus, {_M006_PREFIX})")
+    db.execute("INSERT INTO reflections_fts (week_start, went_well, to_change, focus)"
+               " SELECT week_start, went_well, to_change, focus FROM reflections")
+    db.execute(
+        "CREATE TRIGGER reflections_ai AFTER INSERT ON reflections BEGIN"
+        " INSERT INTO reflections_fts (week_start, went_well, to_change, focus)"
+        " VALUES (new.week_start, new.went_well, new.to_change, new.focus); END")
+    db.execute(
+        "CREATE TRIGGER reflections_ad AFTER DELETE ON reflections BEGIN"
+        " DELETE FROM reflections_fts WHERE week_start = old.week_start; END")
+    db.execute(
+        "CREATE TRIGGER reflections_au AFTER UPDATE OF week_start, went_well, to_change, focus"
+        " ON reflections BEGIN"
+        " DELETE FROM reflections_fts WHERE week_start = old.week_start;"
+        " INSERT INTO reflections_fts (week_start, went_well, to_change, focus)"
+        " VALUES (new.week_start, new.went_well, new.to_change, new.focus); END")

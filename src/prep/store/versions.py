@@ -12,4 +12,10 @@ MIGRATION_NAMES = (
     "m003_debriefs",
     "m004_weekly_review",
     "m005_deadline_moves_latest",
+    "m006_search",
 )
+
+# The distribution's name: "prep" on PyPI is someone else's package, so
+# every message that says how to upgrade names this one.
+DISTRIBUTION = "prep-meetings"
+UPGRADE_COMMAND = f"pip install -U {DISTRIBUTION}, or pipx upgrade {DISTRIBUTION}"

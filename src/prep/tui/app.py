@@ -11,7 +11,9 @@ from textual.screen import Screen
 
 from prep.domain.clock import Clock
 from prep.store import Store
+from prep.store.backup import restore_advice
 from prep.tui.screens.agenda import AgendaScreen
+from prep.tui.undo import PendingUndo, can_undo, take_back
 
 
 class PrepApp(App[None]):
@@ -23,7 +25,12 @@ class PrepApp(App[None]):
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
+        # Shown only while a text area you can write in has the focus.
+        Binding("ctrl+g", "edit_in_editor", "Editor", tooltip="Write this text in $EDITOR"),
+        # Shown for a few seconds after a delete or a merge (prep.tui.undo).
+        Binding("ctrl+z", "undo", "Undo"),
     ]
+    pending_undo: PendingUndo | None = None
 
     def __init__(self, store: Store, clock: Clock | None = None) -> None:
         super().__init__()
@@ -61,8 +68,8 @@ class PrepApp(App[None]):
         if problem:
             self.call_from_thread(
                 self.notify,
-                f"{self.store.path} looks damaged ({problem}). Restore it from a backup; "
-                "`sqlite3 FILE .recover` may rescue the data.",
+                f"{self.store.path} looks damaged ({problem}). "
+                f"{restore_advice(self.store.path)}; `sqlite3 FILE .recover` may rescue the data.",
                 title="Database damaged", severity="error", timeout=60, markup=False,
             )
 
@@ -98,6 +105,23 @@ class PrepApp(App[None]):
         except OSError:
             log = None
         print(crash_message(log), file=sys.stderr)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "edit_in_editor":
+            from prep.tui.editor import can_edit
+
+            return can_edit(self.focused)
+        if action == "undo":
+            return can_undo(self)
+        return True
+
+    def action_undo(self) -> None:
+        take_back(self)
+
+    def action_edit_in_editor(self) -> None:
+        from prep.tui.editor import edit_focused_text
+
+        edit_focused_text(self)
 
     def action_help(self) -> None:
         from prep.tui.screens.help import HelpScreen

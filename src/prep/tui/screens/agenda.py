@@ -15,6 +15,7 @@ from prep.domain.agenda import DEBRIEF_WINDOW, build_agenda
 from prep.domain.models import Meeting
 from prep.store import StoreError
 from prep.tui.meeting_screens import open_meeting
+from prep.tui.undo import Restored, offer_undo
 from prep.tui.widgets.agenda_list import AgendaList
 from prep.tui.widgets.meeting_detail import MeetingDetail
 from prep.tui.widgets.footer import KeyFooter
@@ -50,6 +51,7 @@ class AgendaScreen(Screen[None]):
         Binding("e", "edit_meeting", "Edit"),
         Binding("d,delete", "delete_meeting", "Delete", key_display="d"),
         Binding("q", "app.quit", "Quit", show=False),
+        Binding("slash", "search", "Search", key_display="/"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -203,21 +205,33 @@ class AgendaScreen(Screen[None]):
         confirmed = await self.app.push_screen_wait(
             ConfirmScreen(
                 f"Delete “{meeting.title}” with {meeting.counterpart.name}?",
-                "Its notes go with it. This cannot be undone.",
+                "Its notes go with it (ctrl+z brings it back for a few seconds).",
                 confirm_label="Delete",
             )
         )
         if not confirmed:
             return
         try:
-            self.app.store.delete_meeting(meeting.id)
+            snapshot = self.app.store.delete_meeting(meeting.id)
         except StoreError as error:
             self.notify(str(error), title="Not deleted", severity="error", markup=False)
             return
-        self.notify(f"Deleted “{meeting.title}”.", markup=False)
+        offer_undo(self.app, f"Deleted “{meeting.title}”.",
+                   lambda: self.app.store.restore(snapshot), f"Restored “{meeting.title}”.")
         self.refresh_agenda()
 
+    @on(Restored)
+    def _restored(self) -> None:
+        self.refresh_agenda()
+
+    def action_search(self) -> None:
+        from prep.tui.screens.search import open_search
+
+        open_search(self.app, lambda _: self.refresh_agenda())
+
     def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand("Search", "Find a meeting by anything written in it (/)",
+                            self.action_search)
         yield SystemCommand("Prepare", "Open the checklist for the selected meeting (p)",
                             self.action_prepare)
         yield SystemCommand("Debrief", "Debrief the selected meeting (b)", self.action_debrief)

@@ -95,10 +95,13 @@ relationships are going. Everything stays in one SQLite file on this machine.
 | `PgDn` `PgUp` | Checklist, debrief | Next / previous step or section |
 | `ctrl+o` `ctrl+r` | Lists | Add / remove an item |
 | `d` | Agenda | Delete the selected meeting (asks first) |
+| `ctrl+z` | After a delete or a merge | Undo it, for 8 seconds |
+| `/` | Agenda, People | Search everything written; enter opens the meeting |
 | `↑` `↓` | Lists | Move |
 | `tab` / `shift+tab` | Forms | Next / previous field |
 | `←` `→` | Choices (◂ ▸) | Previous / next option; a digit picks the n-th, a letter jumps, backspace clears |
 | `ctrl+s` | Forms | Save |
+| `ctrl+g` | Text areas (notes, expectations, outcome…) | Write the text in $VISUAL or $EDITOR |
 | `escape` | Anywhere | Back (a form with changes asks first) |
 | `ctrl+p` | Anywhere | Every command, searchable |
 | `?` | Anywhere | This help |

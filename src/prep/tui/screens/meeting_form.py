@@ -376,18 +376,22 @@ class MeetingFormScreen(Screen[int | None]):
             return
         confirmed = await self.app.push_screen_wait(
             ConfirmScreen(f"Delete “{self.meeting.title}”?",
-                          "Its notes go with it. This cannot be undone.",
+                          "Its notes go with it (ctrl+z brings it back for a few seconds).",
                           confirm_label="Delete")
         )
         if not confirmed:
             return
         try:
-            self.app.store.delete_meeting(self.meeting.id)
+            snapshot = self.app.store.delete_meeting(self.meeting.id)
         except StoreError as error:
             self.notify(str(error), title="Not deleted", severity="error", markup=False)
             return
+        from prep.tui.undo import offer_undo
+
         self._discard_draft()
-        self.notify(f"Deleted “{self.meeting.title}”.", markup=False)
+        store, title = self.app.store, self.meeting.title
+        offer_undo(self.app, f"Deleted “{title}”.", lambda: store.restore(snapshot),
+                   f"Restored “{title}”.")
         self.dismiss(None)
 
     def palette_commands(self) -> Iterable[SystemCommand]:

@@ -18,6 +18,7 @@ from prep.domain.debrief_rules import feedback_due
 from prep.domain.people import PersonSummary, TimelineEntry
 from prep.domain.when import format_when
 from prep.store import StoreError
+from prep.tui.undo import Restored
 from prep.tui.widgets.meeting_detail import RANK_PHRASES
 from prep.tui.widgets.footer import KeyFooter
 
@@ -42,6 +43,7 @@ class PeopleScreen(Screen[None]):
         Binding("e", "edit_person", "Edit"),
         Binding("m", "merge_person", "Merge"),
         Binding("escape", "back", "Back"),
+        Binding("slash", "search", "Search", key_display="/"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -192,21 +194,36 @@ class PeopleScreen(Screen[None]):
         confirmed = await self.app.push_screen_wait(ConfirmScreen(
             f"Merge {other.name} into {keep.name}?",
             f"{count} meeting(s) move to {keep.name}, and {other.name} is removed. "
-            "This cannot be undone.", confirm_label="Merge"))
+            "ctrl+z takes it back for a few seconds.", confirm_label="Merge"))
         if not confirmed:
             return
         try:
-            self.app.store.people.merge(keep.id, other.id)
+            _, snapshot = self.app.store.people.merge_undoable(keep.id, other.id)
         except StoreError as error:
             self.notify(str(error), title="Not merged", severity="error", markup=False)
             return
-        self.notify(f"Merged {other.name} into {keep.name}.", markup=False)
+        from prep.tui.undo import offer_undo
+
+        store = self.app.store
+        offer_undo(self.app, f"Merged {other.name} into {keep.name}.",
+                   lambda: store.restore(snapshot), f"{other.name} and {keep.name} are apart again.")
         self.refresh_people(keep.id)
+
+    @on(Restored)
+    def _restored(self) -> None:
+        self.refresh_people()
 
     def action_back(self) -> None:
         self.dismiss(None)
 
+    def action_search(self) -> None:
+        from prep.tui.screens.search import open_search
+
+        open_search(self.app, lambda _: self.refresh_people())
+
     def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand("Search", "Find a meeting by anything written in it (/)",
+                            self.action_search)
         yield SystemCommand("Edit person", "Name, organisation, kind, rank, cadence (e)",
                             self.action_edit_person)
         yield SystemCommand("Merge people", "Two records that are one person (m)",

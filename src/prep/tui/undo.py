@@ -1,0 +1,64 @@
+"""ctrl+z for a few seconds after something that cannot be edited back:
+deleting a meeting, merging two people.
+
+The store hands back a snapshot of the rows it changed; the app holds one
+pending undo at a time, until it is used, replaced or expires. Expiry reads
+the app's clock, so tests step past it without waiting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+
+if TYPE_CHECKING:
+    from prep.tui.app import PrepApp
+
+UNDO_SECONDS = 8
+
+
+@dataclass(frozen=True)
+class PendingUndo:
+    undo: Callable[[], None]
+    done_message: str
+    expires_at: datetime
+
+
+class Restored(Message):
+    """Posted to the screen showing after an undo, so it reloads what it lists."""
+
+
+def offer_undo(app: PrepApp, message: str, undo: Callable[[], None], done_message: str) -> None:
+    """Tell the person MESSAGE, and let ctrl+z run UNDO for a few seconds."""
+    app.pending_undo = PendingUndo(undo, done_message,
+                                   app.clock.now() + timedelta(seconds=UNDO_SECONDS))
+    app.notify(f"{message} Press ctrl+z to undo.", timeout=UNDO_SECONDS, markup=False)
+    app.refresh_bindings()
+    # Hide the footer's key once the time is up (check_action reads the clock).
+    app.set_timer(UNDO_SECONDS + 0.1, app.refresh_bindings)
+
+
+def can_undo(app: PrepApp) -> bool:
+    pending = app.pending_undo
+    return pending is not None and app.clock.now() < pending.expires_at
+
+
+def take_back(app: PrepApp) -> None:
+    """ctrl+z: run the pending undo if it is still in time."""
+    from prep.store import StoreError
+
+    pending, app.pending_undo = app.pending_undo, None
+    app.refresh_bindings()
+    if pending is None or app.clock.now() >= pending.expires_at:
+        return
+    try:
+        pending.undo()
+    except StoreError as error:
+        app.notify(f"Could not undo: {error}", severity="error", markup=False)
+        return
+    app.notify(pending.done_message, markup=False)
+    app.screen.post_message(Restored())
