@@ -123,7 +123,8 @@ def _main(argv: Sequence[str] | None) -> int:
         print("prep: the app needs a terminal; try `prep list` or `prep --help`.",
               file=sys.stderr)
         return EXIT_FAILED
-    from prep.store import StoreOpenError, open_store, resolve_db_path
+    from prep.store import StoreError, StoreOpenError, open_store, resolve_db_path
+    from prep.store.errors import unreadable_value_error
 
     path, is_default = resolve_db_path(getattr(args, "db", None))
     try:
@@ -145,6 +146,12 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.command == "demo":
             return _demo(store, args)
         return _run_app(store)
+    except StoreError as error:  # the file failed under us: a full disk, a lock, damage
+        print(f"prep: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except (ValueError, LookupError, TypeError) as error:  # saved data that no longer reads
+        print(f"prep: {unreadable_value_error(store.path, error)}", file=sys.stderr)
+        return EXIT_FAILED
     finally:
         store.close()
 

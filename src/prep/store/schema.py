@@ -290,3 +290,17 @@ def m004_weekly_review(db: Database) -> None:
 def m005_deadline_moves_latest(db: Database) -> None:
     """Upcoming deadlines follow ranges moved at debriefs; index them like plans."""
     db.execute("CREATE INDEX deadline_moves_latest ON deadline_moves (latest)")
+
+
+@migrations()
+def m006_integrity_checks(db: Database) -> None:
+    """When the file last passed SQLite's full integrity check (one row), so the
+    app runs that slow check at most once a day."""
+    db.execute(
+        """
+        CREATE TABLE integrity_checks (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            passed_at TEXT NOT NULL  -- UTC
+        )
+        """
+    )

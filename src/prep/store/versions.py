@@ -12,4 +12,5 @@ MIGRATION_NAMES = (
     "m003_debriefs",
     "m004_weekly_review",
     "m005_deadline_moves_latest",
+    "m006_integrity_checks",
 )
