@@ -213,6 +213,7 @@ def _main(argv: Sequence[str] | None) -> int:
     elif args.command is None and not (sys.stdin.isatty() and sys.stdout.isatty()):
         return _fail("the app needs a terminal; try `prep list` or `prep --help`.")
     from prep.store import StoreError, StoreOpenError, open_store, resolve_db_path
+    from prep.store.errors import unreadable_value_error
 
     path, is_default = resolve_db_path(getattr(args, "db", None))
     try:
@@ -257,6 +258,8 @@ def _main(argv: Sequence[str] | None) -> int:
         # A file damaged after it was opened, or changed by another program
         # under prep: one line, as for a file refused at opening.
         return _fail(str(error))
+    except (ValueError, LookupError, TypeError) as error:  # saved data that no longer reads
+        return _fail(str(unreadable_value_error(store.path, error)))
     finally:
         store.close()
 

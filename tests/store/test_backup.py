@@ -127,7 +127,7 @@ def test_merging_people_backs_up_first(store, db_path):
 
 
 def test_the_damaged_database_message_names_the_backups_folder(db_path, tmp_path):
-    from prep.store.backup import restore_advice
+    from prep.store.errors import damaged_error
 
-    assert restore_advice(db_path) == (
-        f"Restore it from a backup (prep keeps them in {tmp_path / 'backups'})")
+    assert (f"Restore it from a backup (prep keeps them in {tmp_path / 'backups'})"
+            in str(damaged_error(db_path, "a page is missing")))

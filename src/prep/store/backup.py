@@ -33,11 +33,6 @@ def backups_folder(db_path: Path) -> Path:
     return Path(db_path).parent / BACKUP_FOLDER
 
 
-def restore_advice(db_path: Path) -> str:
-    """The words every "restore from a backup" message uses: where they are."""
-    return f"Restore it from a backup (prep keeps them in {backups_folder(db_path)})"
-
-
 def _name_pattern(stem: str) -> re.Pattern[str]:
     return re.compile(rf"^{re.escape(stem)}-\d{{4}}-\d\d-\d\dT\d{{6}}(-\d+)?(-[a-z-]+)?\.db$")
 

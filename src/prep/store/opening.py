@@ -6,15 +6,27 @@ file prep refuses is left byte-for-byte as it was.
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 import stat
 from pathlib import Path
 
 from prep.domain.clock import Clock, SystemClock
-from prep.store.backup import restore_advice
-from prep.store.errors import StoreError, StoreOpenError
+from prep.store.errors import (
+    DISK_ERROR_ADVICE,
+    DISK_FULL_ADVICE,
+    LOCKED_ADVICE,
+    Fault,
+    StoreError,
+    StoreOpenError,
+    disk_is_full,
+    fault_of,
+    file_kind,
+    recover_advice,
+)
 from prep.store.repository import BUSY_TIMEOUT_SECONDS, Store
+from prep.store.wal import committed_contents
 from prep.store.versions import MIGRATION_NAMES, MIGRATION_SET, UPGRADE_COMMAND
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -33,6 +45,8 @@ def open_store(path: Path, *, clock: Clock | None = None, create_folder: bool = 
     # path has none (`prep --db prep.db` failed with a traceback).
     path = Path(path).absolute()
     _check_folder(path, create_folder)
+    path = _file_to_open(path)
+    _check_folder_writable(path)
     if path.exists():
         _check_existing_file(path)
         _make_private(path)
@@ -40,12 +54,18 @@ def open_store(path: Path, *, clock: Clock | None = None, create_folder: bool = 
         _create_private_file(path)
     conn = _connect(path)
     store = Store(conn, path, clock or SystemClock())
-    if _applied_migrations(conn) >= set(MIGRATION_NAMES):
-        return store  # up to date: no need to load the migration machinery
     try:
+        if _applied_migrations(conn) >= set(MIGRATION_NAMES):
+            return store  # up to date: no need to load the migration machinery
         store.migrate()
-    except (sqlite3.DatabaseError, StoreError) as error:
+    except UnicodeDecodeError:
         store.close()
+        raise _damaged(path, _GARBLED_SCHEMA) from None
+    except (sqlite3.Error, StoreError) as error:
+        store.close()
+        cause = error.__cause__ if isinstance(error, StoreError) else error
+        if isinstance(cause, sqlite3.Error):
+            raise _refusal(path, cause, "could not be prepared for use") from None
         raise StoreOpenError(
             path, f"could not be prepared for use ({error})", _ADVICE_OTHER_FILE
         ) from None
@@ -53,6 +73,38 @@ def open_store(path: Path, *, clock: Clock | None = None, create_folder: bool = 
 
 
 _ADVICE_OTHER_FILE = "Use another file with --db PATH or the PREP_DB variable"
+# SQLite's error quotes a name from the schema whose bytes are no longer text,
+# so Python cannot even decode the message.
+_GARBLED_SCHEMA = "its list of tables is garbled"
+_READ_ONLY_PROBLEM = "is read-only, and prep saves as you type"
+
+
+def _read_only_advice(path: Path) -> str:
+    return f"Make it writable (chmod u+w {path}) or use another file with --db"
+
+
+def _refusal(path: Path, error: sqlite3.Error, failed: str) -> StoreOpenError:
+    """The one line for an SQLite error met while opening: each cause its own advice."""
+    fault = fault_of(error, path.parent)
+    if fault is Fault.DISK_FULL:
+        return StoreOpenError(path, f"{failed}: the disk is full ({error})", DISK_FULL_ADVICE)
+    if fault is Fault.LOCKED:
+        return StoreOpenError(path, "is locked by another program", LOCKED_ADVICE)
+    if fault is Fault.READ_ONLY:
+        return StoreOpenError(path, _READ_ONLY_PROBLEM, _read_only_advice(path))
+    if fault is Fault.DAMAGED:
+        return _damaged(path, str(error))
+    if fault is Fault.DISK_ERROR:
+        return StoreOpenError(path, f"{failed} ({error})", DISK_ERROR_ADVICE)
+    return StoreOpenError(path, f"{failed} ({error})", _ADVICE_OTHER_FILE)
+
+
+def _unreadable(path: Path, error: OSError) -> StoreOpenError:
+    return StoreOpenError(path, f"cannot be read ({error.strerror})", _ADVICE_OTHER_FILE)
+
+
+def _damaged(path: Path, problem: str) -> StoreOpenError:
+    return StoreOpenError(path, f"is damaged and cannot be read ({problem})", recover_advice(path))
 
 
 def _check_folder(path: Path, create_folder: bool) -> None:
@@ -77,9 +129,66 @@ def _check_folder(path: Path, create_folder: bool) -> None:
         ) from None
 
 
+def _file_to_open(path: Path) -> Path:
+    """`path` if it is a regular file or missing; the file it links to if it is a link.
+
+    Anything else is refused before it is opened or changed: opening a named
+    pipe waits forever for a writer, and SQLite would chmod a device and put
+    a -journal beside it. A symbolic link to a regular file is allowed: some
+    people keep the database in a synced folder and link it from the default
+    location. It is followed here, once, and everything after (the checks,
+    SQLite, the -wal file beside it, exports) uses the real file, just as
+    SQLite itself resolves links to put its -wal beside the real file.
+    """
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return path
+    except OSError as error:
+        raise _unreadable(path, error) from None
+    if not stat.S_ISLNK(info.st_mode):
+        _refuse_unless_regular(path, info.st_mode, "is")
+        return path
+    try:
+        info = os.stat(path)
+        target = Path(os.path.realpath(path))
+    except FileNotFoundError:
+        raise StoreOpenError(
+            path,
+            f"is a symbolic link to {os.readlink(path)}, which does not exist",
+            "Create the file it points to, or use another path with --db",
+        ) from None
+    except (OSError, RuntimeError):  # a loop of links
+        raise StoreOpenError(
+            path, "is a symbolic link that leads nowhere (a loop)", _ADVICE_OTHER_FILE
+        ) from None
+    _refuse_unless_regular(path, info.st_mode, f"is a symbolic link to {target}, which is")
+    return target
+
+
+def _refuse_unless_regular(path: Path, mode: int, what_it_is: str) -> None:
+    if stat.S_ISREG(mode):
+        return
+    raise StoreOpenError(
+        path,
+        f"{what_it_is} {file_kind(mode)}, not a database file",
+        "prep leaves it alone. Use another file with --db PATH or the PREP_DB variable",
+    )
+
+
+def _check_folder_writable(path: Path) -> None:
+    """SQLite keeps its -wal and -shm files beside the database, so the folder
+    must take new files; refused here rather than as a puzzling error later."""
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise StoreOpenError(
+            path,
+            f"is in a folder prep cannot write to ({path.parent})",
+            "prep keeps two working files beside the database (-wal, -shm)."
+            " Make the folder writable or move the file",
+        )
+
+
 def _check_existing_file(path: Path) -> None:
-    if path.is_dir():
-        raise StoreOpenError(path, "is a folder, not a database file", _ADVICE_OTHER_FILE)
     if not os.access(path, os.R_OK):
         raise StoreOpenError(
             path,
@@ -87,10 +196,9 @@ def _check_existing_file(path: Path) -> None:
             "Check its owner and permissions (ls -l), or use another file with --db",
         )
     try:
-        with open(path, "rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
+        header = _read_start(path, len(SQLITE_HEADER))
     except OSError as error:
-        raise StoreOpenError(path, f"cannot be read ({error.strerror})", _ADVICE_OTHER_FILE) from None
+        raise _unreadable(path, error) from None
     if header and header != SQLITE_HEADER:
         raise StoreOpenError(
             path,
@@ -98,27 +206,49 @@ def _check_existing_file(path: Path) -> None:
             "Check the path; prep will not overwrite it. Use another file with --db",
         )
     if _is_read_only(path):
-        raise StoreOpenError(
-            path,
-            "is read-only, and prep saves as you type",
-            f"Make it writable (chmod u+w {path}) or use another file with --db",
-        )
+        raise StoreOpenError(path, _READ_ONLY_PROBLEM, _read_only_advice(path))
     if header:
         _check_readable_database(path)
 
 
+def _read_start(path: Path, size: int) -> bytes:
+    """The first bytes of a regular file, never following a link or blocking on a pipe
+    (the file could have been swapped since it was checked)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(0, "it is not a regular file")
+        return os.read(fd, size)
+    finally:
+        os.close(fd)
+
+
 def _check_length(path: Path) -> None:
-    """Raise if the file is shorter than its header says: it was cut off."""
-    with open(path, "rb") as handle:
-        header = handle.read(100)
+    """Refuse a file cut off short, unless its -wal file holds what is missing.
+
+    A checkpoint copies pages from the -wal file into the main file, page 1
+    (with the new length) first. If the disk fills part way, the main file
+    is shorter than its header says, but the -wal file still holds every
+    page and SQLite reads the database whole: that file is not damaged, and
+    opening it lets the next checkpoint finish once there is space.
+    """
+    header = _read_start(path, 100)
     if len(header) < 100:
-        raise sqlite3.DatabaseError("the file ends inside its header")
+        raise _damaged(path, "the file ends inside its header")
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
+    size = path.stat().st_size
     # The page count is only valid when the two change counters agree.
-    if header[24:28] == header[92:96] and path.stat().st_size < pages * page_size:
-        raise sqlite3.DatabaseError("the file is shorter than its header says (truncated)")
+    if header[24:28] != header[92:96] or size >= pages * page_size:
+        return
+    wal = committed_contents(Path(f"{path}-wal"), page_size)
+    if wal is not None:
+        whole_pages = size // page_size
+        needed_from_main = set(range(whole_pages + 1, wal.database_pages + 1)) - wal.pages
+        if not needed_from_main:
+            return
+    raise _damaged(path, "the file is shorter than its header says (truncated)")
 
 
 def _is_read_only(path: Path) -> bool:
@@ -134,16 +264,17 @@ def _is_read_only(path: Path) -> bool:
 
 def _check_readable_database(path: Path) -> None:
     """Read-only look inside: is it intact, and is its schema one we know?"""
-    # With no -wal file beside it, nothing is mid-write in WAL mode, so the
-    # file can be read as immutable: SQLite then creates no -wal/-shm files,
-    # and a refused file is left with no litter beside it.
-    immutable = "&immutable=1" if not Path(f"{path}-wal").exists() else ""
+    # With no -wal (or rollback -journal) file beside it, nothing is
+    # mid-write, so the file can be read as immutable: SQLite then creates no
+    # -wal/-shm files, and a refused file is left with no litter beside it.
+    mid_write = any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-journal"))
+    immutable = "" if mid_write else "&immutable=1"
     try:
         conn = sqlite3.connect(
             f"{path.as_uri()}?mode=ro{immutable}", uri=True, timeout=BUSY_TIMEOUT_SECONDS
         )
     except sqlite3.Error as error:
-        raise StoreOpenError(path, f"cannot be opened ({error})", _ADVICE_OTHER_FILE) from None
+        raise _refusal(path, error, "cannot be opened") from None
     try:
         # A full integrity check reads the whole file (0.7 s at 100,000
         # meetings), so opening only checks what is cheap: the length the
@@ -167,12 +298,16 @@ def _check_readable_database(path: Path) -> None:
             "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
             " AND name NOT LIKE 'sqlite_%' AND name != '_sqlite_migrations'"
         ).fetchone()[0]
-    except sqlite3.DatabaseError as error:
-        raise StoreOpenError(
-            path,
-            f"is damaged and cannot be read ({error})",
-            f"{restore_advice(path)}; `sqlite3 FILE .recover` may rescue the data",
-        ) from None
+    except sqlite3.Error as error:
+        # These reads work on any intact file, so an error that is not about
+        # the disk or a lock means the file itself is bad.
+        if fault_of(error, path.parent) is Fault.OTHER:
+            raise _damaged(path, str(error)) from None
+        raise _refusal(path, error, "cannot be read") from None
+    except UnicodeDecodeError:
+        raise _damaged(path, _GARBLED_SCHEMA) from None
+    except OSError as error:
+        raise _unreadable(path, error) from None
     finally:
         conn.close()
     unknown = applied - set(MIGRATION_NAMES)
@@ -204,8 +339,10 @@ def _applied_migrations(conn: sqlite3.Connection) -> set[str]:
     try:
         return {name for (name,) in conn.execute(
             "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET])}
-    except sqlite3.OperationalError:
-        return set()  # a new, empty database
+    except sqlite3.OperationalError as error:
+        if "no such table" in str(error):
+            return set()  # a new, empty database
+        raise  # busy, or the disk: open_store words it
 
 
 def _create_private_file(path: Path) -> None:
@@ -219,6 +356,10 @@ def _create_private_file(path: Path) -> None:
     except FileExistsError:
         return  # a second copy of prep created it a moment ago
     except OSError as error:
+        if error.errno == errno.ENOSPC or disk_is_full(path.parent):
+            raise StoreOpenError(
+                path, "cannot be created: the disk is full", DISK_FULL_ADVICE
+            ) from None
         raise StoreOpenError(
             path, f"cannot be created ({error.strerror})", _ADVICE_OTHER_FILE
         ) from None
@@ -232,6 +373,9 @@ def _decode_text(data: bytes) -> str:
 def _connect(path: Path) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
+    except sqlite3.Error as error:
+        raise _refusal(path, error, "cannot be opened") from None
+    try:
         # Another program may have stored bytes that are not UTF-8: show them
         # as \ufffd rather than failing the whole query (a blank agenda).
         conn.text_factory = _decode_text
@@ -242,5 +386,9 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.Error as error:
-        raise StoreOpenError(path, f"cannot be opened ({error})", _ADVICE_OTHER_FILE) from None
+        conn.close()
+        raise _refusal(path, error, "cannot be opened") from None
+    except UnicodeDecodeError:
+        conn.close()
+        raise _damaged(path, _GARBLED_SCHEMA) from None
     return conn

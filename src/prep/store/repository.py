@@ -8,7 +8,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cached_property
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,8 +25,7 @@ from prep.domain.models import (
     validate_draft,
     without_surrogates,
 )
-from prep.store.backup import restore_advice
-from prep.store.errors import StoreError
+from prep.store.errors import Fault, StoreError, damaged_error, fault_of, runtime_error
 from prep.store.timestamps import utc_text
 from prep.store.values import RowReader, meeting_start, parse_moment
 
@@ -74,6 +73,9 @@ class Store:
         self._conn = conn
         self._db: Database | None = None
         self._lock = threading.RLock()
+        self.damage: str | None = None
+        """What SQLite found wrong with the file, once a check or a read has
+        found it damaged; from then on every save is refused (see `writing`)."""
 
     # The parts of the store are made on first use, so that the first screen
     # loads only the modules it needs: importing the review's and the
@@ -140,33 +142,14 @@ class Store:
         with self._lock:
             try:
                 yield
-            except sqlite3.OperationalError as error:
-                if "locked" in str(error) or "busy" in str(error):
-                    raise StoreError(
-                        "The database is busy (another copy of prep or another program"
-                        " is writing to it). Nothing was lost; try again in a moment."
-                    ) from error
-                if "readonly" in str(error):
-                    raise StoreError(
-                        f"{self.path} has become read-only; changes cannot be saved."
-                    ) from error
-                # Reads land here too: "no such column" when another program
-                # (or a damaged byte) changed the schema under prep.
-                raise StoreError(
-                    f"{self.path} could not be used ({error}); if this persists, it may be"
-                    " damaged: restore a backup."
-                ) from error
-            except sqlite3.IntegrityError as error:
-                raise StoreError(f"That change would break the data's rules ({error}).") from error
             except sqlite3.DatabaseError as error:
-                raise StoreError(
-                    f"{self.path} looks damaged ({error}). {restore_advice(self.path)}."
-                ) from error
+                if fault_of(error, self.path.parent) is Fault.DAMAGED:
+                    self.damage = self.damage or str(error)
+                raise runtime_error(error, self.path) from error
             except UnicodeDecodeError as error:
                 # SQLite's message quoted schema text that is no longer UTF-8.
-                raise StoreError(
-                    f"{self.path} looks damaged (its schema is not readable text). Restore a backup."
-                ) from error
+                self.damage = self.damage or "its schema is not readable text"
+                raise damaged_error(self.path, "its schema is not readable text") from error
 
     # -- lifecycle -----------------------------------------------------------
 
@@ -185,6 +168,8 @@ class Store:
         one another past the 5 s timeout, 1-2 times in 200.
         """
         db = self.db  # sqlite-utils is imported on first use: not while holding the lock
+        if self.damage is not None:
+            raise damaged_error(self.path, self.damage)
         with self._use():
             if self._conn.in_transaction:
                 with db.atomic():
@@ -241,16 +226,69 @@ class Store:
     def integrity_problem(self) -> str | None:
         """SQLite's full check of the file: None if intact, else what is wrong.
 
-        Slow on a big file (it reads every page), so the app runs it in the
-        background rather than before the first screen.
+        `integrity_check`, not `quick_check`: only the full check compares each
+        index with its table, and a row missing from an index is damage that
+        later writes make worse. It reads every page (seconds on a big file),
+        so it runs on a connection of its own: the app's reads and saves do
+        not wait for it. Finding damage stops all saving (`damage`).
         """
-        with self._lock:
+        return self._damage_in(self._integrity_verdicts())
+
+    def _damage_in(self, verdicts: list[str] | None) -> str | None:
+        if verdicts is None or verdicts == ["ok"]:
+            return None
+        self.damage = "; ".join(verdicts)
+        return self.damage
+
+    def _integrity_verdicts(self) -> list[str] | None:
+        """SQLite's findings (["ok"] if none), or None if the check could not run."""
+        try:
+            conn = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True,
+                                   timeout=BUSY_TIMEOUT_SECONDS)
             try:
-                rows = self._conn.execute("PRAGMA quick_check(5)").fetchall()
-            except sqlite3.DatabaseError as error:
-                return str(error)
-        verdicts = [verdict for (verdict,) in rows]
-        return None if verdicts == ["ok"] else "; ".join(verdicts)
+                return [verdict for (verdict,) in conn.execute("PRAGMA integrity_check(5)")]
+            finally:
+                conn.close()
+        except sqlite3.DatabaseError as error:
+            if fault_of(error, self.path.parent) is Fault.DAMAGED:
+                return [str(error)]
+            return None  # busy, or the disk: no verdict on the file itself
+
+    def check_integrity_daily(self) -> str | None:
+        """Run `integrity_problem` unless the file passed it earlier today.
+
+        A pass is remembered in the `integrity_checks` table: it travels with
+        the file (a copy or a restored backup carries its own date), needs no
+        second file beside the database, and is written under the same lock
+        as every other save. Damage is not written down, since nothing is
+        written to a damaged file: the check simply runs again next time, as
+        it does when it could not run at all (a lock, a full disk).
+        """
+        now = self.clock.now()
+        if self._last_passed_on(now) == now.date():
+            return None
+        verdicts = self._integrity_verdicts()
+        if verdicts != ["ok"]:
+            return self._damage_in(verdicts)
+        try:
+            with self.writing():
+                self._conn.execute(
+                    "INSERT INTO integrity_checks (id, passed_at) VALUES (1, ?)"
+                    " ON CONFLICT (id) DO UPDATE SET passed_at = excluded.passed_at",
+                    [self.now_text()],
+                )
+        except StoreError:
+            pass  # a full disk or a busy file: the check runs again next time
+        return None
+
+    def _last_passed_on(self, now: datetime) -> date | None:
+        """The day (in `now`'s zone) the file last passed the full check."""
+        try:
+            with self._use():
+                rows = self.query("SELECT passed_at FROM integrity_checks WHERE id = 1")
+            return datetime.fromisoformat(rows[0]["passed_at"]).astimezone(now.tzinfo).date()
+        except (StoreError, IndexError, ValueError, TypeError):
+            return None  # never, or unreadable: check now
 
     def close(self) -> None:
         with self._use():

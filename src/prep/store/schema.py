@@ -364,3 +364,17 @@ def m006_search(db: Database) -> None:
         " DELETE FROM reflections_fts WHERE week_start = old.week_start;"
         " INSERT INTO reflections_fts (week_start, went_well, to_change, focus)"
         " VALUES (new.week_start, new.went_well, new.to_change, new.focus); END")
+
+
+@migrations()
+def m007_integrity_checks(db: Database) -> None:
+    """When the file last passed SQLite's full integrity check (one row), so the
+    app runs that slow check at most once a day."""
+    db.execute(
+        """
+        CREATE TABLE integrity_checks (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            passed_at TEXT NOT NULL  -- UTC
+        )
+        """
+    )

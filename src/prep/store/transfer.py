@@ -40,6 +40,11 @@ TABLES = (
     "reflections",
     "drafts",
 )
+# Tables about the file rather than what was written in it: left out, so an
+# import into a new file starts that file's own record.
+NOT_EXPORTED = {
+    "integrity_checks": "when this file last passed SQLite's integrity check",
+}
 
 
 def table_columns(store: Store, table: str) -> list[str]:

@@ -13,6 +13,7 @@ MIGRATION_NAMES = (
     "m004_weekly_review",
     "m005_deadline_moves_latest",
     "m006_search",
+    "m007_integrity_checks",
 )
 
 # The distribution's name: "prep" on PyPI is someone else's package, so

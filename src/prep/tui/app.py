@@ -7,11 +7,11 @@ from collections.abc import Iterable
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import Notify
 from textual.screen import Screen
 
 from prep.domain.clock import Clock
 from prep.store import Store
-from prep.store.backup import restore_advice
 from prep.tui.screens.agenda import AgendaScreen
 from prep.tui.undo import PendingUndo, can_undo, take_back
 
@@ -63,15 +63,27 @@ class PrepApp(App[None]):
         gc.freeze()
 
         # The full integrity check reads every page, so it runs here, after
-        # the first paint, rather than at opening.
-        problem = self.store.integrity_problem()
+        # the first paint, rather than at opening; at most once a day.
+        problem = self.store.check_integrity_daily()
         if problem:
-            self.call_from_thread(
-                self.notify,
-                f"{self.store.path} looks damaged ({problem}). "
-                f"{restore_advice(self.store.path)}; `sqlite3 FILE .recover` may rescue the data.",
-                title="Database damaged", severity="error", timeout=60, markup=False,
-            )
+            self.call_from_thread(self._say_damaged, problem)
+
+    def _say_damaged(self, problem: str) -> None:
+        """Once, where the person is looking: the file is damaged, saving has
+        stopped (the store refuses it), and how to get the data back."""
+        from prep.store.errors import damaged_error
+
+        self.notify(str(damaged_error(self.store.path, problem)), title="Database damaged",
+                    severity="error", timeout=120, markup=False)
+
+    def _on_notify(self, event: Notify) -> None:
+        """A message already on screen is not stacked again: a save that keeps
+        failing (a full disk, a damaged file) says so once while it shows, not
+        at every pause in typing."""
+        new = event.notification
+        if any((shown.title, shown.message) == (new.title, new.message)
+               for shown in self._notifications):
+            event.prevent_default()  # App's own handler would show it again
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette lists the current screen's actions first, then the app's."""
