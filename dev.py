@@ -10,6 +10,8 @@
                                    typing, racing writers, a full disk, damaged files)
     python3 dev.py screenshots     regenerate screenshots/*.svg from the demo data
     python3 dev.py bench           run the benchmarks in benchmarks/
+    python3 dev.py lock            move constraints.txt (the versions tests run with) to
+                                   the newest releases pyproject.toml allows
 
 The virtual environment is rebuilt only when pyproject.toml changes, so the
 second run of any command starts at once.
@@ -41,6 +43,7 @@ def main() -> int:
         "app": [BIN / "prep", *rest],
         "test": [BIN / "python", "-m", "pytest", *(rest or PARALLEL)],
         "dates": None,  # run_at_hard_dates
+        "lock": None,  # lock
         "reliability": [BIN / "python", "-m", "pytest", "--reliability", "-p", "no:cacheprovider",
                         "-rA", "-s", *(rest or ["tests/reliability"])],
         "screenshots": [BIN / "python", "-m", "prep.tui.screenshots", *rest],
@@ -49,6 +52,8 @@ def main() -> int:
     if command not in commands:
         print(__doc__, file=sys.stderr)
         return 2
+    if command == "lock":
+        return lock()
     ensure_venv()
     if command == "dates":
         return run_at_hard_dates(rest)
@@ -113,17 +118,50 @@ def run_at_hard_dates(args: list[str]) -> int:
     return 1 if failed else 0
 
 
+# The exact versions the suite last passed with. `dev.py test` installs
+# these, so every machine (and CI) tests the same code; `dev.py lock`
+# moves them to the newest releases pyproject.toml allows.
+CONSTRAINTS = ROOT / "constraints.txt"
+
+
 def ensure_venv() -> None:
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    recipe = (ROOT / "pyproject.toml").read_bytes() + CONSTRAINTS.read_bytes()
+    wanted = hashlib.sha256(recipe).hexdigest()
     if STAMP.exists() and STAMP.read_text() == wanted and (BIN / "prep").exists():
         return
     if not (BIN / "python").exists():
         print("Creating .venv ...", file=sys.stderr)
         venv.EnvBuilder(with_pip=True).create(VENV)
     print("Installing prep and its test tools into .venv ...", file=sys.stderr)
-    pip = [str(BIN / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-    subprocess.run([*pip, "--editable", f"{ROOT}[test]"], check=True)
+    subprocess.run([*_pip(BIN), "--constraint", str(CONSTRAINTS), "--editable", f"{ROOT}[test]"],
+                   check=True)
     STAMP.write_text(wanted)
+
+
+def _pip(bin_folder: Path) -> list[str]:
+    return [str(bin_folder / "python"), "-m", "pip", "install", "--quiet",
+            "--disable-pip-version-check"]
+
+
+def lock() -> int:
+    """Resolve the newest versions pyproject.toml allows, in a scratch
+    environment, and record them in constraints.txt. Then run the tests."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        venv.EnvBuilder(with_pip=True).create(folder)
+        scratch_bin = folder / ("Scripts" if os.name == "nt" else "bin")
+        subprocess.run([*_pip(scratch_bin), f"{ROOT}[test]"], check=True)
+        frozen = subprocess.run(
+            [str(scratch_bin / "python"), "-m", "pip", "freeze", "--exclude-editable"],
+            check=True, capture_output=True, text=True).stdout
+    pins = sorted((line for line in frozen.splitlines()
+                   if line and not line.lower().startswith("prep")), key=str.lower)
+    CONSTRAINTS.write_text("# The versions `python3 dev.py test` installs; refresh with"
+                           " `python3 dev.py lock`.\n" + "\n".join(pins) + "\n")
+    print(f"Wrote {len(pins)} pins to {CONSTRAINTS.name}; now run python3 dev.py test.")
+    return 0
 
 
 if __name__ == "__main__":
