@@ -131,3 +131,18 @@ def test_nothing_reads_the_wall_clock_but_the_clock():
         for line, call in wall_clock_reads(path.read_text(encoding="utf-8")):
             offenders.append(f"{path.relative_to(ROOT)}:{line}: {call}")
     assert offenders == [], "use the app's Clock (prep.domain.clock) instead:\n" + "\n".join(offenders)
+
+
+def test_no_module_imports_another_modules_private_names():
+    """Shared helpers get public names in a module of their own (as the
+    Markdown escaping did in prep.domain.markdown), not `_name` imports."""
+    import ast
+
+    offenders = []
+    for path in sorted((ROOT / "src" / "prep").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("prep"):
+                offenders += [f"{path.relative_to(ROOT)}: {alias.name} from {node.module}"
+                              for alias in node.names
+                              if alias.name.startswith("_") and not alias.name.startswith("__")]
+    assert offenders == []

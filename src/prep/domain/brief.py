@@ -5,15 +5,14 @@ steps, followed by what carries over from the last meeting with the same
 person. The same text is shown in the app and exported, so it must read well
 both rendered and raw.
 
-Everything the person typed goes through `_inline`, `_at_block_start` or
-`_cell`: a pasted newline, a leading "#" or a "|" in a deadline's label
+Everything the person typed goes through `md.inline`, `md.at_block_start` or
+`md.cell`: a pasted newline, a leading "#" or a "|" in a deadline's label
 must not turn into a heading, a new list or a broken table.
 """
 
 from __future__ import annotations
 
-import re
-from datetime import date, datetime
+from datetime import datetime
 
 from prep.domain.assertiveness import LEVELS, ZONE_LABELS, zone
 from prep.domain.carry_over import CarryOver
@@ -30,14 +29,15 @@ from prep.domain.checklist import (
     Problem,
     Step,
 )
-from prep.domain.deadlines import format_day, is_blank
-from prep.domain.models import SETTING_LABELS, Meeting, clean_line, unreadable_in
+from prep.domain import markdown as md
+from prep.domain.deadlines import is_blank
+from prep.domain.markdown import EMPTY_FIELD
+from prep.domain.models import SETTING_LABELS, Meeting
 from prep.domain.readiness import steps_done
 from prep.domain.when import format_duration, format_when
 
 __all__ = ["render_brief"]
 
-EMPTY_FIELD = "\u2014"
 NOT_PREPARED = "Not prepared."
 EDITED_AFTER_START = "_Plan edited after the meeting started._"
 
@@ -63,102 +63,25 @@ NEED_LABELS: dict[Need, str] = {
 
 _DEADLINE_COLUMNS = ("Deadline", "Earliest", "Likely", "Latest", "Confidence", "Flexible")
 
-# What would open a block if it began a line or list item: a heading, a
-# quote, a bullet, a thematic break ("---", "* * *"), a code fence, or an
-# ordered-list "1." / "1)". Only real markers are escaped, so "#1 priority"
-# and "-5% budget" stay as typed in the raw Markdown.
-_BLOCK_MARKER_RE = re.compile(
-    r"^(?:#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|([-*_])(?:\s*\1){2,}\s*$|`{3}|~{3}"
-    r"|(?P<number>\d{1,9})(?=[.)](?:\s|$)))"
-)
-# A heading's trailing " ##" is read as its closing sequence and dropped.
-_CLOSING_HASHES_RE = re.compile(r"(\s)(#+)$")
-# "<" opening an HTML tag or comment; "<!--" would hide the rest of the
-# brief in a renderer that passes HTML through.
-_HTML_OPEN_RE = re.compile(r"<(?=[A-Za-z/!?])")
-
-
-# -- Escaping ------------------------------------------------------------------
-
-
-def _inline(text: str) -> str:
-    """User text for the middle of a line: one line, no raw HTML openings."""
-    return _HTML_OPEN_RE.sub(r"\\<", clean_line(text))
-
-
-def _at_block_start(text: str) -> str:
-    """User text that begins a heading, list item or quote."""
-    line = _inline(text)
-    marker = _BLOCK_MARKER_RE.match(line)
-    if marker is None:
-        return line
-    if marker["number"] is not None:
-        # "1. Budget" in a list item would nest a list; escape the dot.
-        end = marker.end()
-        return f"{line[:end]}\\{line[end:]}"
-    return f"\\{line}"
-
-
-def _heading(text: str) -> str:
-    return _CLOSING_HASHES_RE.sub(r"\1\\\2", _at_block_start(text))
-
-
-def _cell(text: str) -> str:
-    line = _inline(text).replace("|", "\\|")
-    return line or EMPTY_FIELD
-
-
-def _or_empty(text: str) -> str:
-    return _inline(text) or EMPTY_FIELD
-
-
-def _filled(text: str) -> bool:
-    return bool(text.strip())
-
-
-def _unreadable(item: object, column: str) -> str | None:
-    """ "(unreadable date: 'next thursday')" if another program stored a value
-    in `column` that prep cannot read, ready for a line or a table cell."""
-    mark = unreadable_in(getattr(item, "unreadable", ()), column)
-    return _inline(str(mark)).replace("|", "\\|") if mark else None
-
 
 # -- Pieces --------------------------------------------------------------------
 
 
-class _Dates:
-    """Dates as "Fri 4 Dec", with the year only when it isn't this year."""
-
-    def __init__(self, now: datetime) -> None:
-        self._year = now.year
-
-    def __call__(self, day: date | None) -> str:
-        if day is None:
-            return EMPTY_FIELD
-        return format_day(day, with_year=day.year != self._year)
-
-    def of(self, item: object, column: str) -> str | None:
-        """An item's date in `column`, or its unreadable stored value marked,
-        or None when it has neither."""
-        value = getattr(item, column)
-        return self(value) if value is not None else _unreadable(item, column)
-
-
-def _ask_item(number: int, ask: Ask, day: _Dates) -> str:
+def _ask_item(number: int, ask: Ask, day: md.Dates) -> str:
     by = day.of(ask, "by_when")
     by_when = f" \u2014 by {by}" if by else ""
-    return f"{number}. {_at_block_start(ask.text)}{by_when}"
+    return f"{number}. {md.at_block_start(ask.text)}{by_when}"
 
 
-def _numbered_asks(asks: list[Ask], day: _Dates) -> str:
+def _numbered_asks(asks: list[Ask], day: md.Dates) -> str:
     return "\n".join(_ask_item(n, ask, day) for n, ask in enumerate(asks, start=1))
 
 
 def _holding_back(checklist: Checklist) -> str:
     reason = checklist.holding_back_reason
-    if _filled(checklist.holding_back):
+    if md.filled(checklist.holding_back):
         because = f" ({REASON_LABELS[reason]})" if reason is not None else ""
-        return f"I might hold back: {_inline(checklist.holding_back)}{because}"
+        return f"I might hold back: {md.inline(checklist.holding_back)}{because}"
     if checklist.holding_back_nothing:
         return "Nothing held back."
     if reason is not None:
@@ -166,7 +89,7 @@ def _holding_back(checklist: Checklist) -> str:
     return f"I might hold back: {EMPTY_FIELD}"
 
 
-def _deadline_table(deadlines: list[Deadline], day: _Dates) -> str:
+def _deadline_table(deadlines: list[Deadline], day: md.Dates) -> str:
     rows = [
         "| " + " | ".join(_DEADLINE_COLUMNS) + " |",
         "| " + " | ".join("---" for _ in _DEADLINE_COLUMNS) + " |",
@@ -178,7 +101,7 @@ def _deadline_table(deadlines: list[Deadline], day: _Dates) -> str:
         # In the enum's order, so the same choices always read the same way.
         flexible = ", ".join(f.value for f in Flex if f in deadline.flexible)
         cells = (
-            _cell(deadline.label),
+            md.cell(deadline.label),
             day.of(deadline, "earliest") or EMPTY_FIELD,
             day.of(deadline, "likely") or EMPTY_FIELD,
             day.of(deadline, "latest") or EMPTY_FIELD,
@@ -189,20 +112,20 @@ def _deadline_table(deadlines: list[Deadline], day: _Dates) -> str:
     return "\n".join(rows)
 
 
-def _deadline_line(deadline: Deadline, day: _Dates) -> str:
+def _deadline_line(deadline: Deadline, day: md.Dates) -> str:
     dates = [
         f"{name} {shown}"
         for name in ("earliest", "likely", "latest")
         if (shown := day.of(deadline, name))
     ]
-    label = _at_block_start(deadline.label)
+    label = md.at_block_start(deadline.label)
     return f"- {label}: {', '.join(dates)}" if dates else f"- {label}"
 
 
 def _problem_item(problem: Problem) -> str:
     help_note = " (raising it to ask for help)" if problem.ask_for_help else ""
-    lines = [f"- {_at_block_start(problem.text)}{help_note}"]
-    lines += [f"  - {_at_block_start(s.text)}" for s in problem.solutions if _filled(s.text)]
+    lines = [f"- {md.at_block_start(problem.text)}{help_note}"]
+    lines += [f"  - {md.at_block_start(s.text)}" for s in problem.solutions if md.filled(s.text)]
     if not problem.ready:
         lines.append("  - No solution yet.")
     if problem.need is not None:
@@ -217,13 +140,13 @@ def _section(title: str, blocks: list[str]) -> list[str]:
     return [f"## {title}", *(blocks or [NOT_PREPARED])]
 
 
-def _asks_section(checklist: Checklist, day: _Dates) -> list[str]:
-    asks = [a for a in checklist.asks if _filled(a.text)]
+def _asks_section(checklist: Checklist, day: md.Dates) -> list[str]:
+    asks = [a for a in checklist.asks if md.filled(a.text)]
     anything = (
         asks
         or checklist.no_asks
         or checklist.position is not None
-        or _filled(checklist.holding_back)
+        or md.filled(checklist.holding_back)
         or checklist.holding_back_nothing
         or checklist.holding_back_reason is not None
     )
@@ -244,43 +167,43 @@ def _asks_section(checklist: Checklist, day: _Dates) -> list[str]:
     return _section("Asks", [listed, f"- {position}\n- {_holding_back(checklist)}"])
 
 
-def _expectations_section(checklist: Checklist, day: _Dates) -> list[str]:
+def _expectations_section(checklist: Checklist, day: md.Dates) -> list[str]:
     deadlines = [d for d in checklist.deadlines if not is_blank(d)]
     if not (
-        _filled(checklist.they_expect)
-        or _filled(checklist.i_expect)
+        md.filled(checklist.they_expect)
+        or md.filled(checklist.i_expect)
         or deadlines
-        or _filled(checklist.premortem)
+        or md.filled(checklist.premortem)
     ):
         return _section("Expectations", [])
     blocks = [
-        f"- They expect: {_or_empty(checklist.they_expect)}\n"
-        f"- I expect: {_or_empty(checklist.i_expect)}"
+        f"- They expect: {md.or_empty(checklist.they_expect)}\n"
+        f"- I expect: {md.or_empty(checklist.i_expect)}"
     ]
     if deadlines:
         blocks.append(_deadline_table(deadlines, day))
-    if _filled(checklist.premortem):
-        blocks.append(f"If this goes badly, the likely reason: {_inline(checklist.premortem)}")
+    if md.filled(checklist.premortem):
+        blocks.append(f"If this goes badly, the likely reason: {md.inline(checklist.premortem)}")
     return _section("Expectations", blocks)
 
 
 def _assertiveness_section(checklist: Checklist) -> list[str]:
     level = checklist.planned_level
     planned = level in LEVELS
-    if not (planned or _filled(checklist.pushback_line)):
+    if not (planned or md.filled(checklist.pushback_line)):
         return _section("Assertiveness", [])
     if planned:
         blocks = [f"Planned level: {level}/10 ({ZONE_LABELS[zone(level)]})"]
     else:
         blocks = [f"Planned level: {EMPTY_FIELD}"]
-    if _filled(checklist.pushback_line):
-        blocks.append(f"> {_at_block_start(checklist.pushback_line)}")
+    if md.filled(checklist.pushback_line):
+        blocks.append(f"> {md.at_block_start(checklist.pushback_line)}")
     return _section("Assertiveness", blocks)
 
 
 def _problems_section(checklist: Checklist) -> list[str]:
-    problems = [p for p in checklist.problems if _filled(p.text)]
-    if not (problems or checklist.nothing_to_raise or _filled(checklist.off_their_plate)):
+    problems = [p for p in checklist.problems if md.filled(p.text)]
+    if not (problems or checklist.nothing_to_raise or md.filled(checklist.off_their_plate)):
         return _section("Problems and solutions", [])
     if problems:
         listed = "\n".join(_problem_item(p) for p in problems)
@@ -289,12 +212,12 @@ def _problems_section(checklist: Checklist) -> list[str]:
     else:
         listed = EMPTY_FIELD
     blocks = [listed]
-    if _filled(checklist.off_their_plate):
-        blocks.append(f"Off their plate: {_inline(checklist.off_their_plate)}")
+    if md.filled(checklist.off_their_plate):
+        blocks.append(f"Off their plate: {md.inline(checklist.off_their_plate)}")
     return _section("Problems and solutions", blocks)
 
 
-def _carry_over_section(carry_over: CarryOver, day: _Dates) -> list[str]:
+def _carry_over_section(carry_over: CarryOver, day: md.Dates) -> list[str]:
     if carry_over.is_empty:
         return []
     blocks = ["## Carried over from last time"]
@@ -307,23 +230,23 @@ def _carry_over_section(carry_over: CarryOver, day: _Dates) -> list[str]:
         ]
     if carry_over.unsolved_problems:
         lines = [
-            f"- {_at_block_start(p.text)}" + (" (asked for help)" if p.ask_for_help else "")
+            f"- {md.at_block_start(p.text)}" + (" (asked for help)" if p.ask_for_help else "")
             for p in carry_over.unsolved_problems
         ]
         blocks += ["### Unsolved problems", "\n".join(lines)]
     return blocks
 
 
-def _open_items_section(open_items: OpenItems | None, day: _Dates) -> list[str]:
+def _open_items_section(open_items: OpenItems | None, day: md.Dates) -> list[str]:
     """Unsaid items and action items still open with this person, from any earlier debrief."""
     if open_items is None or open_items.is_empty:
         return []
-    lines = [f"- Unsaid: {_inline(item.text)}" for item in open_items.unsaid]
+    lines = [f"- Unsaid: {md.inline(item.text)}" for item in open_items.unsaid]
     for action in open_items.action_items:
         owner = action.owner.value  # "me" or "them"
         shown = day.of(action, "due")
         due = f", due {shown}" if shown else ""
-        lines.append(f"- [ ] {_inline(action.text)} ({owner}{due})")
+        lines.append(f"- [ ] {md.inline(action.text)} ({owner}{due})")
     return ["## Still open with them", "\n".join(lines)]
 
 
@@ -332,19 +255,19 @@ def _open_items_section(open_items: OpenItems | None, day: _Dates) -> list[str]:
 
 def _byline(meeting: Meeting, now: datetime) -> str:
     parts = (
-        f"with {_inline(meeting.counterpart.label)}",
-        *_when_and_setting(meeting, now, format_duration(meeting.duration_minutes)),
+        f"with {md.inline(meeting.counterpart.label)}",
+        *when_and_setting(meeting, now, format_duration(meeting.duration_minutes)),
     )
     return " \u00b7 ".join(parts)
 
 
-def _when_and_setting(meeting: Meeting, now: datetime, *between: str) -> tuple[str, ...]:
+def when_and_setting(meeting: Meeting, now: datetime, *between: str) -> tuple[str, ...]:
     """When and where, each marked instead if another program stored a value
     prep cannot read."""
     return (
-        _unreadable(meeting, "starts_at") or format_when(meeting.starts_at, now),
+        md.unreadable_mark(meeting, "starts_at") or format_when(meeting.starts_at, now),
         *between,
-        _unreadable(meeting, "setting") or SETTING_LABELS[meeting.setting],
+        md.unreadable_mark(meeting, "setting") or SETTING_LABELS[meeting.setting],
     )
 
 
@@ -360,9 +283,9 @@ def render_brief(
     `now` decides how the meeting time reads ("Tomorrow 10:00") and whether
     dates carry their year.
     """
-    day = _Dates(now)
+    day = md.Dates(now)
     blocks = [
-        f"# {_heading(meeting.title)}",
+        f"# {md.heading(meeting.title)}",
         _byline(meeting, now),
         f"Ready: {steps_done(checklist)} of {len(Step)} steps",
         *_asks_section(checklist, day),

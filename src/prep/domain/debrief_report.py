@@ -14,22 +14,11 @@ can't open a heading, break the table or start a list.
 
 from __future__ import annotations
 
-import re
-from datetime import date, datetime
+from datetime import datetime
 
 from prep.domain.assertiveness import LEVELS, ZONE_LABELS, describe_gap, zone
-from prep.domain.brief import (
-    EDITED_AFTER_START,
-    EMPTY_FIELD,
-    _at_block_start,
-    _cell,
-    _Dates,
-    _filled,
-    _heading,
-    _inline,
-    _or_empty,
-    _when_and_setting,
-)
+from prep.domain import markdown as md
+from prep.domain.brief import EDITED_AFTER_START, when_and_setting
 from prep.domain.checklist import Ask, Checklist, Deadline, Problem
 from prep.domain.debrief import (
     AskAnswer,
@@ -40,6 +29,7 @@ from prep.domain.debrief import (
     ProposalOutcome,
 )
 from prep.domain.debrief_rules import RATINGS, TEMPERATURE_LABELS
+from prep.domain.markdown import EMPTY_FIELD
 from prep.domain.models import Meeting
 
 __all__ = ["render_debrief"]
@@ -65,25 +55,12 @@ FEEDBACK_QUESTIONS = (
     "What can I do to help you more?",
 )
 
-# A blank line (spaces allowed, "\r\n" included) ends a paragraph.
-_PARAGRAPH_BREAK_RE = re.compile(r"\n\s*\n")
-
 
 # -- Pieces --------------------------------------------------------------------
 
 
-def _paragraphs(text: str) -> list[str]:
-    """Longer user text as separate paragraphs, each escaped as a new block.
-
-    The outcome and the coaching note can run to paragraphs; keeping them
-    apart reads better than one long line. Single newlines inside a
-    paragraph still fold into spaces, so no line can start a new block.
-    """
-    return [_at_block_start(part) for part in _PARAGRAPH_BREAK_RE.split(text) if _filled(part)]
-
-
 def _byline(meeting: Meeting, now: datetime) -> str:
-    parts = (f"with {_inline(meeting.counterpart.label)}", *_when_and_setting(meeting, now))
+    parts = (f"with {md.inline(meeting.counterpart.label)}", *when_and_setting(meeting, now))
     return " \u00b7 ".join(parts)
 
 
@@ -101,30 +78,13 @@ def _level(level: int) -> str:
     return f"{level}/10 ({ZONE_LABELS[zone(level)]})"
 
 
-def _date_range(
-    earliest: date | None, likely: date | None, latest: date | None, day: _Dates
-) -> str:
-    """ "Mon 7 Dec–Fri 18 Dec (likely Fri 11 Dec)", or as much of it as is known."""
-    if earliest is not None and latest is not None:
-        span = day(earliest) if earliest == latest else f"{day(earliest)}\u2013{day(latest)}"
-    elif earliest is not None:
-        span = f"from {day(earliest)}"
-    elif latest is not None:
-        span = f"by {day(latest)}"
-    else:
-        span = ""
-    if likely is None:
-        return span or "no dates"
-    return f"{span} (likely {day(likely)})" if span else f"likely {day(likely)}"
-
-
 # -- Plan vs reality -----------------------------------------------------------
 
 
-def _ask_row(ask: Ask, result: AskResult | None, day: _Dates) -> tuple[str, str]:
+def _ask_row(ask: Ask, result: AskResult | None, day: md.Dates) -> tuple[str, str]:
     by = day.of(ask, "by_when")
     by_when = f" \u2014 by {by}" if by else ""
-    planned = f"Ask: {_cell(ask.text)}{by_when}"
+    planned = f"Ask: {md.cell(ask.text)}{by_when}"
     if result is None or result.asked is None:
         happened = EMPTY_FIELD
     elif not result.asked:
@@ -150,26 +110,26 @@ def _assertiveness_row(planned: int | None, actual: int | None) -> tuple[str, st
 
 def _problem_row(problem: Problem, outcome: ProposalOutcome | None) -> tuple[str, str]:
     # The first solution is the one proposed; the rest were fallbacks.
-    first = next((s for s in problem.solutions if _filled(s.text)), None)
+    first = next((s for s in problem.solutions if md.filled(s.text)), None)
     if first is not None:
-        plan = f"solution: {_cell(first.text)}"
+        plan = f"solution: {md.cell(first.text)}"
     elif problem.ask_for_help:
         plan = "asking for help"
     else:
         plan = "no solution"
     happened = OUTCOME_LABELS[outcome] if outcome is not None else EMPTY_FIELD
-    return f"Problem: {_cell(problem.text)} \u2014 {plan}", happened
+    return f"Problem: {md.cell(problem.text)} \u2014 {plan}", happened
 
 
-def _plan_vs_reality(checklist: Checklist, debrief: Debrief, day: _Dates) -> list[str]:
+def _plan_vs_reality(checklist: Checklist, debrief: Debrief, day: md.Dates) -> list[str]:
     results = {r.ask_id: r for r in debrief.ask_results}
     outcomes = dict(debrief.proposal_outcomes)
     rows = [
-        *(_ask_row(a, results.get(a.id), day) for a in checklist.asks if _filled(a.text)),
+        *(_ask_row(a, results.get(a.id), day) for a in checklist.asks if md.filled(a.text)),
         # Always a row: a level is planned for every meeting, and an empty
         # cell points at what was never planned or rated.
         _assertiveness_row(checklist.planned_level, debrief.actual_level),
-        *(_problem_row(p, outcomes.get(p.id)) for p in checklist.problems if _filled(p.text)),
+        *(_problem_row(p, outcomes.get(p.id)) for p in checklist.problems if md.filled(p.text)),
     ]
     table = "\n".join(
         [
@@ -190,25 +150,25 @@ def _plan_vs_reality(checklist: Checklist, debrief: Debrief, day: _Dates) -> lis
 
 def _unsaid(debrief: Debrief) -> list[str]:
     lines = [
-        f"- {_at_block_start(item.text)}" + ("" if item.is_open else " (resolved)")
+        f"- {md.at_block_start(item.text)}" + ("" if item.is_open else " (resolved)")
         for item in debrief.unsaid
-        if _filled(item.text)
+        if md.filled(item.text)
     ]
     return ["## Unsaid", "\n".join(lines)] if lines else []
 
 
-def _move_line(move: DeadlineMove, planned: Deadline | None, day: _Dates) -> str:
-    now = _date_range(move.earliest, move.likely, move.latest, day)
+def _move_line(move: DeadlineMove, planned: Deadline | None, day: md.Dates) -> str:
+    now = md.date_range(move.earliest, move.likely, move.latest, day)
     if planned is None:
         # Moved at this debrief but planned elsewhere: a deadline carried
         # over from an earlier meeting. Its old range isn't in this plan.
         return f"- A deadline from an earlier meeting: now {now}"
-    label = _at_block_start(planned.label) or "Untitled deadline"
-    was = _date_range(planned.earliest, planned.likely, planned.latest, day)
+    label = md.at_block_start(planned.label) or "Untitled deadline"
+    was = md.date_range(planned.earliest, planned.likely, planned.latest, day)
     return f"- {label}: was {was}, now {now}"
 
 
-def _deadline_moves(checklist: Checklist, debrief: Debrief, day: _Dates) -> list[str]:
+def _deadline_moves(checklist: Checklist, debrief: Debrief, day: md.Dates) -> list[str]:
     if not debrief.deadline_moves:
         return []
     planned = {d.id: d for d in checklist.deadlines}
@@ -221,27 +181,27 @@ def _feedback(debrief: Debrief) -> list[str]:
         return []
     answers = (debrief.feedback_keep, debrief.feedback_more, debrief.feedback_help)
     lines = [
-        f"- {question} {_or_empty(answer)}"
+        f"- {question} {md.or_empty(answer)}"
         for question, answer in zip(FEEDBACK_QUESTIONS, answers, strict=True)
     ]
     return ["## Feedback", "\n".join(lines)]
 
 
-def _action_items(debrief: Debrief, day: _Dates) -> list[str]:
+def _action_items(debrief: Debrief, day: md.Dates) -> list[str]:
     lines = []
     for item in debrief.action_items:
-        if not _filled(item.text):
+        if not md.filled(item.text):
             continue
         box = " " if item.is_open else "x"
         owner = Owner(item.owner).value
         shown = day.of(item, "due")
         due = f", due {shown}" if shown else ""
-        lines.append(f"- [{box}] {_at_block_start(item.text)} \u2014 {owner}{due}")
+        lines.append(f"- [{box}] {md.at_block_start(item.text)} \u2014 {owner}{due}")
     return ["## Action items", "\n".join(lines)] if lines else []
 
 
 def _coaching_up(debrief: Debrief) -> list[str]:
-    paragraphs = _paragraphs(debrief.coaching_note)
+    paragraphs = md.paragraphs(debrief.coaching_note)
     return ["## Coaching up", *paragraphs] if paragraphs else []
 
 
@@ -257,12 +217,12 @@ def render_debrief(meeting: Meeting, checklist: Checklist, debrief: Debrief, now
     `now` decides how the meeting time reads and whether dates carry
     their year.
     """
-    day = _Dates(now)
+    day = md.Dates(now)
     blocks = [
-        f"# Debrief: {_heading(meeting.title)}",
+        f"# Debrief: {md.heading(meeting.title)}",
         _byline(meeting, now),
         "## How it went",
-        *(_paragraphs(debrief.outcome) or [NOT_WRITTEN]),
+        *(md.paragraphs(debrief.outcome) or [NOT_WRITTEN]),
         _ratings(debrief),
         *_plan_vs_reality(checklist, debrief, day),
         *_unsaid(debrief),

@@ -21,11 +21,12 @@ import math
 from datetime import datetime
 
 from prep.domain.assertiveness import ZONE_LABELS
-from prep.domain.brief import EMPTY_FIELD, _at_block_start, _cell, _Dates, _inline
+from prep.domain import markdown as md
 from prep.domain.checklist import REASON_LABELS
 from prep.domain.deadlines import format_day
 from prep.domain.debrief import Owner
-from prep.domain.debrief_report import NOT_WRITTEN, _date_range, _paragraphs
+from prep.domain.debrief_report import NOT_WRITTEN
+from prep.domain.markdown import EMPTY_FIELD
 from prep.domain.models import SETTING_LABELS, Cadence, Rank
 from prep.domain.review import (
     ActionLine,
@@ -105,7 +106,7 @@ def _signed_int(value: int) -> str:
 
 
 def _who(person: str) -> str:
-    return f" ({_inline(person)})" if person.strip() else ""
+    return f" ({md.inline(person)})" if person.strip() else ""
 
 
 def _bullets(lines: list[str]) -> str:
@@ -149,7 +150,7 @@ def meeting_when(meeting: ReviewMeeting, now: datetime) -> str:
 
 def _meeting_line(line: MeetingLine, now: datetime) -> str:
     m = line.meeting
-    return f"{meeting_when(m, now)} \u00b7 {_inline(m.title)}{_who(m.person)}: {line.status}"
+    return f"{meeting_when(m, now)} \u00b7 {md.inline(m.title)}{_who(m.person)}: {line.status}"
 
 
 def _meetings_section(week: WeekInput, now: datetime) -> list[str]:
@@ -162,8 +163,8 @@ def _meetings_section(week: WeekInput, now: datetime) -> list[str]:
 def _meeting_cell(title: str, person: str) -> str:
     """ "Q4 budget review (Dana Reyes)", escaped for a table cell."""
     if not person.strip():
-        return _cell(title)
-    return f"{_cell(title)} ({_cell(person)})"
+        return md.cell(title)
+    return f"{md.cell(title)} ({md.cell(person)})"
 
 
 def _level_cell(level: int | None) -> str:
@@ -229,7 +230,7 @@ def _hierarchy_section(week: WeekInput) -> list[str]:
     if open_by_person:
         blocks.append(
             "Still unsaid, by person:\n\n"
-            + _bullets([f"{_at_block_start(p) or EMPTY_FIELD}: {n}" for p, n in open_by_person])
+            + _bullets([f"{md.at_block_start(p) or EMPTY_FIELD}: {n}" for p, n in open_by_person])
         )
     reasons = hold_back_reasons(week)
     if reasons:
@@ -240,8 +241,8 @@ def _hierarchy_section(week: WeekInput) -> list[str]:
     return blocks
 
 
-def _moved_line(move: MovedDeadline, day: _Dates) -> str:
-    label = (_at_block_start(move.label) or "Untitled deadline") + _who(move.person)
+def _moved_line(move: MovedDeadline, day: md.Dates) -> str:
+    label = (md.at_block_start(move.label) or "Untitled deadline") + _who(move.person)
     old, new = move.old_likely, move.new_likely
     if old is not None and new is not None:
         shift = (new - old).days
@@ -259,13 +260,13 @@ def _moved_line(move: MovedDeadline, day: _Dates) -> str:
     return f"{label}: {what}"
 
 
-def _upcoming_line(deadline: UpcomingDeadline, day: _Dates) -> str:
-    label = (_at_block_start(deadline.label) or "Untitled deadline") + _who(deadline.person)
-    dates = _date_range(deadline.earliest, deadline.likely, deadline.latest, day)
+def _upcoming_line(deadline: UpcomingDeadline, day: md.Dates) -> str:
+    label = (md.at_block_start(deadline.label) or "Untitled deadline") + _who(deadline.person)
+    dates = md.date_range(deadline.earliest, deadline.likely, deadline.latest, day)
     return f"{label}: {dates}"
 
 
-def _expectations_section(week: WeekInput, day: _Dates) -> list[str]:
+def _expectations_section(week: WeekInput, day: md.Dates) -> list[str]:
     blocks = ["## Expectations"]
     moved = moved_deadlines(week)
     if moved:
@@ -280,19 +281,19 @@ def _expectations_section(week: WeekInput, day: _Dates) -> list[str]:
     return blocks
 
 
-def _action_line(action: ActionLine, day: _Dates, done: bool, overdue: bool = False) -> str:
+def _action_line(action: ActionLine, day: md.Dates, done: bool, overdue: bool = False) -> str:
     box = "x" if done else " "
-    person = _inline(action.person)
+    person = md.inline(action.person)
     if Owner(action.owner) is Owner.ME:
         owner = f"me, for {person}" if person else "me"
     else:
         owner = person or "them"
     due = f", due {day(action.due)}" if action.due is not None else ""
     late = " (overdue)" if overdue else ""
-    return f"- [{box}] {_at_block_start(action.text) or EMPTY_FIELD} \u2014 {owner}{due}{late}"
+    return f"- [{box}] {md.at_block_start(action.text) or EMPTY_FIELD} \u2014 {owner}{due}{late}"
 
 
-def _actions_section(week: WeekInput, now: datetime, day: _Dates) -> list[str]:
+def _actions_section(week: WeekInput, now: datetime, day: md.Dates) -> list[str]:
     items = action_items(week, now)
     blocks = ["## Action items"]
     for title, lines in (
@@ -309,12 +310,12 @@ def _actions_section(week: WeekInput, now: datetime, day: _Dates) -> list[str]:
     return blocks
 
 
-def _feedback_section(week: WeekInput, now: datetime, day: _Dates) -> list[str]:
+def _feedback_section(week: WeekInput, now: datetime, day: md.Dates) -> list[str]:
     due = feedback_due_people(week, now.date())
     if not due:
         return ["## Feedback due", "No one is due a feedback conversation."]
     lines = [
-        f"{_at_block_start(p.person) or EMPTY_FIELD} \u2014 {Cadence(p.cadence).value}, "
+        f"{md.at_block_start(p.person) or EMPTY_FIELD} \u2014 {Cadence(p.cadence).value}, "
         + (f"last asked {day(p.last_feedback)}" if p.last_feedback else "never asked")
         for p in due
     ]
@@ -348,7 +349,7 @@ def _reflection_section(week: WeekInput) -> list[str]:
         return ["## Reflection", NOT_WRITTEN]
     blocks = ["## Reflection"]
     for title, text in parts:
-        blocks += [f"### {title}", *(_paragraphs(text) or [EMPTY_FIELD])]
+        blocks += [f"### {title}", *(md.paragraphs(text) or [EMPTY_FIELD])]
     return blocks
 
 
@@ -365,11 +366,11 @@ def render_review(week: WeekInput, previous: WeekInput, now: datetime) -> str:
     """
     blocks = [f"# Weekly review: {describe_week(week.week_start)}"]
     if week.last_week_focus.strip():
-        blocks.append(f"Last week's focus: {_inline(week.last_week_focus)}")
+        blocks.append(f"Last week's focus: {md.inline(week.last_week_focus)}")
     if is_empty(week, now):
         blocks.append(EMPTY_WEEK)
         return "\n\n".join(blocks) + "\n"
-    day = _Dates(now)
+    day = md.Dates(now)
     held = held_week(week, now)
     blocks += [
         *_numbers_section(numbers(week, now), numbers(previous, now)),

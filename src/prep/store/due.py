@@ -14,7 +14,7 @@ from prep.domain.agenda import DEBRIEF_WINDOW
 from prep.domain.debrief import ActionItem, Owner
 from prep.domain.due import FEEDBACK_AHEAD, PREPARE_WINDOW, DueAction, DueFeedback, DueReport
 from prep.domain.models import Cadence
-from prep.store.repository import _MEETING_COLUMNS, _MEETING_FROM, _meeting
+from prep.store.repository import MEETING_COLUMNS, MEETING_FROM, meeting_from_row
 from prep.store.timestamps import utc_text
 
 if TYPE_CHECKING:
@@ -29,8 +29,8 @@ def read_due(store: Store, now: datetime) -> DueReport:
     from prep.domain.due import build_due
 
     with store._lock:
-        meetings = [_meeting(r) for r in store.query(
-            f"SELECT {_MEETING_COLUMNS} FROM {_MEETING_FROM}"
+        meetings = [meeting_from_row(r) for r in store.query(
+            f"SELECT {MEETING_COLUMNS} FROM {MEETING_FROM}"
             " WHERE m.starts_at_utc >= ? AND m.starts_at_utc <= ?"
             " ORDER BY m.starts_at_utc, m.id",
             [utc_text(now - DEBRIEF_WINDOW), utc_text(now + PREPARE_WINDOW)])]
@@ -54,18 +54,18 @@ def _open_actions(store: Store, today: date) -> list[DueAction]:
 def _feedback_candidates(store: Store, now: datetime) -> list[DueFeedback]:
     """Everyone met in the coming week, with their next meeting and last feedback."""
     rows = store.query(
-        f"SELECT {_MEETING_COLUMNS},"
+        f"SELECT {MEETING_COLUMNS},"
         " (SELECT m2.starts_at FROM meetings m2 INDEXED BY meetings_counterpart"
         "  JOIN debriefs d ON d.meeting_id = m2.id"
         "  WHERE m2.counterpart_id = m.counterpart_id AND m2.starts_at_utc < ?"
         "  AND d.feedback_asked = 1 ORDER BY m2.starts_at_utc DESC LIMIT 1) AS last_feedback"
-        f" FROM {_MEETING_FROM}"
+        f" FROM {MEETING_FROM}"
         " WHERE m.starts_at_utc > ? AND m.starts_at_utc <= ? ORDER BY m.starts_at_utc, m.id",
         [utc_text(now), utc_text(now), utc_text(now + FEEDBACK_AHEAD)])
     seen: set[int] = set()
     found = []
     for row in rows:
-        meeting = _meeting(row)
+        meeting = meeting_from_row(row)
         if meeting.counterpart.id in seen:
             continue  # their first meeting is where to ask
         seen.add(meeting.counterpart.id)

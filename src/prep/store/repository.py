@@ -45,14 +45,14 @@ if TYPE_CHECKING:
 # instead of failing at once; writes are single-row and take milliseconds.
 BUSY_TIMEOUT_SECONDS = 5.0
 
-_MEETING_COLUMNS = """
+MEETING_COLUMNS = """
     m.id, m.title, m.starts_at, m.starts_at_utc, m.duration_minutes, m.setting, m.notes, m.status,
     m.created_at, m.updated_at,
     c.id AS c_id, c.name AS c_name, c.organisation AS c_organisation,
     c.kind AS c_kind, c.rank AS c_rank, c.feedback_cadence AS c_cadence,
     coalesce(ch.steps_done, 0) AS steps_done
 """
-_MEETING_FROM = (
+MEETING_FROM = (
     "meetings m JOIN counterparts c ON c.id = m.counterpart_id"
     " LEFT JOIN checklists ch ON ch.meeting_id = m.id"
 )
@@ -410,18 +410,18 @@ class Store:
         with self._use():
             rows = list(
                 self.query(
-                    f"SELECT {_MEETING_COLUMNS} FROM {_MEETING_FROM} WHERE m.id = ?",
+                    f"SELECT {MEETING_COLUMNS} FROM {MEETING_FROM} WHERE m.id = ?",
                     [meeting_id],
                 )
             )
         if not rows:
             raise StoreError(f"Meeting {meeting_id} does not exist.")
-        return _meeting(rows[0])
+        return meeting_from_row(rows[0])
 
     def meetings_from(self, start: datetime, *, limit: int | None = None) -> list[Meeting]:
         """Meetings starting at or after `start`, soonest first."""
         sql = (
-            f"SELECT {_MEETING_COLUMNS} FROM {_MEETING_FROM}"
+            f"SELECT {MEETING_COLUMNS} FROM {MEETING_FROM}"
             " WHERE m.starts_at_utc >= ? ORDER BY m.starts_at_utc, m.id"
         )
         params: list[Any] = [utc_text(start)]
@@ -429,7 +429,7 @@ class Store:
             sql += " LIMIT ?"
             params.append(limit)
         with self._use():
-            return [_meeting(row) for row in self.query(sql, params)]
+            return [meeting_from_row(row) for row in self.query(sql, params)]
 
     def previous_meeting_with(self, meeting: Meeting) -> Meeting | None:
         """The last meeting with the same person before this one, if any."""
@@ -440,7 +440,7 @@ class Store:
         self, counterpart_id: int, *, before: Meeting | None = None, limit: int = 50
     ) -> list[Meeting]:
         """Meetings with one person, newest first; only those before `before` if given."""
-        sql = f"SELECT {_MEETING_COLUMNS} FROM {_MEETING_FROM} WHERE m.counterpart_id = ?"
+        sql = f"SELECT {MEETING_COLUMNS} FROM {MEETING_FROM} WHERE m.counterpart_id = ?"
         params: list[Any] = [counterpart_id]
         if before is not None:
             start = utc_text(before.starts_at)
@@ -449,7 +449,7 @@ class Store:
         sql += " ORDER BY m.starts_at_utc DESC, m.id DESC LIMIT ?"
         params.append(limit)
         with self._use():
-            return [_meeting(row) for row in self.query(sql, params)]
+            return [meeting_from_row(row) for row in self.query(sql, params)]
 
     def meeting_count(self) -> int:
         with self._use():
@@ -458,9 +458,9 @@ class Store:
     def all_meetings(self) -> list[Meeting]:
         with self._use():
             return [
-                _meeting(row)
+                meeting_from_row(row)
                 for row in self.query(
-                    f"SELECT {_MEETING_COLUMNS} FROM {_MEETING_FROM}"
+                    f"SELECT {MEETING_COLUMNS} FROM {MEETING_FROM}"
                     " ORDER BY m.starts_at_utc, m.id"
                 )
             ]
@@ -524,7 +524,7 @@ def _counterpart(row: dict[str, Any], prefix: str = "") -> Counterpart:
     )
 
 
-def _meeting(row: dict[str, Any]) -> Meeting:
+def meeting_from_row(row: dict[str, Any]) -> Meeting:
     read = RowReader(row)
     return Meeting(
         id=row["id"],
