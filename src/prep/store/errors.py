@@ -9,6 +9,14 @@ class StoreError(Exception):
     """A database operation failed in a way the person should hear about."""
 
 
+class StoreBusyError(StoreError):
+    """Another connection held the write lock for longer than the busy timeout.
+
+    Nothing was written, and the same write can succeed once the lock is
+    released: callers that save on their own (save-as-you-type) retry it.
+    """
+
+
 class StoreOpenError(StoreError):
     """The database file cannot be used. The file has not been changed.
 

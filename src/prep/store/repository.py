@@ -23,7 +23,7 @@ from prep.domain.models import (
     Status,
     validate_draft,
 )
-from prep.store.errors import StoreError
+from prep.store.errors import StoreBusyError, StoreError
 from prep.store.timestamps import utc_text
 
 if TYPE_CHECKING:
@@ -137,7 +137,7 @@ class Store:
                 yield
             except sqlite3.OperationalError as error:
                 if "locked" in str(error) or "busy" in str(error):
-                    raise StoreError(
+                    raise StoreBusyError(
                         "The database is busy (another copy of prep or another program"
                         " is writing to it). Nothing was lost; try again in a moment."
                     ) from error
