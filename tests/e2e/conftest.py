@@ -123,6 +123,10 @@ class Terminal:
         self._started = True
         self.target = f"{session}:0.0"
 
+    def use(self, session: str) -> None:
+        """Send keys to, and read, the session called `session` from now on."""
+        self.target = f"{session}:0.0"
+
     def kill_server(self) -> None:
         """Stop the server and its panes, and remove its socket file
         (tmux leaves it behind)."""
@@ -236,6 +240,41 @@ class Terminal:
 
     def type(self, text: str) -> None:
         self.send(text, literal=True)
+
+
+def cursor_on(terminal: Terminal, label: str, timeout: float) -> bool:
+    """Whether the terminal cursor comes to rest on the row showing the field
+    `label` within `timeout` seconds.
+
+    Like `Terminal.wait_focus`, but the checklist's step list sits to the
+    left of its fields, so the label is not at the start of the line.
+    """
+    pattern = re.compile(rf"│\s+{re.escape(label)}\s|^\s+{re.escape(label)}\s")
+    deadline = time.monotonic() + timeout
+    while True:
+        lines = terminal.screen().splitlines()
+        rows = [i for i, line in enumerate(lines) if pattern.search(line)]
+        _, y = terminal.cursor()
+        if y in rows:
+            return True
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+
+
+def tab_to(terminal: Terminal, label: str, attempts: int = 3) -> None:
+    """Press Tab until the cursor is on `label` (the field after the first one).
+
+    The checklist moves focus to its first field only after its first
+    paint, so a Tab sent as soon as the screen shows can be overtaken by
+    that move and lost. Each retry waits long enough that the earlier Tab
+    has certainly been handled, so a retry never skips past the field.
+    """
+    for _ in range(attempts):
+        terminal.send("Tab")
+        if cursor_on(terminal, label, timeout=1.5):
+            return
+    pytest.fail(f"Tab never reached {label!r}. Screen:\n{terminal.screen()}")
 
 
 @pytest.fixture

@@ -8,54 +8,17 @@ you type, not on exit), survive a SIGKILL, and be on screen after a restart.
 from __future__ import annotations
 
 import os
-import re
 import signal
-import time
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import PREP, Terminal, command_line, prep_cli, query
+from tests.e2e.conftest import PREP, Terminal, command_line, prep_cli, query, tab_to
 
 pytestmark = pytest.mark.e2e
 
 AGENDA = "debriefs and weekly review"
 TEXT = "Kill-proof note 7Qx"
-
-
-def cursor_on(terminal: Terminal, label: str, timeout: float) -> bool:
-    """Whether the terminal cursor comes to rest on the row showing the field
-    `label` within `timeout` seconds.
-
-    Like `Terminal.wait_focus`, but the checklist's step list sits to the
-    left of its fields, so the label is not at the start of the line.
-    """
-    pattern = re.compile(rf"│\s+{re.escape(label)}\s|^\s+{re.escape(label)}\s")
-    deadline = time.monotonic() + timeout
-    while True:
-        lines = terminal.screen().splitlines()
-        rows = [i for i, line in enumerate(lines) if pattern.search(line)]
-        _, y = terminal.cursor()
-        if y in rows:
-            return True
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.05)
-
-
-def tab_to(terminal: Terminal, label: str, attempts: int = 3) -> None:
-    """Press Tab until the cursor is on `label` (the field after the first one).
-
-    The checklist moves focus to its first field only after its first
-    paint, so a Tab sent as soon as the screen shows can be overtaken by
-    that move and lost. Each retry waits long enough that the earlier Tab
-    has certainly been handled, so a retry never skips past the field.
-    """
-    for _ in range(attempts):
-        terminal.send("Tab")
-        if cursor_on(terminal, label, timeout=1.5):
-            return
-    pytest.fail(f"Tab never reached {label!r}. Screen:\n{terminal.screen()}")
 
 
 def holding_back(db: Path) -> list[tuple]:

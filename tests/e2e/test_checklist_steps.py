@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import Terminal, prep_cli, query
-from tests.e2e.test_checklist_kill import cursor_on
+from tests.e2e.conftest import Terminal, cursor_on, prep_cli, query
 
 pytestmark = pytest.mark.e2e
 

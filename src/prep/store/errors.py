@@ -19,6 +19,14 @@ class StoreError(Exception):
     """A database operation failed in a way the person should hear about."""
 
 
+class StoreBusyError(StoreError):
+    """Another connection held the write lock for longer than the busy timeout.
+
+    Nothing was written, and the same write can succeed once the lock is
+    released: callers that save on their own (save-as-you-type) retry it.
+    """
+
+
 class StoreOpenError(StoreError):
     """The database file cannot be used. The file has not been changed.
 
@@ -157,7 +165,7 @@ def runtime_error(error: sqlite3.Error, path: Path) -> StoreError:
     if fault is Fault.DISK_FULL:
         return StoreError(f"The disk is full, so this change was not saved. {DISK_FULL_ADVICE}.")
     if fault is Fault.LOCKED:
-        return StoreError(
+        return StoreBusyError(
             "The database is busy (another copy of prep or another program"
             " is writing to it). Nothing was lost; try again in a moment."
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -14,6 +15,9 @@ from prep.domain.clock import Clock
 from prep.store import Store
 from prep.tui.screens.agenda import AgendaScreen
 from prep.tui.undo import PendingUndo, can_undo, take_back
+
+if TYPE_CHECKING:
+    from prep.tui.saving import DebouncedSaver
 
 
 class PrepApp(App[None]):
@@ -40,6 +44,7 @@ class PrepApp(App[None]):
         if clock is not None:
             store.clock = clock
         self.clock: Clock = store.clock
+        self._orphan_savers: list[DebouncedSaver] = []  # see keep_retrying
 
     def get_default_screen(self) -> Screen:
         return AgendaScreen()
@@ -48,6 +53,79 @@ class PrepApp(App[None]):
         # After the first paint, load in the background what the first save
         # and the first typed date will need, so neither stalls a keystroke.
         self.call_after_refresh(self._warm_up)
+        self._save_before_stopping()
+
+    # -- nothing typed is lost, however prep is stopped ------------------------------------
+
+    def flush_saves(self) -> None:
+        """Write every open screen's pending saves now (a screen under a
+        dialog or the help has its own), and those closed screens left."""
+        from prep.tui.saving import DebouncedSaver
+
+        for screen in self.screen_stack:
+            saver = getattr(screen, "saver", None)
+            if isinstance(saver, DebouncedSaver):
+                saver.flush()
+        for saver in self._left_by_closed_screens():
+            saver.flush()
+
+    def keep_retrying(self, saver: DebouncedSaver) -> None:
+        """Adopt the saves a closing screen could not write (the database was
+        busy); the saver now retries them on the app's timers."""
+        self._left_by_closed_screens().append(saver)
+
+    def _left_by_closed_screens(self) -> list[DebouncedSaver]:
+        self._orphan_savers[:] = [saver for saver in self._orphan_savers if saver.has_pending]
+        return self._orphan_savers
+
+    def on_unmount(self) -> None:
+        # Quitting: one last try for what closed screens could not save.
+        for saver in self._left_by_closed_screens():
+            saver.flush()
+
+    def _save_before_stopping(self) -> None:
+        """Flush pending saves on SIGTERM and SIGHUP (then exit cleanly) and
+        before suspending.
+
+        Without handlers SIGTERM and SIGHUP (the terminal closed) end Python
+        at once, and Textual offers no hook for them. asyncio's handlers run
+        the callback in the event loop, between messages, so a flush never
+        lands in the middle of a write already under way.
+        """
+        if self.is_headless:
+            return  # under Pilot the process, and its signals, are the test runner's
+        import asyncio
+        import signal
+
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            loop.add_signal_handler(number, self._stop_on_signal, number)
+        # Textual's driver suspends on SIGTSTP with a plain signal handler;
+        # ours saves first, then hands over to it.
+        suspend = signal.getsignal(signal.SIGTSTP)
+        if callable(suspend):
+            loop.add_signal_handler(signal.SIGTSTP, self._suspend_on_signal, suspend)
+        self.app_suspend_signal.subscribe(self, lambda _app: self.flush_saves(), immediate=True)
+
+    def _stop_on_signal(self, number: int) -> None:
+        self.flush_saves()
+        self.exit(return_code=128 + number)
+
+    def _suspend_on_signal(self, suspend) -> None:
+        import signal
+
+        self.flush_saves()
+        suspend(signal.SIGTSTP, None)
+
+    def on_app_blur(self) -> None:
+        # The person went to another window, perhaps another prep on this file.
+        self.flush_saves()
+
+    def on_app_focus(self) -> None:
+        # Back from another window: show what it changed in the field in focus.
+        show_newer_text = getattr(self.screen, "show_newer_text", None)
+        if show_newer_text is not None:
+            show_newer_text(self.screen.focused)
 
     @work(thread=True, exit_on_error=False, group="warm-up")
     def _warm_up(self) -> None:

@@ -328,6 +328,9 @@ class ChecklistScreen(SaveAsYouTypeScreen):
     def save_field(self, field: str, value: object) -> None:
         self.app.store.checklists.set_field(self.meeting.id, field, value)
 
+    def stored_value(self, field: str) -> object:
+        return getattr(self.app.store.checklists.get(self.meeting.id), field)
+
     def palette_commands(self) -> Iterable[SystemCommand]:
         for index, pane_id in enumerate(PANES):
             title = STEP_TITLES[Step(index + 1)] if index < 4 else "Brief"

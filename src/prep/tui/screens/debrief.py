@@ -233,6 +233,9 @@ class DebriefScreen(SaveAsYouTypeScreen):
     def save_field(self, field: str, value: object) -> None:
         self.app.store.debriefs.set_field(self.meeting.id, field, value)
 
+    def stored_value(self, field: str) -> object:
+        return getattr(self.app.store.debriefs.get(self.meeting.id), field)
+
     # -- next meeting ----------------------------------------------------------------
 
     @on(Input.Changed, "#next-when")

@@ -33,14 +33,16 @@ from prep.domain.when import (
     read_when,
 )
 from prep.store import StoreError
+from prep.tui.saving import SAVE_DELAY, DebouncedSaver
 from prep.tui.widgets.meeting_detail import RANK_PHRASES
 from prep.tui.widgets.text_field import TextField
 from prep.tui.widgets.choice import Choice
 from prep.tui.widgets.footer import KeyFooter
 
-# A draft is written this long after the last keystroke: often enough that a
-# killed terminal loses under a second of typing, rarely enough to be free.
-DRAFT_DELAY = 0.4
+# The draft is saved like the checklist: SAVE_DELAY after a pause, at least
+# once a second while typing goes on, retried if the database refuses it.
+DRAFT_DELAY = SAVE_DELAY
+DRAFT = "draft"  # the draft's key on the form's saver
 
 KIND_OPTIONS = [(kind.value.capitalize(), kind.value) for kind in RelationshipKind]
 RANK_OPTIONS = [(RANK_PHRASES[rank].capitalize(), rank.value) for rank in Rank]
@@ -82,7 +84,7 @@ class MeetingFormScreen(Screen[int | None]):
         super().__init__()
         self.meeting = meeting
         self.draft_key = f"meeting-form:{meeting.id if meeting else 'new'}"
-        self._draft_timer = None
+        self.saver = DebouncedSaver(self)  # PrepApp.flush_saves finds it by this name
 
     # -- layout --------------------------------------------------------------
 
@@ -266,20 +268,24 @@ class MeetingFormScreen(Screen[int | None]):
     def _schedule_draft(self) -> None:
         if not hasattr(self, "_initial"):
             return  # still building the form
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        self._draft_timer = self.set_timer(DRAFT_DELAY, self._write_draft)
-
-    def _write_draft(self) -> None:
-        self._draft_timer = None
+        # The form's values now: by the time a save runs on leaving, the
+        # widgets may already be gone.
         payload = self._payload()
-        try:
-            if payload == self._initial:
-                self.app.store.clear_draft(self.draft_key)
-            else:
-                self.app.store.save_draft(self.draft_key, payload)
-        except StoreError as error:
-            self.notify(f"{error} Your text is still here.", severity="warning", markup=False)
+        self.saver.schedule(DRAFT, lambda: self._write_draft(payload))
+
+    def _write_draft(self, payload: dict[str, Any]) -> None:
+        if payload == self._initial:
+            self.app.store.clear_draft(self.draft_key)
+        else:
+            self.app.store.save_draft(self.draft_key, payload)
+
+    def on_screen_suspend(self) -> None:
+        # A dialog (discard? delete?) or the help covers the form.
+        self.saver.flush()
+
+    def on_unmount(self) -> None:
+        # Quitting from the form keeps the draft; saving or discarding dropped it.
+        self.saver.leave()
 
     def _restore_draft(self) -> None:
         try:
@@ -345,9 +351,7 @@ class MeetingFormScreen(Screen[int | None]):
         self.dismiss(saved.id)
 
     def _discard_draft(self) -> None:
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-            self._draft_timer = None
+        self.saver.drop(DRAFT)
         try:
             self.app.store.clear_draft(self.draft_key)
         except StoreError:
