@@ -18,6 +18,7 @@ from prep.tui.meeting_screens import open_meeting
 from prep.tui.widgets.agenda_list import AgendaList
 from prep.tui.widgets.meeting_detail import MeetingDetail
 from prep.tui.widgets.footer import KeyFooter
+from prep.tui.screens.widths import FitsTheWidth
 
 # The agenda shows this many meetings at most; a 20-year history should not
 # slow the home screen down.
@@ -37,8 +38,9 @@ Press [b $accent]?[/] for the ideas behind each step, or [b $accent]ctrl+p[/] fo
 """
 
 
-class AgendaScreen(Screen[None]):
+class AgendaScreen(FitsTheWidth, Screen[None]):
     """Upcoming meetings grouped by when, past ones needing a debrief first."""
+
 
     BINDINGS = [
         Binding("p", "prepare", "Prepare"),

@@ -34,12 +34,15 @@ from prep.tui.widgets.checklist_panes import (
     StepPane,
 )
 from prep.tui.widgets.footer import KeyFooter
+from prep.tui.widgets.step_strip import StepStrip, StripStep
+from prep.tui.screens.widths import FitsTheWidth
 
 PANES = ["step-1", "step-2", "step-3", "step-4", "brief"]
 
 
-class ChecklistScreen(SaveAsYouTypeScreen):
+class ChecklistScreen(FitsTheWidth, SaveAsYouTypeScreen):
     """Walk the four steps for one meeting; every field saves as you type."""
+
 
     BINDINGS = [
         # Named so no widget's action shares it: the footer shows one key per
@@ -72,6 +75,7 @@ class ChecklistScreen(SaveAsYouTypeScreen):
                 yield OptionList(id="steps")
                 yield Static("", id="readiness")
             with Vertical(id="checklist-main"):
+                yield StepStrip(id="step-strip")  # in place of the side list, under 100 columns
                 yield Static("", id="frozen-banner")
                 # Panes are built when first shown (see _pane): all five at once
                 # are ~150 widgets, which made opening the screen take 0.8 s.
@@ -252,6 +256,11 @@ class ChecklistScreen(SaveAsYouTypeScreen):
         with steps.prevent(OptionList.OptionHighlighted):
             steps.set_options(options)
             steps.highlighted = highlighted
+        self.query_one(StepStrip).show([
+            *(StripStep(f"step-{step.value}", str(step.value), STEP_TITLES[step],
+                        step_done(checklist, step)) for step in Step),
+            StripStep("brief", "", "Brief", None),
+        ])
         count = steps_done(checklist)
         self.query_one("#readiness", Static).update(Content.assemble(
             ("●" * count, "$text-success"), ("○" * (4 - count), "$text-muted"),
@@ -282,6 +291,12 @@ class ChecklistScreen(SaveAsYouTypeScreen):
         if event.option.id and not self.frozen:
             await self._focus_pane(event.option.id)
 
+    @on(StepStrip.Chosen)
+    async def _step_clicked(self, event: StepStrip.Chosen) -> None:
+        self._switch_to(event.pane_id)
+        if not self.frozen:
+            await self._focus_pane(event.pane_id)
+
     def _switch_to(self, pane_id: str) -> None:
         self.saver.flush()
         switcher = self.query_one("#panes", ContentSwitcher)
@@ -289,6 +304,7 @@ class ChecklistScreen(SaveAsYouTypeScreen):
             return
         self._pane(pane_id)
         switcher.current = pane_id
+        self.query_one(StepStrip).show_current(pane_id)
         if pane_id == "brief":
             self._show_brief()
         steps = self.query_one("#steps", OptionList)

@@ -8,9 +8,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from prep.tui.screens.widths import FitsTheWidth
+from prep.tui.widgets.footer import KeyFooter
 
-class ConfirmScreen(ModalScreen[bool]):
+
+class ConfirmScreen(FitsTheWidth, ModalScreen[bool]):
     """Dismisses with True only on an explicit yes; Escape means no."""
+
 
     BINDINGS = [
         Binding("escape,n", "answer(False)", "Keep it"),
@@ -42,6 +46,8 @@ class ConfirmScreen(ModalScreen[bool]):
                 yield Button(f"{self.cancel_label} (n)", id="confirm-no")
                 yield Button(f"{self.confirm_label} (y)", id="confirm-yes",
                              variant="error" if self.destructive else "primary")
+        # The dialog's own keys, not those of the screen behind it.
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         # The safe choice has focus, so a stray Enter does not destroy anything.

@@ -40,6 +40,8 @@ from prep.tui.widgets.open_items import OpenItems
 from prep.tui.widgets.text_field import TextField
 from prep.tui.widgets.choice import Choice
 from prep.tui.widgets.footer import KeyFooter
+from prep.tui.widgets.tick_box import TickBox
+from prep.tui.screens.widths import FitsTheWidth
 
 RATINGS = [("1 · Poor", 1), ("2 · Weak", 2), ("3 · OK", 3), ("4 · Good", 4), ("5 · Excellent", 5)]
 TEMPERATURES = [("1 · Cold", 1), ("2 · Cool", 2), ("3 · Neutral", 3), ("4 · Warm", 4),
@@ -53,8 +55,9 @@ IDEA = ("An after-action review compares the plan with what happened: what was "
         "kind measurably improve performance. The plan froze when the meeting started.")
 
 
-class DebriefScreen(SaveAsYouTypeScreen):
+class DebriefScreen(FitsTheWidth, SaveAsYouTypeScreen):
     """Debrief one meeting, section by section, against its frozen plan."""
+
 
     BINDINGS = [
         Binding("pagedown", "section(1)", "Next section", key_display="PgDn", priority=True),
@@ -88,6 +91,8 @@ class DebriefScreen(SaveAsYouTypeScreen):
         moves = {move.deadline_id: move for move in d.deadline_moves}
 
         yield Header()
+        # Under 100 columns, in place of the side column: the same status, short.
+        yield Static("", id="debrief-strip")
         with Horizontal(id="debrief-body"):
             with Vertical(id="debrief-side"):
                 yield Static("", id="debrief-status")
@@ -138,7 +143,7 @@ class DebriefScreen(SaveAsYouTypeScreen):
                                  classes="hint")
 
                 yield self._section("feedback", "Feedback")
-                yield Checkbox("I asked for feedback (worded as asking for advice)",
+                yield TickBox("I asked for feedback (worded as asking for advice)",
                                d.feedback_asked, id="feedback_asked", compact=True)
                 for field, question in (
                     ("feedback_keep", "What should I keep doing?"),
@@ -214,6 +219,11 @@ class DebriefScreen(SaveAsYouTypeScreen):
             lines += [Content(""), Content.styled("Assertiveness", "bold"), Content(gap)]
         lines += [Content(""), Content.styled("PgDn/PgUp jump between sections.", "$text-muted")]
         self.query_one("#debrief-status", Static).update(Content("\n").join(lines))
+        strip = (Content.assemble(("Still to do: ", "bold $text-warning"), " ".join(missing))
+                 if missing else Content.styled("✓ Debriefed.", "$text-success"))
+        if gap:
+            strip = Content.assemble(strip, ("  Assertiveness: ", "bold"), gap)
+        self.query_one("#debrief-strip", Static).update(strip)
 
     def after_save(self) -> None:
         try:

@@ -8,6 +8,9 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
+from prep.tui.screens.widths import FitsTheWidth
+from prep.tui.widgets.footer import KeyFooter
+
 HELP_TEXT = """\
 # prep
 
@@ -106,14 +109,17 @@ relationships are going. Everything stays in one SQLite file on this machine.
 """
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(FitsTheWidth, ModalScreen[None]):
     """Full help, scrollable; Escape or ? closes it."""
+
 
     BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close", key_display="esc")]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
             yield Markdown(HELP_TEXT)
+        # The dialog's own keys, not those of the screen behind it.
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#help-body").border_title = "Help · esc to close"

@@ -37,6 +37,7 @@ from prep.tui.widgets.meeting_detail import RANK_PHRASES
 from prep.tui.widgets.text_field import TextField
 from prep.tui.widgets.choice import Choice
 from prep.tui.widgets.footer import KeyFooter
+from prep.tui.screens.widths import FitsTheWidth
 
 # A draft is written this long after the last keystroke: often enough that a
 # killed terminal loses under a second of typing, rarely enough to be free.
@@ -59,16 +60,18 @@ FORM_TIPS = """\
   2026-11-24 15:00
 The date prep understood shows under the field as you type.
 
-[b]With[/b]: a name you have used before is offered as you type ([b]→[/b] accepts it).
-A new name creates that person; say where they sit relative to you, because the
+[b]With[/b]: a name you have used before is offered as you type ([b]→[/b] accepts it). \
+A new name creates that person; say where they sit relative to you, because the \
 power gap is what makes people hedge.
 
-[b]ctrl+s[/b] saves. What you type is kept as a draft, so closing the terminal loses nothing.
+[b]ctrl+s[/b] saves. What you type is kept as a draft, so closing the terminal loses \
+nothing.
 """
 
 
-class MeetingFormScreen(Screen[int | None]):
+class MeetingFormScreen(FitsTheWidth, Screen[int | None]):
     """Dismisses with the saved meeting's id, or None when cancelled or deleted."""
+
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),

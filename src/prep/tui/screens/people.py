@@ -20,6 +20,8 @@ from prep.domain.when import format_when
 from prep.store import StoreError
 from prep.tui.widgets.meeting_detail import RANK_PHRASES
 from prep.tui.widgets.footer import KeyFooter
+from prep.tui.widgets.people_table import Cell, PeopleTable
+from prep.tui.screens.widths import FitsTheWidth
 
 SPARK = "▁▂▃▄▅▆▇█"
 
@@ -35,8 +37,9 @@ def short_day(day, now: datetime) -> str:
     return day.strftime("%-d %b" if day.year == now.year else "%-d %b %Y")
 
 
-class PeopleScreen(Screen[None]):
+class PeopleScreen(FitsTheWidth, Screen[None]):
     """The people you meet, and the story of each relationship."""
+
 
     BINDINGS = [
         Binding("e", "edit_person", "Edit"),
@@ -47,7 +50,7 @@ class PeopleScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="people-body"):
-            yield DataTable(id="people-table", cursor_type="row", zebra_stripes=True)
+            yield PeopleTable(id="people-table")
             with VerticalScroll(id="people-timeline"):
                 yield Static("", id="timeline-body")
         yield KeyFooter()
@@ -55,15 +58,9 @@ class PeopleScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = "People"
         self.sub_title = "each working relationship over time"
-        table = self.query_one(DataTable)
+        table = self.query_one(PeopleTable)
         table.border_title = "People"
         self.query_one("#people-timeline").border_title = "Timeline"
-        # Fixed widths: rows are styled Content, and a name must never be cut short.
-        for label, key, width in (("Name", "name", 15), ("Who", "who", 14),
-                                  ("Mtgs", "meetings", 4), ("Last met", "last", 8),
-                                  ("Feedback", "feedback", 10), ("Warmth", "warmth", 6),
-                                  ("Unsaid", "unsaid", 6), ("To do", "actions", 5)):
-            table.add_column(label, key=key, width=width)
         self.refresh_people()
         table.focus()
 
@@ -75,16 +72,13 @@ class PeopleScreen(Screen[None]):
             self.notify(str(error), title="Could not read people", severity="error",
                         markup=False)
             return
-        table = self.query_one(DataTable)
         current = select_id if select_id is not None else self._selected_id()
-        table.clear()
-        for summary in self._people.values():
-            table.add_row(*self._cells(summary, now), key=str(summary.person.id))
-        if current is not None and str(current) in {str(k) for k in self._people}:
-            table.move_cursor(row=table.get_row_index(str(current)))
+        self.query_one(PeopleTable).show(
+            [(str(s.person.id), self._cells(s, now)) for s in self._people.values()],
+            None if current is None else str(current))
         self._show_timeline()
 
-    def _cells(self, s: PersonSummary, now: datetime) -> list:
+    def _cells(self, s: PersonSummary, now: datetime) -> dict[str, Cell]:
         p = s.person
         due = feedback_due(s.last_feedback, p.cadence, now.date())
         if s.last_feedback is None:
@@ -93,20 +87,21 @@ class PeopleScreen(Screen[None]):
             feedback = Content.styled(f"{short_day(s.last_feedback, now)} · due", "$text-warning")
         else:
             feedback = Content(short_day(s.last_feedback, now))
-        return [
-            Content.styled(p.name, "bold"), f"{p.kind.value}, {p.rank.value}", str(s.meetings),
-            short_day(s.last_met, now), feedback,
-            Content.styled(temperature_spark(s.temperatures) or "—", "$text-success"),
-            Content.styled(str(s.open_unsaid), "$text-warning") if s.open_unsaid else "0",
-            str(s.open_actions),
-        ]
+        return {
+            "name": Content.styled(p.name, "bold"),
+            "who": f"{p.kind.value}, {p.rank.value}",
+            "meetings": str(s.meetings),
+            "last": short_day(s.last_met, now),
+            "feedback": feedback,
+            "warmth": Content.styled(temperature_spark(s.temperatures) or "—", "$text-success"),
+            "unsaid": (Content.styled(str(s.open_unsaid), "$text-warning") if s.open_unsaid
+                       else "0"),
+            "actions": str(s.open_actions),
+        }
 
     def _selected_id(self) -> int | None:
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
-            return None
-        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        return int(row_key.value) if row_key.value is not None else None
+        key = self.query_one(PeopleTable).selected_key
+        return int(key) if key is not None else None
 
     @on(DataTable.RowHighlighted)
     def _show_timeline(self) -> None:

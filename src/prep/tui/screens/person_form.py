@@ -14,14 +14,17 @@ from prep.store import StoreError
 from prep.tui.screens.meeting_form import KIND_OPTIONS, RANK_OPTIONS
 from prep.tui.widgets.text_field import TextField
 from prep.tui.widgets.choice import Choice
+from prep.tui.screens.widths import FitsTheWidth
+from prep.tui.widgets.footer import KeyFooter
 
 CADENCE_OPTIONS = [("Every quarter", Cadence.QUARTERLY.value),
                    ("Every half-year", Cadence.HALF_YEARLY.value),
                    ("Every year", Cadence.YEARLY.value)]
 
 
-class PersonFormScreen(ModalScreen[bool]):
+class PersonFormScreen(FitsTheWidth, ModalScreen[bool]):
     """Dismisses True when saved."""
+
 
     BINDINGS = [Binding("ctrl+s", "save", "Save", priority=True),
                 Binding("escape", "dismiss(False)", "Cancel")]
@@ -49,6 +52,8 @@ class PersonFormScreen(ModalScreen[bool]):
                     yield widget
             yield Static("", id="person-error", classes="hint error")
             yield Static("ctrl+s saves · esc cancels", classes="hint")
+        # The dialog's own keys, not those of the screen behind it.
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#person-name").focus()

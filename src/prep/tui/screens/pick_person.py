@@ -11,10 +11,13 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from prep.domain.models import Counterpart
+from prep.tui.screens.widths import FitsTheWidth
+from prep.tui.widgets.footer import KeyFooter
 
 
-class PickPersonScreen(ModalScreen[Counterpart | None]):
+class PickPersonScreen(FitsTheWidth, ModalScreen[Counterpart | None]):
     """Dismisses with the chosen person, or None on escape."""
+
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
 
@@ -28,6 +31,8 @@ class PickPersonScreen(ModalScreen[Counterpart | None]):
             yield Static(self.question, id="pick-question", markup=False)
             yield OptionList(*(Option(Content(p.label), id=key) for key, p in self.people.items()),
                              id="pick-list")
+        # The dialog's own keys, not those of the screen behind it.
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

@@ -25,6 +25,7 @@ from prep.tui.saving import DebouncedSaver
 from prep.tui.widgets.markdown_view import MarkdownView
 from prep.tui.widgets.footer import KeyFooter
 from prep.tui.widgets.week_meetings import WeekMeetings
+from prep.tui.screens.widths import FitsTheWidth
 
 REFLECTION_FIELDS = (
     ("went_well", "What went well"),
@@ -44,9 +45,10 @@ def split_at_meetings(markdown: str) -> tuple[str, str]:
     return head + heading, f"## {rest}" if next_heading else ""
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(FitsTheWidth, Screen[None]):
     """One week at a time: `[` and `]` step through weeks, `t` comes back to this one.
     Tab reaches the week's meetings, where enter opens one's checklist or debrief."""
+
 
     BINDINGS = [
         Binding("left_square_bracket", "week(-1)", "Previous week", key_display="["),
@@ -63,6 +65,7 @@ class ReviewScreen(Screen[None]):
         super().__init__()
         self.saver = DebouncedSaver(self)
         self.markdown = ""
+        self.shown_week = date.min  # the Monday of the week on screen, once loaded
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -73,10 +76,14 @@ class ReviewScreen(Screen[None]):
                 yield MarkdownView("", id="review-rest")
             with Vertical(id="review-reflection"):
                 yield Static("", id="last-focus")
-                for field, title in REFLECTION_FIELDS:
-                    yield Label(title, classes="section-label")
-                    yield TextArea(id=field, compact=True, soft_wrap=True, tab_behavior="focus",
-                                   classes="reflection-text")
+                # One under the other beside the report; side by side below
+                # it, under 100 columns.
+                with Vertical(id="reflection-fields"):
+                    for field, title in REFLECTION_FIELDS:
+                        with Vertical(classes="reflection-field"):
+                            yield Label(title, classes="section-label")
+                            yield TextArea(id=field, compact=True, soft_wrap=True,
+                                           tab_behavior="focus", classes="reflection-text")
                 yield Static("Saved as you type, for this week.", classes="hint")
         yield KeyFooter()
 
@@ -120,6 +127,7 @@ class ReviewScreen(Screen[None]):
         if monday != self.monday:
             return  # the person has already moved on to another week
         self.markdown = markdown
+        self.shown_week = monday
         before, after = split_at_meetings(markdown)
         self.query_one("#review-markdown", MarkdownView).update(before)
         listing = self.query_one(WeekMeetings)

@@ -14,6 +14,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from prep.domain.agenda import AgendaGroup, GroupKind
+from prep.domain.deadlines import format_day
 from prep.domain.debrief import ActionItem
 from prep.domain.models import Meeting
 
@@ -33,15 +34,21 @@ def short_when(meeting: Meeting, kind: GroupKind, now: datetime) -> str:
     if kind in (GroupKind.TODAY, GroupKind.NOW):
         return local.strftime("%H:%M")
     if kind is GroupKind.THIS_WEEK:
-        return local.strftime("%a %H:%M")
-    if local.year != now.year:
-        return local.strftime("%d %b %Y")
-    return local.strftime("%a %d %b")
+        return f"{format_day(local.date())[:3]} {local:%H:%M}"
+    return format_day(local.date(), with_year=local.year != now.year)
 
 
 def _fit(text: str, width: int) -> str:
     """Pad or cut to exactly `width` characters, marking a cut with an ellipsis."""
     return text.ljust(width) if len(text) <= width else text[: width - 1] + "…"
+
+
+def person_column(width: int) -> int:
+    """How wide the person's name may be in a row `width` columns wide: the
+    title gets the rest, and keeps at least as much room as the name."""
+    if width >= 110:
+        return 24
+    return 18 if width >= 64 else 12
 
 
 class FittedRow(Visual):
@@ -128,21 +135,22 @@ class AgendaList(OptionList):
         if action.due is None:
             due, style = "", "$text-muted"
         else:
-            due = action.due.strftime("%a %d %b")
+            due = format_day(action.due, with_year=action.due.year != today.year)
             style = "$text-error" if action.due < today else "$text-muted"
         owner = action.owner.value  # "me" or "them"
-        text_width = max(10, width - 2 - 11 - 1 - 18 - 1 - 9 - 2)
+        person_width = person_column(width)
+        text_width = max(10, width - 2 - 11 - 1 - person_width - 1 - 9)
         return Content.assemble(
             "  ", (due.ljust(11), style), (_fit(f"☐ {action.text}", text_width), ""), " ",
-            (_fit(person, 18), "italic"), " ", (f"({owner})".rjust(9), "$text-muted"),
+            (_fit(person, person_width), "italic"), " ", (f"({owner})".rjust(9), "$text-muted"),
         )
 
     @staticmethod
     def _row(meeting: Meeting, kind: GroupKind, now: datetime, width: int) -> Content:
         width = max(width, 50)
-        person_width = 18 if width >= 64 else 12
+        person_width = person_column(width)
         # indent + when + gaps + person + status (4 dots or "debrief")
-        title_width = max(10, width - 2 - 11 - 1 - person_width - 1 - 9 - 2)
+        title_width = max(10, width - 2 - 11 - 1 - person_width - 1 - 9)
         if kind is GroupKind.DEBRIEF:
             status = Content.styled("debrief ▸", "$warning")
         else:
