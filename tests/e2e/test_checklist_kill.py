@@ -43,21 +43,6 @@ def cursor_on(terminal: Terminal, label: str, timeout: float) -> bool:
         time.sleep(0.05)
 
 
-def tab_to(terminal: Terminal, label: str, attempts: int = 3) -> None:
-    """Press Tab until the cursor is on `label` (the field after the first one).
-
-    The checklist moves focus to its first field only after its first
-    paint, so a Tab sent as soon as the screen shows can be overtaken by
-    that move and lost. Each retry waits long enough that the earlier Tab
-    has certainly been handled, so a retry never skips past the field.
-    """
-    for _ in range(attempts):
-        terminal.send("Tab")
-        if cursor_on(terminal, label, timeout=1.5):
-            return
-    pytest.fail(f"Tab never reached {label!r}. Screen:\n{terminal.screen()}")
-
-
 def holding_back(db: Path) -> list[tuple]:
     return query(db, "SELECT holding_back FROM checklists")
 
@@ -68,13 +53,8 @@ def test_text_typed_into_the_checklist_survives_sigkill(terminal: Terminal, db: 
 
     terminal.start("--db", db)
     terminal.wait_until(lambda s: AGENDA in s and "Kill test" in s, "the seeded meeting")
-    terminal.send("p")
-    terminal.wait_until(lambda s: "Hierarchy check" in s and "Holding back" in s,
-                        "the checklist")
-    # The checklist focuses "They are" (a select: no cursor); Tab moves to
-    # "Holding back", an input, where the terminal cursor shows.
-    tab_to(terminal, "Holding back")
-    terminal.type(TEXT)
+    # All at once: the checklist opens on "They are"; Tab moves to "Holding back".
+    terminal.burst("p", "Tab", TEXT)
 
     # Saved while prep is still running: poll the file, not the screen.
     terminal.wait_until(lambda _: holding_back(db) == [(TEXT,)],

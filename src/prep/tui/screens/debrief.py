@@ -10,6 +10,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Checkbox, Header, Input, Label, Static, TextArea
 
 from prep.domain.checklist import Checklist
@@ -41,7 +42,9 @@ from prep.tui.widgets.text_field import TextField
 from prep.tui.widgets.choice import Choice
 from prep.tui.widgets.footer import KeyFooter
 from prep.tui.widgets.tick_box import TickBox
+from prep.tui.screens.keys_in_order import KeysInOrder
 from prep.tui.screens.widths import FitsTheWidth
+from prep.tui.widgets.focus import focus_now
 
 RATINGS = [("1 · Poor", 1), ("2 · Weak", 2), ("3 · OK", 3), ("4 · Good", 4), ("5 · Excellent", 5)]
 TEMPERATURES = [("1 · Cold", 1), ("2 · Cool", 2), ("3 · Neutral", 3), ("4 · Warm", 4),
@@ -55,9 +58,8 @@ IDEA = ("An after-action review compares the plan with what happened: what was "
         "kind measurably improve performance. The plan froze when the meeting started.")
 
 
-class DebriefScreen(FitsTheWidth, SaveAsYouTypeScreen):
+class DebriefScreen(FitsTheWidth, KeysInOrder, SaveAsYouTypeScreen):
     """Debrief one meeting, section by section, against its frozen plan."""
-
 
     BINDINGS = [
         Binding("pagedown", "section(1)", "Next section", key_display="PgDn", priority=True),
@@ -200,7 +202,7 @@ class DebriefScreen(FitsTheWidth, SaveAsYouTypeScreen):
         self.query_one("#actions", ItemList).load(self.debrief.action_items)
         self._show_next()
         self._show_status(self.debrief)
-        self.query_one("#outcome").focus()
+        focus_now(self.query_one("#outcome"), scroll_visible=False)  # the screen opens at its top
 
     # -- status ----------------------------------------------------------------
 
@@ -261,12 +263,17 @@ class DebriefScreen(FitsTheWidth, SaveAsYouTypeScreen):
         hint.set_class(False, "error")
         hint.update(Content(f"→ {describe_reading(reading, now)} — press enter to book it"))
 
-    @on(Input.Submitted, "#next-when")
-    def _book_next(self, event: Input.Submitted) -> None:
-        event.stop()
+    async def enter_pressed(self, focused: Widget) -> bool:
+        """Enter in the next meeting's field books it."""
+        if focused.id != "next-when" or not isinstance(focused, Input):
+            return False
+        self._book_next(focused)
+        return True
+
+    def _book_next(self, field: Input) -> None:
         now = self.app.clock.now()
         try:
-            moment = parse_when(event.value, now)
+            moment = parse_when(field.value, now)
             follow_up = self.app.store.debriefs.create_next_meeting(self.meeting, moment)
         except WhenError as error:
             self.notify(str(error), title="Not booked", severity="error", markup=False)
@@ -275,7 +282,7 @@ class DebriefScreen(FitsTheWidth, SaveAsYouTypeScreen):
             self.notify(str(error), title="Not booked", severity="error", markup=False)
             return
         self.debrief = self.app.store.debriefs.get(self.meeting.id)
-        event.input.value = ""
+        field.value = ""
         self._show_next()
         self.notify(f"Booked “{follow_up.title}”, {format_day_time(follow_up.starts_at, now)}. "
                     "Open items will carry to it.", markup=False)
@@ -317,7 +324,7 @@ class DebriefScreen(FitsTheWidth, SaveAsYouTypeScreen):
         for widget in children[children.index(label) + 1:]:
             focusable = [w for w in [widget, *widget.query("*")] if w.focusable]
             if focusable:
-                focusable[0].focus(scroll_visible=False)
+                focus_now(focusable[0], scroll_visible=False)
                 break
 
     def palette_commands(self) -> Iterable[SystemCommand]:

@@ -8,8 +8,10 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
+from prep.tui.screens.keys_in_order import KeysInOrder
 from prep.tui.screens.widths import FitsTheWidth
 from prep.tui.widgets.footer import KeyFooter
+from prep.tui.widgets.focus import focus_now
 
 HELP_TEXT = """\
 # prep
@@ -90,12 +92,13 @@ relationships are going. Everything stays in one SQLite file on this machine.
 |---|---|---|
 | `p` | Agenda | Prepare: the checklist of the selected meeting |
 | `b` | Agenda | Debrief the selected meeting (once it has started) |
-| `x` | Agenda | Mark the selected action item done |
+| `x` | Agenda | Mark the selected action item done (`u` undoes it) |
 | `n` | Agenda | New meeting |
 | `r` / `o` | Agenda | Weekly review / People |
 | `e` | Agenda | Edit the selected meeting |
 | `enter` | Agenda | Debrief if the meeting has started, else prepare |
 | `PgDn` `PgUp` | Checklist, debrief | Next / previous step or section |
+| `enter` | A list item's field | Add the next item |
 | `ctrl+o` `ctrl+r` | Lists | Add / remove an item |
 | `d` | Agenda | Delete the selected meeting (asks first) |
 | `↑` `↓` | Lists | Move |
@@ -109,9 +112,8 @@ relationships are going. Everything stays in one SQLite file on this machine.
 """
 
 
-class HelpScreen(FitsTheWidth, ModalScreen[None]):
+class HelpScreen(FitsTheWidth, KeysInOrder, ModalScreen[None]):
     """Full help, scrollable; Escape or ? closes it."""
-
 
     BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close", key_display="esc")]
 
@@ -123,4 +125,4 @@ class HelpScreen(FitsTheWidth, ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#help-body").border_title = "Help · esc to close"
-        self.query_one("#help-body").focus()
+        focus_now(self.query_one("#help-body"))

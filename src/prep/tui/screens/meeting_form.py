@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
@@ -37,7 +37,9 @@ from prep.tui.widgets.meeting_detail import RANK_PHRASES
 from prep.tui.widgets.text_field import TextField
 from prep.tui.widgets.choice import Choice
 from prep.tui.widgets.footer import KeyFooter
+from prep.tui.screens.keys_in_order import KeysInOrder
 from prep.tui.screens.widths import FitsTheWidth
+from prep.tui.widgets.focus import focus_now
 
 # A draft is written this long after the last keystroke: often enough that a
 # killed terminal loses under a second of typing, rarely enough to be free.
@@ -69,13 +71,13 @@ nothing.
 """
 
 
-class MeetingFormScreen(FitsTheWidth, Screen[int | None]):
+class MeetingFormScreen(FitsTheWidth, KeysInOrder, Screen[int | None]):
     """Dismisses with the saved meeting's id, or None when cancelled or deleted."""
-
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "cancel", "Back"),
+        # Priority, so a question it asks is up before the next key is read.
+        Binding("escape", "cancel", "Back", priority=True),
         # priority: Input would otherwise take ctrl+d as "delete right"; delete
         # still asks for confirmation, so a stray press costs nothing.
         Binding("ctrl+d", "delete", "Delete", priority=True),
@@ -166,17 +168,12 @@ class MeetingFormScreen(FitsTheWidth, Screen[int | None]):
         self._initial = self._payload()
         self._restore_draft()
         self._refresh_hints()
-        self.query_one("#title", Input).focus()
+        focus_now(self.query_one("#title", Input), scroll_visible=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "delete" and self.meeting is None:
             return False  # nothing to delete yet; hide the key
         return True
-
-    @on(Input.Submitted)
-    def _next_field(self) -> None:
-        # Enter moves on, like tab; ctrl+s is the one key that saves.
-        self.focus_next()
 
     # -- live feedback ---------------------------------------------------------
 
@@ -336,7 +333,7 @@ class MeetingFormScreen(FitsTheWidth, Screen[int | None]):
         except ValidationError as error:
             field = error.field or "title"
             self._hint(field, str(error), error=True)
-            self.query_one(f"#{field}").focus()
+            focus_now(self.query_one(f"#{field}"))
             self.notify(str(error), title="Not saved yet", severity="error", markup=False)
             return
         except StoreError as error:
@@ -356,42 +353,52 @@ class MeetingFormScreen(FitsTheWidth, Screen[int | None]):
         except StoreError:
             pass  # a stale draft is harmless; it is offered back next time
 
-    @work(exclusive=True, group="form-dialog")
+    # The questions below are pushed with a callback and awaited, not asked
+    # with push_screen_wait in a worker: the worker would put the question up
+    # later, and a "y" typed straight after escape would land in the form.
+
     async def action_cancel(self) -> None:
         from prep.tui.screens.confirm import ConfirmScreen
 
-        if self._payload() != self._initial:
-            discard = await self.app.push_screen_wait(
-                ConfirmScreen("Discard your changes?", "What you typed here will be lost.",
-                              confirm_label="Discard")
-            )
-            if not discard:
-                return
+        if self._payload() == self._initial:
+            self._leave()
+            return
+        await self.app.push_screen(
+            ConfirmScreen("Discard your changes?", "What you typed here will be lost.",
+                          confirm_label="Discard"),
+            lambda discard: self._leave() if discard else None,
+        )
+
+    def _leave(self) -> None:
         self._discard_draft()
         self.dismiss(None)
 
-    @work(exclusive=True, group="form-dialog")
     async def action_delete(self) -> None:
         from prep.tui.screens.confirm import ConfirmScreen
 
-        if self.meeting is None:
+        meeting = self.meeting
+        if meeting is None:
             self.notify("This meeting is not saved yet; esc discards it.", markup=False)
             return
-        confirmed = await self.app.push_screen_wait(
-            ConfirmScreen(f"Delete “{self.meeting.title}”?",
+
+        def answered(confirmed: bool | None) -> None:
+            if not confirmed:
+                return
+            try:
+                self.app.store.delete_meeting(meeting.id)
+            except StoreError as error:
+                self.notify(str(error), title="Not deleted", severity="error", markup=False)
+                return
+            self._discard_draft()
+            self.notify(f"Deleted “{meeting.title}”.", markup=False)
+            self.dismiss(None)
+
+        await self.app.push_screen(
+            ConfirmScreen(f"Delete “{meeting.title}”?",
                           "Its notes go with it. This cannot be undone.",
-                          confirm_label="Delete")
+                          confirm_label="Delete"),
+            answered,
         )
-        if not confirmed:
-            return
-        try:
-            self.app.store.delete_meeting(self.meeting.id)
-        except StoreError as error:
-            self.notify(str(error), title="Not deleted", severity="error", markup=False)
-            return
-        self._discard_draft()
-        self.notify(f"Deleted “{self.meeting.title}”.", markup=False)
-        self.dismiss(None)
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("Save meeting", "Save and go back (ctrl+s)", self.action_save)

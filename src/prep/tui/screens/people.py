@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -15,13 +15,17 @@ from textual.widgets import DataTable, Header, Static
 
 from prep.domain.assertiveness import ZONE_LABELS, zone
 from prep.domain.debrief_rules import feedback_due
+from prep.domain.models import Counterpart
 from prep.domain.people import PersonSummary, TimelineEntry
 from prep.domain.when import format_when
+from prep.domain.words import counted
 from prep.store import StoreError
 from prep.tui.widgets.meeting_detail import RANK_PHRASES
 from prep.tui.widgets.footer import KeyFooter
 from prep.tui.widgets.people_table import Cell, PeopleTable
+from prep.tui.screens.keys_in_order import KeysInOrder
 from prep.tui.screens.widths import FitsTheWidth
+from prep.tui.widgets.focus import focus_now
 
 SPARK = "▁▂▃▄▅▆▇█"
 
@@ -37,13 +41,13 @@ def short_day(day, now: datetime) -> str:
     return day.strftime("%-d %b" if day.year == now.year else "%-d %b %Y")
 
 
-class PeopleScreen(FitsTheWidth, Screen[None]):
+class PeopleScreen(FitsTheWidth, KeysInOrder, Screen[None]):
     """The people you meet, and the story of each relationship."""
 
-
+    # Priority: the dialog is up before the next key is read.
     BINDINGS = [
-        Binding("e", "edit_person", "Edit"),
-        Binding("m", "merge_person", "Merge"),
+        Binding("e", "edit_person", "Edit", priority=True),
+        Binding("m", "merge_person", "Merge", priority=True),
         Binding("escape", "back", "Back"),
     ]
 
@@ -62,7 +66,7 @@ class PeopleScreen(FitsTheWidth, Screen[None]):
         table.border_title = "People"
         self.query_one("#people-timeline").border_title = "Timeline"
         self.refresh_people()
-        table.focus()
+        focus_now(table)
 
     def refresh_people(self, select_id: int | None = None) -> None:
         now = self.app.clock.now()
@@ -156,21 +160,21 @@ class PeopleScreen(FitsTheWidth, Screen[None]):
 
     # -- actions -------------------------------------------------------------------
 
-    @work(exclusive=True, group="people-dialog")
+    # Dialogs are pushed with callbacks by priority keys and awaited, not with
+    # push_screen_wait in a worker, so the keys typed next reach the dialog
+    # (see keys_in_order.py).
+
     async def action_edit_person(self) -> None:
         from prep.tui.screens.person_form import PersonFormScreen
 
         person_id = self._selected_id()
         if person_id is None:
             return
-        saved = await self.app.push_screen_wait(
-            PersonFormScreen(self._people[person_id].person))
-        if saved:
-            self.refresh_people(person_id)
+        await self.app.push_screen(
+            PersonFormScreen(self._people[person_id].person),
+            lambda saved: self.refresh_people(person_id) if saved else None)
 
-    @work(exclusive=True, group="people-dialog")
     async def action_merge_person(self) -> None:
-        from prep.tui.screens.confirm import ConfirmScreen
         from prep.tui.screens.pick_person import PickPersonScreen
 
         person_id = self._selected_id()
@@ -179,17 +183,21 @@ class PeopleScreen(FitsTheWidth, Screen[None]):
             return
         keep = self._people[person_id].person
         others = [s.person for s in self._people.values() if s.person.id != person_id]
-        other = await self.app.push_screen_wait(PickPersonScreen(
-            f"Merge into {keep.name}: who is the same person?", others))
-        if other is None:
-            return
+        await self.app.push_screen(
+            PickPersonScreen(f"Merge into {keep.name}: who is the same person?", others),
+            lambda other: self._confirm_merge(keep, other) if other is not None else None)
+
+    def _confirm_merge(self, keep: Counterpart, other: Counterpart) -> None:
+        from prep.tui.screens.confirm import ConfirmScreen
+
         count = self._people[other.id].meetings
-        confirmed = await self.app.push_screen_wait(ConfirmScreen(
+        self.app.push_screen(ConfirmScreen(
             f"Merge {other.name} into {keep.name}?",
-            f"{count} meeting(s) move to {keep.name}, and {other.name} is removed. "
-            "This cannot be undone.", confirm_label="Merge"))
-        if not confirmed:
-            return
+            f"{counted(count, 'meeting')} move to {keep.name}, and {other.name} is removed. "
+            "This cannot be undone.", confirm_label="Merge"),
+            lambda confirmed: self._merge(keep, other) if confirmed else None)
+
+    def _merge(self, keep: Counterpart, other: Counterpart) -> None:
         try:
             self.app.store.people.merge(keep.id, other.id)
         except StoreError as error:

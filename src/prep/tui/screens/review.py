@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Header, Label, OptionList, Static, TextArea
 
 from prep.domain.review import Reflection
@@ -25,7 +26,9 @@ from prep.tui.saving import DebouncedSaver
 from prep.tui.widgets.markdown_view import MarkdownView
 from prep.tui.widgets.footer import KeyFooter
 from prep.tui.widgets.week_meetings import WeekMeetings
+from prep.tui.screens.keys_in_order import KeysInOrder
 from prep.tui.screens.widths import FitsTheWidth
+from prep.tui.widgets.focus import focus_now
 
 REFLECTION_FIELDS = (
     ("went_well", "What went well"),
@@ -45,10 +48,9 @@ def split_at_meetings(markdown: str) -> tuple[str, str]:
     return head + heading, f"## {rest}" if next_heading else ""
 
 
-class ReviewScreen(FitsTheWidth, Screen[None]):
+class ReviewScreen(FitsTheWidth, KeysInOrder, Screen[None]):
     """One week at a time: `[` and `]` step through weeks, `t` comes back to this one.
     Tab reaches the week's meetings, where enter opens one's checklist or debrief."""
-
 
     BINDINGS = [
         Binding("left_square_bracket", "week(-1)", "Previous week", key_display="["),
@@ -92,13 +94,28 @@ class ReviewScreen(FitsTheWidth, Screen[None]):
         self.query_one("#review-report").border_title = "The week"
         self.query_one("#review-reflection").border_title = "Reflection"
         self.monday = week_start(self.app.clock.now().date())
-        self.query_one("#review-report").focus()
+        focus_now(self.query_one("#review-report"))
 
     def watch_monday(self, monday: date) -> None:
         self.saver.flush()  # keep last week's words with last week
         self.title = "Weekly review"
         self.sub_title = describe_week(monday)
+        self._show_reflection(monday)
         self.load_week(monday)
+
+    def _show_reflection(self, monday: date) -> None:
+        """The week's reflection, at once rather than with the report from the
+        worker: words typed into it meanwhile would have been replaced."""
+        try:
+            reflection = self.app.store.review.reflection(monday)
+        except StoreError as error:
+            self.notify(str(error), title="Could not load the reflection", severity="error",
+                        markup=False)
+            reflection = Reflection()
+        for field, _ in REFLECTION_FIELDS:
+            area = self.query_one(f"#{field}", TextArea)
+            with area.prevent(TextArea.Changed):
+                area.text = getattr(reflection, field)
 
     # -- loading -------------------------------------------------------------------
 
@@ -119,10 +136,10 @@ class ReviewScreen(FitsTheWidth, Screen[None]):
         # The reflection is edited on the right, so the report leaves it out.
         markdown = render_review(replace(week, reflection=Reflection()), previous, now)
         markdown = markdown.split("\n## Reflection", 1)[0].rstrip() + "\n"
-        self.app.call_from_thread(self._show, monday, markdown, week.reflection,
-                                  week.last_week_focus, meeting_lines(week, now), now)
+        self.app.call_from_thread(self._show, monday, markdown, week.last_week_focus,
+                                  meeting_lines(week, now), now)
 
-    def _show(self, monday: date, markdown: str, reflection: Reflection, last_focus: str,
+    def _show(self, monday: date, markdown: str, last_focus: str,
               meetings: list[MeetingLine], now: datetime) -> None:
         if monday != self.monday:
             return  # the person has already moved on to another week
@@ -134,37 +151,44 @@ class ReviewScreen(FitsTheWidth, Screen[None]):
         had_focus = listing.has_focus
         listing.show(meetings, now)
         if had_focus and not listing.display:
-            self.query_one("#review-report").focus()  # a week with no meetings: keep a focus
+            focus_now(self.query_one("#review-report"))  # a week with no meetings: keep a focus
         self.query_one("#review-rest", MarkdownView).update(after)
         focus_line = self.query_one("#last-focus", Static)
         focus_line.update(Content.assemble(("Last week's focus: ", "bold"), last_focus)
                           if last_focus.strip() else Content(""))
         focus_line.display = bool(last_focus.strip())
-        for field, _ in REFLECTION_FIELDS:
-            area = self.query_one(f"#{field}", TextArea)
-            with area.prevent(TextArea.Changed):
-                area.text = getattr(reflection, field)
 
     # -- meetings --------------------------------------------------------------------
 
     @on(OptionList.OptionSelected, "#review-meetings")
-    def _open_meeting(self, event: OptionList.OptionSelected) -> None:
+    async def _meeting_clicked(self, event: OptionList.OptionSelected) -> None:
+        await self._open_meeting(event.option.id)
+
+    async def enter_pressed(self, focused: Widget) -> bool:
         """Enter on a meeting: its debrief once it has started, else its checklist."""
+        if not isinstance(focused, WeekMeetings):
+            return False
+        option = focused.highlighted_option
+        if option is not None:
+            await self._open_meeting(option.id)
+        return True
+
+    async def _open_meeting(self, option_id: str | None) -> None:
         try:
-            meeting = self.app.store.meeting(int(event.option.id or 0))
+            meeting = self.app.store.meeting(int(option_id or 0))
         except StoreError as error:
             self.notify(str(error), title="Could not open the meeting", severity="error",
                         markup=False)
             return
         self.saver.flush()
-        open_meeting(self.app, meeting, lambda _: self.load_week(self.monday))
+        await open_meeting(self.app, meeting, lambda _: self.load_week(self.monday))
 
     def action_meetings(self) -> None:
         listing = self.query_one(WeekMeetings)
         if not listing.display:
             self.notify("No meeting in this week.", markup=False)
             return
-        listing.focus()
+        focus_now(listing)
 
     # -- reflection ------------------------------------------------------------------
 

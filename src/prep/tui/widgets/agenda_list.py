@@ -92,9 +92,13 @@ class AgendaList(OptionList):
     AgendaList > .option-list--option-disabled { color: $text-muted; text-style: bold; }
     """
 
-    def show(self, groups: list[AgendaGroup], now: datetime, select_id: int | None,
+    def show(self, groups: list[AgendaGroup], now: datetime, select: str | None,
              actions: list[tuple[ActionItem, str]] | None = None) -> None:
+        """Fill the list and highlight the option `select` ("m12" a meeting,
+        "a3" an action item); by default the one highlighted before, and if
+        that has gone (an item marked done), whatever took its place."""
         previous = self.highlighted_option.id if self.highlighted_option else None
+        previous_index = self.highlighted
         options: list[Option] = []
         for group in groups:
             heading = Content.styled(
@@ -113,18 +117,20 @@ class AgendaList(OptionList):
                 row = FittedRow(lambda width, a=action, p=person: self._action_row(a, p, now, width))
                 options.append(Option(row, id=f"a{action.id}"))
         self.set_options(options)
-        wanted = f"m{select_id}" if select_id is not None else previous
-        self._highlight(wanted)
+        self._highlight(select or previous, previous_index or 0)
 
-    def _highlight(self, option_id: str | None) -> None:
+    def _highlight(self, option_id: str | None, fallback: int) -> None:
         if option_id is not None:
             try:
                 self.highlighted = self.get_option_index(option_id)
                 return
-            except OptionDoesNotExist:  # deleted, or moved out of the agenda
+            except OptionDoesNotExist:  # done, deleted, or moved out of the agenda
                 pass
-        for index, option in enumerate(self.options):
-            if not option.disabled:
+        # The nearest row at or after where the cursor was, else before it.
+        fallback = min(fallback, len(self.options))
+        indexes = list(range(fallback, len(self.options))) + list(range(fallback - 1, -1, -1))
+        for index in indexes:
+            if not self.options[index].disabled:
                 self.highlighted = index
                 return
 

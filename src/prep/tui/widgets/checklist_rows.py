@@ -268,15 +268,16 @@ class ProblemRow(ItemRow):
         event.stop()
         self.save_now("ask_for_help", event.value)
 
-    @on(Input.Submitted, "#problem-text")
-    def _to_solutions(self, event: Input.Submitted) -> None:
+    async def enter_pressed(self, focused: Widget) -> bool:
         """Enter on a problem goes to its solutions: a problem should arrive with one."""
-        event.stop()
+        if focused.id != "problem-text":
+            return False
         solutions = self.query_one("#solutions", ItemList)
         if solutions.rows:
             solutions.rows[0].focus_first()
         else:
-            solutions.action_add()
+            await solutions.action_add()
+        return True
 
     def set_flag(self, problem: Problem | None) -> None:
         """Name this problem if it has no solution, unless raised to ask for help.
