@@ -5,12 +5,14 @@ leak between tests or into the developer's own tmux, and the server is
 killed when the test ends, whatever happened.
 
 Keys are sent with `tmux send-keys` and the screen is read with
-`tmux capture-pane`. Textual routes a key to whichever widget has focus when
-the key *arrives*, not when earlier keys have been handled, so text typed
-straight after a focus-moving key (Tab, or a key that opens a screen) can
-land in the old field. Tests therefore wait for a visible sign that focus
-has moved (`wait_focus`: the terminal cursor sits on the field's row) before
-typing into a new field.
+`tmux capture-pane`. prep reads keys one at a time and moves the focus as it
+reads the key that moves it (screens/keys_in_order.py), so text typed
+straight after Tab, Enter or a key that opens a screen lands where a person
+would expect: tests may send a whole sequence at once (`Terminal.burst`) and
+need not wait for the focus to move. `wait_focus` (the terminal cursor sits
+on the field's row) remains for checking where the caret is. One limit is
+the terminal's, not prep's: Escape followed at once by another key reads as
+alt+that key, so a burst ends at an Escape.
 
 prep runs under `sh -c "env -i ... prep ARGS; printf '[prep exited with
 status N]'"`: `env -i` gives it a clean, known environment, and the shell
@@ -41,6 +43,8 @@ PREP = Path(sys.executable).parent / "prep"
 WIDTH, HEIGHT = 120, 36
 TIMEOUT = 15.0
 POLL = 0.05
+KEY_NAMES = {"Tab", "BTab", "Enter", "Escape", "Space", "BSpace", "Up", "Down", "Left",
+             "Right", "Home", "End", "PageUp", "PageDown"}
 # What the pane's shell prints once prep has exited: "[prep exited with status 0]".
 EXIT_MARK = "[prep exited with status"
 
@@ -76,6 +80,13 @@ def _app_env(home: Path) -> list[str]:
     return words
 
 
+class Pasted:
+    """Text for `Terminal.burst` to paste rather than type."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
 class Terminal:
     """One private tmux server; `start` opens prep in a new session on it."""
 
@@ -107,9 +118,10 @@ class Terminal:
         return result.stdout
 
     def start(self, *prep_args: str | Path, session: str = "prep",
-              env: dict[str, str] | None = None) -> None:
-        """Run `prep *prep_args` in a new 120x36 session named `session`,
-        with `env` added to its clean environment.
+              env: dict[str, str] | None = None,
+              size: tuple[int, int] = (WIDTH, HEIGHT)) -> None:
+        """Run `prep *prep_args` in a new session named `session`, 120x36
+        unless `size` says otherwise, with `env` added to its clean environment.
 
         The pane's shell runs prep as its child, then prints prep's exit
         status (see `wait_exit`).
@@ -118,7 +130,7 @@ class Terminal:
         command = shlex.join(["env", "-i", *_app_env(self.home), *extra, str(PREP),
                               *map(str, prep_args)])
         command += f"; printf '\\n{EXIT_MARK} %s]\\n' $?"
-        self.tmux("new-session", "-d", "-x", str(WIDTH), "-y", str(HEIGHT),
+        self.tmux("new-session", "-d", "-x", str(size[0]), "-y", str(size[1]),
                   "-s", session, command)
         self._started = True
         self.target = f"{session}:0.0"
@@ -240,6 +252,24 @@ class Terminal:
 
     def type(self, text: str) -> None:
         self.send(text, literal=True)
+
+    def burst(self, *keys: str | Pasted) -> None:
+        """Send all of `keys` in one tmux command, with no pause between them,
+        as a fast typist, a paste or a text expander would. Each is a key
+        name (`KEY_NAMES`, or C-x for a control key), `Pasted` text (a
+        bracketed paste, as a terminal sends one) or else text, typed as is."""
+        args: list[str] = []
+        for key in keys:
+            if args:
+                args.append(";")
+            if isinstance(key, Pasted):
+                args += ["set-buffer", "--", key.text, ";", "paste-buffer", "-p", "-d",
+                         "-t", self.target]
+            elif key in KEY_NAMES or re.fullmatch(r"C-.", key):
+                args += ["send-keys", "-t", self.target, key]
+            else:
+                args += ["send-keys", "-t", self.target, "-l", key]
+        self.tmux(*args)
 
 
 def cursor_on(terminal: Terminal, label: str, timeout: float) -> bool:

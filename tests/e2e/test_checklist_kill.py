@@ -31,13 +31,8 @@ def test_text_typed_into_the_checklist_survives_sigkill(terminal: Terminal, db: 
 
     terminal.start("--db", db)
     terminal.wait_until(lambda s: AGENDA in s and "Kill test" in s, "the seeded meeting")
-    terminal.send("p")
-    terminal.wait_until(lambda s: "Hierarchy check" in s and "Holding back" in s,
-                        "the checklist")
-    # The checklist focuses "They are" (a select: no cursor); Tab moves to
-    # "Holding back", an input, where the terminal cursor shows.
-    tab_to(terminal, "Holding back")
-    terminal.type(TEXT)
+    # All at once: the checklist opens on "They are"; Tab moves to "Holding back".
+    terminal.burst("p", "Tab", TEXT)
 
     # Saved while prep is still running: poll the file, not the screen.
     terminal.wait_until(lambda _: holding_back(db) == [(TEXT,)],

@@ -97,7 +97,8 @@ def test_edit_then_delete_a_meeting(terminal: Terminal, db: Path):
     screen = terminal.wait_for("Edit meeting")
     assert "Budget sync" in field_line(screen, "Title")
     terminal.wait_focus("Title")
-    # Focusing the field selected its text, so typing replaces it.
+    # The caret lands after the title, nothing selected: clear it, then type.
+    terminal.send("C-u")
     terminal.type("Budget review")
     terminal.wait_field("Title", "Budget review")
 

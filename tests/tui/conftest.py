@@ -27,3 +27,34 @@ def rows(db_path: Path, sql: str, params: tuple = ()) -> list[tuple]:
         return conn.execute(sql, params).fetchall()
     finally:
         conn.close()
+
+
+async def burst(pilot, *keys: str) -> None:
+    """Send `keys` the way a fast typist, a paste or a text expander does:
+    all at once, none waiting for the one before to be handled (Pilot's
+    `press` waits for the app to go idle after every key). Then wait for
+    the app to settle. Names as for `pilot.press`: "tab", "enter", "A"."""
+    import unicodedata
+
+    from textual import events
+    from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
+
+    driver = pilot.app._driver
+    for key in keys:
+        if len(key) == 1 and not key.isalnum():
+            key = _character_to_key(key)
+        original = REPLACED_KEYS.get(key, key)
+        try:
+            char: str | None = unicodedata.lookup(_get_unicode_name_from_key(original))
+        except KeyError:
+            char = key if len(key) == 1 else None
+        event = events.Key(key, char)
+        event.set_sender(pilot.app)
+        driver.send_message(event)
+    for _ in range(5):
+        await pilot.pause()
+
+
+def typed(text: str) -> list[str]:
+    """`text` as key names for `burst`."""
+    return list(text)

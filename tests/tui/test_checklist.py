@@ -296,9 +296,11 @@ async def test_deadline_dates_out_of_order_keep_step_2_open(make_app, store, db_
             ("2026-12-04", "2026-11-30", "2026-12-11")
         ]
 
-        # Back to "likely": entering the field selects its text, so typing replaces it.
+        # Back to "likely": the caret lands after its text, nothing selected,
+        # so the old date is cleared first (ctrl+u), not replaced by a stray key.
         await pilot.press("shift+tab")
         assert focused_id(app) == "deadline-likely"
+        await pilot.press("ctrl+u")
         await type_text(pilot, "7/12")
         await pilot.pause(0.5)
         assert not hint.display
@@ -438,7 +440,7 @@ async def open_with_carry_over_question(pilot, new_id: int) -> ConfirmScreen:
     assert isinstance(question, ConfirmScreen)
     assert "Start from your last meeting with Dana?" in text_of(
         question.query_one("#confirm-question", Static))
-    assert ("Copy 1 ask(s), 1 deadline(s), 1 unsolved problem(s)"
+    assert ("Copy 1 ask, 1 deadline, 1 unsolved problem"
             in text_of(question.query_one("#confirm-detail", Static)))
     return question
 
@@ -625,9 +627,9 @@ async def test_an_unreadable_by_when_shows_an_error_and_keeps_the_stored_date(
         assert "Mon 30 Nov" in text_of(hint) and not hint.has_class("error")
         assert rows(db_path, "SELECT by_when FROM asks") == [(MONDAY,)]
 
-        # Back into the field: its text is selected, so typing replaces it
-        # without ever passing through an empty (cleared) date.
-        await pilot.press("shift+tab", "tab")
+        # Back into the field (the caret after its text), select the text and
+        # type over it: the date never passes through empty (cleared).
+        await pilot.press("shift+tab", "tab", "shift+home")
         assert focused_id(app) == "ask-by"
         await type_text(pilot, "blursday")
         await pilot.pause(0.5)
@@ -658,7 +660,7 @@ async def test_a_by_when_before_the_meeting_is_saved_with_a_warning(make_app, st
         assert rows(db_path, "SELECT text, by_when FROM asks") == [("Cash", "2026-11-28")]
 
         # "by mon" typed on Friday is the meeting's own Monday: no warning.
-        await pilot.press("shift+tab", "tab")  # back in: the text is selected
+        await pilot.press("shift+tab", "tab", "ctrl+u")  # back in, the old text cleared
         await type_text(pilot, "by mon")
         await pilot.pause(0.5)
         assert text_of(hint) == "→ Mon 30 Nov"

@@ -37,7 +37,8 @@ async def test_create_a_meeting_by_keyboard(make_app, db_path):
         await type_text(pilot, "tomorrow 3pm")
         hint = app.screen.query_one("#when-hint", Static)
         assert str(hint.render()) == "→ Sat 28 Nov 15:00 · in 1 d"  # the month by name
-        await pilot.press("tab")  # entering a field selects its text
+        # Entering a field puts the caret after its text ("30"), selecting nothing.
+        await pilot.press("tab", "ctrl+u")
         await type_text(pilot, "1h30")
         await pilot.press("tab", "tab")
         await type_text(pilot, "Bring the pilot numbers.")
@@ -59,8 +60,9 @@ async def test_edit_a_meeting_by_keyboard(make_app, store, db_path):
         form = app.screen
         assert isinstance(form, MeetingFormScreen)
         assert form.query_one("#title", Input).value == "Old title"
-        await type_text(pilot, "New title")  # focusing the field selected its text
-        await pilot.press("tab", "tab", "tab", "tab")  # person, kind, rank, when
+        await pilot.press("ctrl+u")  # the caret is after the old title; nothing is selected
+        await type_text(pilot, "New title")
+        await pilot.press("tab", "tab", "tab", "tab", "ctrl+u")  # person, kind, rank, when
         await type_text(pilot, "mon 9:30")
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -209,7 +209,7 @@ async def test_m_merges_the_other_record_into_the_selected_person(make_app, stor
         assert text_of(confirm.query_one("#confirm-question", Static)) == (
             "Merge Dana W into Dana Whitfield?")
         assert text_of(confirm.query_one("#confirm-detail", Static)).startswith(
-            "1 meeting(s) move to Dana Whitfield, and Dana W is removed.")
+            "1 meeting move to Dana Whitfield, and Dana W is removed.")
         await pilot.press("y")
         await pilot.pause()
 

@@ -53,6 +53,7 @@ from prep.domain.review_stats import (
     unsaid_opened,
 )
 from prep.domain.weeks import describe_week
+from prep.domain.words import counted
 
 __all__ = ["MEETINGS_HEADING", "meeting_when", "render_review"]
 
@@ -82,10 +83,6 @@ a focus for next week."""
 
 
 # -- Formatting ----------------------------------------------------------------
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def _percent(share: float | None) -> str:
@@ -212,7 +209,7 @@ def _assertiveness_section(week: WeekInput) -> list[str]:
             "Gap by who they are:\n\n"
             + _bullets(
                 [
-                    f"{RANK_LABELS[rank]}: {_signed(gap)} over {_plural(count, 'meeting')}"
+                    f"{RANK_LABELS[rank]}: {_signed(gap)} over {counted(count, 'meeting')}"
                     for rank, gap, count in stats.gap_by_rank
                 ]
             )
@@ -250,7 +247,7 @@ def _moved_line(move: MovedDeadline, day: md.Dates) -> str:
             what = f"range changed, likely still {day(new)}"
         else:
             direction = "later" if shift > 0 else "earlier"
-            what = f"likely moved {_plural(abs(shift), 'day')} {direction}, to {day(new)}"
+            what = f"likely moved {counted(abs(shift), 'day')} {direction}, to {day(new)}"
     elif new is not None:
         what = f"likely now {day(new)}"
     elif old is not None:

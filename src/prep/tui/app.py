@@ -14,13 +14,14 @@ from textual.screen import Screen
 from prep.domain.clock import Clock
 from prep.store import Store
 from prep.tui.screens.agenda import AgendaScreen
+from prep.tui.screens.keys_in_order import KeysOneAtATime
 from prep.tui.undo import PendingUndo, can_undo, take_back
 
 if TYPE_CHECKING:
     from prep.tui.saving import DebouncedSaver
 
 
-class PrepApp(App[None]):
+class PrepApp(KeysOneAtATime, App[None]):
     """prep's terminal interface over one `Store`."""
 
     TITLE = "prep"

@@ -5,22 +5,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from textual.widget import AwaitMount
+
 from prep.domain.models import Meeting
 
 
-def open_meeting(app: Any, meeting: Meeting, on_close: Callable[[Any], None]) -> None:
+def open_meeting(app: Any, meeting: Meeting, on_close: Callable[[Any], None]) -> AwaitMount:
     """What enter does on a meeting in the agenda and in the weekly review
     (`app` is the running `PrepApp`).
 
     A meeting that has started (under way or over) opens its debrief; one
     still to come opens its checklist. `on_close` runs when that screen is
-    dismissed, so the list can refresh what changed.
+    dismissed, so the list can refresh what changed. Await the result for
+    the screen to be ready for keys (see screens/keys_in_order.py).
     """
     if meeting.has_started(app.clock.now()):
         from prep.tui.screens.debrief import DebriefScreen
 
-        app.push_screen(DebriefScreen(meeting), on_close)
-    else:
-        from prep.tui.screens.checklist import ChecklistScreen
+        return app.push_screen(DebriefScreen(meeting), on_close)
+    from prep.tui.screens.checklist import ChecklistScreen
 
-        app.push_screen(ChecklistScreen(meeting), on_close)
+    return app.push_screen(ChecklistScreen(meeting), on_close)

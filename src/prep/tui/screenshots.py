@@ -12,6 +12,7 @@ import asyncio
 import sys
 import tempfile
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -33,9 +34,12 @@ async def select(pilot, title: str) -> None:
     """Put the agenda cursor on the meeting with this title (as arrow keys would)."""
     from prep.tui.widgets.agenda_list import AgendaList
 
-    agenda = pilot.app.screen.query_one(AgendaList)
+    screen = pilot.app.screen
+    agenda = screen.query_one(AgendaList)
+    # By the meeting's title, not the row's text: a narrow row shortens it.
+    ids = {f"m{meeting.id}" for meeting in screen._meetings.values() if meeting.title == title}
     for index, option in enumerate(agenda.options):
-        if not option.disabled and title in str(option.prompt):
+        if option.id in ids:
             agenda.highlighted = index
             await pilot.pause()
             return
@@ -76,14 +80,15 @@ async def _confirm_delete(pilot) -> None:
     await pilot.pause()
 
 
-async def _checklist_step(step: int):
+def _checklist_step(step: int) -> Steps:
     async def steps(pilot) -> None:
         await select(pilot, "Pilot kick-off")  # part-prepared, starts in 2 h
         await pilot.press("p")
         await pilot.pause()
         for _ in range(step - 1):
             await pilot.press("pagedown")
-        await pilot.pause(0.2)
+            await pilot.pause()
+        await pilot.pause()
 
     return steps
 
@@ -94,7 +99,7 @@ async def _checklist_frozen(pilot) -> None:
     await pilot.pause()
 
 
-def _debrief_at(section_presses: int):
+def _debrief_at(section_presses: int) -> Steps:
     async def steps(pilot) -> None:
         from prep.tui.screens.debrief import DebriefScreen
 
@@ -104,7 +109,8 @@ def _debrief_at(section_presses: int):
         await pilot.pause()
         for _ in range(section_presses):
             await pilot.press("pagedown")
-        await pilot.pause(0.2)
+            await pilot.pause()
+        await pilot.pause()
 
     return steps
 
@@ -113,24 +119,33 @@ async def _checklist_carry_over(pilot) -> None:
     # "Scope change request" with Dana: her last meeting left open items.
     await select(pilot, "Scope change request")
     await pilot.press("p")
-    await pilot.pause(0.3)
+    await pilot.pause()
+
+
+async def wait_for_review(pilot) -> None:
+    """The review renders its week in a worker: wait until that week is on screen."""
+    for _ in range(200):
+        await pilot.pause(0.05)
+        screen = pilot.app.screen
+        if getattr(screen, "shown_week", None) == getattr(screen, "monday", False):
+            break
+    await pilot.pause()
 
 
 async def _review(pilot) -> None:
     await pilot.press("r")
-    await pilot.pause(0.5)
+    await wait_for_review(pilot)
 
 
 async def _review_last_week(pilot) -> None:
-    await pilot.press("r")
-    await pilot.pause(0.3)
+    await _review(pilot)
     await pilot.press("left_square_bracket")
-    await pilot.pause(0.5)
+    await wait_for_review(pilot)
 
 
 async def _people(pilot) -> None:
     await pilot.press("o")
-    await pilot.pause(0.3)
+    await pilot.pause()
 
 
 async def _help(pilot) -> None:
@@ -143,47 +158,53 @@ async def _palette(pilot) -> None:
     await pilot.pause(0.3)
 
 
-SHOTS: dict[str, tuple[bool, Steps]] = {
-    # name: (with demo data?, keys to reach the screen)
-    "agenda": (True, _agenda_second_row),
-    "agenda-empty": (False, _nothing),
-    "meeting-form-new": (True, _new_meeting),
-    "meeting-form-bad-date": (True, _bad_date),
-    "meeting-form-edit": (True, _edit_meeting),
-    "confirm-delete": (True, _confirm_delete),
-    "checklist-1-hierarchy": (True, None),
-    "checklist-2-expectations": (True, None),
-    "checklist-3-assertiveness": (True, None),
-    "checklist-4-solutions": (True, None),
-    "checklist-brief": (True, None),
-    "checklist-frozen": (True, _checklist_frozen),
-    "checklist-carry-over": (True, _checklist_carry_over),
-    "debrief": (True, None),
-    "debrief-asks-and-unsaid": (True, None),
-    "debrief-assertiveness": (True, None),
-    "review": (True, _review),
-    "review-last-week": (True, _review_last_week),
-    "review-empty": (False, _review),
-    "people": (True, _people),
-    "help": (True, _help),
-    "command-palette": (True, _palette),
+@dataclass(frozen=True)
+class Shot:
+    """One screenshot: how to reach the screen, from which data, at which size."""
+
+    steps: Steps
+    with_demo: bool = True
+    size: tuple[int, int] = SIZE
+
+
+SHOTS: dict[str, Shot] = {
+    "agenda": Shot(_agenda_second_row),
+    # The size of most terminal windows, tmux panes and SSH sessions.
+    "agenda-80x24": Shot(_agenda_second_row, size=(80, 24)),
+    "agenda-empty": Shot(_nothing, with_demo=False),
+    "meeting-form-new": Shot(_new_meeting),
+    "meeting-form-bad-date": Shot(_bad_date),
+    "meeting-form-edit": Shot(_edit_meeting),
+    "confirm-delete": Shot(_confirm_delete),
+    "checklist-1-hierarchy": Shot(_checklist_step(1)),
+    "checklist-2-expectations": Shot(_checklist_step(2)),
+    "checklist-3-assertiveness": Shot(_checklist_step(3)),
+    "checklist-4-solutions": Shot(_checklist_step(4)),
+    "checklist-brief": Shot(_checklist_step(5)),
+    "checklist-frozen": Shot(_checklist_frozen),
+    "checklist-carry-over": Shot(_checklist_carry_over),
+    "debrief": Shot(_debrief_at(0)),
+    "debrief-asks-and-unsaid": Shot(_debrief_at(1)),
+    "debrief-assertiveness": Shot(_debrief_at(4)),
+    "review": Shot(_review),
+    "review-last-week": Shot(_review_last_week),
+    "review-empty": Shot(_review, with_demo=False),
+    "people": Shot(_people),
+    "help": Shot(_help),
+    "command-palette": Shot(_palette),
 }
 
 
-_STEP_SHOTS = ["checklist-1-hierarchy", "checklist-2-expectations", "checklist-3-assertiveness",
-               "checklist-4-solutions", "checklist-brief"]
-
-
-async def shoot(name: str, with_demo: bool, steps: Steps, folder: Path, out: Path) -> Path:
+async def shoot(name: str, shot: Shot, folder: Path, out: Path) -> Path:
     store = open_store(folder / f"{name}.db")
     clock = FixedClock(DEMO_NOW)
-    if with_demo:
+    if shot.with_demo:
         fill_demo(store, DEMO_NOW)
     app = PrepApp(store, clock=clock)
     try:
-        async with app.run_test(size=SIZE) as pilot:
+        async with app.run_test(size=shot.size) as pilot:
             await pilot.pause()
-            await steps(pilot)
+            await shot.steps(pilot)
             await pilot.pause()
             app.save_screenshot(filename=f"{name}.svg", path=str(out))
     finally:
@@ -194,13 +215,8 @@ async def shoot(name: str, with_demo: bool, steps: Steps, folder: Path, out: Pat
 async def main(out: Path = OUT) -> None:
     out.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
-        for name, (with_demo, steps) in SHOTS.items():
-            if name in _STEP_SHOTS:
-                steps = await _checklist_step(_STEP_SHOTS.index(name) + 1)
-            elif name.startswith("debrief"):
-                steps = _debrief_at({"debrief": 0, "debrief-asks-and-unsaid": 1,
-                                     "debrief-assertiveness": 4}[name])
-            path = await shoot(name, with_demo, steps, Path(folder), out)
+        for name, shot in SHOTS.items():
+            path = await shoot(name, shot, Path(folder), out)
             print(f"wrote {path}")
 
 

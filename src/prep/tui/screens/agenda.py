@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Header, OptionList, Static
 
 from prep.domain.agenda import DEBRIEF_WINDOW, build_agenda
@@ -19,6 +21,12 @@ from prep.tui.undo import Restored, offer_undo
 from prep.tui.widgets.agenda_list import AgendaList
 from prep.tui.widgets.meeting_detail import MeetingDetail
 from prep.tui.widgets.footer import KeyFooter
+from prep.tui.screens.keys_in_order import KeysInOrder
+from prep.tui.screens.widths import FitsTheWidth
+from prep.tui.widgets.focus import focus_now
+
+# How long `u` can bring back an action item marked done.
+UNDO_SECONDS = 8
 
 # The agenda shows this many meetings at most; a 20-year history should not
 # slow the home screen down.
@@ -38,21 +46,29 @@ Press [b $accent]?[/] for the ideas behind each step, or [b $accent]ctrl+p[/] fo
 """
 
 
-class AgendaScreen(Screen[None]):
+class AgendaScreen(FitsTheWidth, KeysInOrder, Screen[None]):
     """Upcoming meetings grouped by when, past ones needing a debrief first."""
 
+    # Priority, so each runs as its key is read: the keys typed after one
+    # that opens a screen go to that screen (see keys_in_order.py).
     BINDINGS = [
-        Binding("p", "prepare", "Prepare"),
-        Binding("b", "debrief", "Debrief"),
-        Binding("x", "toggle_done", "Done", show=False),
-        Binding("n", "new_meeting", "New"),
-        Binding("r", "review", "Review"),
-        Binding("o", "people", "People"),
-        Binding("e", "edit_meeting", "Edit"),
-        Binding("d,delete", "delete_meeting", "Delete", key_display="d"),
+        Binding("p", "prepare", "Prepare", priority=True),
+        Binding("b", "debrief", "Debrief", priority=True),
+        Binding("x", "toggle_done", "Done", show=False, priority=True),
+        Binding("u", "undo_done", "Undo done", priority=True),
+        Binding("n", "new_meeting", "New", priority=True),
+        Binding("r", "review", "Review", priority=True),
+        Binding("o", "people", "People", priority=True),
+        Binding("e", "edit_meeting", "Edit", priority=True),
+        Binding("d,delete", "delete_meeting", "Delete", key_display="d", priority=True),
         Binding("q", "app.quit", "Quit", show=False),
         Binding("slash", "search", "Search", key_display="/"),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._undo: int | None = None  # the action item `u` would reopen
+        self._undo_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -69,7 +85,9 @@ class AgendaScreen(Screen[None]):
         # Relative times ("in 2 h") drift; a minute is fine-grained enough.
         self.set_interval(60, self.refresh_agenda)
 
-    def refresh_agenda(self, select_id: int | None = None) -> None:
+    def refresh_agenda(self, select_id: int | None = None, *, select: str | None = None) -> None:
+        """Reload the list; highlight meeting `select_id` or option `select`
+        ("a3"), else keep the cursor where it was."""
         now = self.app.clock.now()
         try:
             meetings = self.app.store.meetings_from(now - DEBRIEF_WINDOW, limit=AGENDA_LIMIT)
@@ -84,14 +102,14 @@ class AgendaScreen(Screen[None]):
         self._actions = {action.id: (action, person) for action, person in actions}
         groups = build_agenda(meetings, now)
         agenda = self.query_one(AgendaList)
-        agenda.show(groups, now, select_id, actions)
+        agenda.show(groups, now, f"m{select_id}" if select_id is not None else select, actions)
         empty = not groups and not actions
         agenda.display = not empty
         self.query_one(MeetingDetail).display = not empty
         self.query_one("#agenda-empty").display = empty
         self._show_detail()
         if not empty:
-            agenda.focus()
+            focus_now(agenda)
 
     @on(OptionList.OptionHighlighted, "#agenda-list")
     def _show_detail(self) -> None:
@@ -112,34 +130,47 @@ class AgendaScreen(Screen[None]):
                 pass
         detail.show(meeting, previous, now, unsaid=unsaid, actions=actions)
 
+    async def enter_pressed(self, focused: Widget) -> bool:
+        if focused is not self.query_one(AgendaList):
+            return False
+        await self.open_selected()
+        return True
+
     @on(OptionList.OptionSelected, "#agenda-list")
-    def _open_selected(self) -> None:
-        """Enter: the debrief for a meeting that has started, else its checklist."""
+    async def _option_clicked(self) -> None:
+        await self.open_selected()
+
+    async def open_selected(self) -> None:
+        """Enter: the debrief for a meeting that has started, else its checklist;
+        on an action item, mark it done."""
         if self.query_one(AgendaList).selected_action_id is not None:
             self.action_toggle_done()
             return
         meeting = self._selected()
         if meeting is None:
-            self.action_prepare()  # says to select a meeting first
+            await self.action_prepare()  # says to select a meeting first
             return
-        open_meeting(self.app, meeting, lambda _: self.refresh_agenda(meeting.id))
+        await open_meeting(self.app, meeting, lambda _: self.refresh_agenda(meeting.id))
 
     def _selected(self) -> Meeting | None:
         meeting_id = self.query_one(AgendaList).selected_meeting_id
         return getattr(self, "_meetings", {}).get(meeting_id) if meeting_id else None
 
     # -- actions -------------------------------------------------------------
+    # Each one that opens a screen awaits it: until it is ready, the app reads
+    # no further key, so what is typed next lands in it.
 
-    def action_prepare(self) -> None:
+    async def action_prepare(self) -> None:
         from prep.tui.screens.checklist import ChecklistScreen
 
         meeting = self._selected()
         if meeting is None:
             self.notify("Select a meeting first, or press n to add one.", markup=False)
             return
-        self.app.push_screen(ChecklistScreen(meeting), lambda _: self.refresh_agenda(meeting.id))
+        await self.app.push_screen(ChecklistScreen(meeting),
+                                   lambda _: self.refresh_agenda(meeting.id))
 
-    def action_debrief(self) -> None:
+    async def action_debrief(self) -> None:
         from prep.tui.screens.debrief import DebriefScreen
 
         meeting = self._selected()
@@ -150,51 +181,83 @@ class AgendaScreen(Screen[None]):
             self.notify("That meeting has not started yet: prepare for it with p.",
                         markup=False)
             return
-        self.app.push_screen(DebriefScreen(meeting), lambda _: self.refresh_agenda(meeting.id))
+        await self.app.push_screen(DebriefScreen(meeting),
+                                   lambda _: self.refresh_agenda(meeting.id))
 
     def action_toggle_done(self) -> None:
-        """Mark the selected action item done (it leaves the agenda)."""
+        """Mark the selected action item done (it leaves the agenda; `u` brings
+        it back for a few seconds)."""
         action_id = self.query_one(AgendaList).selected_action_id
         if action_id is None:
             self.notify("Select an action item to mark it done.", markup=False)
             return
         action, _person = self._actions[action_id]
+        if not self._set_done(action_id, True):
+            return
+        self._offer_undo(action_id)
+        self.notify(f"Done: {action.text}. Press u to undo.", markup=False,
+                    timeout=UNDO_SECONDS)
+        self.refresh_agenda()  # the cursor stays where the item was
+
+    def action_undo_done(self) -> None:
+        action_id = self._undo
+        if action_id is None:
+            return
+        self._offer_undo(None)
+        if self._set_done(action_id, False):
+            self.notify("Not done after all: it is back on the agenda.", markup=False)
+            self.refresh_agenda(select=f"a{action_id}")
+
+    def _set_done(self, action_id: int, done: bool) -> bool:
         try:
-            self.app.store.debriefs.set_done(action_id, True)
+            self.app.store.debriefs.set_done(action_id, done)
         except StoreError as error:
             self.notify(str(error), title="Not saved", severity="error", markup=False)
-            return
-        self.notify(f"Done: {action.text}", markup=False)
-        self.refresh_agenda()
+            return False
+        return True
 
-    def action_review(self) -> None:
+    def _offer_undo(self, action_id: int | None) -> None:
+        """Offer `u` for the item just marked done, for UNDO_SECONDS; None withdraws it."""
+        self._undo = action_id
+        if self._undo_timer is not None:
+            self._undo_timer.stop()
+            self._undo_timer = None
+        if action_id is not None:
+            self._undo_timer = self.set_timer(UNDO_SECONDS, lambda: self._offer_undo(None))
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo_done":
+            return self._undo is not None  # in the footer only while on offer
+        return True
+
+    async def action_review(self) -> None:
         from prep.tui.screens.review import ReviewScreen
 
-        self.app.push_screen(ReviewScreen(), lambda _: self.refresh_agenda())
+        await self.app.push_screen(ReviewScreen(), lambda _: self.refresh_agenda())
 
-    def action_people(self) -> None:
+    async def action_people(self) -> None:
         from prep.tui.screens.people import PeopleScreen
 
-        self.app.push_screen(PeopleScreen(), lambda _: self.refresh_agenda())
+        await self.app.push_screen(PeopleScreen(), lambda _: self.refresh_agenda())
 
-    def action_new_meeting(self) -> None:
+    async def action_new_meeting(self) -> None:
         from prep.tui.screens.meeting_form import MeetingFormScreen
 
-        self.app.push_screen(MeetingFormScreen(), self._after_form)
+        await self.app.push_screen(MeetingFormScreen(), self._after_form)
 
-    def action_edit_meeting(self) -> None:
+    async def action_edit_meeting(self) -> None:
         from prep.tui.screens.meeting_form import MeetingFormScreen
 
         meeting = self._selected()
         if meeting is None:
             self.notify("Select a meeting first, or press n to add one.", markup=False)
             return
-        self.app.push_screen(MeetingFormScreen(meeting), self._after_form)
+        await self.app.push_screen(MeetingFormScreen(meeting), self._after_form)
 
     def _after_form(self, meeting_id: int | None) -> None:
         self.refresh_agenda(select_id=meeting_id)
 
-    @work(exclusive=True, group="delete")
     async def action_delete_meeting(self) -> None:
         from prep.tui.screens.confirm import ConfirmScreen
 
@@ -202,23 +265,27 @@ class AgendaScreen(Screen[None]):
         if meeting is None:
             self.notify("Select a meeting to delete.", markup=False)
             return
-        confirmed = await self.app.push_screen_wait(
-            ConfirmScreen(
-                f"Delete “{meeting.title}” with {meeting.counterpart.name}?",
-                "Its notes go with it (ctrl+z brings it back for a few seconds).",
-                confirm_label="Delete",
-            )
-        )
-        if not confirmed:
-            return
-        try:
-            snapshot = self.app.store.delete_meeting(meeting.id)
-        except StoreError as error:
-            self.notify(str(error), title="Not deleted", severity="error", markup=False)
-            return
-        offer_undo(self.app, f"Deleted “{meeting.title}”.",
-                   lambda: self.app.store.restore(snapshot), f"Restored “{meeting.title}”.")
-        self.refresh_agenda()
+
+        def answered(confirmed: bool | None) -> None:
+            if not confirmed:
+                return
+            try:
+                snapshot = self.app.store.delete_meeting(meeting.id)
+            except StoreError as error:
+                self.notify(str(error), title="Not deleted", severity="error", markup=False)
+                return
+            offer_undo(self.app, f"Deleted “{meeting.title}”.",
+                       lambda: self.app.store.restore(snapshot), f"Restored “{meeting.title}”.")
+            self.refresh_agenda()
+
+        # A callback rather than push_screen_wait in a worker: the worker
+        # would push the question later, and a "y" typed straight after "d"
+        # would reach the agenda instead of it.
+        await self.app.push_screen(ConfirmScreen(
+            f"Delete “{meeting.title}” with {meeting.counterpart.name}?",
+            "Its notes go with it (ctrl+z brings it back for a few seconds).",
+            confirm_label="Delete",
+        ), answered)
 
     @on(Restored)
     def _restored(self) -> None:

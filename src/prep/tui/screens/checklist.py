@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -21,6 +21,7 @@ from prep.domain.debrief_rules import open_items
 from prep.domain.models import Meeting
 from prep.domain.readiness import missing, step_done, steps_done
 from prep.domain.when import format_when, relative
+from prep.domain.words import counted
 from prep.store import StoreError
 from prep.store.checklists import FIELDS
 from prep.tui.saving import SaveAsYouTypeScreen
@@ -34,11 +35,15 @@ from prep.tui.widgets.checklist_panes import (
     StepPane,
 )
 from prep.tui.widgets.footer import KeyFooter
+from prep.tui.widgets.step_strip import StepStrip, StripStep
+from prep.tui.screens.keys_in_order import KeysInOrder
+from prep.tui.screens.widths import FitsTheWidth
+from prep.tui.widgets.focus import focus_now
 
 PANES = ["step-1", "step-2", "step-3", "step-4", "brief"]
 
 
-class ChecklistScreen(SaveAsYouTypeScreen):
+class ChecklistScreen(FitsTheWidth, KeysInOrder, SaveAsYouTypeScreen):
     """Walk the four steps for one meeting; every field saves as you type."""
 
     BINDINGS = [
@@ -72,6 +77,7 @@ class ChecklistScreen(SaveAsYouTypeScreen):
                 yield OptionList(id="steps")
                 yield Static("", id="readiness")
             with Vertical(id="checklist-main"):
+                yield StepStrip(id="step-strip")  # in place of the side list, under 100 columns
                 yield Static("", id="frozen-banner")
                 # Panes are built when first shown (see _pane): all five at once
                 # are ~150 widgets, which made opening the screen take 0.8 s.
@@ -107,12 +113,14 @@ class ChecklistScreen(SaveAsYouTypeScreen):
         self._switch_to("step-1")
         await self._built["step-1"]
         self.set_frozen(self.frozen)
-        if not checklist.started and not self.carry_over.is_empty and not self.frozen:
-            self.offer_carry_over()
-        elif not self.frozen:
+        if not self.frozen:
             # At once, not after the first paint: a key typed in between would
             # land in one field and the late focus would then jump away from it.
             self._focus_first_field()
+        if not checklist.started and not self.carry_over.is_empty and not self.frozen:
+            # From the app's own queue, straight after this screen is up and
+            # before the next key is read: the keys typed next answer it.
+            self.app.call_next(self._offer_carry_over)
 
     def _load_open_items(self) -> None:
         """What is still open with this person from earlier meetings (for the
@@ -130,7 +138,7 @@ class ChecklistScreen(SaveAsYouTypeScreen):
         self._load_open_items()
 
     def _focus_first_field(self) -> None:
-        self.query_one("#position").focus()
+        focus_now(self.query_one("#position"), scroll_visible=False)
 
     def _pane(self, pane_id: str) -> Widget:
         """The pane for `pane_id`, built from the latest checklist if not yet shown."""
@@ -170,37 +178,37 @@ class ChecklistScreen(SaveAsYouTypeScreen):
         return [(f"{format_when(m.starts_at, now)} {m.title}", planned, actual)
                 for m, planned, actual in history]
 
-    @work(exclusive=True, group="carry-over")
-    async def offer_carry_over(self) -> None:
+    def _offer_carry_over(self) -> None:
         from prep.tui.screens.confirm import ConfirmScreen
 
-        parts = []
-        if self.carry_over.open_asks:
-            parts.append(f"{len(self.carry_over.open_asks)} ask(s)")
-        if self.carry_over.deadlines:
-            parts.append(f"{len(self.carry_over.deadlines)} deadline(s)")
-        if self.carry_over.unsolved_problems:
-            parts.append(f"{len(self.carry_over.unsolved_problems)} unsolved problem(s)")
-        copy = await self.app.push_screen_wait(
+        parts = [counted(len(items), noun) for items, noun in (
+            (self.carry_over.open_asks, "ask"), (self.carry_over.deadlines, "deadline"),
+            (self.carry_over.unsolved_problems, "unsolved problem")) if items]
+        self.app.push_screen(
             ConfirmScreen(
                 f"Start from your last meeting with {self.meeting.counterpart.name}?",
                 f"Copy {', '.join(parts)} still open from last time. You can edit or remove "
                 "them; the alternative is a blank checklist.",
                 confirm_label="Copy", cancel_label="Start blank", destructive=False,
-            )
+            ),
+            self._carry_over_answered,
         )
-        if copy:
-            try:
-                self.app.store.checklists.copy_carry_over(self.meeting.id, self.carry_over)
-                checklist = self.app.store.checklists.get(self.meeting.id)
-            except StoreError as error:
-                self.notify(str(error), title="Not copied", severity="error", markup=False)
-                return
-            self._show_readiness(checklist)
-            for pane in self.query(StepPane):
-                pane.load(checklist)
-            self.notify("Copied from last time. Check each item still holds.")
-        self._focus_first_field()
+
+    async def _carry_over_answered(self, copy: bool | None) -> None:
+        if not copy:
+            return
+        try:
+            self.app.store.checklists.copy_carry_over(self.meeting.id, self.carry_over)
+            checklist = self.app.store.checklists.get(self.meeting.id)
+        except StoreError as error:
+            self.notify(str(error), title="Not copied", severity="error", markup=False)
+            return
+        self._show_readiness(checklist)
+        # Awaited (the answer's callback runs on the app's queue): the copied
+        # rows exist before the next key is read.
+        for pane in self.query(StepPane):
+            await pane.load(checklist)
+        self.notify("Copied from last time. Check each item still holds.")
 
     # -- freezing ---------------------------------------------------------------
 
@@ -217,7 +225,7 @@ class ChecklistScreen(SaveAsYouTypeScreen):
                 ("The plan froze when the meeting started. ", "bold"),
                 "Press ", ("u", "bold"), " to unlock it; prep will note it was edited afterwards.",
             ))
-            self.query_one("#steps", OptionList).focus()
+            focus_now(self.query_one("#steps", OptionList))
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -234,6 +242,12 @@ class ChecklistScreen(SaveAsYouTypeScreen):
             self.notify(str(error), severity="error", markup=False)
             return
         self.set_frozen(False)
+        # Straight into the step on screen, as if it had never been frozen.
+        current = self.query_one("#panes", ContentSwitcher).current or "step-1"
+        if current == "brief":
+            focus_now(self._pane("brief"))
+        else:
+            self._focus_fields(self._pane(current))
         self.notify("Unlocked. Edits from now on are marked as made after the meeting started.")
 
     # -- steps ------------------------------------------------------------------
@@ -252,6 +266,11 @@ class ChecklistScreen(SaveAsYouTypeScreen):
         with steps.prevent(OptionList.OptionHighlighted):
             steps.set_options(options)
             steps.highlighted = highlighted
+        self.query_one(StepStrip).show([
+            *(StripStep(f"step-{step.value}", str(step.value), STEP_TITLES[step],
+                        step_done(checklist, step)) for step in Step),
+            StripStep("brief", "", "Brief", None),
+        ])
         count = steps_done(checklist)
         self.query_one("#readiness", Static).update(Content.assemble(
             ("●" * count, "$text-success"), ("○" * (4 - count), "$text-muted"),
@@ -278,9 +297,26 @@ class ChecklistScreen(SaveAsYouTypeScreen):
             self._switch_to(event.option.id)
 
     @on(OptionList.OptionSelected, "#steps")
-    async def _step_entered(self, event: OptionList.OptionSelected) -> None:
+    async def _step_clicked(self, event: OptionList.OptionSelected) -> None:
         if event.option.id and not self.frozen:
             await self._focus_pane(event.option.id)
+
+    async def enter_pressed(self, focused: Widget) -> bool:
+        """Enter on the step list goes into the highlighted step's fields."""
+        steps = self.query_one("#steps", OptionList)
+        if focused is not steps:
+            return False
+        option = steps.highlighted_option
+        if option is not None and option.id and not self.frozen:
+            self._switch_to(option.id)
+            await self._focus_pane(option.id)
+        return True
+
+    @on(StepStrip.Chosen)
+    async def _step_clicked(self, event: StepStrip.Chosen) -> None:
+        self._switch_to(event.pane_id)
+        if not self.frozen:
+            await self._focus_pane(event.pane_id)
 
     def _switch_to(self, pane_id: str) -> None:
         self.saver.flush()
@@ -289,6 +325,7 @@ class ChecklistScreen(SaveAsYouTypeScreen):
             return
         self._pane(pane_id)
         switcher.current = pane_id
+        self.query_one(StepStrip).show_current(pane_id)
         if pane_id == "brief":
             self._show_brief()
         steps = self.query_one("#steps", OptionList)
@@ -305,7 +342,7 @@ class ChecklistScreen(SaveAsYouTypeScreen):
         self._switch_to(PANES[index])
         if PANES[index] == "brief":
             # The brief is longer than a screen: focused, ↑ ↓ and End scroll it.
-            self._pane("brief").focus()
+            focus_now(self._pane("brief"))
         elif not self.frozen:
             await self._focus_pane(PANES[index])
 
@@ -315,9 +352,13 @@ class ChecklistScreen(SaveAsYouTypeScreen):
         # here holds back the next key until the focus has moved, so no
         # keystroke lands in the step being left.
         await self._built[pane_id]
+        self._focus_fields(pane)
+
+    @staticmethod
+    def _focus_fields(pane: Widget) -> None:
         focusable = [w for w in pane.query("*") if w.focusable]
         if focusable:
-            focusable[0].focus()
+            focus_now(focusable[0])
 
     def _show_brief(self) -> None:
         checklist = self._checklist

@@ -6,15 +6,24 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Static
 
+from prep.tui.screens.keys_in_order import KeysInOrder
+from prep.tui.screens.widths import FitsTheWidth
+from prep.tui.widgets.footer import KeyFooter
+from prep.tui.widgets.focus import focus_now
 
-class ConfirmScreen(ModalScreen[bool]):
+
+class ConfirmScreen(FitsTheWidth, KeysInOrder, ModalScreen[bool]):
     """Dismisses with True only on an explicit yes; Escape means no."""
 
+    # Priority, and enter answers at once too: the answer's callback then runs
+    # before the next key is read, so what is typed after "y" goes where the
+    # answer leads (see keys_in_order.py).
     BINDINGS = [
-        Binding("escape,n", "answer(False)", "Keep it"),
-        Binding("y", "answer(True)", "Yes"),
+        Binding("escape,n", "answer(False)", "Keep it", priority=True),
+        Binding("y", "answer(True)", "Yes", priority=True),
     ]
 
     def __init__(
@@ -42,14 +51,22 @@ class ConfirmScreen(ModalScreen[bool]):
                 yield Button(f"{self.cancel_label} (n)", id="confirm-no")
                 yield Button(f"{self.confirm_label} (y)", id="confirm-yes",
                              variant="error" if self.destructive else "primary")
+        # The dialog's own keys, not those of the screen behind it.
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         # The safe choice has focus, so a stray Enter does not destroy anything.
         default = "#confirm-no" if self.destructive else "#confirm-yes"
-        self.query_one(default, Button).focus()
+        focus_now(self.query_one(default, Button))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "confirm-yes")
+        self.dismiss(event.button.id == "confirm-yes")  # a click
+
+    async def enter_pressed(self, focused: Widget) -> bool:
+        if not isinstance(focused, Button):
+            return False
+        self.dismiss(focused.id == "confirm-yes")
+        return True
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)

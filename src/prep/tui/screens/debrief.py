@@ -10,6 +10,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Checkbox, Header, Input, Label, Static, TextArea
 
 from prep.domain.checklist import Checklist
@@ -40,6 +41,10 @@ from prep.tui.widgets.open_items import OpenItems
 from prep.tui.widgets.text_field import TextField
 from prep.tui.widgets.choice import Choice
 from prep.tui.widgets.footer import KeyFooter
+from prep.tui.widgets.tick_box import TickBox
+from prep.tui.screens.keys_in_order import KeysInOrder
+from prep.tui.screens.widths import FitsTheWidth
+from prep.tui.widgets.focus import focus_now
 
 RATINGS = [("1 · Poor", 1), ("2 · Weak", 2), ("3 · OK", 3), ("4 · Good", 4), ("5 · Excellent", 5)]
 TEMPERATURES = [("1 · Cold", 1), ("2 · Cool", 2), ("3 · Neutral", 3), ("4 · Warm", 4),
@@ -53,7 +58,7 @@ IDEA = ("An after-action review compares the plan with what happened: what was "
         "kind measurably improve performance. The plan froze when the meeting started.")
 
 
-class DebriefScreen(SaveAsYouTypeScreen):
+class DebriefScreen(FitsTheWidth, KeysInOrder, SaveAsYouTypeScreen):
     """Debrief one meeting, section by section, against its frozen plan."""
 
     BINDINGS = [
@@ -88,6 +93,8 @@ class DebriefScreen(SaveAsYouTypeScreen):
         moves = {move.deadline_id: move for move in d.deadline_moves}
 
         yield Header()
+        # Under 100 columns, in place of the side column: the same status, short.
+        yield Static("", id="debrief-strip")
         with Horizontal(id="debrief-body"):
             with Vertical(id="debrief-side"):
                 yield Static("", id="debrief-status")
@@ -138,7 +145,7 @@ class DebriefScreen(SaveAsYouTypeScreen):
                                  classes="hint")
 
                 yield self._section("feedback", "Feedback")
-                yield Checkbox("I asked for feedback (worded as asking for advice)",
+                yield TickBox("I asked for feedback (worded as asking for advice)",
                                d.feedback_asked, id="feedback_asked", compact=True)
                 for field, question in (
                     ("feedback_keep", "What should I keep doing?"),
@@ -195,7 +202,7 @@ class DebriefScreen(SaveAsYouTypeScreen):
         self.query_one("#actions", ItemList).load(self.debrief.action_items)
         self._show_next()
         self._show_status(self.debrief)
-        self.query_one("#outcome").focus()
+        focus_now(self.query_one("#outcome"), scroll_visible=False)  # the screen opens at its top
 
     # -- status ----------------------------------------------------------------
 
@@ -214,6 +221,11 @@ class DebriefScreen(SaveAsYouTypeScreen):
             lines += [Content(""), Content.styled("Assertiveness", "bold"), Content(gap)]
         lines += [Content(""), Content.styled("PgDn/PgUp jump between sections.", "$text-muted")]
         self.query_one("#debrief-status", Static).update(Content("\n").join(lines))
+        strip = (Content.assemble(("Still to do: ", "bold $text-warning"), " ".join(missing))
+                 if missing else Content.styled("✓ Debriefed.", "$text-success"))
+        if gap:
+            strip = Content.assemble(strip, ("  Assertiveness: ", "bold"), gap)
+        self.query_one("#debrief-strip", Static).update(strip)
 
     def after_save(self) -> None:
         try:
@@ -254,12 +266,17 @@ class DebriefScreen(SaveAsYouTypeScreen):
         hint.set_class(False, "error")
         hint.update(Content(f"→ {describe_reading(reading, now)} — press enter to book it"))
 
-    @on(Input.Submitted, "#next-when")
-    def _book_next(self, event: Input.Submitted) -> None:
-        event.stop()
+    async def enter_pressed(self, focused: Widget) -> bool:
+        """Enter in the next meeting's field books it."""
+        if focused.id != "next-when" or not isinstance(focused, Input):
+            return False
+        self._book_next(focused)
+        return True
+
+    def _book_next(self, field: Input) -> None:
         now = self.app.clock.now()
         try:
-            moment = parse_when(event.value, now)
+            moment = parse_when(field.value, now)
             follow_up = self.app.store.debriefs.create_next_meeting(self.meeting, moment)
         except WhenError as error:
             self.notify(str(error), title="Not booked", severity="error", markup=False)
@@ -268,7 +285,7 @@ class DebriefScreen(SaveAsYouTypeScreen):
             self.notify(str(error), title="Not booked", severity="error", markup=False)
             return
         self.debrief = self.app.store.debriefs.get(self.meeting.id)
-        event.input.value = ""
+        field.value = ""
         self._show_next()
         self.notify(f"Booked “{follow_up.title}”, {format_day_time(follow_up.starts_at, now)}. "
                     "Open items will carry to it.", markup=False)
@@ -310,7 +327,7 @@ class DebriefScreen(SaveAsYouTypeScreen):
         for widget in children[children.index(label) + 1:]:
             focusable = [w for w in [widget, *widget.query("*")] if w.focusable]
             if focusable:
-                focusable[0].focus(scroll_visible=False)
+                focus_now(focusable[0], scroll_visible=False)
                 break
 
     def palette_commands(self) -> Iterable[SystemCommand]:

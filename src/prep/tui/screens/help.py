@@ -8,6 +8,11 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
+from prep.tui.screens.keys_in_order import KeysInOrder
+from prep.tui.screens.widths import FitsTheWidth
+from prep.tui.widgets.footer import KeyFooter
+from prep.tui.widgets.focus import focus_now
+
 HELP_TEXT = """\
 # prep
 
@@ -87,12 +92,13 @@ relationships are going. Everything stays in one SQLite file on this machine.
 |---|---|---|
 | `p` | Agenda | Prepare: the checklist of the selected meeting |
 | `b` | Agenda | Debrief the selected meeting (once it has started) |
-| `x` | Agenda | Mark the selected action item done |
+| `x` | Agenda | Mark the selected action item done (`u` undoes it) |
 | `n` | Agenda | New meeting |
 | `r` / `o` | Agenda | Weekly review / People |
 | `e` | Agenda | Edit the selected meeting |
 | `enter` | Agenda | Debrief if the meeting has started, else prepare |
 | `PgDn` `PgUp` | Checklist, debrief | Next / previous step or section |
+| `enter` | A list item's field | Add the next item |
 | `ctrl+o` `ctrl+r` | Lists | Add / remove an item |
 | `d` | Agenda | Delete the selected meeting (asks first) |
 | `ctrl+z` | After a delete or a merge | Undo it, for 8 seconds |
@@ -109,7 +115,7 @@ relationships are going. Everything stays in one SQLite file on this machine.
 """
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(FitsTheWidth, KeysInOrder, ModalScreen[None]):
     """Full help, scrollable; Escape or ? closes it."""
 
     BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close", key_display="esc")]
@@ -117,7 +123,9 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
             yield Markdown(HELP_TEXT)
+        # The dialog's own keys, not those of the screen behind it.
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#help-body").border_title = "Help · esc to close"
-        self.query_one("#help-body").focus()
+        focus_now(self.query_one("#help-body"))

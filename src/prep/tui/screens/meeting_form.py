@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
@@ -38,6 +38,9 @@ from prep.tui.widgets.meeting_detail import RANK_PHRASES
 from prep.tui.widgets.text_field import TextField
 from prep.tui.widgets.choice import Choice
 from prep.tui.widgets.footer import KeyFooter
+from prep.tui.screens.keys_in_order import KeysInOrder
+from prep.tui.screens.widths import FitsTheWidth
+from prep.tui.widgets.focus import focus_now
 
 # The draft is saved like the checklist: SAVE_DELAY after a pause, at least
 # once a second while typing goes on, retried if the database refuses it.
@@ -61,20 +64,22 @@ FORM_TIPS = """\
   2026-11-24 15:00
 The date prep understood shows under the field as you type.
 
-[b]With[/b]: a name you have used before is offered as you type ([b]→[/b] accepts it).
-A new name creates that person; say where they sit relative to you, because the
+[b]With[/b]: a name you have used before is offered as you type ([b]→[/b] accepts it). \
+A new name creates that person; say where they sit relative to you, because the \
 power gap is what makes people hedge.
 
-[b]ctrl+s[/b] saves. What you type is kept as a draft, so closing the terminal loses nothing.
+[b]ctrl+s[/b] saves. What you type is kept as a draft, so closing the terminal loses \
+nothing.
 """
 
 
-class MeetingFormScreen(Screen[int | None]):
+class MeetingFormScreen(FitsTheWidth, KeysInOrder, Screen[int | None]):
     """Dismisses with the saved meeting's id, or None when cancelled or deleted."""
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "cancel", "Back"),
+        # Priority, so a question it asks is up before the next key is read.
+        Binding("escape", "cancel", "Back", priority=True),
         # priority: Input would otherwise take ctrl+d as "delete right"; delete
         # still asks for confirmation, so a stray press costs nothing.
         Binding("ctrl+d", "delete", "Delete", priority=True),
@@ -85,6 +90,9 @@ class MeetingFormScreen(Screen[int | None]):
         self.meeting = meeting
         self.draft_key = f"meeting-form:{meeting.id if meeting else 'new'}"
         self.saver = DebouncedSaver(self)  # PrepApp.flush_saves finds it by this name
+        # Set once the form is saved, discarded or deleted: a change message
+        # still queued from the last keys must not write the draft back.
+        self._finished = False
 
     # -- layout --------------------------------------------------------------
 
@@ -165,17 +173,12 @@ class MeetingFormScreen(Screen[int | None]):
         self._initial = self._payload()
         self._restore_draft()
         self._refresh_hints()
-        self.query_one("#title", Input).focus()
+        focus_now(self.query_one("#title", Input), scroll_visible=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "delete" and self.meeting is None:
             return False  # nothing to delete yet; hide the key
         return True
-
-    @on(Input.Submitted)
-    def _next_field(self) -> None:
-        # Enter moves on, like tab; ctrl+s is the one key that saves.
-        self.focus_next()
 
     # -- live feedback ---------------------------------------------------------
 
@@ -266,8 +269,8 @@ class MeetingFormScreen(Screen[int | None]):
         }
 
     def _schedule_draft(self) -> None:
-        if not hasattr(self, "_initial"):
-            return  # still building the form
+        if not hasattr(self, "_initial") or self._finished:
+            return  # still building the form, or already saved or discarded
         # The form's values now: by the time a save runs on leaving, the
         # widgets may already be gone.
         payload = self._payload()
@@ -339,7 +342,7 @@ class MeetingFormScreen(Screen[int | None]):
         except ValidationError as error:
             field = error.field or "title"
             self._hint(field, str(error), error=True)
-            self.query_one(f"#{field}").focus()
+            focus_now(self.query_one(f"#{field}"))
             self.notify(str(error), title="Not saved yet", severity="error", markup=False)
             return
         except StoreError as error:
@@ -351,52 +354,63 @@ class MeetingFormScreen(Screen[int | None]):
         self.dismiss(saved.id)
 
     def _discard_draft(self) -> None:
+        self._finished = True
         self.saver.drop(DRAFT)
         try:
             self.app.store.clear_draft(self.draft_key)
         except StoreError:
             pass  # a stale draft is harmless; it is offered back next time
 
-    @work(exclusive=True, group="form-dialog")
+    # The questions below are pushed with a callback and awaited, not asked
+    # with push_screen_wait in a worker: the worker would put the question up
+    # later, and a "y" typed straight after escape would land in the form.
+
     async def action_cancel(self) -> None:
         from prep.tui.screens.confirm import ConfirmScreen
 
-        if self._payload() != self._initial:
-            discard = await self.app.push_screen_wait(
-                ConfirmScreen("Discard your changes?", "What you typed here will be lost.",
-                              confirm_label="Discard")
-            )
-            if not discard:
-                return
+        if self._payload() == self._initial:
+            self._leave()
+            return
+        await self.app.push_screen(
+            ConfirmScreen("Discard your changes?", "What you typed here will be lost.",
+                          confirm_label="Discard"),
+            lambda discard: self._leave() if discard else None,
+        )
+
+    def _leave(self) -> None:
         self._discard_draft()
         self.dismiss(None)
 
-    @work(exclusive=True, group="form-dialog")
     async def action_delete(self) -> None:
         from prep.tui.screens.confirm import ConfirmScreen
 
-        if self.meeting is None:
+        meeting = self.meeting
+        if meeting is None:
             self.notify("This meeting is not saved yet; esc discards it.", markup=False)
             return
-        confirmed = await self.app.push_screen_wait(
-            ConfirmScreen(f"Delete “{self.meeting.title}”?",
-                          "Its notes go with it (ctrl+z brings it back for a few seconds).",
-                          confirm_label="Delete")
-        )
-        if not confirmed:
-            return
-        try:
-            snapshot = self.app.store.delete_meeting(self.meeting.id)
-        except StoreError as error:
-            self.notify(str(error), title="Not deleted", severity="error", markup=False)
-            return
-        from prep.tui.undo import offer_undo
 
-        self._discard_draft()
-        store, title = self.app.store, self.meeting.title
-        offer_undo(self.app, f"Deleted “{title}”.", lambda: store.restore(snapshot),
-                   f"Restored “{title}”.")
-        self.dismiss(None)
+        def answered(confirmed: bool | None) -> None:
+            if not confirmed:
+                return
+            try:
+                snapshot = self.app.store.delete_meeting(meeting.id)
+            except StoreError as error:
+                self.notify(str(error), title="Not deleted", severity="error", markup=False)
+                return
+            from prep.tui.undo import offer_undo
+
+            self._discard_draft()
+            store, title = self.app.store, meeting.title
+            offer_undo(self.app, f"Deleted “{title}”.", lambda: store.restore(snapshot),
+                       f"Restored “{title}”.")
+            self.dismiss(None)
+
+        await self.app.push_screen(
+            ConfirmScreen(f"Delete “{meeting.title}”?",
+                          "Its notes go with it (ctrl+z brings it back for a few seconds).",
+                          confirm_label="Delete"),
+            answered,
+        )
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand("Save meeting", "Save and go back (ctrl+s)", self.action_save)

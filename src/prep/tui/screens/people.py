@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -15,12 +15,18 @@ from textual.widgets import DataTable, Header, Static
 
 from prep.domain.assertiveness import ZONE_LABELS, zone
 from prep.domain.debrief_rules import feedback_due
+from prep.domain.models import Counterpart
 from prep.domain.people import PersonSummary, TimelineEntry
 from prep.domain.when import format_when
+from prep.domain.words import counted
 from prep.store import StoreError
 from prep.tui.undo import Restored
 from prep.tui.widgets.meeting_detail import RANK_PHRASES
 from prep.tui.widgets.footer import KeyFooter
+from prep.tui.widgets.people_table import Cell, PeopleTable
+from prep.tui.screens.keys_in_order import KeysInOrder
+from prep.tui.screens.widths import FitsTheWidth
+from prep.tui.widgets.focus import focus_now
 
 SPARK = "▁▂▃▄▅▆▇█"
 
@@ -36,12 +42,13 @@ def short_day(day, now: datetime) -> str:
     return day.strftime("%-d %b" if day.year == now.year else "%-d %b %Y")
 
 
-class PeopleScreen(Screen[None]):
+class PeopleScreen(FitsTheWidth, KeysInOrder, Screen[None]):
     """The people you meet, and the story of each relationship."""
 
+    # Priority: the dialog is up before the next key is read.
     BINDINGS = [
-        Binding("e", "edit_person", "Edit"),
-        Binding("m", "merge_person", "Merge"),
+        Binding("e", "edit_person", "Edit", priority=True),
+        Binding("m", "merge_person", "Merge", priority=True),
         Binding("escape", "back", "Back"),
         Binding("slash", "search", "Search", key_display="/"),
     ]
@@ -49,7 +56,7 @@ class PeopleScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="people-body"):
-            yield DataTable(id="people-table", cursor_type="row", zebra_stripes=True)
+            yield PeopleTable(id="people-table")
             with VerticalScroll(id="people-timeline"):
                 yield Static("", id="timeline-body")
         yield KeyFooter()
@@ -57,17 +64,11 @@ class PeopleScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = "People"
         self.sub_title = "each working relationship over time"
-        table = self.query_one(DataTable)
+        table = self.query_one(PeopleTable)
         table.border_title = "People"
         self.query_one("#people-timeline").border_title = "Timeline"
-        # Fixed widths: rows are styled Content, and a name must never be cut short.
-        for label, key, width in (("Name", "name", 15), ("Who", "who", 14),
-                                  ("Mtgs", "meetings", 4), ("Last met", "last", 8),
-                                  ("Feedback", "feedback", 10), ("Warmth", "warmth", 6),
-                                  ("Unsaid", "unsaid", 6), ("To do", "actions", 5)):
-            table.add_column(label, key=key, width=width)
         self.refresh_people()
-        table.focus()
+        focus_now(table)
 
     def refresh_people(self, select_id: int | None = None) -> None:
         now = self.app.clock.now()
@@ -77,16 +78,13 @@ class PeopleScreen(Screen[None]):
             self.notify(str(error), title="Could not read people", severity="error",
                         markup=False)
             return
-        table = self.query_one(DataTable)
         current = select_id if select_id is not None else self._selected_id()
-        table.clear()
-        for summary in self._people.values():
-            table.add_row(*self._cells(summary, now), key=str(summary.person.id))
-        if current is not None and str(current) in {str(k) for k in self._people}:
-            table.move_cursor(row=table.get_row_index(str(current)))
+        self.query_one(PeopleTable).show(
+            [(str(s.person.id), self._cells(s, now)) for s in self._people.values()],
+            None if current is None else str(current))
         self._show_timeline()
 
-    def _cells(self, s: PersonSummary, now: datetime) -> list:
+    def _cells(self, s: PersonSummary, now: datetime) -> dict[str, Cell]:
         p = s.person
         due = feedback_due(s.last_feedback, p.cadence, now.date())
         if s.last_feedback is None:
@@ -95,20 +93,21 @@ class PeopleScreen(Screen[None]):
             feedback = Content.styled(f"{short_day(s.last_feedback, now)} · due", "$text-warning")
         else:
             feedback = Content(short_day(s.last_feedback, now))
-        return [
-            Content.styled(p.name, "bold"), f"{p.kind.value}, {p.rank.value}", str(s.meetings),
-            short_day(s.last_met, now), feedback,
-            Content.styled(temperature_spark(s.temperatures) or "—", "$text-success"),
-            Content.styled(str(s.open_unsaid), "$text-warning") if s.open_unsaid else "0",
-            str(s.open_actions),
-        ]
+        return {
+            "name": Content.styled(p.name, "bold"),
+            "who": f"{p.kind.value}, {p.rank.value}",
+            "meetings": str(s.meetings),
+            "last": short_day(s.last_met, now),
+            "feedback": feedback,
+            "warmth": Content.styled(temperature_spark(s.temperatures) or "—", "$text-success"),
+            "unsaid": (Content.styled(str(s.open_unsaid), "$text-warning") if s.open_unsaid
+                       else "0"),
+            "actions": str(s.open_actions),
+        }
 
     def _selected_id(self) -> int | None:
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
-            return None
-        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        return int(row_key.value) if row_key.value is not None else None
+        key = self.query_one(PeopleTable).selected_key
+        return int(key) if key is not None else None
 
     @on(DataTable.RowHighlighted)
     def _show_timeline(self) -> None:
@@ -163,21 +162,21 @@ class PeopleScreen(Screen[None]):
 
     # -- actions -------------------------------------------------------------------
 
-    @work(exclusive=True, group="people-dialog")
+    # Dialogs are pushed with callbacks by priority keys and awaited, not with
+    # push_screen_wait in a worker, so the keys typed next reach the dialog
+    # (see keys_in_order.py).
+
     async def action_edit_person(self) -> None:
         from prep.tui.screens.person_form import PersonFormScreen
 
         person_id = self._selected_id()
         if person_id is None:
             return
-        saved = await self.app.push_screen_wait(
-            PersonFormScreen(self._people[person_id].person))
-        if saved:
-            self.refresh_people(person_id)
+        await self.app.push_screen(
+            PersonFormScreen(self._people[person_id].person),
+            lambda saved: self.refresh_people(person_id) if saved else None)
 
-    @work(exclusive=True, group="people-dialog")
     async def action_merge_person(self) -> None:
-        from prep.tui.screens.confirm import ConfirmScreen
         from prep.tui.screens.pick_person import PickPersonScreen
 
         person_id = self._selected_id()
@@ -186,17 +185,21 @@ class PeopleScreen(Screen[None]):
             return
         keep = self._people[person_id].person
         others = [s.person for s in self._people.values() if s.person.id != person_id]
-        other = await self.app.push_screen_wait(PickPersonScreen(
-            f"Merge into {keep.name}: who is the same person?", others))
-        if other is None:
-            return
+        await self.app.push_screen(
+            PickPersonScreen(f"Merge into {keep.name}: who is the same person?", others),
+            lambda other: self._confirm_merge(keep, other) if other is not None else None)
+
+    def _confirm_merge(self, keep: Counterpart, other: Counterpart) -> None:
+        from prep.tui.screens.confirm import ConfirmScreen
+
         count = self._people[other.id].meetings
-        confirmed = await self.app.push_screen_wait(ConfirmScreen(
+        self.app.push_screen(ConfirmScreen(
             f"Merge {other.name} into {keep.name}?",
-            f"{count} meeting(s) move to {keep.name}, and {other.name} is removed. "
-            "ctrl+z takes it back for a few seconds.", confirm_label="Merge"))
-        if not confirmed:
-            return
+            f"{counted(count, 'meeting')} move to {keep.name}, and {other.name} is removed. "
+            "ctrl+z takes it back for a few seconds.", confirm_label="Merge"),
+            lambda confirmed: self._merge(keep, other) if confirmed else None)
+
+    def _merge(self, keep: Counterpart, other: Counterpart) -> None:
         try:
             _, snapshot = self.app.store.people.merge_undoable(keep.id, other.id)
         except StoreError as error:

@@ -14,13 +14,17 @@ from prep.store import StoreError
 from prep.tui.screens.meeting_form import KIND_OPTIONS, RANK_OPTIONS
 from prep.tui.widgets.text_field import TextField
 from prep.tui.widgets.choice import Choice
+from prep.tui.screens.keys_in_order import KeysInOrder
+from prep.tui.screens.widths import FitsTheWidth
+from prep.tui.widgets.footer import KeyFooter
+from prep.tui.widgets.focus import focus_now
 
 CADENCE_OPTIONS = [("Every quarter", Cadence.QUARTERLY.value),
                    ("Every half-year", Cadence.HALF_YEARLY.value),
                    ("Every year", Cadence.YEARLY.value)]
 
 
-class PersonFormScreen(ModalScreen[bool]):
+class PersonFormScreen(FitsTheWidth, KeysInOrder, ModalScreen[bool]):
     """Dismisses True when saved."""
 
     BINDINGS = [Binding("ctrl+s", "save", "Save", priority=True),
@@ -49,12 +53,11 @@ class PersonFormScreen(ModalScreen[bool]):
                     yield widget
             yield Static("", id="person-error", classes="hint error")
             yield Static("ctrl+s saves · esc cancels", classes="hint")
+        # The dialog's own keys, not those of the screen behind it.
+        yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#person-name").focus()
-
-    def on_input_submitted(self) -> None:
-        self.focus_next()
+        focus_now(self.query_one("#person-name"))
 
     def action_save(self) -> None:
         try:

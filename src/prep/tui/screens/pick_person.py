@@ -7,13 +7,18 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from prep.domain.models import Counterpart
+from prep.tui.screens.keys_in_order import KeysInOrder
+from prep.tui.screens.widths import FitsTheWidth
+from prep.tui.widgets.footer import KeyFooter
+from prep.tui.widgets.focus import focus_now
 
 
-class PickPersonScreen(ModalScreen[Counterpart | None]):
+class PickPersonScreen(FitsTheWidth, KeysInOrder, ModalScreen[Counterpart | None]):
     """Dismisses with the chosen person, or None on escape."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
@@ -28,9 +33,18 @@ class PickPersonScreen(ModalScreen[Counterpart | None]):
             yield Static(self.question, id="pick-question", markup=False)
             yield OptionList(*(Option(Content(p.label), id=key) for key, p in self.people.items()),
                              id="pick-list")
+        # The dialog's own keys, not those of the screen behind it.
+        yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
+        focus_now(self.query_one(OptionList))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.people[event.option.id])
+        self.dismiss(self.people[event.option.id])  # a click
+
+    async def enter_pressed(self, focused: Widget) -> bool:
+        # At once, as enter is read, so the keys after it reach the next screen.
+        option = self.query_one(OptionList).highlighted_option
+        if option is not None and option.id is not None:
+            self.dismiss(self.people[option.id])
+        return True

@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Header, Label, OptionList, Static, TextArea
 
 from prep.domain.review import Reflection
@@ -25,6 +26,9 @@ from prep.tui.saving import DebouncedSaver
 from prep.tui.widgets.markdown_view import MarkdownView
 from prep.tui.widgets.footer import KeyFooter
 from prep.tui.widgets.week_meetings import WeekMeetings
+from prep.tui.screens.keys_in_order import KeysInOrder
+from prep.tui.screens.widths import FitsTheWidth
+from prep.tui.widgets.focus import focus_now
 
 REFLECTION_FIELDS = (
     ("went_well", "What went well"),
@@ -44,7 +48,7 @@ def split_at_meetings(markdown: str) -> tuple[str, str]:
     return head + heading, f"## {rest}" if next_heading else ""
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(FitsTheWidth, KeysInOrder, Screen[None]):
     """One week at a time: `[` and `]` step through weeks, `t` comes back to this one.
     Tab reaches the week's meetings, where enter opens one's checklist or debrief."""
 
@@ -63,6 +67,7 @@ class ReviewScreen(Screen[None]):
         super().__init__()
         self.saver = DebouncedSaver(self)
         self.markdown = ""
+        self.shown_week = date.min  # the Monday of the week on screen, once loaded
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -73,10 +78,14 @@ class ReviewScreen(Screen[None]):
                 yield MarkdownView("", id="review-rest")
             with Vertical(id="review-reflection"):
                 yield Static("", id="last-focus")
-                for field, title in REFLECTION_FIELDS:
-                    yield Label(title, classes="section-label")
-                    yield TextArea(id=field, compact=True, soft_wrap=True, tab_behavior="focus",
-                                   classes="reflection-text")
+                # One under the other beside the report; side by side below
+                # it, under 100 columns.
+                with Vertical(id="reflection-fields"):
+                    for field, title in REFLECTION_FIELDS:
+                        with Vertical(classes="reflection-field"):
+                            yield Label(title, classes="section-label")
+                            yield TextArea(id=field, compact=True, soft_wrap=True,
+                                           tab_behavior="focus", classes="reflection-text")
                 yield Static("Saved as you type, for this week.", classes="hint")
         yield KeyFooter()
 
@@ -85,13 +94,28 @@ class ReviewScreen(Screen[None]):
         self.query_one("#review-report").border_title = "The week"
         self.query_one("#review-reflection").border_title = "Reflection"
         self.monday = week_start(self.app.clock.now().date())
-        self.query_one("#review-report").focus()
+        focus_now(self.query_one("#review-report"))
 
     def watch_monday(self, monday: date) -> None:
         self.saver.flush()  # keep last week's words with last week
         self.title = "Weekly review"
         self.sub_title = describe_week(monday)
+        self._show_reflection(monday)
         self.load_week(monday)
+
+    def _show_reflection(self, monday: date) -> None:
+        """The week's reflection, at once rather than with the report from the
+        worker: words typed into it meanwhile would have been replaced."""
+        try:
+            reflection = self.app.store.review.reflection(monday)
+        except StoreError as error:
+            self.notify(str(error), title="Could not load the reflection", severity="error",
+                        markup=False)
+            reflection = Reflection()
+        for field, _ in REFLECTION_FIELDS:
+            area = self.query_one(f"#{field}", TextArea)
+            with area.prevent(TextArea.Changed):
+                area.text = getattr(reflection, field)
 
     # -- loading -------------------------------------------------------------------
 
@@ -112,51 +136,59 @@ class ReviewScreen(Screen[None]):
         # The reflection is edited on the right, so the report leaves it out.
         markdown = render_review(replace(week, reflection=Reflection()), previous, now)
         markdown = markdown.split("\n## Reflection", 1)[0].rstrip() + "\n"
-        self.app.call_from_thread(self._show, monday, markdown, week.reflection,
-                                  week.last_week_focus, meeting_lines(week, now), now)
+        self.app.call_from_thread(self._show, monday, markdown, week.last_week_focus,
+                                  meeting_lines(week, now), now)
 
-    def _show(self, monday: date, markdown: str, reflection: Reflection, last_focus: str,
+    def _show(self, monday: date, markdown: str, last_focus: str,
               meetings: list[MeetingLine], now: datetime) -> None:
         if monday != self.monday:
             return  # the person has already moved on to another week
         self.markdown = markdown
+        self.shown_week = monday
         before, after = split_at_meetings(markdown)
         self.query_one("#review-markdown", MarkdownView).update(before)
         listing = self.query_one(WeekMeetings)
         had_focus = listing.has_focus
         listing.show(meetings, now)
         if had_focus and not listing.display:
-            self.query_one("#review-report").focus()  # a week with no meetings: keep a focus
+            focus_now(self.query_one("#review-report"))  # a week with no meetings: keep a focus
         self.query_one("#review-rest", MarkdownView).update(after)
         focus_line = self.query_one("#last-focus", Static)
         focus_line.update(Content.assemble(("Last week's focus: ", "bold"), last_focus)
                           if last_focus.strip() else Content(""))
         focus_line.display = bool(last_focus.strip())
-        for field, _ in REFLECTION_FIELDS:
-            area = self.query_one(f"#{field}", TextArea)
-            with area.prevent(TextArea.Changed):
-                area.text = getattr(reflection, field)
 
     # -- meetings --------------------------------------------------------------------
 
     @on(OptionList.OptionSelected, "#review-meetings")
-    def _open_meeting(self, event: OptionList.OptionSelected) -> None:
+    async def _meeting_clicked(self, event: OptionList.OptionSelected) -> None:
+        await self._open_meeting(event.option.id)
+
+    async def enter_pressed(self, focused: Widget) -> bool:
         """Enter on a meeting: its debrief once it has started, else its checklist."""
+        if not isinstance(focused, WeekMeetings):
+            return False
+        option = focused.highlighted_option
+        if option is not None:
+            await self._open_meeting(option.id)
+        return True
+
+    async def _open_meeting(self, option_id: str | None) -> None:
         try:
-            meeting = self.app.store.meeting(int(event.option.id or 0))
+            meeting = self.app.store.meeting(int(option_id or 0))
         except StoreError as error:
             self.notify(str(error), title="Could not open the meeting", severity="error",
                         markup=False)
             return
         self.saver.flush()
-        open_meeting(self.app, meeting, lambda _: self.load_week(self.monday))
+        await open_meeting(self.app, meeting, lambda _: self.load_week(self.monday))
 
     def action_meetings(self) -> None:
         listing = self.query_one(WeekMeetings)
         if not listing.display:
             self.notify("No meeting in this week.", markup=False)
             return
-        listing.focus()
+        focus_now(listing)
 
     # -- reflection ------------------------------------------------------------------
 

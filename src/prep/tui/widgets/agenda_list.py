@@ -14,6 +14,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from prep.domain.agenda import AgendaGroup, GroupKind
+from prep.domain.deadlines import format_day
 from prep.domain.debrief import ActionItem
 from prep.domain.models import Meeting
 
@@ -33,15 +34,21 @@ def short_when(meeting: Meeting, kind: GroupKind, now: datetime) -> str:
     if kind in (GroupKind.TODAY, GroupKind.NOW):
         return local.strftime("%H:%M")
     if kind is GroupKind.THIS_WEEK:
-        return local.strftime("%a %H:%M")
-    if local.year != now.year:
-        return local.strftime("%d %b %Y")
-    return local.strftime("%a %d %b")
+        return f"{format_day(local.date())[:3]} {local:%H:%M}"
+    return format_day(local.date(), with_year=local.year != now.year)
 
 
 def _fit(text: str, width: int) -> str:
     """Pad or cut to exactly `width` characters, marking a cut with an ellipsis."""
     return text.ljust(width) if len(text) <= width else text[: width - 1] + "…"
+
+
+def person_column(width: int) -> int:
+    """How wide the person's name may be in a row `width` columns wide: the
+    title gets the rest, and keeps at least as much room as the name."""
+    if width >= 110:
+        return 24
+    return 18 if width >= 64 else 12
 
 
 class FittedRow(Visual):
@@ -85,9 +92,13 @@ class AgendaList(OptionList):
     AgendaList > .option-list--option-disabled { color: $text-muted; text-style: bold; }
     """
 
-    def show(self, groups: list[AgendaGroup], now: datetime, select_id: int | None,
+    def show(self, groups: list[AgendaGroup], now: datetime, select: str | None,
              actions: list[tuple[ActionItem, str]] | None = None) -> None:
+        """Fill the list and highlight the option `select` ("m12" a meeting,
+        "a3" an action item); by default the one highlighted before, and if
+        that has gone (an item marked done), whatever took its place."""
         previous = self.highlighted_option.id if self.highlighted_option else None
+        previous_index = self.highlighted
         options: list[Option] = []
         for group in groups:
             heading = Content.styled(
@@ -106,18 +117,20 @@ class AgendaList(OptionList):
                 row = FittedRow(lambda width, a=action, p=person: self._action_row(a, p, now, width))
                 options.append(Option(row, id=f"a{action.id}"))
         self.set_options(options)
-        wanted = f"m{select_id}" if select_id is not None else previous
-        self._highlight(wanted)
+        self._highlight(select or previous, previous_index or 0)
 
-    def _highlight(self, option_id: str | None) -> None:
+    def _highlight(self, option_id: str | None, fallback: int) -> None:
         if option_id is not None:
             try:
                 self.highlighted = self.get_option_index(option_id)
                 return
-            except OptionDoesNotExist:  # deleted, or moved out of the agenda
+            except OptionDoesNotExist:  # done, deleted, or moved out of the agenda
                 pass
-        for index, option in enumerate(self.options):
-            if not option.disabled:
+        # The nearest row at or after where the cursor was, else before it.
+        fallback = min(fallback, len(self.options))
+        indexes = list(range(fallback, len(self.options))) + list(range(fallback - 1, -1, -1))
+        for index in indexes:
+            if not self.options[index].disabled:
                 self.highlighted = index
                 return
 
@@ -128,21 +141,22 @@ class AgendaList(OptionList):
         if action.due is None:
             due, style = "", "$text-muted"
         else:
-            due = action.due.strftime("%a %d %b")
+            due = format_day(action.due, with_year=action.due.year != today.year)
             style = "$text-error" if action.due < today else "$text-muted"
         owner = action.owner.value  # "me" or "them"
-        text_width = max(10, width - 2 - 11 - 1 - 18 - 1 - 9 - 2)
+        person_width = person_column(width)
+        text_width = max(10, width - 2 - 11 - 1 - person_width - 1 - 9)
         return Content.assemble(
             "  ", (due.ljust(11), style), (_fit(f"☐ {action.text}", text_width), ""), " ",
-            (_fit(person, 18), "italic"), " ", (f"({owner})".rjust(9), "$text-muted"),
+            (_fit(person, person_width), "italic"), " ", (f"({owner})".rjust(9), "$text-muted"),
         )
 
     @staticmethod
     def _row(meeting: Meeting, kind: GroupKind, now: datetime, width: int) -> Content:
         width = max(width, 50)
-        person_width = 18 if width >= 64 else 12
+        person_width = person_column(width)
         # indent + when + gaps + person + status (4 dots or "debrief")
-        title_width = max(10, width - 2 - 11 - 1 - person_width - 1 - 9 - 2)
+        title_width = max(10, width - 2 - 11 - 1 - person_width - 1 - 9)
         if kind is GroupKind.DEBRIEF:
             status = Content.styled("debrief ▸", "$warning")
         else:

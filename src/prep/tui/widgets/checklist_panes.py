@@ -28,6 +28,7 @@ from prep.tui.widgets.markdown_view import MarkdownView
 from prep.tui.widgets.open_items import OpenItems
 from prep.tui.widgets.text_field import TextField
 from prep.tui.widgets.choice import Choice
+from prep.tui.widgets.tick_box import TickBox
 
 IDEAS: dict[Step, str] = {
     Step.HIERARCHY: (
@@ -123,11 +124,11 @@ class HierarchyPane(StepPane):
                          prompt="Why might you stay quiet?", id="holding_back_reason")
         with Horizontal(classes="form-row"):
             yield _field("")
-            yield Checkbox("Nothing: I will say what needs saying", id="holding_back_nothing",
+            yield TickBox("Nothing: I will say what needs saying", id="holding_back_nothing",
                            compact=True)
         yield Label("Direct asks", classes="section-label")
         yield ItemList("asks", self.meeting_id, AskRow, noun="ask", id="asks")
-        yield Checkbox("No asks this time", id="no_asks", compact=True)
+        yield TickBox("No asks this time", id="no_asks", compact=True)
         yield self.missing_line()
 
     def load(self, checklist: Checklist) -> Awaitable[None]:
@@ -226,7 +227,7 @@ class SolutionsPane(StepPane):
         yield self.idea()
         yield Label("Problems to raise", classes="section-label")
         yield ItemList("problems", self.meeting_id, ProblemRow, noun="problem", id="problems")
-        yield Checkbox("Nothing to raise this time", id="nothing_to_raise", compact=True)
+        yield TickBox("Nothing to raise this time", id="nothing_to_raise", compact=True)
         with Horizontal(classes="form-row"):
             yield _field("Off their plate")
             yield TextField(id="off_their_plate", compact=True,

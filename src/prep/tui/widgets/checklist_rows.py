@@ -19,6 +19,7 @@ from prep.domain.when import WhenError
 from prep.tui.widgets.item_list import ItemList, ItemRow
 from prep.tui.widgets.text_field import TextField
 from prep.tui.widgets.choice import Choice
+from prep.tui.widgets.tick_box import TickBox
 
 
 def marked_hedges(text: str) -> Content | None:
@@ -75,6 +76,14 @@ class DateField(TextField):
         else:
             show_hint(hint, f"→ {lead}{text}", warning=warns)
         return True
+
+
+def date_range(fields: list[tuple[str, DateField]]) -> Horizontal:
+    """Labelled date fields side by side, sharing the width; under 80 columns
+    app.tcss stacks them, one per line, rather than cut the last one short."""
+    return Horizontal(*(Horizontal(Label(label, classes="inline-label"), field,
+                                   classes="date-pair") for label, field in fields),
+                      classes="date-range")
 
 
 def meeting_day(widget: Widget) -> date | None:
@@ -139,22 +148,24 @@ class DeadlineRow(ItemRow):
         today = self.app.clock.now().date()
         yield TextField(deadline.label if deadline else "", id="deadline-label", compact=True,
                         placeholder="Deadline, e.g. Pilot go-live")
-        with Horizontal(classes="item-line"):
-            for name in ("earliest", "likely", "latest"):
-                yield Label(name.capitalize(), classes="inline-label")
-                yield DateField(getattr(deadline, name) if deadline else None, today,
-                                id=f"deadline-{name}", placeholder="date",
-                                unreadable=unreadable_in(deadline.unreadable, name)
-                                if deadline else None)
-        with Horizontal(classes="item-line"):
-            yield Label("Confidence", classes="inline-label")
-            yield Choice([(c.value.capitalize(), c.value) for c in Confidence],
-                         value=deadline.confidence.value if deadline and deadline.confidence
-                         else Choice.NO_CHOICE, prompt="…", id="deadline-confidence")
-            yield Label("Can flex:", classes="inline-label")
-            for flex in Flex:
-                yield Checkbox(flex.value, bool(deadline and flex in deadline.flexible),
-                               id=f"flex-{flex.value}", compact=True)
+        yield date_range([
+            (name.capitalize(), DateField(getattr(deadline, name) if deadline else None, today,
+                                          id=f"deadline-{name}", placeholder="date",
+                                          unreadable=unreadable_in(deadline.unreadable, name)
+                                          if deadline else None))
+            for name in ("earliest", "likely", "latest")
+        ])
+        with Horizontal(classes="item-line wrap-line"):
+            with Horizontal(classes="line-part"):
+                yield Label("Confidence", classes="inline-label")
+                yield Choice([(c.value.capitalize(), c.value) for c in Confidence],
+                             value=deadline.confidence.value if deadline and deadline.confidence
+                             else Choice.NO_CHOICE, prompt="…", id="deadline-confidence")
+            with Horizontal(classes="line-part"):
+                yield Label("Can flex:", classes="inline-label")
+                for flex in Flex:
+                    yield TickBox(flex.value, bool(deadline and flex in deadline.flexible),
+                                  id=f"flex-{flex.value}", compact=True)
         yield Static("", classes="hint date-hint")
 
     def on_mount(self) -> None:
@@ -230,13 +241,14 @@ class ProblemRow(ItemRow):
         solutions = ItemList("solutions", self.item_id, SolutionRow, noun="solution",
                              id="solutions")
         yield solutions
-        with Horizontal(classes="item-line"):
-            yield Label("I need", classes="inline-label")
-            yield Choice([(n.value.capitalize(), n.value) for n in Need],
-                         value=problem.need.value if problem and problem.need else Choice.NO_CHOICE,
-                         prompt="…", id="problem-need")
-            yield Checkbox("Raising it to ask for help", bool(problem and problem.ask_for_help),
-                           id="problem-help", compact=True)
+        with Horizontal(classes="item-line wrap-line"):
+            with Horizontal(classes="line-part"):
+                yield Label("I need", classes="inline-label")
+                yield Choice([(n.value.capitalize(), n.value) for n in Need],
+                             value=problem.need.value if problem and problem.need
+                             else Choice.NO_CHOICE, prompt="…", id="problem-need")
+            yield TickBox("Raising it to ask for help", bool(problem and problem.ask_for_help),
+                          id="problem-help", compact=True)
         yield Static("", classes="hint problem-hint")
 
     def on_mount(self) -> None:
@@ -263,15 +275,16 @@ class ProblemRow(ItemRow):
         event.stop()
         self.save_now("ask_for_help", event.value)
 
-    @on(Input.Submitted, "#problem-text")
-    def _to_solutions(self, event: Input.Submitted) -> None:
+    async def enter_pressed(self, focused: Widget) -> bool:
         """Enter on a problem goes to its solutions: a problem should arrive with one."""
-        event.stop()
+        if focused.id != "problem-text":
+            return False
         solutions = self.query_one("#solutions", ItemList)
         if solutions.rows:
             solutions.rows[0].focus_first()
         else:
-            solutions.action_add()
+            await solutions.action_add()
+        return True
 
     def set_flag(self, problem: Problem | None) -> None:
         """Name this problem if it has no solution, unless raised to ask for help.

@@ -8,6 +8,7 @@ from typing import Any, ClassVar, Final
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import var
 from textual.widget import Widget
@@ -21,6 +22,9 @@ class _NoChoice:
 
 
 NO_CHOICE: Final = _NoChoice()
+
+ARROWS_WIDTH = 4
+"""`◂ ` before the label and ` ▸` after it."""
 
 
 class Choice(Widget, can_focus=True):
@@ -109,9 +113,19 @@ class Choice(Widget, can_focus=True):
         index = self._index()
         label = (Content(self.options[index][0]) if index is not None
                  else Content.styled(self.prompt, "$foreground 50%"))
+        # Too narrow for the label: shorten it, never the arrows, so the
+        # choice still reads as one (`◂ Senior t… ▸`, not `◂ Senior to`).
+        room = self.content_size.width - ARROWS_WIDTH
+        if 0 < room < label.cell_length:
+            label = label.truncate(room, ellipsis=True)
         # Focused, the arrows light up: they are the keys that work here.
         arrows = "bold $accent" if self.has_focus else "$foreground 25%"
         return Content.assemble(("◂ ", arrows), label, (" ▸", arrows))
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        """Wide enough for the longest option (or the prompt), with `width: auto`."""
+        labels = [label for label, _ in self.options] + [self.prompt]
+        return ARROWS_WIDTH + max(len(label) for label in labels)
 
     def watch_value(self) -> None:
         self.refresh()

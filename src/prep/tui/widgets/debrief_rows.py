@@ -23,10 +23,11 @@ from prep.domain.debrief import (
     UnsaidItem,
 )
 from prep.store import StoreError
-from prep.tui.widgets.checklist_rows import DateField, meeting_day, show_hint
+from prep.tui.widgets.checklist_rows import DateField, date_range, meeting_day, show_hint
 from prep.tui.widgets.item_list import ItemRow
 from prep.tui.widgets.text_field import TextField
 from prep.tui.widgets.choice import Choice
+from prep.tui.widgets.tick_box import TickBox
 
 ASKED_OPTIONS = [("Asked", "yes"), ("Not asked", "no")]
 ANSWER_OPTIONS = [("Granted", "granted"), ("Refused", "refused"), ("Later", "later"),
@@ -114,14 +115,15 @@ class DeadlineMoveRow(_SavesNow, Vertical):
         planned = " – ".join(format_day(x) if x else "?" for x in (d.earliest, d.latest))
         likely = f" (likely {format_day(d.likely)})" if d.likely else ""
         yield _plan(f"{d.label or 'Deadline'}: {planned}{likely}")
-        with Horizontal(classes="item-line"):
-            yield Checkbox("It moved", self.move is not None, compact=True, classes="moved")
-            for name in ("earliest", "likely", "latest"):
-                yield Label(name.capitalize(), classes="inline-label")
-                yield DateField(getattr(self.move, name) if self.move else None, self.today,
-                                id=f"move-{name}", placeholder="new date",
-                                unreadable=unreadable_in(self.move.unreadable, name)
-                                if self.move else None)
+        yield TickBox("It moved: the new range", self.move is not None, compact=True,
+                      classes="moved")
+        yield date_range([
+            (name.capitalize(), DateField(getattr(self.move, name) if self.move else None,
+                                          self.today, id=f"move-{name}", placeholder="new date",
+                                          unreadable=unreadable_in(self.move.unreadable, name)
+                                          if self.move else None))
+            for name in ("earliest", "likely", "latest")
+        ])
         yield Static("", classes="hint move-hint")
 
     def on_mount(self) -> None:
@@ -199,7 +201,7 @@ class UnsaidRow(ItemRow):
         with Horizontal(classes="item-line"):
             yield TextField(item.text if item else "", id="unsaid-text", compact=True,
                             placeholder="What went unsaid?")
-            yield Checkbox("Resolved", bool(item and item.resolved_at), compact=True,
+            yield TickBox("Resolved", bool(item and item.resolved_at), compact=True,
                            id="unsaid-resolved")
         if item is not None and item.from_ask_id is not None:
             yield Static("From an ask you planned but did not make.", classes="hint")
@@ -224,15 +226,19 @@ class ActionRow(ItemRow):
     def compose(self) -> ComposeResult:
         item: ActionItem | None = self.item
         today = self.app.clock.now().date()
-        with Horizontal(classes="item-line"):
+        # Under 80 columns the text has a line of its own, the rest below it.
+        with Horizontal(classes="item-line wrap-line"):
             yield TextField(item.text if item else "", id="action-text", compact=True,
                             placeholder="What needs doing?")
-            yield Choice([("Me", "me"), ("Them", "them")], allow_blank=False,
-                         value=(item.owner if item else Owner.ME).value, id="action-owner")
-            yield DateField(item.due if item else None, today, id="action-due",
-                            placeholder="due, e.g. fri", meeting_day=meeting_day(self),
-                            unreadable=unreadable_in(item.unreadable, "due") if item else None)
-            yield Checkbox("Done", bool(item and item.done_at), compact=True, id="action-done")
+            with Horizontal(classes="line-part"):
+                yield Choice([("Me", "me"), ("Them", "them")], allow_blank=False,
+                             value=(item.owner if item else Owner.ME).value, id="action-owner")
+                yield DateField(item.due if item else None, today, id="action-due",
+                                placeholder="due, e.g. fri", meeting_day=meeting_day(self),
+                                unreadable=unreadable_in(item.unreadable, "due")
+                                if item else None)
+                yield TickBox("Done", bool(item and item.done_at), compact=True,
+                              id="action-done")
         yield Static("", classes="hint date-hint")
 
     @on(Input.Changed, "#action-text")

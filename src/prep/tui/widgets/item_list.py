@@ -1,8 +1,10 @@
 """An editable list (asks, deadlines, problems, solutions), saved item by item.
 
-Keys inside a list: enter in an item's first field adds the next item,
-ctrl+o adds one, ctrl+r removes the focused one, ctrl+↑/↓ move it. The
-"+ Add" button at the end is how an empty list starts.
+Keys inside a list: enter in an item's text field adds the next item (tab
+moves between its fields), ctrl+o adds one, ctrl+r removes the focused one,
+ctrl+↑/↓ move it. The "+ Add" button at the end is how an empty list
+starts. The keys that add or remove a row take effect before the next key
+is read, so text typed straight after them lands in the new row.
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widget import AwaitMount
+from textual.widget import AwaitMount, Widget
 from textual.widgets import Button, Input
 
 from prep.store import StoreError
+from prep.tui.widgets.focus import focus_now
 
 
 class ItemRow(Vertical):
@@ -40,7 +43,7 @@ class ItemRow(Vertical):
     def focus_first(self) -> None:
         inputs = self.query(Input)
         if inputs:
-            inputs.first().focus()
+            focus_now(inputs.first())
 
     def _unchanged(self, column: str, value: Any) -> bool:
         """True while a field still holds what was loaded: fields announce their
@@ -85,11 +88,12 @@ class ItemList(Vertical):
     ItemList > .add-item { margin: 0 0 0 1; min-width: 10; }
     """
 
+    # Priority: run as the key is read, before the next one (see keys_in_order).
     BINDINGS: ClassVar = [
-        Binding("ctrl+o", "add", "Add item"),
-        Binding("ctrl+r", "remove", "Remove item"),
-        Binding("ctrl+up", "move(-1)", "Move up", show=False),
-        Binding("ctrl+down", "move(1)", "Move down", show=False),
+        Binding("ctrl+o", "add", "Add item", priority=True),
+        Binding("ctrl+r", "remove", "Remove item", priority=True),
+        Binding("ctrl+up", "move(-1)", "Move up", show=False, priority=True),
+        Binding("ctrl+down", "move(1)", "Move down", show=False, priority=True),
     ]
 
     def __init__(
@@ -128,23 +132,25 @@ class ItemList(Vertical):
         return None
 
     @on(Button.Pressed, ".add-item")
-    def _add_pressed(self, event: Button.Pressed) -> None:
+    async def _add_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.action_add()
+        await self.action_add()
 
-    @on(Input.Submitted)
-    def _enter_in_row(self, event: Input.Submitted) -> None:
-        # Only the first field of a row of *this* list starts a new item.
-        row = next((a for a in event.input.ancestors if isinstance(a, ItemRow)), None)
+    async def enter_pressed(self, focused: Widget) -> bool:
+        """Enter on the "+ Add" button, or in a text field of one of this
+        list's rows (not of a list inside a row), adds the next item."""
+        if focused.parent is self and focused.has_class("add-item"):
+            await self.action_add()
+            return True
+        if not isinstance(focused, Input):
+            return False
+        row = next((a for a in focused.ancestors if isinstance(a, ItemRow)), None)
         if row is None or row.parent is not self:
-            return
-        event.stop()
-        if event.input is row.query(Input).first():
-            self.action_add(after=row)
-        else:
-            self.screen.focus_next()
+            return False
+        await self.action_add(after=row)
+        return True
 
-    def action_add(self, after: ItemRow | None = None) -> None:
+    async def action_add(self, after: ItemRow | None = None) -> None:
         after = after or self._focused_row()
         self.screen.saver.flush()  # keep saved order and typing in step
         try:
@@ -160,10 +166,14 @@ class ItemList(Vertical):
             return
         row = self.make_row(item_id, None)
         if after is not None:
-            self.mount(row, after=after)
+            mounted = self.mount(row, after=after)
         else:
-            self.mount(row, before=self.query_one(".add-item", Button))
-        self.call_after_refresh(row.focus_first)
+            mounted = self.mount(row, before=self.query_one(".add-item", Button))
+        # The row's fields exist once it has mounted; the focus moves there
+        # before the next key is read (the keys that add a row are priority
+        # bindings, which the app awaits).
+        await mounted
+        row.focus_first()
         self.screen.saver.flush()
 
     def action_remove(self) -> None:
@@ -183,7 +193,7 @@ class ItemList(Vertical):
         if neighbours:
             neighbours[0].focus_first()
         else:
-            self.query_one(".add-item", Button).focus()
+            focus_now(self.query_one(".add-item", Button))
         self.screen.saver.flush()
 
     def action_move(self, delta: int) -> None:

@@ -8,6 +8,16 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 
+# Rich draws headings magenta and underlined, like links; here they are
+# headings: bold, in the text's own colour (so they follow the theme).
+HEADINGS = {
+    "markdown.h1": "bold",
+    "markdown.h2": "bold",
+    "markdown.h3": "bold",
+    "markdown.h4": "bold italic",
+}
+
+
 class MarkdownView(Widget):
     """A Markdown document (the brief, the weekly review) as plain lines.
 
@@ -45,9 +55,12 @@ class MarkdownView(Widget):
         if self._drawn_for != (width, style):
             from rich.markdown import Markdown  # only when there is something to show
 
+            from rich.theme import Theme
+
             options = self.app.console_options.update(highlight=False).update_width(width)
-            segments = self.app.console.render(
-                Styled(Markdown(self.markdown, hyperlinks=False), style), options)
+            with self.app.console.use_theme(Theme(HEADINGS)):
+                segments = list(self.app.console.render(
+                    Styled(Markdown(self.markdown, hyperlinks=False), style), options))
             self._lines = [
                 Strip(line, width)
                 for line in Segment.split_and_crop_lines(segments, width, style=style, pad=True,

@@ -10,15 +10,17 @@ from textual.message import Message
 from textual.containers import Vertical
 from textual.widgets import Checkbox, Label
 
+from prep.domain.deadlines import format_day
 from prep.domain.debrief import ActionItem, UnsaidItem
 from prep.store import StoreError
+from prep.tui.widgets.tick_box import TickBox
 
 
 def describe_action(item: ActionItem, today: date) -> str:
     owner = item.owner.value  # "me" or "them"
     due = ""
     if item.due is not None:
-        due = f", due {item.due.strftime('%a %-d %b')}"
+        due = f", due {format_day(item.due, with_year=item.due.year != today.year)}"
         if item.due < today:
             due += " (overdue)"
     return f"{item.text} — {owner}{due}"
@@ -33,7 +35,8 @@ class OpenItems(Vertical):
 
     DEFAULT_CSS = """
     OpenItems { height: auto; border-left: outer $warning; padding: 0 1; margin-bottom: 1; }
-    OpenItems > Label { color: $text-muted; }
+    OpenItems > Label { color: $text-muted; width: 1fr; }
+    OpenItems > TickBox { width: 1fr; height: auto; text-wrap: wrap; }
     OpenItems > .open-title { text-style: bold; color: $text; }
     """
 
@@ -49,10 +52,10 @@ class OpenItems(Vertical):
             return
         yield Label("Still open from earlier meetings with them", classes="open-title")
         for item in self.unsaid:
-            yield Checkbox(f"Unsaid: {item.text}", id=f"unsaid-{item.id}", compact=True,
+            yield TickBox(f"Unsaid: {item.text}", id=f"unsaid-{item.id}", compact=True,
                            tooltip="Tick when it has been said or no longer matters")
         for action in self.actions:
-            yield Checkbox(f"Action: {describe_action(action, self.today)}",
+            yield TickBox(f"Action: {describe_action(action, self.today)}",
                            id=f"action-{action.id}", compact=True,
                            tooltip="Tick when it is done")
         yield Label("Tick an item when it is resolved or done; it then stops carrying over.")
