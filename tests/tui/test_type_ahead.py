@@ -163,7 +163,7 @@ async def test_a_reflection_typed_while_the_week_loads_is_kept(make_app, db_path
     assert rows(db_path, "SELECT went_well FROM reflections") == [("Asked directly twice",)]
 
 
-async def test_x_keeps_the_place_and_u_undoes_it(make_app, store, db_path):
+async def test_x_keeps_the_place_and_ctrl_z_undoes_it(make_app, store, db_path):
     from prep.domain.debrief import Owner
 
     first = store.add_meeting(MeetingDraft("Call", "Dana", at(-1, 10)))
@@ -179,8 +179,8 @@ async def test_x_keeps_the_place_and_u_undoes_it(make_app, store, db_path):
         assert rows(db_path, "SELECT done_at IS NOT NULL FROM action_items WHERE id = ?",
                     (one,)) == [(1,)]
         toasts = [str(n.message) for n in app._notifications]
-        assert any("Press u to undo" in message for message in toasts)
-        await burst(pilot, "u")
+        assert any("Press ctrl+z to undo" in message for message in toasts)
+        await burst(pilot, "ctrl+z")
         assert agenda.selected_action_id == one
     assert rows(db_path, "SELECT done_at FROM action_items WHERE id = ?", (one,)) == [(None,)]
 

@@ -9,7 +9,6 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Header, OptionList, Static
 
@@ -24,9 +23,6 @@ from prep.tui.widgets.footer import KeyFooter
 from prep.tui.screens.keys_in_order import KeysInOrder
 from prep.tui.screens.widths import FitsTheWidth
 from prep.tui.widgets.focus import focus_now
-
-# How long `u` can bring back an action item marked done.
-UNDO_SECONDS = 8
 
 # The agenda shows this many meetings at most; a 20-year history should not
 # slow the home screen down.
@@ -45,7 +41,6 @@ After the call, a three-minute debrief compares the plan with what happened.
 Press [b $accent]?[/] for the ideas behind each step, or [b $accent]ctrl+p[/] for every command.
 """
 
-
 class AgendaScreen(FitsTheWidth, KeysInOrder, Screen[None]):
     """Upcoming meetings grouped by when, past ones needing a debrief first."""
 
@@ -55,7 +50,6 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, Screen[None]):
         Binding("p", "prepare", "Prepare", priority=True),
         Binding("b", "debrief", "Debrief", priority=True),
         Binding("x", "toggle_done", "Done", show=False, priority=True),
-        Binding("u", "undo_done", "Undo done", priority=True),
         Binding("n", "new_meeting", "New", priority=True),
         Binding("r", "review", "Review", priority=True),
         Binding("o", "people", "People", priority=True),
@@ -67,8 +61,7 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self._undo: int | None = None  # the action item `u` would reopen
-        self._undo_timer: Timer | None = None
+        self._reselect: str | None = None  # the option to select after an undo
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -185,8 +178,8 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, Screen[None]):
                                    lambda _: self.refresh_agenda(meeting.id))
 
     def action_toggle_done(self) -> None:
-        """Mark the selected action item done (it leaves the agenda; `u` brings
-        it back for a few seconds)."""
+        """Mark the selected action item done (it leaves the agenda; ctrl+z
+        brings it back for a few seconds, like any undo)."""
         action_id = self.query_one(AgendaList).selected_action_id
         if action_id is None:
             self.notify("Select an action item to mark it done.", markup=False)
@@ -194,19 +187,15 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, Screen[None]):
         action, _person = self._actions[action_id]
         if not self._set_done(action_id, True):
             return
-        self._offer_undo(action_id)
-        self.notify(f"Done: {action.text}. Press u to undo.", markup=False,
-                    timeout=UNDO_SECONDS)
-        self.refresh_agenda()  # the cursor stays where the item was
+        store = self.app.store
 
-    def action_undo_done(self) -> None:
-        action_id = self._undo
-        if action_id is None:
-            return
-        self._offer_undo(None)
-        if self._set_done(action_id, False):
-            self.notify("Not done after all: it is back on the agenda.", markup=False)
-            self.refresh_agenda(select=f"a{action_id}")
+        def reopen() -> None:
+            store.debriefs.set_done(action_id, False)
+            self._reselect = f"a{action_id}"
+
+        offer_undo(self.app, f"Done: {action.text}.", reopen,
+                   "Not done after all: it is back on the agenda.")
+        self.refresh_agenda()  # the cursor stays where the item was
 
     def _set_done(self, action_id: int, done: bool) -> bool:
         try:
@@ -214,21 +203,6 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, Screen[None]):
         except StoreError as error:
             self.notify(str(error), title="Not saved", severity="error", markup=False)
             return False
-        return True
-
-    def _offer_undo(self, action_id: int | None) -> None:
-        """Offer `u` for the item just marked done, for UNDO_SECONDS; None withdraws it."""
-        self._undo = action_id
-        if self._undo_timer is not None:
-            self._undo_timer.stop()
-            self._undo_timer = None
-        if action_id is not None:
-            self._undo_timer = self.set_timer(UNDO_SECONDS, lambda: self._offer_undo(None))
-        self.refresh_bindings()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "undo_done":
-            return self._undo is not None  # in the footer only while on offer
         return True
 
     async def action_review(self) -> None:
@@ -289,7 +263,8 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, Screen[None]):
 
     @on(Restored)
     def _restored(self) -> None:
-        self.refresh_agenda()
+        select, self._reselect = self._reselect, None
+        self.refresh_agenda(select=select)
 
     def action_search(self) -> None:
         from prep.tui.screens.search import open_search

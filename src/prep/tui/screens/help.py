@@ -92,7 +92,7 @@ relationships are going. Everything stays in one SQLite file on this machine.
 |---|---|---|
 | `p` | Agenda | Prepare: the checklist of the selected meeting |
 | `b` | Agenda | Debrief the selected meeting (once it has started) |
-| `x` | Agenda | Mark the selected action item done (`u` undoes it) |
+| `x` | Agenda | Mark the selected action item done (`ctrl+z` undoes it) |
 | `n` | Agenda | New meeting |
 | `r` / `o` | Agenda | Weekly review / People |
 | `e` | Agenda | Edit the selected meeting |
