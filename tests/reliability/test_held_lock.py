@@ -23,6 +23,7 @@ from prep.domain.models import MeetingDraft
 from prep.store import open_store, opening
 from prep.tui.app import PrepApp
 from prep.tui.saving import RETRY_DELAYS
+from prep.tui.saving import SAVE_PATIENCE
 from tests.e2e.conftest import Terminal, prep_cli, query, tab_to
 from tests.helpers import at
 from tests.tui.conftest import SIZE
@@ -128,8 +129,8 @@ def test_the_real_prep_saves_by_itself_after_a_lock_held_past_its_busy_timeout(t
         terminal.wait_for("Saved.")
         os.kill(terminal.prep_pid(), signal.SIGKILL)
         terminal.wait_exit()
-        print(f"\nlock held {held_for:.0f} s by another connection (prep waits "
-              f"{opening.BUSY_TIMEOUT_SECONDS:.0f} s): saved by itself {saved_after:.1f} s after "
+        print(f"\nlock held {held_for:.0f} s by another connection (a save waits "
+              f"{SAVE_PATIENCE} s, then retries after 1, 2, 4 s): saved by itself {saved_after:.1f} s after "
               f"the release, no key pressed; after kill -9 the file holds "
               f"{holding_back(db)!r}")
         assert holding_back(db) == "typed while another program writes"

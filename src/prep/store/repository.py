@@ -154,6 +154,20 @@ class Store:
     # -- lifecycle -----------------------------------------------------------
 
     @contextmanager
+    def waiting_at_most(self, seconds: float) -> Iterator[None]:
+        """Writes inside wait at most `seconds` for another writer, then fail
+        with StoreBusyError. For callers that retry on their own (the app's
+        save-as-you-type): waiting the full busy timeout there would freeze
+        the screen for 5 s a try while another program holds the file."""
+        with self._lock:
+            (usual,) = self._conn.execute("PRAGMA busy_timeout").fetchone()
+            self._conn.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
+            try:
+                yield
+            finally:
+                self._conn.execute(f"PRAGMA busy_timeout = {usual}")
+
+    @contextmanager
     def writing(self) -> Iterator[None]:
         """One write transaction that takes the write lock before it reads.
 

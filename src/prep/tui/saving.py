@@ -38,6 +38,11 @@ SAVE_AT_LEAST_EVERY = 1.0
 # until it succeeds. Each retry of a busy database also waits out the busy
 # timeout (5 s) before failing, so these are gaps, not the whole period.
 RETRY_DELAYS = (1.0, 2.0, 4.0, 8.0)
+# How long one save waits for another program's write before it counts as
+# refused and goes to the retries above. The store's own timeout (5 s) would
+# hold the screen that long on every try, since saves run on the UI thread
+# (the held-lock soak saw no notice for 10 s).
+SAVE_PATIENCE = 0.25
 
 
 class DebouncedSaver:
@@ -87,6 +92,25 @@ class DebouncedSaver:
     def flush(self) -> bool:
         """Run every pending save now. Returns False if any failed."""
         self._stop_timer()
+        with self._owner.app.store.waiting_at_most(SAVE_PATIENCE):
+            ok, refused = self._run_pending()
+        if refused is not None:
+            self._retry_later(refused)
+        else:
+            if self._failures:
+                self._owner.notify("Saved. Everything you typed is in the database.",
+                                   markup=False)
+            self._failures = 0
+        if not self._pending:
+            self._unsaved_since = None
+        elif self._timer is None:
+            self._start_timer(SAVE_DELAY)  # a change made while saving
+        if self._on_saved is not None:
+            self._on_saved()
+        return ok
+
+    def _run_pending(self) -> tuple[bool, StoreError | None]:
+        """Try each pending save once: (all saved?, the refusal to retry)."""
         ok = True
         refused: StoreError | None = None
         for key, save in list(self._pending.items()):
@@ -113,20 +137,7 @@ class DebouncedSaver:
             # A newer save for the same key may have arrived during save().
             if self._pending.get(key) is save:
                 del self._pending[key]
-        if refused is not None:
-            self._retry_later(refused)
-        else:
-            if self._failures:
-                self._owner.notify("Saved. Everything you typed is in the database.",
-                                   markup=False)
-            self._failures = 0
-        if not self._pending:
-            self._unsaved_since = None
-        elif self._timer is None:
-            self._start_timer(SAVE_DELAY)  # a change made while saving
-        if self._on_saved is not None:
-            self._on_saved()
-        return ok
+        return ok, refused
 
     def leave(self) -> None:
         """The owner is closing: save what is pending now. What the database
