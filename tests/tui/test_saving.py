@@ -280,3 +280,21 @@ async def test_keys_arriving_as_focus_moves_are_kept(make_app, store, db_path):
         assert field.value == "run"
         assert holding_back(db_path) == "run"
         assert not any("another window" in n for n in notices(app))
+
+
+async def test_a_save_overdue_by_the_once_a_second_rule_runs_at_once_without_error(store, clock):
+    """Typing that goes on past the 1 s deadline (a slow machine, or a clock
+    moved under faketime) schedules the save at once: a zero-length timer
+    made Textual divide by zero."""
+    from prep.tui.saving import DebouncedSaver
+
+    saved = []
+    app = PrepApp(store, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        saver = DebouncedSaver(app.screen)
+        saver._unsaved_since = time.monotonic() - 5 * SAVE_AT_LEAST_EVERY  # long overdue
+        saver.schedule("field", lambda: saved.append("text"))
+        await pilot.pause(0.2)
+        assert saved == ["text"]
+        saver.schedule("field", lambda: saved.append("more"))  # and stopping its timer is clean
+    assert saved[0] == "text"

@@ -43,6 +43,7 @@ RETRY_DELAYS = (1.0, 2.0, 4.0, 8.0)
 # hold the screen that long on every try, since saves run on the UI thread
 # (the held-lock soak saw no notice for 10 s).
 SAVE_PATIENCE = 0.25
+MIN_TIMER = 0.01
 
 
 class DebouncedSaver:
@@ -74,7 +75,9 @@ class DebouncedSaver:
         if self._failures:
             return  # the retry timer will write this too
         due = min(now + SAVE_DELAY, self._unsaved_since + SAVE_AT_LEAST_EVERY)
-        self._start_timer(max(0.0, due - now))
+        # Never 0: Textual's Timer divides by its interval (a 0.0 timer
+        # raised ZeroDivisionError when typing ran past the 1 s deadline).
+        self._start_timer(max(MIN_TIMER, due - now))
 
     def now(self, key: str, save: Callable[[], object]) -> None:
         """Save at once (for choices and check boxes: one press, one write)."""
