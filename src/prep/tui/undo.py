@@ -16,6 +16,9 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
+    from textual.widget import Widget
+
+    from prep.domain.models import Meeting
     from prep.tui.app import PrepApp
 
 UNDO_SECONDS = 8
@@ -62,3 +65,24 @@ def take_back(app: PrepApp) -> None:
         return
     app.notify(pending.done_message, markup=False)
     app.screen.post_message(Restored())
+
+
+# What the delete question says, wherever a meeting is deleted from.
+DELETE_NOTE = "Its notes go with it (ctrl+z brings it back for a few seconds)."
+
+
+def delete_meeting_undoably(widget: Widget, meeting: Meeting) -> bool:
+    """Delete `meeting` and offer ctrl+z to bring it back; False (with a
+    message where the person looks) if the store refused."""
+    from prep.store import StoreError
+
+    app = widget.app
+    store = app.store
+    try:
+        snapshot = store.delete_meeting(meeting.id)
+    except StoreError as error:
+        widget.notify(str(error), title="Not deleted", severity="error", markup=False)
+        return False
+    offer_undo(app, f"Deleted “{meeting.title}”.", lambda: store.restore(snapshot),
+               f"Restored “{meeting.title}”.")
+    return True

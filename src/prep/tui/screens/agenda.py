@@ -16,7 +16,7 @@ from prep.domain.agenda import DEBRIEF_WINDOW, build_agenda
 from prep.domain.models import Meeting
 from prep.store import StoreError
 from prep.tui.meeting_screens import open_meeting
-from prep.tui.undo import Restored, offer_undo
+from prep.tui.undo import DELETE_NOTE, Restored, delete_meeting_undoably, offer_undo
 from prep.tui.widgets.agenda_list import AgendaList
 from prep.tui.widgets.meeting_detail import MeetingDetail
 from prep.tui.widgets.footer import KeyFooter
@@ -241,23 +241,14 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, Screen[None]):
             return
 
         def answered(confirmed: bool | None) -> None:
-            if not confirmed:
-                return
-            try:
-                snapshot = self.app.store.delete_meeting(meeting.id)
-            except StoreError as error:
-                self.notify(str(error), title="Not deleted", severity="error", markup=False)
-                return
-            offer_undo(self.app, f"Deleted “{meeting.title}”.",
-                       lambda: self.app.store.restore(snapshot), f"Restored “{meeting.title}”.")
-            self.refresh_agenda()
+            if confirmed and delete_meeting_undoably(self, meeting):
+                self.refresh_agenda()
 
         # A callback rather than push_screen_wait in a worker: the worker
         # would push the question later, and a "y" typed straight after "d"
         # would reach the agenda instead of it.
         await self.app.push_screen(ConfirmScreen(
-            f"Delete “{meeting.title}” with {meeting.counterpart.name}?",
-            "Its notes go with it (ctrl+z brings it back for a few seconds).",
+            f"Delete “{meeting.title}” with {meeting.counterpart.name}?", DELETE_NOTE,
             confirm_label="Delete",
         ), answered)
 

@@ -383,6 +383,7 @@ class MeetingFormScreen(FitsTheWidth, KeysInOrder, Screen[int | None]):
 
     async def action_delete(self) -> None:
         from prep.tui.screens.confirm import ConfirmScreen
+        from prep.tui.undo import DELETE_NOTE, delete_meeting_undoably
 
         meeting = self.meeting
         if meeting is None:
@@ -390,25 +391,12 @@ class MeetingFormScreen(FitsTheWidth, KeysInOrder, Screen[int | None]):
             return
 
         def answered(confirmed: bool | None) -> None:
-            if not confirmed:
-                return
-            try:
-                snapshot = self.app.store.delete_meeting(meeting.id)
-            except StoreError as error:
-                self.notify(str(error), title="Not deleted", severity="error", markup=False)
-                return
-            from prep.tui.undo import offer_undo
-
-            self._discard_draft()
-            store, title = self.app.store, meeting.title
-            offer_undo(self.app, f"Deleted “{title}”.", lambda: store.restore(snapshot),
-                       f"Restored “{title}”.")
-            self.dismiss(None)
+            if confirmed and delete_meeting_undoably(self, meeting):
+                self._discard_draft()
+                self.dismiss(None)
 
         await self.app.push_screen(
-            ConfirmScreen(f"Delete “{meeting.title}”?",
-                          "Its notes go with it (ctrl+z brings it back for a few seconds).",
-                          confirm_label="Delete"),
+            ConfirmScreen(f"Delete “{meeting.title}”?", DELETE_NOTE, confirm_label="Delete"),
             answered,
         )
 
