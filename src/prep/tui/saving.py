@@ -23,6 +23,7 @@ from textual.widgets import Checkbox, Input, Label, TextArea
 
 from prep.domain.models import ValidationError
 from prep.store import StoreBusyError, StoreError
+from prep.tui.messages import ItemTicked
 from prep.tui.widgets.assertiveness_scale import AssertivenessScale
 from prep.tui.widgets.choice import Choice
 
@@ -347,6 +348,21 @@ class SaveAsYouTypeScreen(Screen[None]):
     def _level_changed(self, event: AssertivenessScale.Changed) -> None:
         if event.control.id in self.FIELDS:
             self._now(event.control.id, event.level)
+
+    @on(ItemTicked)
+    def _item_ticked(self, event: ItemTicked) -> None:
+        """Write a ticked unsaid item or action item (its box stays as ticked)."""
+        debriefs = self.app.store.debriefs
+        tick = debriefs.set_resolved if event.kind == "unsaid" else debriefs.set_done
+        try:
+            tick(event.item_id, event.ticked)
+        except StoreError as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False)
+            return
+        self.after_tick()
+
+    def after_tick(self) -> None:
+        """Redraw what shows open items elsewhere on the screen."""
 
     @on(Input.Submitted)
     def _enter_moves_on(self, event: Input.Submitted) -> None:

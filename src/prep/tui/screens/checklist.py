@@ -132,8 +132,7 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, SaveAsYouTypeScreen):
             self._unsaid, self._actions = [], []
         self.open_items = open_items(self._unsaid, self._actions)
 
-    @on(OpenItems.Ticked)
-    def _open_item_ticked(self) -> None:
+    def after_tick(self) -> None:
         # The list keeps the ticked box on screen; the brief must drop the item.
         self._load_open_items()
 

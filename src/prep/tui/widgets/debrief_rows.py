@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Checkbox, Input, Label, Static
+from textual.widgets import Checkbox, Input, Static
 
 from prep.domain.checklist import Ask, Deadline, Problem
 from prep.domain.deadlines import format_day, range_problem
@@ -23,6 +23,7 @@ from prep.domain.debrief import (
     UnsaidItem,
 )
 from prep.store import StoreError
+from prep.tui.messages import ItemTicked
 from prep.tui.widgets.checklist_rows import DateField, date_range, meeting_day, show_hint
 from prep.tui.widgets.item_list import ItemRow
 from prep.tui.widgets.text_field import TextField
@@ -214,10 +215,7 @@ class UnsaidRow(ItemRow):
     @on(Checkbox.Changed, "#unsaid-resolved")
     def _resolved(self, event: Checkbox.Changed) -> None:
         event.stop()
-        try:
-            self.app.store.debriefs.set_resolved(self.item_id, event.value)
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", markup=False)
+        self.post_message(ItemTicked("unsaid", self.item_id, event.value))
 
 
 class ActionRow(ItemRow):
@@ -261,7 +259,4 @@ class ActionRow(ItemRow):
     @on(Checkbox.Changed, "#action-done")
     def _done(self, event: Checkbox.Changed) -> None:
         event.stop()
-        try:
-            self.app.store.debriefs.set_done(self.item_id, event.value)
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", markup=False)
+        self.post_message(ItemTicked("action", self.item_id, event.value))

@@ -6,13 +6,12 @@ from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
-from textual.message import Message
 from textual.containers import Vertical
 from textual.widgets import Checkbox, Label
 
 from prep.domain.deadlines import format_day
 from prep.domain.debrief import ActionItem, UnsaidItem
-from prep.store import StoreError
+from prep.tui.messages import ItemTicked
 from prep.tui.widgets.tick_box import TickBox
 
 
@@ -63,20 +62,9 @@ class OpenItems(Vertical):
     def on_mount(self) -> None:
         self.display = bool(self.unsaid or self.actions)
 
-    class Ticked(Message):
-        """An item was ticked or unticked, and the store has it."""
-
     @on(Checkbox.Changed)
     def _ticked(self, event: Checkbox.Changed) -> None:
         event.stop()
         kind, _, raw_id = (event.checkbox.id or "").partition("-")
-        try:
-            if kind == "unsaid":
-                self.app.store.debriefs.set_resolved(int(raw_id), event.value)
-            elif kind == "action":
-                self.app.store.debriefs.set_done(int(raw_id), event.value)
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", markup=False)
-            return
-        # The screen may show these items elsewhere too (the checklist's brief).
-        self.post_message(self.Ticked())
+        if kind in ("unsaid", "action"):
+            self.post_message(ItemTicked(kind, int(raw_id), event.value))
