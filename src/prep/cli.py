@@ -7,6 +7,7 @@ stay quick and work without a terminal.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Sequence
@@ -233,26 +234,9 @@ def _main(argv: Sequence[str] | None) -> int:
             return _review(store, monday, args.out)
         if args.command == "demo":
             return _demo(store, args)
-        if args.command == "search":
-            from prep.commands.search import run_search
-
-            return run_search(store, args)
-        if args.command == "due":
-            from prep.commands.due import run_due
-
-            return run_due(store, args)
-        if args.command == "export":
-            from prep.commands.export import run_export
-
-            return run_export(store, args)
-        if args.command == "import-json":
-            from prep.commands.export import run_import_json
-
-            return run_import_json(store, args)
-        if args.command == "backup":
-            from prep.commands.backup import run_backup
-
-            return run_backup(store, args)
+        if args.command in COMMAND_RUNNERS:
+            module, function = COMMAND_RUNNERS[args.command]
+            return getattr(importlib.import_module(module), function)(store, args)
         return _run_app(store)
     except StoreError as error:
         # A file damaged after it was opened, or changed by another program
@@ -262,6 +246,17 @@ def _main(argv: Sequence[str] | None) -> int:
         return _fail(str(unreadable_value_error(store.path, error)))
     finally:
         store.close()
+
+
+# Commands that live in prep.commands: imported only when run, so `prep`,
+# `prep list` and `prep add` don't pay for them.
+COMMAND_RUNNERS = {
+    "search": ("prep.commands.search", "run_search"),
+    "due": ("prep.commands.due", "run_due"),
+    "export": ("prep.commands.export", "run_export"),
+    "import-json": ("prep.commands.export", "run_import_json"),
+    "backup": ("prep.commands.backup", "run_backup"),
+}
 
 
 def _run_app(store) -> int:
