@@ -33,7 +33,7 @@ STAMP = VENV / ".prep-installed"
 
 
 def main() -> int:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py runs on any python3 to say so
         sys.exit(f"prep needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
     command, *rest = sys.argv[1:] or ["app"]
     if command in {"-h", "--help", "help"}:
@@ -44,8 +44,17 @@ def main() -> int:
         "test": [BIN / "python", "-m", "pytest", *(rest or PARALLEL)],
         "dates": None,  # run_at_hard_dates
         "lock": None,  # lock
-        "reliability": [BIN / "python", "-m", "pytest", "--reliability", "-p", "no:cacheprovider",
-                        "-rA", "-s", *(rest or ["tests/reliability"])],
+        "reliability": [
+            BIN / "python",
+            "-m",
+            "pytest",
+            "--reliability",
+            "-p",
+            "no:cacheprovider",
+            "-rA",
+            "-s",
+            *(rest or ["tests/reliability"]),
+        ],
         "screenshots": [BIN / "python", "-m", "prep.tui.screenshots", *rest],
         "bench": [BIN / "python", str(ROOT / "benchmarks" / "run.py"), *rest],
     }
@@ -74,12 +83,23 @@ PARALLEL = ["-n", str(2 * (os.cpu_count() or 1)), "--dist", "loadgroup"]
 # with the machine's clock moved to each date below (libfaketime), so the
 # suite is shown to pass on any date, not only on the day it was written.
 DATE_SENSITIVE_TESTS = [
-    "tests/tui/test_snapshots.py", "tests/tui/test_review.py", "tests/tui/test_agenda.py",
-    "tests/domain/test_brief.py", "tests/domain/test_when.py", "tests/domain/test_weeks.py",
-    "tests/domain/test_review_stats.py", "tests/domain/test_review_report.py",
-    "tests/store/test_review.py", "tests/test_cli.py", "tests/test_cli_brief.py",
-    "tests/test_cli_debrief.py", "tests/test_cli_review.py", "tests/test_architecture.py",
-    "tests/test_cli_due.py", "tests/store/test_due.py", "tests/test_cli_inputs.py",
+    "tests/tui/test_snapshots.py",
+    "tests/tui/test_review.py",
+    "tests/tui/test_agenda.py",
+    "tests/domain/test_brief.py",
+    "tests/domain/test_when.py",
+    "tests/domain/test_weeks.py",
+    "tests/domain/test_review_stats.py",
+    "tests/domain/test_review_report.py",
+    "tests/store/test_review.py",
+    "tests/test_cli.py",
+    "tests/test_cli_brief.py",
+    "tests/test_cli_debrief.py",
+    "tests/test_cli_review.py",
+    "tests/test_architecture.py",
+    "tests/test_cli_due.py",
+    "tests/store/test_due.py",
+    "tests/test_cli_inputs.py",
     "tests/tui/test_undo.py",
 ]
 HARD_DATES = {
@@ -110,9 +130,19 @@ def run_at_hard_dates(args: list[str]) -> int:
         # "@" starts the clock at `moment` and lets it run, so sleeps and timers
         # keep working. (FAKETIME_DONT_FAKE_MONOTONIC broke time.sleep: EINVAL.)
         code = subprocess.call(
-            [faketime, "-f", f"@{moment}", str(BIN / "python"), "-m", "pytest", "-q",
-             *PARALLEL, *(args or DATE_SENSITIVE_TESTS)],
-            cwd=ROOT, env=env,
+            [
+                faketime,
+                "-f",
+                f"@{moment}",
+                str(BIN / "python"),
+                "-m",
+                "pytest",
+                "-q",
+                *PARALLEL,
+                *(args or DATE_SENSITIVE_TESTS),
+            ],
+            cwd=ROOT,
+            env=env,
         )
         if code:
             failed.append(moment)
@@ -137,14 +167,21 @@ def ensure_venv() -> None:
         print("Creating .venv ...", file=sys.stderr)
         venv.EnvBuilder(with_pip=True).create(VENV)
     print("Installing prep and its test tools into .venv ...", file=sys.stderr)
-    subprocess.run([*_pip(BIN), "--constraint", str(CONSTRAINTS), "--editable", f"{ROOT}[test]"],
-                   check=True)
+    subprocess.run(
+        [*_pip(BIN), "--constraint", str(CONSTRAINTS), "--editable", f"{ROOT}[test]"], check=True
+    )
     STAMP.write_text(wanted)
 
 
 def _pip(bin_folder: Path) -> list[str]:
-    return [str(bin_folder / "python"), "-m", "pip", "install", "--quiet",
-            "--disable-pip-version-check"]
+    return [
+        str(bin_folder / "python"),
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+    ]
 
 
 def lock() -> int:
@@ -159,11 +196,18 @@ def lock() -> int:
         subprocess.run([*_pip(scratch_bin), f"{ROOT}[test]"], check=True)
         frozen = subprocess.run(
             [str(scratch_bin / "python"), "-m", "pip", "freeze", "--exclude-editable"],
-            check=True, capture_output=True, text=True).stdout
-    pins = sorted((line for line in frozen.splitlines()
-                   if line and not line.lower().startswith("prep")), key=str.lower)
-    CONSTRAINTS.write_text("# The versions `python3 dev.py test` installs; refresh with"
-                           " `python3 dev.py lock`.\n" + "\n".join(pins) + "\n")
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    pins = sorted(
+        (line for line in frozen.splitlines() if line and not line.lower().startswith("prep")),
+        key=str.lower,
+    )
+    CONSTRAINTS.write_text(
+        "# The versions `python3 dev.py test` installs; refresh with"
+        " `python3 dev.py lock`.\n" + "\n".join(pins) + "\n"
+    )
     print(f"Wrote {len(pins)} pins to {CONSTRAINTS.name}; now run python3 dev.py test.")
     return 0
 

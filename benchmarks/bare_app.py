@@ -15,9 +15,10 @@ every prep screen starts from, to show what that frame alone costs.
 from __future__ import annotations
 
 import sys
+from typing import ClassVar
 
 from textual.app import App, ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, OptionList, Static
@@ -36,15 +37,23 @@ class FullScreenApp(App[None]):
     OptionList { width: 3fr; border: round $primary; padding: 0 1; }
     Static { width: 2fr; border: round $secondary; padding: 1 2; }
     """
-    BINDINGS = [Binding(key, key, f"Action {key}") for key in "abcdefgh"]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(key, key, f"Action {key}") for key in "abcdefgh"
+    ]
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal():
-            yield OptionList(MARKER, *(f"  Fri 27 Nov  Meeting number {n:<26} Person {n % 40:<10}"
-                                       f"   ●●○○" for n in range(300)))
-            yield Static("\n".join(f"Detail line {n}: some words about the meeting"
-                                   for n in range(30)))
+            yield OptionList(
+                MARKER,
+                *(
+                    f"  Fri 27 Nov  Meeting number {n:<26} Person {n % 40:<10}   ●●○○"
+                    for n in range(300)
+                ),
+            )
+            yield Static(
+                "\n".join(f"Detail line {n}: some words about the meeting" for n in range(30))
+            )
         yield Footer()
 
 
@@ -55,7 +64,7 @@ class BareInputApp(App[None]):
 
 
 class FrameScreen(Screen[None]):
-    BINDINGS = [Binding("escape", "app.pop", "Back")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop", "Back")]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -64,8 +73,11 @@ class FrameScreen(Screen[None]):
 
 
 class BareScreenApp(App[None]):
-    BINDINGS = [Binding("s", "push", "Screen"), Binding("f", "push_frame", "Frame"),
-                Binding("escape", "pop", "Back")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "push", "Screen"),
+        Binding("f", "push_frame", "Frame"),
+        Binding("escape", "pop", "Back"),
+    ]
 
     def compose(self) -> ComposeResult:
         yield Label(MARKER)

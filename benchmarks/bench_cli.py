@@ -2,9 +2,9 @@
 as whole processes.
 
 `prep due` is meant for a shell prompt, so it must take well under 100 ms and
-import neither the interface's libraries nor sqlite-utils. All run on a copy of the 5,000-meeting database, next to the floor of any
-Python program that touches SQLite, `python -c "import sqlite3"`. Runs
-interleave the commands. Then each prep command runs once more under
+import neither the interface's libraries nor sqlite-utils. All run on a copy
+of the 5,000-meeting database, next to the floor of any Python program that
+touches SQLite, `python -c "import sqlite3"`. Runs interleave the commands. Then each prep command runs once more under
 `python -X importtime -m prep ...` to check that it imports none of Textual,
 Rich (the interface's libraries) and sqlite-utils, and to show what it does
 import.
@@ -43,8 +43,12 @@ def _time(argv: list[str], ok: tuple[int, ...] = (0,)) -> float:
 
 def imports_of(args: list[str]) -> tuple[list[str], int, list[tuple[int, str]]]:
     """Forbidden modules imported, total import µs, and the costliest outermost imports."""
-    done = subprocess.run([PYTHON, "-X", "importtime", "-m", "prep", *args],
-                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    done = subprocess.run(
+        [PYTHON, "-X", "importtime", "-m", "prep", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     forbidden, total, outer = set(), 0, []
     by_package: dict[str, int] = defaultdict(int)
     for self_us, cumulative_us, indent, name in _IMPORT_LINE.findall(done.stderr):
@@ -60,10 +64,10 @@ def imports_of(args: list[str]) -> tuple[list[str], int, list[tuple[int, str]]]:
 
 
 def run(runs: int) -> list[Row]:
+    from bench_keys import pick_meeting
+
     from prep.domain.clock import SystemClock
     from prep.store import open_store
-
-    from bench_keys import pick_meeting
 
     db = common.app_db_copy()
     store = open_store(db)
@@ -88,25 +92,32 @@ def run(runs: int) -> list[Row]:
             times[name].append(_time(commands[name], _EXPECTED_CODES.get(name, (0,))))
     base = Stat.of(times["python"])
     rows = []
-    for name, args in (("list", ["list", "--db", str(db)]),
-                       ("brief", ["brief", str(meeting.id), "--db", str(db)]),
-                       ("due", ["due", "--quiet", "--db", str(db)])):
+    for name, args in (
+        ("list", ["list", "--db", str(db)]),
+        ("brief", ["brief", str(meeting.id), "--db", str(db)]),
+        ("due", ["due", "--quiet", "--db", str(db)]),
+    ):
         stat = Stat.of(times[name])
         forbidden, total, outer = imports_of(args)
         label = f"prep {name}" + (f" {meeting.id}" if name == "brief" else "")
         label += " --quiet" if name == "due" else ""
         fast_enough = name != "due" or stat.median < 0.1
-        rows.append(Row(
-            f"CLI `{label}` vs `python -c 'import sqlite3'`", stat.show(), base.show(),
-            stat.median / base.median,
-            "no textual/rich/sqlite-utils import" + ("; < 100 ms" if name == "due" else ""),
-            not forbidden and fast_enough,
-            details=[
-                "imports " + (", ".join(forbidden) if forbidden
-                              else "none of textual, rich, sqlite-utils")
-                + f"; all imports {total/1000:.0f} ms under -X importtime; costliest: "
-                + ", ".join(f"{n} {us/1000:.0f} ms" for us, n in outer[:6]),
-            ]))
+        rows.append(
+            Row(
+                f"CLI `{label}` vs `python -c 'import sqlite3'`",
+                stat.show(),
+                base.show(),
+                stat.median / base.median,
+                "no textual/rich/sqlite-utils import" + ("; < 100 ms" if name == "due" else ""),
+                not forbidden and fast_enough,
+                details=[
+                    "imports "
+                    + (", ".join(forbidden) if forbidden else "none of textual, rich, sqlite-utils")
+                    + f"; all imports {total / 1000:.0f} ms under -X importtime; costliest: "
+                    + ", ".join(f"{n} {us / 1000:.0f} ms" for us, n in outer[:6]),
+                ],
+            )
+        )
     return rows
 
 

@@ -33,8 +33,10 @@ import common
 from common import SIZE, Row, Stat, log, ratio_row
 
 TARGET = 1.2
-TEXT = ("I think the January date only works if they freeze the scope now, and "
-        "we should say so plainly before the board meets ")
+TEXT = (
+    "I think the January date only works if they freeze the scope now, and "
+    "we should say so plainly before the board meets "
+)
 
 
 def _text(chars: int) -> str:
@@ -102,9 +104,8 @@ async def type_in_prep(db_path, text: str, saves: int):
 
 
 async def type_in_bare(text: str):
-    from textual.widgets import Input
-
     from bare_app import BareInputApp
+    from textual.widgets import Input
 
     app = BareInputApp()
     async with app.run_test(size=SIZE) as pilot:
@@ -119,7 +120,8 @@ async def type_in_bare(text: str):
 
 def run(chars: int, rounds: int, saves: int) -> list[Row]:
     import bare_app  # noqa: F401 - import both apps' code before any timing
-    import prep.tui.app  # noqa: F401
+
+    import prep.tui.app
     import prep.tui.screens.checklist  # noqa: F401
 
     text = _text(chars)
@@ -142,15 +144,30 @@ def run(chars: int, rounds: int, saves: int) -> list[Row]:
     pw, bw = Stat.of(prep_wall), Stat.of(bare_wall)
     st = Stat.of(save_times)
     return [
-        ratio_row(f"Keystroke CPU, {chars} chars into checklist", pc, bc, TARGET, details=[
-            f"per key, pooled over {rounds} round(s); wall per key (Pilot's fixed idle waits "
-            f"included): prep {pw.show()}, bare {bw.show()}",
-            f"total CPU for {chars} keys: prep {sum(prep_cpu)/rounds:.2f} s, "
-            f"bare {sum(bare_cpu)/rounds:.2f} s per round",
-        ]),
-        common.Row("Save after a typing pause (info)", st.show(), "—", None, "—", None,
-                   details=[f"DebouncedSaver.flush() after one more key, {len(save_times)} times:"
-                            " set_field + readiness recount + step list redraw (no paint)"]),
+        ratio_row(
+            f"Keystroke CPU, {chars} chars into checklist",
+            pc,
+            bc,
+            TARGET,
+            details=[
+                f"per key, pooled over {rounds} round(s); wall per key (Pilot's fixed idle waits "
+                f"included): prep {pw.show()}, bare {bw.show()}",
+                f"total CPU for {chars} keys: prep {sum(prep_cpu) / rounds:.2f} s, "
+                f"bare {sum(bare_cpu) / rounds:.2f} s per round",
+            ],
+        ),
+        common.Row(
+            "Save after a typing pause (info)",
+            st.show(),
+            "—",
+            None,
+            "—",
+            None,
+            details=[
+                f"DebouncedSaver.flush() after one more key, {len(save_times)} times:"
+                " set_field + readiness recount + step list redraw (no paint)"
+            ],
+        ),
     ]
 
 

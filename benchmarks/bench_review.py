@@ -100,7 +100,7 @@ def run(reps: int) -> list[Row]:
         log(f"review: {reps} calls each, interleaved")
         times = {p: [] for p in files}
         for i in range(reps):
-            for p in files[i % 3:] + files[: i % 3]:
+            for p in files[i % 3 :] + files[: i % 3]:
                 started = time.perf_counter()
                 stores[p].review.week(mondays[p], zone, now)
                 times[p].append(time.perf_counter() - started)
@@ -114,39 +114,57 @@ def run(reps: int) -> list[Row]:
                 f" {mondays[p]}: {stat[p].show()}; {len(w.meetings)} meetings,"
                 f" {len(w.people)} people listed, {len(w.actions)} action items to sort,"
                 f" {len(w.upcoming_deadlines)} upcoming deadlines,"
-                f" {sum(n for _, n in w.open_unsaid_by_person)} open unsaid (top 5)")
-        costs = {p: statement_costs(stores[p], trace_statements(stores[p], mondays[p], zone, now))
-                 for p in files}
-        details.append("SQL alone (each statement re-run on its own): " + ", ".join(
-            f"{sum(c[0] for c in costs[p])*1000:.1f} ms on {p.meetings:,}" for p in files)
-            + f"; {len(costs[large_p])} statements per review")
+                f" {sum(n for _, n in w.open_unsaid_by_person)} open unsaid (top 5)"
+            )
+        costs = {
+            p: statement_costs(stores[p], trace_statements(stores[p], mondays[p], zone, now))
+            for p in files
+        }
+        details.append(
+            "SQL alone (each statement re-run on its own): "
+            + ", ".join(
+                f"{sum(c[0] for c in costs[p]) * 1000:.1f} ms on {p.meetings:,}" for p in files
+            )
+            + f"; {len(costs[large_p])} statements per review"
+        )
         # The same statements run in the same order on every file (only the bound
         # dates differ), so they pair up by position.
-        details.append("slowest statements on 100,000 (ms there / on 10,000 / on 1,000,"
-                       " rows there):")
+        details.append(
+            "slowest statements on 100,000 (ms there / on 10,000 / on 1,000, rows there):"
+        )
         pad = [(0.0, 0, "")] * len(costs[large_p])
-        paired = list(zip(costs[large_p], costs[middle_p] + pad, costs[small_p] + pad))
+        paired = zip(costs[large_p], costs[middle_p] + pad, costs[small_p] + pad, strict=False)
         for (seconds, rows, sql), mid, low in sorted(paired, key=lambda c: -c[0][0])[:6]:
-            details.append(f"  {seconds*1000:6.2f} / {mid[0]*1000:5.2f} / {low[0]*1000:5.2f} ms"
-                           f"  {rows:>5} rows  {_short(sql)}")
-        for seconds, rows, sql in sorted(costs[large_p], key=lambda c: -c[0])[:3]:
+            details.append(
+                f"  {seconds * 1000:6.2f} / {mid[0] * 1000:5.2f} / {low[0] * 1000:5.2f} ms"
+                f"  {rows:>5} rows  {_short(sql)}"
+            )
+        for seconds, _rows, sql in sorted(costs[large_p], key=lambda c: -c[0])[:3]:
             plan = stores[large_p].db.conn.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall()
-            details.append(f"  plan of the {seconds*1000:.1f} ms one: "
-                           + "; ".join(row[-1] for row in plan))
+            details.append(
+                f"  plan of the {seconds * 1000:.1f} ms one: " + "; ".join(row[-1] for row in plan)
+            )
     finally:
         for store in stores.values():
             store.close()
-    review = ratio_row("Weekly review, 100k vs 1k meetings", stat[large_p], stat[small_p],
-                       TARGET, details=details)
+    review = ratio_row(
+        "Weekly review, 100k vs 1k meetings", stat[large_p], stat[small_p], TARGET, details=details
+    )
     review.prep, review.baseline = f"100k: {review.prep}", f"1k: {review.baseline}"
-    like = ratio_row("Weekly review, 100k vs 10k (info)", stat[large_p], stat[middle_p],
-                     TARGET, details=[
-                         "10,000 meetings over 2 years has the same meetings a week as the"
-                         " 100,000 file and a full year of history before its week, so the"
-                         " review's bounded windows (12-week trend, a year of deadlines) are as"
-                         " full in both; what differs is 18 more years and more people (see"
-                         " people listed above). 1,000 over 0.2 years has 20 people in all and"
-                         " only five weeks before its week"])
+    like = ratio_row(
+        "Weekly review, 100k vs 10k (info)",
+        stat[large_p],
+        stat[middle_p],
+        TARGET,
+        details=[
+            "10,000 meetings over 2 years has the same meetings a week as the"
+            " 100,000 file and a full year of history before its week, so the"
+            " review's bounded windows (12-week trend, a year of deadlines) are as"
+            " full in both; what differs is 18 more years and more people (see"
+            " people listed above). 1,000 over 0.2 years has 20 people in all and"
+            " only five weeks before its week"
+        ],
+    )
     like.prep, like.baseline = f"100k: {like.prep}", f"10k: {like.baseline}"
     like.target, like.met = "—", None
     return [review, like, open_row(paths[small_p], paths[large_p], max(5, reps // 4))]
@@ -194,7 +212,7 @@ def open_row(small_path, large_path, reps: int) -> Row:
     opens = {small_path: [], large_path: []}
     checks = {small_path: [], large_path: []}
     for i in range(reps):
-        for path in ((small_path, large_path) if i % 2 == 0 else (large_path, small_path)):
+        for path in (small_path, large_path) if i % 2 == 0 else (large_path, small_path):
             opens[path].append(open_close(path))
             checks[path].append(quick_check(path))
     big, small = Stat.of(opens[large_path]), Stat.of(opens[small_path])
@@ -202,14 +220,23 @@ def open_row(small_path, large_path, reps: int) -> Row:
     size = large_path.stat().st_size / 2**20
     statements = traced_open(large_path)
     checking = [sql for sql in statements if "quick_check" in sql or "integrity_check" in sql]
-    return Row("Open the database, 100k vs 1k (info)", f"100k: {big.show()}",
-               f"1k: {small.show()}", big.median / small.median, "—", None, details=[
-                   f"open_store() then close(), {reps} times each; the 100k file is {size:.0f} MB;"
-                   f" open_store ran {len(statements)} SQL statements, "
-                   + (f"including {checking[0].strip()}" if checking
-                      else "no quick_check/integrity_check"),
-                   f"a PRAGMA quick_check (reads the whole file) takes {qc_big.show()} on 100k vs"
-                   f" {qc_small.show()} on 1k: a start-up that ran it would grow with the history"])
+    return Row(
+        "Open the database, 100k vs 1k (info)",
+        f"100k: {big.show()}",
+        f"1k: {small.show()}",
+        big.median / small.median,
+        "—",
+        None,
+        details=[
+            f"open_store() then close(), {reps} times each; the 100k file is {size:.0f} MB;"
+            f" open_store ran {len(statements)} SQL statements, "
+            + (
+                f"including {checking[0].strip()}" if checking else "no quick_check/integrity_check"
+            ),
+            f"a PRAGMA quick_check (reads the whole file) takes {qc_big.show()} on 100k vs"
+            f" {qc_small.show()} on 1k: a start-up that ran it would grow with the history",
+        ],
+    )
 
 
 def main() -> int:

@@ -58,9 +58,9 @@ async def _key(app, key: str) -> None:
 
 def _targets(store, now):
     """The meeting to prepare and the one to debrief, both on today's agenda."""
-    from prep.domain.agenda import DEBRIEF_WINDOW, GroupKind, build_agenda
-
     from bench_keys import pick_meeting
+
+    from prep.domain.agenda import DEBRIEF_WINDOW, GroupKind, build_agenda
 
     upcoming = pick_meeting(store, now)
     groups = build_agenda(store.meetings_from(now - DEBRIEF_WINDOW, limit=300), now)
@@ -126,12 +126,14 @@ async def prep_session(db_path, reps: int) -> dict[str, list[tuple[float, float]
 
 
 async def bare_session(reps: int) -> dict[str, list[tuple[float, float]]]:
+    from bare_app import BareScreenApp, FrameScreen
     from textual.screen import Screen
 
-    from bare_app import BareScreenApp, FrameScreen
-
-    samples: dict[str, list[tuple[float, float]]] = {"empty screen": [], "no-op key": [],
-                                                     "frame": []}
+    samples: dict[str, list[tuple[float, float]]] = {
+        "empty screen": [],
+        "no-op key": [],
+        "frame": [],
+    }
     app = BareScreenApp()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -148,9 +150,10 @@ async def bare_session(reps: int) -> dict[str, list[tuple[float, float]]]:
 
 def run(rounds: int, reps: int) -> list[Row]:
     import bare_app  # noqa: F401 - load all code before timing anything
-    import prep.tui.app  # noqa: F401
-    import prep.tui.screens.checklist  # noqa: F401
-    import prep.tui.screens.debrief  # noqa: F401
+
+    import prep.tui.app
+    import prep.tui.screens.checklist
+    import prep.tui.screens.debrief
     import prep.tui.screens.review  # noqa: F401
 
     log(f"screens: {rounds} round(s) x {reps} changes each, sessions alternating")
@@ -184,16 +187,21 @@ def run(rounds: int, reps: int) -> list[Row]:
         wall = Stat.of([w for _, w in prep_all[name]])
         details = [f"wall, key to painted: prep {wall.show()}, empty screen {base_wall.show()}"]
         if name == CHANGES[0]:
-            details.append(f"a key that does nothing (f12) costs {noop_prep_cpu.show()} CPU,"
-                           f" {noop_prep.show()} wall in prep; {noop_bare_cpu.show()} CPU,"
-                           f" {noop_bare.show()} wall in bare (the floor of the method)")
-            details.append(f"{len(prep_all[name])} changes of each kind, {rounds} session(s)"
-                           " per app after one unmeasured session each")
-            details.append(f"the frame alone, a screen with Textual's Header, Footer and one"
-                           f" Label: {frame_cpu.show()} CPU, {frame_cpu.median / base_cpu.median:.1f}x"
-                           " the empty screen; every prep screen has that frame")
-        rows.append(ratio_row(f"Screen change: → {name}", cpu, base_cpu, TARGET,
-                              details=details))
+            details.append(
+                f"a key that does nothing (f12) costs {noop_prep_cpu.show()} CPU,"
+                f" {noop_prep.show()} wall in prep; {noop_bare_cpu.show()} CPU,"
+                f" {noop_bare.show()} wall in bare (the floor of the method)"
+            )
+            details.append(
+                f"{len(prep_all[name])} changes of each kind, {rounds} session(s)"
+                " per app after one unmeasured session each"
+            )
+            details.append(
+                f"the frame alone, a screen with Textual's Header, Footer and one"
+                f" Label: {frame_cpu.show()} CPU, {frame_cpu.median / base_cpu.median:.1f}x"
+                " the empty screen; every prep screen has that frame"
+            )
+        rows.append(ratio_row(f"Screen change: → {name}", cpu, base_cpu, TARGET, details=details))
     return rows
 
 

@@ -46,25 +46,31 @@ def run(reps: int) -> list:
             log(f"{name}: {reps} calls each, interleaved")
             times: dict = {p: [] for p in files}
             for i in range(reps):
-                for p in (files if i % 2 else files[::-1]):
+                for p in files if i % 2 else files[::-1]:
                     started = time.perf_counter()
                     call(stores[p])
                     times[p].append(time.perf_counter() - started)
             stat = {p: Stat.of(times[p]) for p in files}
             if name == "search":
                 per_query = {p: Stat.of([t / len(TYPED) for t in times[p]]) for p in files}
-                details = [f"{len(TYPED)} searches per call ({', '.join(map(repr, TYPED))}),"
-                           f" 50 hits kept each; per search {per_query[large_p].show()} on"
-                           f" 100,000 vs {per_query[small_p].show()} on 1,000"] + [
+                details = [
+                    f"{len(TYPED)} searches per call ({', '.join(map(repr, TYPED))}),"
+                    f" 50 hits kept each; per search {per_query[large_p].show()} on"
+                    f" 100,000 vs {per_query[small_p].show()} on 1,000"
+                ] + [
                     f"all matches on {p.meetings:,}: "
-                    + ", ".join(f"{t!r} {n:,}" for t, n in counts[p].items()) for p in files]
+                    + ", ".join(f"{t!r} {n:,}" for t, n in counts[p].items())
+                    for p in files
+                ]
                 label = "Search (4 typed queries), 100k vs 1k meetings"
             else:
                 reports = {p: read_due(stores[p], now) for p in files}
-                details = [f"on {p.meetings:,}: {len(r.needs_debrief)} to debrief,"
-                           f" {len(r.unprepared_soon)} unprepared soon, {len(r.overdue_actions)}"
-                           f" overdue actions, {len(r.feedback)} feedback due"
-                           for p, r in reports.items()]
+                details = [
+                    f"on {p.meetings:,}: {len(r.needs_debrief)} to debrief,"
+                    f" {len(r.unprepared_soon)} unprepared soon, {len(r.overdue_actions)}"
+                    f" overdue actions, {len(r.feedback)} feedback due"
+                    for p, r in reports.items()
+                ]
                 label = "`prep due` queries, 100k vs 1k meetings"
             rows.append(ratio_row(label, stat[large_p], stat[small_p], TARGET, details=details))
         return rows

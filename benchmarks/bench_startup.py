@@ -79,8 +79,11 @@ def run(runs: int) -> list[Row]:
     run_until(full_argv, bare_marker)
     runs_of: dict[str, list] = {"prep": [], "bare": [], "full": []}
     for i in range(runs):
-        order = [("prep", prep_argv, marker), ("bare", bare_argv, bare_marker),
-                 ("full", full_argv, bare_marker)]
+        order = [
+            ("prep", prep_argv, marker),
+            ("bare", bare_argv, bare_marker),
+            ("full", full_argv, bare_marker),
+        ]
         if i % 2:
             order.reverse()
         for name, argv, mark in order:
@@ -103,34 +106,48 @@ def run(runs: int) -> list[Row]:
     top = sorted(prep_pkgs.items(), key=lambda kv: -kv[1])[:10]
     details = [
         f"database: 5,000 meetings; marker = first agenda row, {marker_about}",
-        f"runs: {runs} each, interleaved; min–max prep {prep_t.low*1000:.0f}–{prep_t.high*1000:.0f} ms,"
-        f" bare {bare_t.low*1000:.0f}–{bare_t.high*1000:.0f} ms",
+        f"runs: {runs} each, interleaved; min–max prep {prep_t.low * 1000:.0f}–{prep_t.high * 1000:.0f} ms,"
+        f" bare {bare_t.low * 1000:.0f}–{bare_t.high * 1000:.0f} ms",
         f"Textual alone painting a screen as full as the agenda (bare_app.py --full: header,"
         f" 300-row list, detail panel, footer, no prep code): {full_t.show()},"
         f" {full_t.median / bare_t.median:.2f}x the bare app; prep is"
         f" {prep_t.median / full_t.median:.2f}x that",
         f"imports before first paint (-X importtime, one run; inflated by the profiling): "
-        f"prep {prep_total/1000:.0f} ms, bare {bare_total/1000:.0f} ms",
-        "  self time by package, prep: " + ", ".join(
-            f"{name} {us/1000:.0f} ms" + (f" (bare {bare_pkgs[name]/1000:.0f})"
-                                           if name in bare_pkgs else "")
-            for name, us in top),
-        "  outermost imports, prep (cumulative): " + ", ".join(
-            f"{name} {us/1000:.0f} ms" for us, name in prep_outer[:8]),
+        f"prep {prep_total / 1000:.0f} ms, bare {bare_total / 1000:.0f} ms",
+        "  self time by package, prep: "
+        + ", ".join(
+            f"{name} {us / 1000:.0f} ms"
+            + (f" (bare {bare_pkgs[name] / 1000:.0f})" if name in bare_pkgs else "")
+            for name, us in top
+        ),
+        "  outermost imports, prep (cumulative): "
+        + ", ".join(f"{name} {us / 1000:.0f} ms" for us, name in prep_outer[:8]),
     ]
-    prep_only = sorted(((us, name) for name, us in prep_pkgs.items() if name not in bare_pkgs),
-                       reverse=True)[:8]
+    prep_only = sorted(
+        ((us, name) for name, us in prep_pkgs.items() if name not in bare_pkgs), reverse=True
+    )[:8]
     if prep_only:
-        details.append("  packages bare does not import: " + ", ".join(
-            f"{name} {us/1000:.1f} ms" for us, name in prep_only))
+        details.append(
+            "  packages bare does not import: "
+            + ", ".join(f"{name} {us / 1000:.1f} ms" for us, name in prep_only)
+        )
     rows = [
-        ratio_row("Cold start to first paint (5k meetings)", prep_t, bare_t, COLD_TARGET,
-                  details=details),
-        ratio_row("Peak RSS at first paint", prep_m, bare_m, MEMORY_TARGET, unit="MB",
-                  scale=1 / 1024, details=[
-                      f"VmHWM read at the marker; min–max prep {prep_m.low/1024:.1f}–"
-                      f"{prep_m.high/1024:.1f} MB, bare {bare_m.low/1024:.1f}–"
-                      f"{bare_m.high/1024:.1f} MB"]),
+        ratio_row(
+            "Cold start to first paint (5k meetings)", prep_t, bare_t, COLD_TARGET, details=details
+        ),
+        ratio_row(
+            "Peak RSS at first paint",
+            prep_m,
+            bare_m,
+            MEMORY_TARGET,
+            unit="MB",
+            scale=1 / 1024,
+            details=[
+                f"VmHWM read at the marker; min–max prep {prep_m.low / 1024:.1f}–"
+                f"{prep_m.high / 1024:.1f} MB, bare {bare_m.low / 1024:.1f}–"
+                f"{bare_m.high / 1024:.1f} MB"
+            ],
+        ),
     ]
     return rows
 

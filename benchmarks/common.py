@@ -24,6 +24,7 @@ PYTHON = str(Path(sys.executable))
 PREP = str(VENV_BIN / "prep")
 SIZE = (120, 36)  # columns, rows
 
+
 # The database the app benchmarks open: 5,000 meetings over 5 years (about 20 a
 # week), ending today so the agenda has past and upcoming meetings.
 def app_params() -> generate.Params:
@@ -85,11 +86,26 @@ class Row:
     details: list[str] = field(default_factory=list)
 
 
-def ratio_row(name: str, prep: Stat, base: Stat, limit: float, *, unit: str = "ms",
-              scale: float = 1000.0, details: list[str] | None = None) -> Row:
+def ratio_row(
+    name: str,
+    prep: Stat,
+    base: Stat,
+    limit: float,
+    *,
+    unit: str = "ms",
+    scale: float = 1000.0,
+    details: list[str] | None = None,
+) -> Row:
     ratio = prep.median / base.median if base.median else float("inf")
-    return Row(name, prep.show(unit, scale), base.show(unit, scale), ratio, f"≤ {limit:g}",
-               ratio <= limit, details or [])
+    return Row(
+        name,
+        prep.show(unit, scale),
+        base.show(unit, scale),
+        ratio,
+        f"≤ {limit:g}",
+        ratio <= limit,
+        details or [],
+    )
 
 
 def emit(rows: list[Row], as_json: bool) -> None:
@@ -100,8 +116,10 @@ def emit(rows: list[Row], as_json: bool) -> None:
     for r in rows:
         ratio = "—" if r.ratio is None else f"{r.ratio:.2f}"
         met = "—" if r.met is None else ("yes" if r.met else "NO")
-        print(f"{r.benchmark}: prep {r.prep} | baseline {r.baseline} | ratio {ratio} "
-              f"| target {r.target} | met {met}")
+        print(
+            f"{r.benchmark}: prep {r.prep} | baseline {r.baseline} | ratio {ratio} "
+            f"| target {r.target} | met {met}"
+        )
         for line in r.details:
             print(f"    {line}")
 

@@ -25,17 +25,20 @@ from common import SIZE
 
 @dataclass
 class PtyRun:
-    seconds: float          # spawn until the marker appeared
-    hwm_kb: int             # VmHWM (peak RSS) of the child at that moment
-    rss_kb: int             # VmRSS at that moment
-    output: bytes           # everything the child wrote until the marker
+    seconds: float  # spawn until the marker appeared
+    hwm_kb: int  # VmHWM (peak RSS) of the child at that moment
+    rss_kb: int  # VmRSS at that moment
+    output: bytes  # everything the child wrote until the marker
     exit_status: int | None
 
 
 def terminal_env(extra: dict[str, str] | None = None) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("TEXTUAL", "PREP_", "COLUMNS", "LINES", "PYTHON"))
-           and k not in {"NO_COLOR", "FORCE_COLOR", "TMUX", "STY"}}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("TEXTUAL", "PREP_", "COLUMNS", "LINES", "PYTHON"))
+        and k not in {"NO_COLOR", "FORCE_COLOR", "TMUX", "STY"}
+    }
     env["TERM"] = "xterm-256color"
     env["COLORTERM"] = "truecolor"
     env.update(extra or {})
@@ -56,9 +59,15 @@ def _status(pid: int) -> tuple[int, int]:
     return hwm, rss
 
 
-def run_until(argv: list[str], marker: bytes, *, env: dict[str, str] | None = None,
-              size: tuple[int, int] = SIZE, timeout: float = 30.0,
-              quit_keys: bytes = b"\x11") -> PtyRun:
+def run_until(
+    argv: list[str],
+    marker: bytes,
+    *,
+    env: dict[str, str] | None = None,
+    size: tuple[int, int] = SIZE,
+    timeout: float = 30.0,
+    quit_keys: bytes = b"\x11",
+) -> PtyRun:
     columns, rows = size
     env = env if env is not None else terminal_env()
     started = time.perf_counter()
@@ -91,8 +100,10 @@ def run_until(argv: list[str], marker: bytes, *, env: dict[str, str] | None = No
                 hwm, rss = _status(pid)
         output = bytes(buffer)
         if found_at is None:
-            raise RuntimeError(f"{argv[0]}: marker {marker!r} not seen within {timeout} s; "
-                               f"last output: {output[-600:]!r}")
+            raise RuntimeError(
+                f"{argv[0]}: marker {marker!r} not seen within {timeout} s; "
+                f"last output: {output[-600:]!r}"
+            )
         os.write(fd, quit_keys)
         status = _reap(pid, fd, time.perf_counter() + 10)
     except BaseException:

@@ -47,7 +47,9 @@ def _cells(row: dict) -> list[str]:
 def text_table(rows: list[dict]) -> str:
     cells = [HEADERS] + [_cells(r) for r in rows]
     widths = [max(len(c[i]) for c in cells) for i in range(len(HEADERS))]
-    lines = [" | ".join(c.ljust(w) for c, w in zip(line, widths)).rstrip() for line in cells]
+    lines = [
+        " | ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)).rstrip() for line in cells
+    ]
     lines.insert(1, "-+-".join("-" * w for w in widths))
     return "\n".join(lines)
 
@@ -60,23 +62,32 @@ def markdown_table(rows: list[dict]) -> str:
 
 
 def environment() -> str:
-    import textual  # noqa: F401 - only for its version
     from importlib.metadata import version
+
+    import textual  # noqa: F401 - only for its version
 
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     try:
-        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=HERE.parent,
-                              capture_output=True, text=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--", "src"], cwd=HERE.parent,
-                               capture_output=True, text=True).stdout.splitlines()
-        tree = f"source {head or '?'}" + (f" + {len(dirty)} uncommitted file(s) in src/"
-                                          if dirty else "")
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=HERE.parent, capture_output=True, text=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", "src"],
+            cwd=HERE.parent,
+            capture_output=True,
+            text=True,
+        ).stdout.splitlines()
+        tree = f"source {head or '?'}" + (
+            f" + {len(dirty)} uncommitted file(s) in src/" if dirty else ""
+        )
     except OSError:
         tree = "source ?"
-    return (f"{datetime.now():%Y-%m-%d %H:%M}, {platform.node() or 'this machine'}: "
-            f"{os.cpu_count()} cores, load average {load} at the end; Python "
-            f"{platform.python_version()}, Textual {version('textual')}, "
-            f"prep {version('prep')} ({tree})")
+    return (
+        f"{datetime.now():%Y-%m-%d %H:%M}, {platform.node() or 'this machine'}: "
+        f"{os.cpu_count()} cores, load average {load} at the end; Python "
+        f"{platform.python_version()}, Textual {version('textual')}, "
+        f"prep {version('prep')} ({tree})"
+    )
 
 
 def run_one(name: str, quick: bool) -> list[dict]:
@@ -87,28 +98,45 @@ def run_one(name: str, quick: bool) -> list[dict]:
     for line in done.stdout.splitlines():
         if line.startswith("@@RESULT@@"):
             print(f"  {name}: {seconds:.0f} s", file=sys.stderr, flush=True)
-            return json.loads(line[len("@@RESULT@@"):])
+            return json.loads(line[len("@@RESULT@@") :])
     sys.stderr.write(done.stdout[-2000:])
-    return [{"benchmark": f"{name} (failed, exit {done.returncode})", "prep": "—",
-             "baseline": "—", "ratio": None, "target": "—", "met": False, "details": []}]
+    return [
+        {
+            "benchmark": f"{name} (failed, exit {done.returncode})",
+            "prep": "—",
+            "baseline": "—",
+            "ratio": None,
+            "target": "—",
+            "met": False,
+            "details": [],
+        }
+    ]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(
-        description="Run prep's benchmarks.", epilog=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+        description="Run prep's benchmarks.",
+        epilog=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--quick", action="store_true", help="fewer runs, for a quick look")
-    parser.add_argument("--only", nargs="+", choices=list(BENCHMARKS), metavar="NAME",
-                        help=f"run only these: {', '.join(BENCHMARKS)}")
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        choices=list(BENCHMARKS),
+        metavar="NAME",
+        help=f"run only these: {', '.join(BENCHMARKS)}",
+    )
     parser.add_argument("--no-write", action="store_true", help="do not write results.md")
-    parser.add_argument("--write", action="store_true",
-                        help="write results.md even for a --quick or --only run")
+    parser.add_argument(
+        "--write", action="store_true", help="write results.md even for a --quick or --only run"
+    )
     args = parser.parse_args()
     names = args.only or list(BENCHMARKS)
 
     import generate
-    from common import app_params
     from bench_review import params as review_params
+    from common import app_params
 
     started = time.perf_counter()
     print("Preparing databases (cached in benchmarks/.cache/) ...", file=sys.stderr, flush=True)
@@ -138,18 +166,28 @@ def main() -> int:
     # look or a single benchmark does not replace it unless asked to.
     full_run = not args.quick and not args.only
     if args.write or (full_run and not args.no_write):
-        md = ["# Benchmark results", "",
-              f"`python3 dev.py bench{' --quick' if args.quick else ''}`"
-              + (f" `--only {' '.join(names)}`" if args.only else "") + f" — {env}; "
-              f"took {elapsed:.0f} s. Medians, with the interquartile range in brackets; "
-              "see README.md for what each benchmark measures.", "",
-              markdown_table(rows), "", "## Details", ""]
+        md = [
+            "# Benchmark results",
+            "",
+            f"`python3 dev.py bench{' --quick' if args.quick else ''}`"
+            + (f" `--only {' '.join(names)}`" if args.only else "")
+            + f" — {env}; "
+            f"took {elapsed:.0f} s. Medians, with the interquartile range in brackets; "
+            "see README.md for what each benchmark measures.",
+            "",
+            markdown_table(rows),
+            "",
+            "## Details",
+            "",
+        ]
         for row in rows:
             if row["details"]:
                 md.append(f"**{row['benchmark']}**")
                 md.append("")
-                md += [f"- {line.strip()}" if not line.startswith("  ") else f"  - {line.strip()}"
-                       for line in row["details"]]
+                md += [
+                    f"- {line.strip()}" if not line.startswith("  ") else f"  - {line.strip()}"
+                    for line in row["details"]
+                ]
                 md.append("")
         (HERE / "results.md").write_text("\n".join(md))
     return 0

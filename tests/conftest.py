@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -28,12 +31,47 @@ def store(db_path: Path, clock: FixedClock):
     store.close()
 
 
+# The `prep` command run for real as a separate process (tests/test_cli*.py).
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    """The environment for prep: no PREP_DB, and a data directory in tmp_path
+    so a test that forgets --db can never touch the real one."""
+    clean = {k: v for k, v in os.environ.items() if k != "PREP_DB"}
+    clean["XDG_DATA_HOME"] = str(tmp_path / "xdg-data")
+    clean["LC_ALL"] = "C.UTF-8"
+    return clean
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "x.db"
+
+
+@pytest.fixture
+def run(env):
+    def run(*args: str | Path, extra_env: dict[str, str] | None = None):
+        return subprocess.run(
+            [sys.executable, "-m", "prep", *map(str, args)],
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env={**env, **(extra_env or {})},
+            timeout=60,
+        )
+
+    return run
+
+
 RELIABILITY = Path(__file__).parent / "reliability"
 
 
 def pytest_addoption(parser) -> None:
-    parser.addoption("--reliability", action="store_true",
-                     help="also run tests/reliability (the soak runs: python3 dev.py reliability)")
+    parser.addoption(
+        "--reliability",
+        action="store_true",
+        help="also run tests/reliability (the soak runs: python3 dev.py reliability)",
+    )
 
 
 def pytest_ignore_collect(collection_path: Path, config) -> bool | None:

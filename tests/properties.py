@@ -29,27 +29,44 @@ from prep.store.values import TEXT_MAX
 ANY_CHARACTER = st.characters(exclude_categories=())
 UNDECODED_BYTES = st.binary(max_size=20).map(lambda b: b.decode("utf-8", "surrogateescape"))
 ESCAPES = st.sampled_from(["\x1b]52;c;aGk=\x07", "\x1b[2J", "\x00", "\r\n", "\u202e", "\x9b"])
-TEXT = st.lists(st.one_of(st.text(ANY_CHARACTER, max_size=30), UNDECODED_BYTES, ESCAPES),
-                max_size=6).map("".join)
+TEXT = st.lists(
+    st.one_of(st.text(ANY_CHARACTER, max_size=30), UNDECODED_BYTES, ESCAPES), max_size=6
+).map("".join)
 # Arguments: two in three without undecodable bytes, so that more are accepted
 # and the stored text is checked, not only the refusal.
-DECODABLE = st.lists(st.one_of(st.text(st.characters(exclude_categories=("Cs",)), min_size=1,
-                                       max_size=30), ESCAPES), min_size=1, max_size=6).map("".join)
+DECODABLE = st.lists(
+    st.one_of(st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=30), ESCAPES),
+    min_size=1,
+    max_size=6,
+).map("".join)
 ARGUMENT = st.one_of(DECODABLE, DECODABLE, TEXT)
 # The longest text a field takes, in characters of up to four UTF-8 bytes.
 LONGEST = ("é🚀\x1b[2J" * TEXT_MAX)[:TEXT_MAX]
 
 CHECKLIST_TEXT = [name for name, kind in CHECKLIST_FIELDS.items() if kind is str]
 DEBRIEF_TEXT = [name for name, (kind, _) in DEBRIEF_FIELDS.items() if kind is str]
-LIST_TEXT = {"asks": "text", "deadlines": "label", "problems": "text", "solutions": "text",
-             "unsaid": "text", "actions": "text"}
+LIST_TEXT = {
+    "asks": "text",
+    "deadlines": "label",
+    "problems": "text",
+    "solutions": "text",
+    "unsaid": "text",
+    "actions": "text",
+}
 REFLECTION_TEXT = ["went_well", "to_change", "focus"]
 
 
 def _settings(examples: int):
-    return settings(max_examples=examples, deadline=None, database=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                           HealthCheck.too_slow, HealthCheck.large_base_example])
+    return settings(
+        max_examples=examples,
+        deadline=None,
+        database=None,
+        suppress_health_check=[
+            HealthCheck.function_scoped_fixture,
+            HealthCheck.too_slow,
+            HealthCheck.large_base_example,
+        ],
+    )
 
 
 def cli_property(examples: int):
@@ -64,8 +81,16 @@ def cli_property(examples: int):
     def run(tmp_path: Path, capsys, title: str, person: str, notes: str):
         db = tmp_path / "prop.db"
         before = _count(db)
-        argv = ["--db", str(db), "add", f"--with={person}", "--at=tomorrow 3pm",
-                f"--notes={notes}", "--", title]
+        argv = [
+            "--db",
+            str(db),
+            "add",
+            f"--with={person}",
+            "--at=tomorrow 3pm",
+            f"--notes={notes}",
+            "--",
+            title,
+        ]
         try:
             code = main(argv)
         except SystemExit as stop:  # argparse's usage errors
@@ -87,7 +112,9 @@ def cli_property(examples: int):
     def prep_add_takes_any_text(tmp_path: Path, capsys):
         run(tmp_path, capsys)
         with capsys.disabled():
-            print(f"\nprep add with arbitrary text: {exits[0]} accepted, {exits[2]} refused (exit 2)")
+            print(
+                f"\nprep add with arbitrary text: {exits[0]} accepted, {exits[2]} refused (exit 2)"
+            )
 
     return prep_add_takes_any_text
 
@@ -109,19 +136,22 @@ def store_property(examples: int):
         store = open_store(tmp_path / "fields.db")
         try:
             expected = without_surrogates(text)
-            meeting = store.add_meeting(MeetingDraft("Q4 review", "Dana", at(1, 10),
-                                                     notes=text[:NOTES_MAX]))
+            meeting = store.add_meeting(
+                MeetingDraft("Q4 review", "Dana", at(1, 10), notes=text[:NOTES_MAX])
+            )
             assert store.meeting(meeting.id).notes == expected[:NOTES_MAX]
             for name in CHECKLIST_TEXT:
                 store.checklists.set_field(meeting.id, name, text)
             checklist = store.checklists.get(meeting.id)
             assert {n: getattr(checklist, n) for n in CHECKLIST_TEXT} == dict.fromkeys(
-                CHECKLIST_TEXT, expected)
+                CHECKLIST_TEXT, expected
+            )
             for name in DEBRIEF_TEXT:
                 store.debriefs.set_field(meeting.id, name, text)
             debrief = store.debriefs.get(meeting.id)
             assert {n: getattr(debrief, n) for n in DEBRIEF_TEXT} == dict.fromkeys(
-                DEBRIEF_TEXT, expected)
+                DEBRIEF_TEXT, expected
+            )
             problem = store.items.add("problems", meeting.id, text="p")
             for kind, column in LIST_TEXT.items():
                 parent = problem if kind == "solutions" else meeting.id
@@ -133,7 +163,8 @@ def store_property(examples: int):
                 store.review.set_reflection(monday, name, text)
             reflection = store.review.reflection(monday)
             assert {n: getattr(reflection, n) for n in REFLECTION_TEXT} == dict.fromkeys(
-                REFLECTION_TEXT, expected)
+                REFLECTION_TEXT, expected
+            )
             store.save_draft("form", {"notes": text, "title": text})
             assert store.load_draft("form") == {"notes": expected, "title": expected}
         finally:
@@ -142,8 +173,10 @@ def store_property(examples: int):
     def every_text_field_round_trips(tmp_path: Path):
         run(tmp_path)
         fields = len(CHECKLIST_TEXT) + len(DEBRIEF_TEXT) + len(LIST_TEXT) + len(REFLECTION_TEXT)
-        print(f"{len(seen)} texts (longest {max(seen):,} characters) through {fields} fields,"
-              " the meeting's notes and a draft")
+        print(
+            f"{len(seen)} texts (longest {max(seen):,} characters) through {fields} fields,"
+            " the meeting's notes and a draft"
+        )
 
     return every_text_field_round_trips
 

@@ -74,9 +74,15 @@ def test_version_is_exposed():
 # Calls that read the machine's clock. Elapsed-time timers (time.monotonic,
 # time.perf_counter) measure durations, not dates, and are allowed.
 WALL_CLOCK_CALLS = {
-    ("datetime", "now"), ("datetime", "today"), ("datetime", "utcnow"),
-    ("date", "today"), ("time", "time"), ("time", "time_ns"),
-    ("time", "localtime"), ("time", "gmtime"), ("time", "ctime"),
+    ("datetime", "now"),
+    ("datetime", "today"),
+    ("datetime", "utcnow"),
+    ("date", "today"),
+    ("time", "time"),
+    ("time", "time_ns"),
+    ("time", "localtime"),
+    ("time", "gmtime"),
+    ("time", "ctime"),
 }
 THE_ONE_CLOCK = ROOT / "src" / "prep" / "domain" / "clock.py"
 
@@ -103,8 +109,11 @@ def wall_clock_reads(source: str) -> list[tuple[int, str]]:
         func = node.func
         if isinstance(func, ast.Attribute):
             owner = func.value
-            owner_name = owner.id if isinstance(owner, ast.Name) else (
-                owner.attr if isinstance(owner, ast.Attribute) else None)
+            owner_name = (
+                owner.id
+                if isinstance(owner, ast.Name)
+                else (owner.attr if isinstance(owner, ast.Attribute) else None)
+            )
             if (owner_name, func.attr) in WALL_CLOCK_CALLS:
                 found.append((node.lineno, f"{owner_name}.{func.attr}()"))
         elif isinstance(func, ast.Name) and func.id in imported:
@@ -130,7 +139,9 @@ def test_nothing_reads_the_wall_clock_but_the_clock():
             continue
         for line, call in wall_clock_reads(path.read_text(encoding="utf-8")):
             offenders.append(f"{path.relative_to(ROOT)}:{line}: {call}")
-    assert offenders == [], "use the app's Clock (prep.domain.clock) instead:\n" + "\n".join(offenders)
+    assert offenders == [], "use the app's Clock (prep.domain.clock) instead:\n" + "\n".join(
+        offenders
+    )
 
 
 def test_no_module_imports_another_modules_private_names():
@@ -142,9 +153,11 @@ def test_no_module_imports_another_modules_private_names():
     for path in sorted((ROOT / "src" / "prep").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("prep"):
-                offenders += [f"{path.relative_to(ROOT)}: {alias.name} from {node.module}"
-                              for alias in node.names
-                              if alias.name.startswith("_") and not alias.name.startswith("__")]
+                offenders += [
+                    f"{path.relative_to(ROOT)}: {alias.name} from {node.module}"
+                    for alias in node.names
+                    if alias.name.startswith("_") and not alias.name.startswith("__")
+                ]
     assert offenders == []
 
 
@@ -155,6 +168,7 @@ WIDGETS_STILL_CALLING_THE_STORE = {"debrief_rows.py", "item_list.py"}
 
 def test_widgets_post_messages_instead_of_calling_the_store():
     widgets = ROOT / "src" / "prep" / "tui" / "widgets"
-    calling = {path.name for path in widgets.glob("*.py")
-               if ".store" in path.read_text(encoding="utf-8")}
+    calling = {
+        path.name for path in widgets.glob("*.py") if ".store" in path.read_text(encoding="utf-8")
+    }
     assert calling <= WIDGETS_STILL_CALLING_THE_STORE, calling - WIDGETS_STILL_CALLING_THE_STORE

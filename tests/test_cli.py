@@ -6,18 +6,16 @@ checks its exit status, what it printed, and the SQLite file it left.
 
 from __future__ import annotations
 
-import os
 import re
-import sqlite3
 import stat
 import subprocess
 import sys
-from datetime import date, timedelta
-from pathlib import Path
+from datetime import UTC, date, timedelta
 
 import pytest
 
 import prep
+from tests.helpers import count, query
 
 MEETING_ROW = (
     "SELECT m.title, c.name, m.starts_at, m.duration_minutes, m.setting, m.notes,"
@@ -26,45 +24,6 @@ MEETING_ROW = (
 )
 # The group headings `prep list` may print for meetings still to come.
 UPCOMING_HEADINGS = {"Happening now", "Today", "This week", "Later"}
-
-
-@pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
-    """The environment for prep: no PREP_DB, and a data directory in tmp_path
-    so a test that forgets --db can never touch the real one."""
-    clean = {k: v for k, v in os.environ.items() if k != "PREP_DB"}
-    clean["XDG_DATA_HOME"] = str(tmp_path / "xdg-data")
-    clean["LC_ALL"] = "C.UTF-8"
-    return clean
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "x.db"
-
-
-@pytest.fixture
-def run(env):
-    def run(*args: str | Path, extra_env: dict[str, str] | None = None):
-        return subprocess.run(
-            [sys.executable, "-m", "prep", *map(str, args)],
-            stdin=subprocess.DEVNULL, capture_output=True, text=True, encoding="utf-8",
-            env={**env, **(extra_env or {})}, timeout=60,
-        )
-
-    return run
-
-
-def query(path: Path, sql: str) -> list[tuple]:
-    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
-
-
-def count(path: Path, table: str = "meetings") -> int:
-    return query(path, f"SELECT count(*) FROM {table}")[0][0]
 
 
 def tomorrow() -> str:
@@ -108,9 +67,20 @@ def test_help_lists_the_commands(run):
 def test_add_writes_the_meeting(run, db):
     day_before = tomorrow()
     result = run(
-        "add", "Q4 review", "--with", "Dana Whitfield", "--at", "tomorrow 3pm",
-        "--duration", "45", "--setting", "coffee", "--notes", "Bring the pilot numbers.",
-        "--db", db,
+        "add",
+        "Q4 review",
+        "--with",
+        "Dana Whitfield",
+        "--at",
+        "tomorrow 3pm",
+        "--duration",
+        "45",
+        "--setting",
+        "coffee",
+        "--notes",
+        "Bring the pilot numbers.",
+        "--db",
+        db,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Added meeting 1: Q4 review with Dana Whitfield")
@@ -120,8 +90,14 @@ def test_add_writes_the_meeting(run, db):
         db, MEETING_ROW
     )
     assert (title, person, minutes, setting, notes, status, kind, rank) == (
-        "Q4 review", "Dana Whitfield", 45, "coffee", "Bring the pilot numbers.",
-        "planned", "client", "senior",
+        "Q4 review",
+        "Dana Whitfield",
+        45,
+        "coffee",
+        "Bring the pilot numbers.",
+        "planned",
+        "client",
+        "senior",
     )
     assert starts_at[:10] in {day_before, tomorrow()}, starts_at
     assert starts_at[10:16] == "T15:00", starts_at
@@ -132,24 +108,52 @@ def test_add_says_how_a_bare_hour_was_read(run, db):
     result = run("add", "Q4 review", "--with", "Dana", "--at", "tomorrow at 3", "--db", db)
     assert result.returncode == 0, result.stderr
     # The date with its month by name, and the reading chosen for "3".
-    said = re.search(r", \w{3} \d{1,2} \w{3}( \d{4})? 15:00 "
-                     r"\(afternoon; write 3am for the morning\) · in ", result.stdout)
+    said = re.search(
+        r", \w{3} \d{1,2} \w{3}( \d{4})? 15:00 "
+        r"\(afternoon; write 3am for the morning\) · in ",
+        result.stdout,
+    )
     assert said, result.stdout
     [(_, _, starts_at, *_)] = query(db, MEETING_ROW)
     assert starts_at[10:16] == "T15:00", starts_at
 
 
 def test_add_reuses_a_known_person_whatever_the_case(run, db):
-    assert run("add", "First", "--with", "Dana Whitfield", "--at", "tomorrow 9am",
-               "--db", db).returncode == 0
-    assert run("add", "Second", "--with", "  dana whitfield ", "--at", "tomorrow 11am",
-               "--db", db).returncode == 0
+    assert (
+        run(
+            "add", "First", "--with", "Dana Whitfield", "--at", "tomorrow 9am", "--db", db
+        ).returncode
+        == 0
+    )
+    assert (
+        run(
+            "add", "Second", "--with", "  dana whitfield ", "--at", "tomorrow 11am", "--db", db
+        ).returncode
+        == 0
+    )
     assert query(db, "SELECT name, kind FROM counterparts") == [("Dana Whitfield", "client")]
     # Saying --kind for a known person updates them; leaving it out keeps it.
-    assert run("add", "Third", "--with", "Dana Whitfield", "--at", "tomorrow 1pm",
-               "--kind", "boss", "--db", db).returncode == 0
-    assert run("add", "Fourth", "--with", "Dana Whitfield", "--at", "tomorrow 2pm",
-               "--db", db).returncode == 0
+    assert (
+        run(
+            "add",
+            "Third",
+            "--with",
+            "Dana Whitfield",
+            "--at",
+            "tomorrow 1pm",
+            "--kind",
+            "boss",
+            "--db",
+            db,
+        ).returncode
+        == 0
+    )
+    assert (
+        run(
+            "add", "Fourth", "--with", "Dana Whitfield", "--at", "tomorrow 2pm", "--db", db
+        ).returncode
+        == 0
+    )
     assert query(db, "SELECT name, kind FROM counterparts") == [("Dana Whitfield", "boss")]
     assert count(db) == 4
 
@@ -157,14 +161,19 @@ def test_add_reuses_a_known_person_whatever_the_case(run, db):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--at", "next blursday"],
-         "--at: Can't read 'next blursday' as a time. Try 'tomorrow 3pm'"),
-        (["--at", "12/31 3pm"],
-         "--at: 12/31: 31 is not a month — dates are day-first (31/12)."),
-        (["--at", "tomorrow 3pm", "--duration", "forever"],
-         "--duration: Can't read 'forever' as a duration."),
-        (["--at", "tomorrow 3pm", "--duration", "25h"],
-         "--duration: Duration must be between 1 minute and 24 hours."),
+        (
+            ["--at", "next blursday"],
+            "--at: Can't read 'next blursday' as a time. Try 'tomorrow 3pm'",
+        ),
+        (["--at", "12/31 3pm"], "--at: 12/31: 31 is not a month — dates are day-first (31/12)."),
+        (
+            ["--at", "tomorrow 3pm", "--duration", "forever"],
+            "--duration: Can't read 'forever' as a duration.",
+        ),
+        (
+            ["--at", "tomorrow 3pm", "--duration", "25h"],
+            "--duration: Duration must be between 1 minute and 24 hours.",
+        ),
     ],
     ids=["bad-at", "month-first", "bad-duration", "too-long"],
 )
@@ -180,7 +189,10 @@ def test_add_refuses_what_it_cannot_read_and_writes_nothing(run, db, args, messa
 
 @pytest.mark.parametrize(
     ("title", "person", "message"),
-    [("   ", "Dana", "Give the meeting a title."), ("Q4 review", " ", "Say who the meeting is with.")],
+    [
+        ("   ", "Dana", "Give the meeting a title."),
+        ("Q4 review", " ", "Say who the meeting is with."),
+    ],
     ids=["blank-title", "blank-person"],
 )
 def test_add_refuses_blank_text(run, db, title, person, message):
@@ -196,11 +208,16 @@ def test_add_refuses_blank_text(run, db, title, person, message):
     ("args", "message"),
     [
         (["add", "Q4 review"], "the following arguments are required: --with, --at"),
-        (["add", "--with", "Dana", "--at", "tomorrow"], "the following arguments are required: title"),
+        (
+            ["add", "--with", "Dana", "--at", "tomorrow"],
+            "the following arguments are required: title",
+        ),
         (["frobnicate"], "invalid choice: 'frobnicate'"),
         (["list", "--frobnicate"], "unrecognized arguments: --frobnicate"),
-        (["add", "Q4", "--with", "Dana", "--at", "tomorrow", "--setting", "yacht"],
-         "argument --setting: invalid choice: 'yacht'"),
+        (
+            ["add", "Q4", "--with", "Dana", "--at", "tomorrow", "--setting", "yacht"],
+            "argument --setting: invalid choice: 'yacht'",
+        ),
     ],
     ids=["missing-options", "missing-title", "unknown-command", "unknown-option", "bad-setting"],
 )
@@ -225,10 +242,13 @@ def test_list_on_an_empty_database_says_how_to_add(run, db):
 
 
 def test_list_shows_upcoming_meetings_soonest_first_under_headings(run, db):
-    assert run("add", "Board pack", "--with", "Marcus", "--at", "in 3 days",
-               "--db", db).returncode == 0
-    assert run("add", "Coffee with Sam", "--with", "Sam", "--at", "in 2h",
-               "--db", db).returncode == 0
+    assert (
+        run("add", "Board pack", "--with", "Marcus", "--at", "in 3 days", "--db", db).returncode
+        == 0
+    )
+    assert (
+        run("add", "Coffee with Sam", "--with", "Sam", "--at", "in 2h", "--db", db).returncode == 0
+    )
 
     result = run("list", "--db", db)
     assert result.returncode == 0, result.stderr
@@ -242,8 +262,11 @@ def test_list_shows_upcoming_meetings_soonest_first_under_headings(run, db):
 
 
 def test_list_all_includes_past_meetings(run, db):
-    for title, when in [("Retro", "yesterday 10am"), ("Old kick-off", "40 days ago"),
-                        ("Planning", "tomorrow 9am")]:
+    for title, when in [
+        ("Retro", "yesterday 10am"),
+        ("Old kick-off", "40 days ago"),
+        ("Planning", "tomorrow 9am"),
+    ]:
         assert run("add", title, "--with", "Dana", "--at", when, "--db", db).returncode == 0
 
     upcoming = run("list", "--db", db)
@@ -255,8 +278,10 @@ def test_list_all_includes_past_meetings(run, db):
 
     everything = run("list", "--all", "--db", db)
     assert everything.returncode == 0
-    titles = [re.search(r"(Old kick-off|Retro|Planning)", line)[1]
-              for _, line in listed(everything.stdout)]
+    titles = [
+        re.search(r"(Old kick-off|Retro|Planning)", line)[1]
+        for _, line in listed(everything.stdout)
+    ]
     assert titles == ["Old kick-off", "Retro", "Planning"]
 
 
@@ -265,8 +290,15 @@ def test_list_all_includes_past_meetings(run, db):
 
 def test_prep_db_variable_is_used_without_db_option(run, tmp_path):
     from_env = tmp_path / "from-env.db"
-    result = run("add", "Q4 review", "--with", "Dana", "--at", "tomorrow 3pm",
-                 extra_env={"PREP_DB": str(from_env)})
+    result = run(
+        "add",
+        "Q4 review",
+        "--with",
+        "Dana",
+        "--at",
+        "tomorrow 3pm",
+        extra_env={"PREP_DB": str(from_env)},
+    )
     assert result.returncode == 0, result.stderr
     assert count(from_env) == 1
     listing = run("list", extra_env={"PREP_DB": str(from_env)})
@@ -276,8 +308,17 @@ def test_prep_db_variable_is_used_without_db_option(run, tmp_path):
 
 def test_db_option_wins_over_prep_db(run, tmp_path, db):
     from_env = tmp_path / "from-env.db"
-    result = run("add", "Q4 review", "--with", "Dana", "--at", "tomorrow 3pm", "--db", db,
-                 extra_env={"PREP_DB": str(from_env)})
+    result = run(
+        "add",
+        "Q4 review",
+        "--with",
+        "Dana",
+        "--at",
+        "tomorrow 3pm",
+        "--db",
+        db,
+        extra_env={"PREP_DB": str(from_env)},
+    )
     assert result.returncode == 0, result.stderr
     assert count(db) == 1
     assert not from_env.exists()
@@ -287,12 +328,20 @@ def test_db_option_wins_over_prep_db(run, tmp_path, db):
 def test_a_relative_database_path_works_once_the_file_exists(env, tmp_path, how):
     """The second command opens an existing file: that check once failed
     with a traceback for a relative path."""
+
     def run_here(*args: str):
         extra = {"PREP_DB": "notes/prep.db"} if how == "PREP_DB" else {}
         db_args = ["--db", "notes/prep.db"] if how == "--db" else []
-        return subprocess.run([sys.executable, "-m", "prep", *args, *db_args], cwd=tmp_path,
-                              stdin=subprocess.DEVNULL, capture_output=True, text=True,
-                              encoding="utf-8", env={**env, **extra}, timeout=60)
+        return subprocess.run(
+            [sys.executable, "-m", "prep", *args, *db_args],
+            cwd=tmp_path,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env={**env, **extra},
+            timeout=60,
+        )
 
     (tmp_path / "notes").mkdir(mode=0o700)
     created = run_here("add", "Q4 review", "--with", "Dana", "--at", "tomorrow 3pm")
@@ -356,8 +405,9 @@ def test_emoji_and_quotes_round_trip(run, db):
     result = run("add", title, "--with", person, "--at", "tomorrow 3pm", "--db", db)
     assert result.returncode == 0, result.stderr
     assert title in result.stdout
-    assert query(db, "SELECT m.title, c.name FROM meetings m JOIN counterparts c"
-                     " ON c.id = m.counterpart_id") == [(title, person)]
+    assert query(
+        db, "SELECT m.title, c.name FROM meetings m JOIN counterparts c ON c.id = m.counterpart_id"
+    ) == [(title, person)]
     listing = run("list", "--db", db)
     assert listing.returncode == 0
     [(_, line)] = listed(listing.stdout)
@@ -366,20 +416,24 @@ def test_emoji_and_quotes_round_trip(run, db):
 
 def test_a_reader_that_stops_early_gets_no_traceback(env, db):
     """`prep list | head -1`: the pipe closes while prep is still writing."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from prep.domain.models import MeetingDraft
     from prep.store import open_store
 
     store = open_store(db)
-    start = datetime.now(timezone.utc) + timedelta(days=1)
+    start = datetime.now(UTC) + timedelta(days=1)
     for n in range(200):
         store.add_meeting(MeetingDraft(f"Meeting {n}", "Dana", start + timedelta(hours=n)))
     store.close()
     for _ in range(3):  # the race between writer and reader varies run to run
-        listing = subprocess.Popen([sys.executable, "-m", "prep", "list", "--db", str(db)],
-                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                   stdin=subprocess.DEVNULL, env=env)
+        listing = subprocess.Popen(
+            [sys.executable, "-m", "prep", "list", "--db", str(db)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            env=env,
+        )
         assert listing.stdout is not None and listing.stderr is not None
         listing.stdout.readline()
         listing.stdout.close()  # as head does after its line

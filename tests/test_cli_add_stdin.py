@@ -5,14 +5,30 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from tests.test_cli import count, db, env, query  # noqa: F401 - fixtures
+from tests.helpers import query
 
 
 def add_with_stdin(env, db, data: bytes) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
-        [sys.executable, "-m", "prep", "add", "Q4 review", "--with", "Dana",
-         "--at", "tomorrow 3pm", "--notes", "-", "--db", str(db)],
-        input=data, capture_output=True, env=env, timeout=60,
+        [
+            sys.executable,
+            "-m",
+            "prep",
+            "add",
+            "Q4 review",
+            "--with",
+            "Dana",
+            "--at",
+            "tomorrow 3pm",
+            "--notes",
+            "-",
+            "--db",
+            str(db),
+        ],
+        input=data,
+        capture_output=True,
+        env=env,
+        timeout=60,
     )
 
 
@@ -31,6 +47,8 @@ def test_empty_standard_input_is_no_notes(env, db):
 def test_input_that_is_not_utf8_is_a_usage_error_and_adds_nothing(env, db):
     result = add_with_stdin(env, db, b"caf\xe9\n")
     assert result.returncode == 2
-    assert result.stderr.decode().splitlines()[-1] == \
-        "prep add: error: --notes -: standard input is not UTF-8 text"
+    assert (
+        result.stderr.decode().splitlines()[-1]
+        == "prep add: error: --notes -: standard input is not UTF-8 text"
+    )
     assert not db.exists()

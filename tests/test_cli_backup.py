@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import stat
 
-from tests.test_cli import count, db, env, query, run  # noqa: F401 - fixtures
+from tests.helpers import count, query
 
 
 def test_backup_writes_a_dated_copy_beside_the_database(run, db):
-    assert run("add", "Q4 review", "--with", "Dana", "--at", "tomorrow 3pm", "--db", db).returncode == 0
+    assert (
+        run("add", "Q4 review", "--with", "Dana", "--at", "tomorrow 3pm", "--db", db).returncode
+        == 0
+    )
     result = run("backup", "--db", db)
     assert result.returncode == 0, result.stderr
     [copy] = (db.parent / "backups").iterdir()
@@ -42,8 +45,9 @@ def test_backup_onto_the_database_itself_is_refused(run, db):
     run("add", "Q4 review", "--with", "Dana", "--at", "tomorrow 3pm", "--db", db)
     result = run("backup", db, "--db", db)
     assert (result.returncode, result.stdout) == (1, "")
-    assert result.stderr == ("prep: A backup cannot overwrite the database it copies;"
-                             " choose another path.\n")
+    assert result.stderr == (
+        "prep: A backup cannot overwrite the database it copies; choose another path.\n"
+    )
     assert count(db) == 1
 
 

@@ -65,9 +65,15 @@ Off their plate: I will write the steering group summary
 def brief_db(tmp_path):
     path = tmp_path / "brief.db"
     store = open_store(path)
-    meeting = store.add_meeting(MeetingDraft(
-        "Quarterly business review", "Dana Whitfield", START, duration_minutes=90,
-        setting=Setting.COFFEE))
+    meeting = store.add_meeting(
+        MeetingDraft(
+            "Quarterly business review",
+            "Dana Whitfield",
+            START,
+            duration_minutes=90,
+            setting=Setting.COFFEE,
+        )
+    )
     store.db.execute("UPDATE counterparts SET organisation = 'Northwind'")
     c = store.checklists
     m = meeting.id
@@ -78,24 +84,43 @@ def brief_db(tmp_path):
     c.add_item("asks", m, text="Can we move the steering group to Tuesdays?")
     c.set_field(m, "they_expect", "A clear go/no-go for phase two")
     c.set_field(m, "i_expect", "Sign-off | and a date")
-    c.add_item("deadlines", m, label="Phase two go-live", earliest=date(2030, 2, 4),
-               likely=date(2030, 2, 18), latest=date(2030, 3, 4), confidence=Confidence.MEDIUM,
-               flexible=frozenset({Flex.SCOPE, Flex.PEOPLE}))
+    c.add_item(
+        "deadlines",
+        m,
+        label="Phase two go-live",
+        earliest=date(2030, 2, 4),
+        likely=date(2030, 2, 18),
+        latest=date(2030, 3, 4),
+        confidence=Confidence.MEDIUM,
+        flexible=frozenset({Flex.SCOPE, Flex.PEOPLE}),
+    )
     c.set_field(m, "premortem", "They have not read the proposal")
     c.set_field(m, "planned_level", 6)
-    c.set_field(m, "pushback_line", "I think differently about that, because the data says otherwise")
+    c.set_field(
+        m, "pushback_line", "I think differently about that, because the data says otherwise"
+    )
     vendor = c.add_item("problems", m, text="The vendor is three weeks late", need=Need.DECISION)
     c.add_item("solutions", vendor, text="Switch to the backup vendor for the API work")
-    c.add_item("problems", m, text="Nobody owns the data migration", need=Need.INFORMATION,
-               ask_for_help=True)
+    c.add_item(
+        "problems",
+        m,
+        text="Nobody owns the data migration",
+        need=Need.INFORMATION,
+        ask_for_help=True,
+    )
     c.set_field(m, "off_their_plate", "I will write the steering group summary")
     store.close()
     return path, meeting.id
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "prep", *args], capture_output=True,
-                          text=True, timeout=60, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [sys.executable, "-m", "prep", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def test_brief_prints_the_fixture_meeting(brief_db):

@@ -8,10 +8,20 @@ import sys
 
 import pytest
 
-from tests.test_cli import db, env, run  # noqa: F401 - fixtures
-
-COMMANDS = ["add", "list", "due", "brief", "debrief", "review", "backup", "search",
-            "export", "import-json", "demo", "completion"]
+COMMANDS = [
+    "add",
+    "list",
+    "due",
+    "brief",
+    "debrief",
+    "review",
+    "backup",
+    "search",
+    "export",
+    "import-json",
+    "demo",
+    "completion",
+]
 
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
@@ -32,9 +42,11 @@ def test_the_bash_script_completes_commands_choices_and_paths(run, tmp_path):
     def complete(*words: str, typing: str = "") -> list[str]:
         """What tab offers after WORDS with TYPING under the cursor."""
         line = " ".join([*words, typing])
-        bash = (f'source "{script}"; cd "{tmp_path}"; COMP_WORDS=({" ".join(words)} "{typing}"); '
-                f'COMP_CWORD={len(words)}; COMP_LINE="{line}"; COMP_POINT=${{#COMP_LINE}}; '
-                '_shtab_prep; printf "%s\\n" "${COMPREPLY[@]}"')
+        bash = (
+            f'source "{script}"; cd "{tmp_path}"; COMP_WORDS=({" ".join(words)} "{typing}"); '
+            f'COMP_CWORD={len(words)}; COMP_LINE="{line}"; COMP_POINT=${{#COMP_LINE}}; '
+            '_shtab_prep; printf "%s\\n" "${COMPREPLY[@]}"'
+        )
         out = subprocess.run(["bash", "-c", bash], capture_output=True, text=True, timeout=30)
         return sorted(filter(None, out.stdout.splitlines()))
 
@@ -52,11 +64,19 @@ def test_an_unknown_shell_is_a_usage_error(run):
 
 def test_prep_list_does_not_import_shtab(env, db):
     # -X importtime lists every module the process imported, on stderr.
-    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "prep", "list", "--db", db],
-                            stdin=subprocess.DEVNULL, capture_output=True, text=True, env=env,
-                            timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "prep", "list", "--db", db],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
-    imported = [line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()
-                if line.startswith("import time:")]
+    imported = [
+        line.rsplit("|", 1)[-1].strip()
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:")
+    ]
     print(f"prep list imported {len(imported)} modules")
     assert "shtab" not in {name.split(".")[0] for name in imported}

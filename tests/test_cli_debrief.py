@@ -73,26 +73,45 @@ Late scope additions: show what each one does to the date.
 def debrief_db(tmp_path):
     path = tmp_path / "debrief.db"
     store = open_store(path)
-    meeting = store.add_meeting(MeetingDraft(
-        "Quarterly business review", "Dana Whitfield", START, duration_minutes=90,
-        setting=Setting.COFFEE))
+    meeting = store.add_meeting(
+        MeetingDraft(
+            "Quarterly business review",
+            "Dana Whitfield",
+            START,
+            duration_minutes=90,
+            setting=Setting.COFFEE,
+        )
+    )
     store.db.execute("UPDATE counterparts SET organisation = 'Northwind'")
     m = meeting.id
     c = store.checklists
-    sign_off = c.add_item("asks", m, text="I need the sign-off on phase two",
-                          by_when=date(2030, 1, 11))
+    sign_off = c.add_item(
+        "asks", m, text="I need the sign-off on phase two", by_when=date(2030, 1, 11)
+    )
     tuesdays = c.add_item("asks", m, text="Can we move the steering group to Tuesdays?")
     c.add_item("asks", m, text="More budget | more people")  # never answered
-    go_live = c.add_item("deadlines", m, label="Phase two go-live", earliest=date(2030, 2, 4),
-                         likely=date(2030, 2, 18), latest=date(2030, 3, 4),
-                         confidence=Confidence.MEDIUM)
-    c.add_item("deadlines", m, label="Training", earliest=date(2030, 3, 2),
-               latest=date(2030, 3, 9))  # did not move
+    go_live = c.add_item(
+        "deadlines",
+        m,
+        label="Phase two go-live",
+        earliest=date(2030, 2, 4),
+        likely=date(2030, 2, 18),
+        latest=date(2030, 3, 4),
+        confidence=Confidence.MEDIUM,
+    )
+    c.add_item(
+        "deadlines", m, label="Training", earliest=date(2030, 3, 2), latest=date(2030, 3, 9)
+    )  # did not move
     c.set_field(m, "planned_level", 6)
     vendor = c.add_item("problems", m, text="The vendor is three weeks late", need=Need.DECISION)
     c.add_item("solutions", vendor, text="Switch to the backup vendor for the API work")
-    c.add_item("problems", m, text="Nobody owns the data migration", need=Need.INFORMATION,
-               ask_for_help=True)
+    c.add_item(
+        "problems",
+        m,
+        text="Nobody owns the data migration",
+        need=Need.INFORMATION,
+        ask_for_help=True,
+    )
 
     d = store.debriefs
     d.set_field(m, "outcome", "Phase two is approved.\n\nThe vendor question waits for March.")
@@ -108,8 +127,9 @@ def debrief_db(tmp_path):
     d.set_field(m, "feedback_asked", True)
     d.set_field(m, "feedback_keep", "The weekly notes")
     d.set_field(m, "feedback_more", "Flag risks earlier")
-    store.items.add("actions", m, text="Send the revised SOW", owner=Owner.THEM,
-                    due=date(2030, 1, 18))
+    store.items.add(
+        "actions", m, text="Send the revised SOW", owner=Owner.THEM, due=date(2030, 1, 18)
+    )
     d.set_done(store.items.add("actions", m, text="Book the steering room"), True)
     d.set_field(m, "coaching_note", "Late scope additions: show what each one does to the date.")
     store.close()
@@ -117,8 +137,13 @@ def debrief_db(tmp_path):
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "prep", *args], capture_output=True,
-                          text=True, timeout=60, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [sys.executable, "-m", "prep", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def test_debrief_prints_the_fixture_meeting(debrief_db):
@@ -152,7 +177,8 @@ def test_debrief_for_an_unknown_meeting_says_so(debrief_db):
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr == (
-        "prep: Meeting 999 does not exist. See `prep list --all` for meeting ids.\n")
+        "prep: Meeting 999 does not exist. See `prep list --all` for meeting ids.\n"
+    )
 
 
 def test_debrief_needs_a_number(debrief_db):
@@ -169,7 +195,9 @@ def test_a_meeting_not_yet_debriefed_prints_what_is_missing(tmp_path):
     store.close()
     result = run("--db", str(path), "debrief", str(meeting.id))
     assert result.returncode == 0, result.stderr
-    assert result.stdout == """\
+    assert (
+        result.stdout
+        == """\
 # Debrief: Intro call
 
 with Sam · Tue 15 Jan 2030 10:00 · Video call
@@ -186,3 +214,4 @@ Overall: — · Temperature: —
 | --- | --- |
 | Assertiveness: — | — |
 """
+    )

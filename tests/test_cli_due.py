@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 
-from tests.test_cli import db, env, run  # noqa: F401 - fixtures
-
 
 def test_nothing_due_exits_0(run, db):
     result = run("due", "--db", db)
@@ -17,12 +15,15 @@ def test_nothing_due_exits_0(run, db):
 
 def test_something_due_exits_1_and_quiet_prints_nothing(run, db):
     two_days_ago = (date.today() - timedelta(days=2)).isoformat()
-    assert run("add", "Roadmap", "--with", "Dana", "--at", f"{two_days_ago} 10:00",
-               "--db", db).returncode == 0
+    assert (
+        run(
+            "add", "Roadmap", "--with", "Dana", "--at", f"{two_days_ago} 10:00", "--db", db
+        ).returncode
+        == 0
+    )
     result = run("due", "--db", db)
     assert result.returncode == 1, result.stderr
-    assert result.stdout.splitlines()[:2] == [
-        "Needs a debrief", result.stdout.splitlines()[1]]
+    assert result.stdout.splitlines()[:2] == ["Needs a debrief", result.stdout.splitlines()[1]]
     assert "Roadmap · Dana" in result.stdout
     quiet = run("due", "-q", "--db", db)
     assert (quiet.returncode, quiet.stdout, quiet.stderr) == (1, "", "")
@@ -50,15 +51,43 @@ def test_due_bad_options_are_usage_errors(run, db):
 def test_list_json(run, db):
     empty = run("list", "--json", "--db", db)
     assert (empty.returncode, json.loads(empty.stdout)) == (0, [])
-    run("add", "Q4 review", "--with", "Dana Whitfield", "--at", "tomorrow 3pm",
-        "--notes", "Bring numbers", "--db", db)
+    run(
+        "add",
+        "Q4 review",
+        "--with",
+        "Dana Whitfield",
+        "--at",
+        "tomorrow 3pm",
+        "--notes",
+        "Bring numbers",
+        "--db",
+        db,
+    )
     result = run("list", "--json", "--db", db)
     assert result.returncode == 0, result.stderr
     [meeting] = json.loads(result.stdout)
-    assert {k: meeting[k] for k in ("id", "title", "person", "duration_minutes", "setting",
-                                     "status", "steps_done", "notes")} == {
-        "id": 1, "title": "Q4 review", "person": "Dana Whitfield", "duration_minutes": 30,
-        "setting": "video", "status": "planned", "steps_done": 0, "notes": "Bring numbers"}
+    assert {
+        k: meeting[k]
+        for k in (
+            "id",
+            "title",
+            "person",
+            "duration_minutes",
+            "setting",
+            "status",
+            "steps_done",
+            "notes",
+        )
+    } == {
+        "id": 1,
+        "title": "Q4 review",
+        "person": "Dana Whitfield",
+        "duration_minutes": 30,
+        "setting": "video",
+        "status": "planned",
+        "steps_done": 0,
+        "notes": "Bring numbers",
+    }
     assert meeting["starts_at"].startswith((date.today() + timedelta(days=1)).isoformat())
     assert meeting["group"] in {"Today", "This week", "Later"}
     everything = json.loads(run("list", "--all", "--json", "--db", db).stdout)

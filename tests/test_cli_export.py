@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import stat
 
-from tests.test_cli import count, db, env, query, run  # noqa: F401 - fixtures
+from tests.helpers import count, query
 
 
 def _demo(run, db):
@@ -92,7 +92,9 @@ def test_import_refusals_are_one_line(run, db, tmp_path):
         result = run("import-json", file, "--db", target)
         assert result.returncode == 1, result
         assert result.stdout == ""
-        assert len(result.stderr.splitlines()) == 1 and result.stderr.startswith(start), result.stderr
+        assert len(result.stderr.splitlines()) == 1 and result.stderr.startswith(start), (
+            result.stderr
+        )
     assert query(tmp_path / "b.db", "SELECT count(*) FROM meetings") == [(0,)]
     # usage errors stay argparse's: exit 2
     assert run("export", "--format", "xml", "--db", db).returncode == 2

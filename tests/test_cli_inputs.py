@@ -42,7 +42,9 @@ def prep(env, *args: str | bytes | Path, extra_env: dict[str, str] | None = None
     argv = [os.fsencode(a) if isinstance(a, (str, Path)) else a for a in args]
     result = subprocess.run(
         [os.fsencode(sys.executable), b"-m", b"prep", *argv],
-        stdin=subprocess.DEVNULL, capture_output=True, env={**env, **(extra_env or {})},
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        env={**env, **(extra_env or {})},
         timeout=60,
     )
     result.out = result.stdout.decode("utf-8", errors="replace")
@@ -67,12 +69,15 @@ def count(path: Path, sql: str) -> int:
         conn.close()
 
 
-@pytest.mark.parametrize("args, named", [
-    ([b"bad\x9b", b"--with", b"Dana"], "title"),
-    ([b"Q4 review", b"--with", b"Dana \xff"], "--with"),
-    ([b"Q4 review", b"--with", b"Dana", b"--notes", b"caf\xc3"], "--notes"),
-    ([b"Q4 review", b"--with", b"Dana", b"--duration", b"45\xffm"], "--duration"),
-])
+@pytest.mark.parametrize(
+    "args, named",
+    [
+        ([b"bad\x9b", b"--with", b"Dana"], "title"),
+        ([b"Q4 review", b"--with", b"Dana \xff"], "--with"),
+        ([b"Q4 review", b"--with", b"Dana", b"--notes", b"caf\xc3"], "--notes"),
+        ([b"Q4 review", b"--with", b"Dana", b"--duration", b"45\xffm"], "--duration"),
+    ],
+)
 def test_an_argument_that_is_not_utf8_is_refused_naming_it(env, db, args, named):
     result = prep(env, "--db", db, "add", *args, "--at", "tomorrow 3pm")
     assert result.returncode == 2
@@ -113,8 +118,12 @@ def test_the_first_and_last_weeks_prep_reviews(env, db, week):
 
 
 def test_escape_sequences_stored_by_another_program_never_reach_the_terminal(env, db):
-    assert prep(env, "--db", db, "add", "Q4 review", "--with", "Dana",
-                "--at", "tomorrow 3pm").returncode == 0
+    assert (
+        prep(
+            env, "--db", db, "add", "Q4 review", "--with", "Dana", "--at", "tomorrow 3pm"
+        ).returncode
+        == 0
+    )
     # Starting within the hour and not prepared: `prep due` lists it.
     assert prep(env, "--db", db, "add", "Soon", "--with", "Dana", "--at", "in 30m").returncode == 0
     other_program(db, "UPDATE meetings SET title = ?", (f"Q4{CLIPBOARD} review{CLEAR}",))
@@ -128,14 +137,25 @@ def test_escape_sequences_stored_by_another_program_never_reach_the_terminal(env
         "debrief": prep(env, "--db", db, "debrief", "1"),
         "review": prep(env, "--db", db, "review"),
         # The confirmation quotes the stored name of an existing person.
-        "add": prep(env, "--db", db, "add", "Follow-up", "--with", "dana\x1b]0;pwned\x1b\\",
-                    "--at", "tomorrow 4pm"),
+        "add": prep(
+            env,
+            "--db",
+            db,
+            "add",
+            "Follow-up",
+            "--with",
+            "dana\x1b]0;pwned\x1b\\",
+            "--at",
+            "tomorrow 4pm",
+        ),
     }
     for name, result in outputs.items():
         printed = result.out + result.err
         controls = sorted({c for c in printed if c < " " or "\x7f" <= c < "\xa0"} - {"\n"})
-        print(f"prep {name}: exit {result.returncode}, {len(printed)} bytes, "
-              f"control characters: {controls}")
+        print(
+            f"prep {name}: exit {result.returncode}, {len(printed)} bytes, "
+            f"control characters: {controls}"
+        )
         assert result.returncode == (1 if name == "due" else 0), result.err
         assert controls == []
     assert "Q4 ]52;c;ZWNobyBwd25lZA== review" in outputs["list"].out
@@ -153,11 +173,17 @@ def test_a_row_with_invalid_utf8_is_listed_not_fatal(env, db):
 
 def test_a_by_when_in_words_is_marked_in_the_brief_and_the_debrief(env, db):
     prep(env, "--db", db, "add", "Q4 review", "--with", "Dana", "--at", "tomorrow 3pm")
-    other_program(db, "INSERT INTO checklists (meeting_id, created_at, updated_at)"
-                  " VALUES (1, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')")
-    other_program(db, "INSERT INTO asks (meeting_id, position, text, by_when, created_at,"
-                  " updated_at) VALUES (1, 0, 'Sign-off', 'next thursday',"
-                  " '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')")
+    other_program(
+        db,
+        "INSERT INTO checklists (meeting_id, created_at, updated_at)"
+        " VALUES (1, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+    )
+    other_program(
+        db,
+        "INSERT INTO asks (meeting_id, position, text, by_when, created_at,"
+        " updated_at) VALUES (1, 0, 'Sign-off', 'next thursday',"
+        " '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+    )
     for command in ("brief", "debrief"):
         result = prep(env, "--db", db, command, "1")
         assert result.returncode == 0, result.err
@@ -190,8 +216,10 @@ def test_a_schema_changed_under_prep_gives_one_line_not_a_traceback(env, db):
     prep(env, "--db", db, "add", "Q4 review", "--with", "Dana", "--at", "tomorrow 3pm")
     conn = sqlite3.connect(db)
     conn.execute("PRAGMA writable_schema = ON")
-    conn.execute("UPDATE sqlite_master SET sql = replace(sql, 'organisation', 'organisatiom')"
-                  " WHERE name = 'counterparts'")
+    conn.execute(
+        "UPDATE sqlite_master SET sql = replace(sql, 'organisation', 'organisatiom')"
+        " WHERE name = 'counterparts'"
+    )
     conn.commit()
     conn.close()
     for command in (["list"], ["brief", "1"], ["debrief", "1"]):

@@ -140,22 +140,34 @@ def review_db(tmp_path):
     store = open_store(path)
     c, d, items = store.checklists, store.debriefs, store.items
     store.add_counterpart("Dana Whitfield", organisation="Northwind")
-    store.add_counterpart("Sam Patel", kind=RelationshipKind.INTERNAL, rank=Rank.PEER,
-                          cadence=Cadence.YEARLY)
+    store.add_counterpart(
+        "Sam Patel", kind=RelationshipKind.INTERNAL, rank=Rank.PEER, cadence=Cadence.YEARLY
+    )
 
     # Week 9: one debriefed meeting where feedback was asked; a deadline for later.
     kick_off = store.add_meeting(MeetingDraft("Kick-off", "Dana Whitfield", wall(2, 25, 10))).id
     c.set_field(kick_off, "planned_level", 5)
-    c.add_item("deadlines", kick_off, label="Contract", earliest=date(2025, 3, 10),
-               likely=date(2025, 3, 12), latest=date(2025, 3, 14))
-    for name, value in (("outcome", "Scope agreed"), ("temperature", 3), ("actual_level", 4),
-                        ("feedback_asked", True)):
+    c.add_item(
+        "deadlines",
+        kick_off,
+        label="Contract",
+        earliest=date(2025, 3, 10),
+        likely=date(2025, 3, 12),
+        latest=date(2025, 3, 14),
+    )
+    for name, value in (
+        ("outcome", "Scope agreed"),
+        ("temperature", 3),
+        ("actual_level", 4),
+        ("feedback_asked", True),
+    ):
         d.set_field(kick_off, name, value)
     store.review.set_reflection(WEEK_9, "focus", "Ask for decisions, not opinions.")
 
     # Week 10, Monday: prepared in full, one ask granted and one never made.
-    pilot = store.add_meeting(MeetingDraft("Pilot review", "Dana Whitfield", wall(3, 3, 9),
-                                           setting=Setting.OFFICE)).id
+    pilot = store.add_meeting(
+        MeetingDraft("Pilot review", "Dana Whitfield", wall(3, 3, 9), setting=Setting.OFFICE)
+    ).id
     c.set_field(pilot, "position", Position.SENIOR)
     c.set_field(pilot, "holding_back", "The overrun")
     c.set_field(pilot, "holding_back_reason", HoldBackReason.MORE_DATA)
@@ -163,14 +175,24 @@ def review_db(tmp_path):
     budget_owner = c.add_item("asks", pilot, text="A budget owner")
     c.set_field(pilot, "they_expect", "A plan")
     c.set_field(pilot, "i_expect", "A date")
-    go_live = c.add_item("deadlines", pilot, label="Go-live", earliest=date(2025, 4, 7),
-                         likely=date(2025, 4, 9), latest=date(2025, 4, 11))
+    go_live = c.add_item(
+        "deadlines",
+        pilot,
+        label="Go-live",
+        earliest=date(2025, 4, 7),
+        likely=date(2025, 4, 9),
+        latest=date(2025, 4, 11),
+    )
     c.set_field(pilot, "planned_level", 6)
     vendor = c.add_item("problems", pilot, text="Vendor late")
     c.add_item("solutions", vendor, text="Backup vendor")
     assert store.meeting(pilot).steps_done == 4
-    for name, value in (("outcome", "Approved"), ("temperature", 4), ("actual_level", 7),
-                        ("feedback_asked", True)):
+    for name, value in (
+        ("outcome", "Approved"),
+        ("temperature", 4),
+        ("actual_level", 7),
+        ("feedback_asked", True),
+    ):
         d.set_field(pilot, name, value)
     d.set_ask_result(sign_off, True, AskAnswer.GRANTED)
     d.set_ask_result(budget_owner, False, None)
@@ -178,20 +200,24 @@ def review_db(tmp_path):
     d.record_move(go_live, pilot, date(2025, 4, 14), date(2025, 4, 16), date(2025, 4, 18))
 
     # Week 10, Wednesday, over coffee: only a level planned.
-    budget = store.add_meeting(MeetingDraft("Budget check", "Sam Patel", wall(3, 5, 15),
-                                            setting=Setting.COFFEE)).id
+    budget = store.add_meeting(
+        MeetingDraft("Budget check", "Sam Patel", wall(3, 5, 15), setting=Setting.COFFEE)
+    ).id
     c.set_field(budget, "planned_level", 5)
-    for name, value in (("outcome", "Numbers agreed"), ("temperature", 5),
-                        ("actual_level", 3)):
+    for name, value in (("outcome", "Numbers agreed"), ("temperature", 5), ("actual_level", 3)):
         d.set_field(budget, name, value)
     items.add("actions", budget, text="Send plan", owner=Owner.ME, due=date(2025, 3, 4))
     items.add("actions", budget, text="Share figures", owner=Owner.THEM, due=date(2025, 3, 12))
     room = items.add("actions", budget, text="Book room", owner=Owner.ME, due=date(2025, 3, 6))
-    store.db.execute("UPDATE action_items SET done_at = '2025-03-05T10:00:00Z' WHERE id = ?",
-                     [room])
+    store.db.execute(
+        "UPDATE action_items SET done_at = '2025-03-05T10:00:00Z' WHERE id = ?", [room]
+    )
 
-    for field, text in (("went_well", "Asked for the sign-off."),
-                        ("to_change", "Prepare on Friday."), ("focus", "Name the date.")):
+    for field, text in (
+        ("went_well", "Asked for the sign-off."),
+        ("to_change", "Prepare on Friday."),
+        ("focus", "Name the date."),
+    ):
         store.review.set_reflection(WEEK_10, field, text)
     store.close()
     return path
@@ -199,8 +225,14 @@ def review_db(tmp_path):
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "TZ": "Europe/London"}
-    return subprocess.run([sys.executable, "-m", "prep", *args], capture_output=True,
-                          text=True, timeout=60, stdin=subprocess.DEVNULL, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "prep", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+        env=env,
+    )
 
 
 def test_review_prints_the_fixture_week(review_db):
@@ -230,14 +262,18 @@ def test_an_empty_week_explains_what_will_appear(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(
         "# Weekly review: Week 20 \u00b7 Mon 12 \u2013 Sun 18 May 2025\n\n"
-        "Nothing to review for this week yet.")
+        "Nothing to review for this week yet."
+    )
     assert "Meetings held" not in result.stdout
 
 
-@pytest.mark.parametrize(("week", "message"), [
-    ("nonsense", "Give a week as YYYY-Www, e.g. 2026-W47."),
-    ("2025-W53", "2025 has weeks W01 to W52. Give a week as YYYY-Www, e.g. 2026-W47."),
-])
+@pytest.mark.parametrize(
+    ("week", "message"),
+    [
+        ("nonsense", "Give a week as YYYY-Www, e.g. 2026-W47."),
+        ("2025-W53", "2025 has weeks W01 to W52. Give a week as YYYY-Www, e.g. 2026-W47."),
+    ],
+)
 def test_a_week_that_is_not_one_is_a_usage_error(tmp_path, week, message):
     db = tmp_path / "never.db"
     result = run("--db", str(db), "review", "--week", week)

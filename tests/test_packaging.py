@@ -20,7 +20,9 @@ def test_the_distribution_is_prep_meetings_with_the_prep_command():
     assert project["scripts"] == {"prep": "prep.cli:main"}
     assert (ROOT / "LICENSE").read_text().startswith("MIT License")
     assert project["license-files"] == ["LICENSE"]
-    assert any(c.startswith("Programming Language :: Python :: 3.11") for c in project["classifiers"])
+    assert any(
+        c.startswith("Programming Language :: Python :: 3.11") for c in project["classifiers"]
+    )
 
 
 def test_every_dependency_has_an_upper_bound():
@@ -30,8 +32,11 @@ def test_every_dependency_has_an_upper_bound():
 
 def test_no_message_names_the_other_prep():
     pattern = re.compile(r"pip(x)? install( -U)? prep(?![-\w])")
-    offenders = [str(p.relative_to(ROOT)) for p in [*(ROOT / "src").rglob("*.py"), ROOT / "README.md"]
-                 if pattern.search(p.read_text(encoding="utf-8"))]
+    offenders = [
+        str(p.relative_to(ROOT))
+        for p in [*(ROOT / "src").rglob("*.py"), ROOT / "README.md"]
+        if pattern.search(p.read_text(encoding="utf-8"))
+    ]
     assert offenders == []
 
 

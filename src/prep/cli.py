@@ -30,8 +30,12 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 # --out) are not among them: a file name may be any bytes, and Python
 # hands them back to the system unchanged.
 _TEXT_ARGUMENTS = {
-    "title": "title", "person": "--with", "when": "--at", "duration": "--duration",
-    "notes": "--notes", "week": "--week",
+    "title": "title",
+    "person": "--with",
+    "when": "--at",
+    "duration": "--duration",
+    "notes": "--notes",
+    "week": "--week",
 }
 
 
@@ -53,22 +57,40 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     add = commands.add_parser(
-        "add", parents=[db_option], help="add a meeting without opening the app",
+        "add",
+        parents=[db_option],
+        help="add a meeting without opening the app",
         description="Add a meeting. A name not seen before creates that person.",
     )
     add.add_argument("title", help='what the meeting is about, e.g. "Q4 review"')
-    add.add_argument("--with", dest="person", required=True, metavar="NAME",
-                     help="who the meeting is with")
-    add.add_argument("--at", dest="when", required=True, metavar="WHEN",
-                     help='when: "tomorrow 3pm", "fri 10:30", "2026-11-24 15:00"')
-    add.add_argument("--duration", default="30", metavar="LENGTH",
-                     help="how long: 30, 45m, 1h30 (default 30 minutes)")
+    add.add_argument(
+        "--with", dest="person", required=True, metavar="NAME", help="who the meeting is with"
+    )
+    add.add_argument(
+        "--at",
+        dest="when",
+        required=True,
+        metavar="WHEN",
+        help='when: "tomorrow 3pm", "fri 10:30", "2026-11-24 15:00"',
+    )
+    add.add_argument(
+        "--duration",
+        default="30",
+        metavar="LENGTH",
+        help="how long: 30, 45m, 1h30 (default 30 minutes)",
+    )
     add.add_argument("--setting", choices=[s.value for s in Setting], default="video")
     add.add_argument("--notes", default="", help="agenda notes (- reads them from standard input)")
-    add.add_argument("--kind", choices=[k.value for k in RelationshipKind],
-                     help="who they are to you (a new person defaults to client)")
-    add.add_argument("--rank", choices=[r.value for r in Rank],
-                     help="their rank relative to you (a new person defaults to senior)")
+    add.add_argument(
+        "--kind",
+        choices=[k.value for k in RelationshipKind],
+        help="who they are to you (a new person defaults to client)",
+    )
+    add.add_argument(
+        "--rank",
+        choices=[r.value for r in Rank],
+        help="their rank relative to you (a new person defaults to senior)",
+    )
     add.set_defaults(subparser=add)
 
     listing = commands.add_parser(
@@ -78,73 +100,104 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--json", action="store_true", help="print JSON, for scripts")
 
     due = commands.add_parser(
-        "due", parents=[db_option], help="what needs doing now; exit 1 if anything, else 0",
+        "due",
+        parents=[db_option],
+        help="what needs doing now; exit 1 if anything, else 0",
         description="Print meetings that need a debrief, meetings in the next hour not yet "
         "prepared, overdue action items and feedback conversations due. Exits 1 when "
         "something is due and 0 when nothing is (for a shell prompt or cron).",
     )
     due_output = due.add_mutually_exclusive_group()
-    due_output.add_argument("--quiet", "-q", action="store_true",
-                            help="print nothing; only the exit status")
+    due_output.add_argument(
+        "--quiet", "-q", action="store_true", help="print nothing; only the exit status"
+    )
     due_output.add_argument("--json", action="store_true", help="print JSON, for scripts")
 
     brief = commands.add_parser(
-        "brief", parents=[db_option], help="print a meeting's one-page brief as Markdown",
+        "brief",
+        parents=[db_option],
+        help="print a meeting's one-page brief as Markdown",
         description="Print the brief for a meeting (its id is in `prep list`).",
     )
     brief.add_argument("meeting_id", type=int, metavar="MEETING_ID")
     brief.add_argument("--out", metavar="FILE", help="write it to FILE (owner-only) instead")
 
     debrief = commands.add_parser(
-        "debrief", parents=[db_option], help="print a meeting's debrief as Markdown",
+        "debrief",
+        parents=[db_option],
+        help="print a meeting's debrief as Markdown",
         description="Print the debrief of a meeting beside its plan (ids are in `prep list`).",
     )
     debrief.add_argument("meeting_id", type=int, metavar="MEETING_ID")
-    debrief.add_argument("--print", action="store_true", dest="print_",
-                         help="print it as Markdown (the default; for symmetry with the app)")
+    debrief.add_argument(
+        "--print",
+        action="store_true",
+        dest="print_",
+        help="print it as Markdown (the default; for symmetry with the app)",
+    )
     debrief.add_argument("--out", metavar="FILE", help="write it to FILE (owner-only) instead")
 
     review = commands.add_parser(
-        "review", parents=[db_option], help="print a weekly review as Markdown",
+        "review",
+        parents=[db_option],
+        help="print a weekly review as Markdown",
         description="Print the review of this week, or of the week given.",
     )
-    review.add_argument("--week", metavar="YYYY-Www",
-                        help="the ISO week, e.g. 2026-W47 (default: this week)")
+    review.add_argument(
+        "--week", metavar="YYYY-Www", help="the ISO week, e.g. 2026-W47 (default: this week)"
+    )
     review.add_argument("--out", metavar="FILE", help="write it to FILE (owner-only) instead")
     review.set_defaults(subparser=review)
 
     backup = commands.add_parser(
-        "backup", parents=[db_option], help="copy the database safely, even while the app is open",
+        "backup",
+        parents=[db_option],
+        help="copy the database safely, even while the app is open",
         description="Write a consistent copy of the database. With no PATH, a dated file in "
         "a backups folder beside the database (the last 10 are kept).",
     )
-    backup.add_argument("path", nargs="?", metavar="PATH",
-                        help="file (or folder) to write the copy to")
+    backup.add_argument(
+        "path", nargs="?", metavar="PATH", help="file (or folder) to write the copy to"
+    )
 
     search = commands.add_parser(
-        "search", parents=[db_option], help="find meetings by what was written in them",
+        "search",
+        parents=[db_option],
+        help="find meetings by what was written in them",
         description="Search titles, notes, checklists, debriefs, action items and "
         "reflections. Every word must match; the last may be the start of a word. "
         "Exits 0 when something matches, 1 when nothing does.",
     )
     search.add_argument("text", metavar="TEXT", help="the words to look for")
     search.add_argument("--json", action="store_true", help="print JSON, for scripts")
-    search.add_argument("--limit", type=int, default=50, metavar="N",
-                        help="at most N matches, newest first (default 50)")
+    search.add_argument(
+        "--limit",
+        type=int,
+        default=50,
+        metavar="N",
+        help="at most N matches, newest first (default 50)",
+    )
     search.set_defaults(subparser=search)
 
     export = commands.add_parser(
-        "export", parents=[db_option], help="export everything as JSON, CSV or Markdown",
+        "export",
+        parents=[db_option],
+        help="export everything as JSON, CSV or Markdown",
         description="Export every table. json: one document (to standard output unless "
         "--out); csv: one file per table in a folder; md: one file per meeting (brief and "
         "debrief) in a folder. Files are readable by you alone.",
     )
     export.add_argument("--format", choices=["json", "csv", "md"], default="json")
-    export.add_argument("--out", metavar="PATH",
-                        help="file (json) or folder (csv, md; default prep-export-DATE-FORMAT)")
+    export.add_argument(
+        "--out",
+        metavar="PATH",
+        help="file (json) or folder (csv, md; default prep-export-DATE-FORMAT)",
+    )
 
     import_json = commands.add_parser(
-        "import-json", parents=[db_option], help="load a `prep export` JSON file into an empty database",
+        "import-json",
+        parents=[db_option],
+        help="load a `prep export` JSON file into an empty database",
         description="Load a JSON export into an empty database (e.g. --db new.db): "
         "the same rows come back, ids included.",
     )
@@ -153,11 +206,15 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser(
         "demo", parents=[db_option], help="fill the database with example meetings to try the app"
     )
-    demo.add_argument("--force", action="store_true",
-                      help="add the examples even if the database already has meetings")
+    demo.add_argument(
+        "--force",
+        action="store_true",
+        help="add the examples even if the database already has meetings",
+    )
 
     completion = commands.add_parser(
-        "completion", help="print a tab-completion script for bash, zsh or fish",
+        "completion",
+        help="print a tab-completion script for bash, zsh or fish",
         description="Print a completion script for your shell; the README has the line "
         "that installs it.",
     )
@@ -310,8 +367,12 @@ def _draft_from(args: argparse.Namespace, clock):
         args.subparser.error(f"--duration: {error}")
     notes = _notes_from_stdin(args) if args.notes == "-" else args.notes
     draft = MeetingDraft(
-        title=args.title, counterpart_name=args.person, starts_at=starts_at,
-        duration_minutes=duration, setting=Setting(args.setting), notes=notes,
+        title=args.title,
+        counterpart_name=args.person,
+        starts_at=starts_at,
+        duration_minutes=duration,
+        setting=Setting(args.setting),
+        notes=notes,
         counterpart_kind=RelationshipKind(args.kind) if args.kind else None,
         counterpart_rank=Rank(args.rank) if args.rank else None,
     )
@@ -338,8 +399,10 @@ def _add(store, draft, reading) -> int:
     except StoreError as error:
         return _fail(str(error))
     now = store.clock.now()
-    _say(f"Added meeting {meeting.id}: {meeting.title} with {meeting.counterpart.name}, "
-         f"{describe_reading(reading, now)}.")
+    _say(
+        f"Added meeting {meeting.id}: {meeting.title} with {meeting.counterpart.name}, "
+        f"{describe_reading(reading, now)}."
+    )
     return EXIT_OK
 
 
@@ -359,7 +422,7 @@ def _list(store, args: argparse.Namespace) -> int:
 
         return print_list_json(rows)
     if not rows:
-        print("No meetings. Add one with: prep add \"Title\" --with NAME --at \"tomorrow 3pm\"")
+        print('No meetings. Add one with: prep add "Title" --with NAME --at "tomorrow 3pm"')
         return EXIT_OK
     current = None
     for heading, meeting in rows:
@@ -367,12 +430,17 @@ def _list(store, args: argparse.Namespace) -> int:
             print(f"\n{heading}" if current else heading)
             current = heading
         unreadable = unreadable_in(meeting.unreadable, "starts_at")
-        when = (str(unreadable) if unreadable else
-                f"{format_when(meeting.starts_at, now)} ({relative(meeting.starts_at, now)})")
+        when = (
+            str(unreadable)
+            if unreadable
+            else f"{format_when(meeting.starts_at, now)} ({relative(meeting.starts_at, now)})"
+        )
         # Titles and names may come from another program: cleaned one by
         # one, so the columns' spacing stays.
-        print(f"  {meeting.id:>4}  {when:<32} {clean_line(meeting.title)}"
-              f"  ·  {clean_line(meeting.counterpart.name)}  ·  {meeting.steps_done}/4 ready")
+        print(
+            f"  {meeting.id:>4}  {when:<32} {clean_line(meeting.title)}"
+            f"  ·  {clean_line(meeting.counterpart.name)}  ·  {meeting.steps_done}/4 ready"
+        )
     return EXIT_OK
 
 
@@ -424,8 +492,7 @@ def _review(store, monday, out: str | None) -> int:
         week, previous = store.review.with_last_week(monday, now.tzinfo, now)
     except StoreError as error:
         return _fail(str(error))
-    return _emit(render_review(week, previous, now), out,
-                 f"the review of {iso_week_label(monday)}")
+    return _emit(render_review(week, previous, now), out, f"the review of {iso_week_label(monday)}")
 
 
 def _emit(markdown: str, out: str | None, what: str) -> int:
@@ -448,8 +515,10 @@ def _demo(store, args: argparse.Namespace) -> int:
     from prep.demo import fill_demo
 
     if store.meeting_count() and not args.force:
-        return _fail(f"{store.path} already has meetings; use --force to add the examples "
-                     "anyway, or --db to fill another file.")
+        return _fail(
+            f"{store.path} already has meetings; use --force to add the examples "
+            "anyway, or --db to fill another file."
+        )
     if store.meeting_count():
         from prep.store import StoreError
 

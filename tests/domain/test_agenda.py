@@ -14,8 +14,14 @@ DANA = Counterpart(id=1, name="Dana")
 
 
 def meeting(id: int, starts_at, minutes: int = 30, status: Status = Status.PLANNED) -> Meeting:
-    return Meeting(id=id, title=f"M{id}", counterpart=DANA, starts_at=starts_at,
-                   duration_minutes=minutes, status=status)
+    return Meeting(
+        id=id,
+        title=f"M{id}",
+        counterpart=DANA,
+        starts_at=starts_at,
+        duration_minutes=minutes,
+        status=status,
+    )
 
 
 @pytest.mark.parametrize(
@@ -69,9 +75,7 @@ def test_debriefed_and_long_past_meetings_leave_the_agenda():
         meeting(3, NOW - timedelta(days=29)),
     ]
     groups = build_agenda(meetings, NOW)
-    assert [(g.kind, [m.id for m in g.meetings]) for g in groups] == [
-        (GroupKind.DEBRIEF, [3])
-    ]
+    assert [(g.kind, [m.id for m in g.meetings]) for g in groups] == [(GroupKind.DEBRIEF, [3])]
 
 
 def test_empty_agenda_has_no_groups():

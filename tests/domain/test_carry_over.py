@@ -104,14 +104,30 @@ def test_a_moved_deadline_carries_with_its_new_range():
     from datetime import date
 
     from prep.domain.checklist import Checklist, Deadline
-    from prep.domain.debrief import Debrief, DeadlineMove
+    from prep.domain.debrief import DeadlineMove, Debrief
 
-    planned = Deadline(id=3, label="Go-live", earliest=date(2027, 1, 4),
-                       likely=date(2027, 1, 11), latest=date(2027, 1, 25))
-    move = DeadlineMove(id=1, deadline_id=3, meeting_id=7, earliest=date(2027, 2, 1),
-                        likely=date(2027, 2, 8), latest=date(2027, 2, 22))
-    carry = carry_over_from(Checklist(meeting_id=7, deadlines=(planned,)),
-                            Debrief(meeting_id=7, deadline_moves=(move,)))
+    planned = Deadline(
+        id=3,
+        label="Go-live",
+        earliest=date(2027, 1, 4),
+        likely=date(2027, 1, 11),
+        latest=date(2027, 1, 25),
+    )
+    move = DeadlineMove(
+        id=1,
+        deadline_id=3,
+        meeting_id=7,
+        earliest=date(2027, 2, 1),
+        likely=date(2027, 2, 8),
+        latest=date(2027, 2, 22),
+    )
+    carry = carry_over_from(
+        Checklist(meeting_id=7, deadlines=(planned,)), Debrief(meeting_id=7, deadline_moves=(move,))
+    )
     [carried] = carry.deadlines
     assert (carried.label, carried.earliest, carried.likely, carried.latest) == (
-        "Go-live", date(2027, 2, 1), date(2027, 2, 8), date(2027, 2, 22))
+        "Go-live",
+        date(2027, 2, 1),
+        date(2027, 2, 8),
+        date(2027, 2, 22),
+    )

@@ -199,8 +199,11 @@ def test_parse_deadline_date_messages(text, message):
         (TODAY, MONDAY, ("Fri 27 Nov — before the meeting (Mon 30 Nov)", True)),
         (FRI_4, MON_7, ("Fri 4 Dec — before the meeting (Mon 7 Dec)", True)),
         # Either side of New Year, both show the year.
-        (date(2026, 12, 30), date(2027, 1, 4),
-         ("Wed 30 Dec 2026 — before the meeting (Mon 4 Jan 2027)", True)),
+        (
+            date(2026, 12, 30),
+            date(2027, 1, 4),
+            ("Wed 30 Dec 2026 — before the meeting (Mon 4 Jan 2027)", True),
+        ),
         (date(2027, 1, 4), None, ("Mon 4 Jan 2027", False)),
     ],
 )

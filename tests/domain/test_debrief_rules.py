@@ -4,7 +4,7 @@ and when feedback is due."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta, timezone
+from datetime import UTC, date, timedelta
 
 import pytest
 
@@ -126,7 +126,7 @@ def test_meeting_status(starts_at, steps, debrief, status):
 
 
 def test_status_compares_instants_across_zones():
-    same_instant = NOW.astimezone(timezone.utc)
+    same_instant = NOW.astimezone(UTC)
     assert meeting_status(same_instant, NOW, 0, None) is Status.HELD
     assert meeting_status(same_instant + SECOND, NOW, 0, None) is Status.PLANNED
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 
 import pytest
@@ -154,7 +155,7 @@ def test_hedges_never_overlap_and_are_sorted():
     text = "would it be okay if you could maybe just, sort of, a little bit " * 50
     hedges = find_hedges(text)
     assert len(hedges) == 50 * 6
-    assert all(a.end <= b.start for a, b in zip(hedges, hedges[1:]))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(hedges))
 
 
 @pytest.mark.parametrize(

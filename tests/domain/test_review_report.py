@@ -229,7 +229,8 @@ def test_a_week_with_only_a_reflection_has_quiet_sections():
         "No level planned or rated for a meeting held this week."
     )
     assert section(review, "Hierarchy") == (
-        "Unsaid items: 0 opened at this week's meetings, 0 resolved this week.")
+        "Unsaid items: 0 opened at this week's meetings, 0 resolved this week."
+    )
     assert "## Meetings" not in review
     assert section(review, "Expectations") == (
         "No deadline moved this week, and none is coming up in the next two."
@@ -301,8 +302,7 @@ def test_a_trend_with_no_data_is_left_out():
 )
 def test_moved_deadline_lines(move, line):
     [monday_meeting] = [m for m in WEEK.meetings if m.id == 1]
-    week = replace(WEEK, meetings=(monday_meeting,), moved_deadlines=(move,),
-                   upcoming_deadlines=())
+    week = replace(WEEK, meetings=(monday_meeting,), moved_deadlines=(move,), upcoming_deadlines=())
     assert section(render_review(week, PREVIOUS, NOW), "Expectations") == (
         f"Moved this week:\n\n{line}"
     )
@@ -356,33 +356,53 @@ def test_user_text_cannot_break_the_layout():
 
 def test_unsaid_items_opened_are_those_of_the_weeks_meetings():
     """Sunday's meeting debriefed on Monday: its unsaid items are Sunday's week's."""
-    sunday = ReviewMeeting(7, "Sunday wrap", 2, "Sam Okafor", Rank.PEER, at(2, 23, 30),
-                           Setting.VIDEO, debriefed=True, unsaid_opened=2)
+    sunday = ReviewMeeting(
+        7,
+        "Sunday wrap",
+        2,
+        "Sam Okafor",
+        Rank.PEER,
+        at(2, 23, 30),
+        Setting.VIDEO,
+        debriefed=True,
+        unsaid_opened=2,
+    )
     monday = at(3, 9)  # Monday 30 November, the debrief just written
-    week = WeekInput(week_start=date(2026, 11, 23), meetings=(sunday,),
-                     open_unsaid_by_person=(("Sam Okafor", 2),))
+    week = WeekInput(
+        week_start=date(2026, 11, 23),
+        meetings=(sunday,),
+        open_unsaid_by_person=(("Sam Okafor", 2),),
+    )
     review = render_review(week, PREVIOUS, monday)
     assert section(review, "Hierarchy") == (
         "Unsaid items: 2 opened at this week's meetings, 0 resolved this week.\n\n"
         "Still unsaid, by person:\n\n- Sam Okafor: 2"
     )
-    next_week = WeekInput(week_start=date(2026, 11, 30),
-                          open_unsaid_by_person=(("Sam Okafor", 2),))
+    next_week = WeekInput(week_start=date(2026, 11, 30), open_unsaid_by_person=(("Sam Okafor", 2),))
     assert section(render_review(next_week, week, monday), "Hierarchy").startswith(
-        "Unsaid items: 0 opened at this week's meetings")
+        "Unsaid items: 0 opened at this week's meetings"
+    )
 
 
 def test_a_future_week_lists_the_meetings_booked_in_it():
-    booked = ReviewMeeting(8, "Steering", 3, "Priya Shah", Rank.SENIOR, at(4, 9, 30),
-                           Setting.OFFICE, steps_done=1)
-    new_year = ReviewMeeting(9, "Kick-off", 3, "Priya Shah", Rank.SENIOR,
-                             NOW.replace(year=2027, month=1, day=4, hour=9), Setting.VIDEO)
-    review = render_review(WeekInput(week_start=date(2026, 11, 30), meetings=(booked,)),
-                           WEEK, NOW)
+    booked = ReviewMeeting(
+        8, "Steering", 3, "Priya Shah", Rank.SENIOR, at(4, 9, 30), Setting.OFFICE, steps_done=1
+    )
+    new_year = ReviewMeeting(
+        9,
+        "Kick-off",
+        3,
+        "Priya Shah",
+        Rank.SENIOR,
+        NOW.replace(year=2027, month=1, day=4, hour=9),
+        Setting.VIDEO,
+    )
+    review = render_review(WeekInput(week_start=date(2026, 11, 30), meetings=(booked,)), WEEK, NOW)
     assert section(review, "Meetings") == (
-        "- Tue 1 Dec 09:30 \u00b7 Steering (Priya Shah): booked, 1 of 4 steps ready")
+        "- Tue 1 Dec 09:30 \u00b7 Steering (Priya Shah): booked, 1 of 4 steps ready"
+    )
     assert "| Meetings held | 0 | 5 |" in review
-    review = render_review(WeekInput(week_start=date(2027, 1, 4), meetings=(new_year,)),
-                           WEEK, NOW)
+    review = render_review(WeekInput(week_start=date(2027, 1, 4), meetings=(new_year,)), WEEK, NOW)
     assert section(review, "Meetings") == (
-        "- Mon 4 Jan 2027 09:00 \u00b7 Kick-off (Priya Shah): booked, not prepared yet")
+        "- Mon 4 Jan 2027 09:00 \u00b7 Kick-off (Priya Shah): booked, not prepared yet"
+    )

@@ -54,44 +54,113 @@ TODAY = NOW.date()  # Friday 27 November 2026
 
 # Monday 10:00: prepared, debriefed, 5 planned -> 4 actual; one thing left unsaid.
 M1 = ReviewMeeting(
-    1, "Q4 budget review", 1, "Dana Reyes", Rank.SENIOR, at(-4, 10), Setting.VIDEO,
-    steps_done=4, debriefed=True, planned_level=5, actual_level=4,
-    temperature=4, asks_planned=2, asks_asked=2, asks_granted=1, problems_with_solution=1,
-    problems_for_help=1, feedback_asked=True, hold_back_reason=HoldBackReason.NOT_MY_PLACE,
+    1,
+    "Q4 budget review",
+    1,
+    "Dana Reyes",
+    Rank.SENIOR,
+    at(-4, 10),
+    Setting.VIDEO,
+    steps_done=4,
+    debriefed=True,
+    planned_level=5,
+    actual_level=4,
+    temperature=4,
+    asks_planned=2,
+    asks_asked=2,
+    asks_granted=1,
+    problems_with_solution=1,
+    problems_for_help=1,
+    feedback_asked=True,
+    hold_back_reason=HoldBackReason.NOT_MY_PLACE,
     unsaid_opened=1,
 )
 # Tuesday 15:00: over coffee, 6 -> 7.
 M2 = ReviewMeeting(
-    2, "Pilot check-in", 2, "Sam Okafor", Rank.PEER, at(-3, 15), Setting.COFFEE,
-    steps_done=4, debriefed=True, planned_level=6, actual_level=7,
-    temperature=5, asks_planned=1, asks_asked=1, asks_granted=1, problems_with_solution=1,
+    2,
+    "Pilot check-in",
+    2,
+    "Sam Okafor",
+    Rank.PEER,
+    at(-3, 15),
+    Setting.COFFEE,
+    steps_done=4,
+    debriefed=True,
+    planned_level=6,
+    actual_level=7,
+    temperature=5,
+    asks_planned=1,
+    asks_asked=1,
+    asks_granted=1,
+    problems_with_solution=1,
     hold_back_reason=HoldBackReason.MORE_DATA,
 )
 # Wednesday 09:30: half prepared, not debriefed; a "|" in the title.
 M3 = ReviewMeeting(
-    3, "Steering | committee", 3, "Priya Shah", Rank.SENIOR, at(-2, 9, 30), Setting.OFFICE,
-    steps_done=2, planned_level=6, asks_planned=2, problems_without=1,
+    3,
+    "Steering | committee",
+    3,
+    "Priya Shah",
+    Rank.SENIOR,
+    at(-2, 9, 30),
+    Setting.OFFICE,
+    steps_done=2,
+    planned_level=6,
+    asks_planned=2,
+    problems_without=1,
     hold_back_reason=HoldBackReason.MORE_DATA,
 )
 # Thursday 12:30: a shared meal, 4 -> 2; two things left unsaid.
 M4 = ReviewMeeting(
-    4, "Contract renewal", 1, "Dana Reyes", Rank.SENIOR, at(-1, 12, 30), Setting.MEAL,
-    steps_done=4, debriefed=True, planned_level=4, actual_level=2,
-    temperature=3, asks_planned=1, asks_asked=1, problems_with_solution=2, feedback_asked=True,
-    hold_back_reason=HoldBackReason.NOT_MY_PLACE, unsaid_opened=2,
+    4,
+    "Contract renewal",
+    1,
+    "Dana Reyes",
+    Rank.SENIOR,
+    at(-1, 12, 30),
+    Setting.MEAL,
+    steps_done=4,
+    debriefed=True,
+    planned_level=4,
+    actual_level=2,
+    temperature=3,
+    asks_planned=1,
+    asks_asked=1,
+    problems_with_solution=2,
+    feedback_asked=True,
+    hold_back_reason=HoldBackReason.NOT_MY_PLACE,
+    unsaid_opened=2,
 )
 # Friday 14:00, exactly NOW: started, so held (and under way for its 30 minutes);
 # temperature rated, debrief not finished.
 M5 = ReviewMeeting(
-    5, "Weekly sync", 2, "Sam Okafor", Rank.PEER, NOW, Setting.VIDEO,
-    steps_done=4, planned_level=5, temperature=3, asks_planned=1,
+    5,
+    "Weekly sync",
+    2,
+    "Sam Okafor",
+    Rank.PEER,
+    NOW,
+    Setting.VIDEO,
+    steps_done=4,
+    planned_level=5,
+    temperature=3,
+    asks_planned=1,
     hold_back_reason=HoldBackReason.EMBARRASS,
 )
 # Saturday 10:00: not yet held. Every number it carries must stay out of the review.
 M6 = ReviewMeeting(
-    6, "Team 1:1", 4, "Lee Park", Rank.JUNIOR, at(1, 10), Setting.PHONE,
-    steps_done=4, planned_level=5, asks_planned=3,
-    problems_with_solution=5, hold_back_reason=HoldBackReason.FEAR,
+    6,
+    "Team 1:1",
+    4,
+    "Lee Park",
+    Rank.JUNIOR,
+    at(1, 10),
+    Setting.PHONE,
+    steps_done=4,
+    planned_level=5,
+    asks_planned=3,
+    problems_with_solution=5,
+    hold_back_reason=HoldBackReason.FEAR,
 )
 
 WEEK = WeekInput(
@@ -120,8 +189,9 @@ WEEK = WeekInput(
         ActionLine("Share <b>test</b> results", "Priya Shah", Owner.ME, date(2026, 12, 4)),
         # Due this week: Saturday's not yet, Thursday's done, Wednesday's late.
         ActionLine("Draft the agenda", "Lee Park", Owner.ME, date(2026, 11, 28)),
-        ActionLine("Send the minutes", "Dana Reyes", Owner.ME, date(2026, 11, 26),
-                   done_at=at(-1, 17)),
+        ActionLine(
+            "Send the minutes", "Dana Reyes", Owner.ME, date(2026, 11, 26), done_at=at(-1, 17)
+        ),
         ActionLine("Call the vendor", "Priya Shah", Owner.ME, date(2026, 11, 25)),
         # Done this week, no date.
         ActionLine("Book the workshop room", "Sam Okafor", Owner.ME, None, done_at=at(-3, 11)),
@@ -149,17 +219,42 @@ PREVIOUS = WeekInput(
     week_start=date(2026, 11, 16),
     meetings=(
         ReviewMeeting(
-            11, "Kick-off", 1, "Dana Reyes", Rank.SENIOR, at(-11, 10), Setting.OFFICE,
-            steps_done=4, debriefed=True, asks_planned=2, asks_asked=2,
-            asks_granted=2, problems_with_solution=1,
+            11,
+            "Kick-off",
+            1,
+            "Dana Reyes",
+            Rank.SENIOR,
+            at(-11, 10),
+            Setting.OFFICE,
+            steps_done=4,
+            debriefed=True,
+            asks_planned=2,
+            asks_asked=2,
+            asks_granted=2,
+            problems_with_solution=1,
         ),
         ReviewMeeting(
-            12, "Retro", 2, "Sam Okafor", Rank.PEER, at(-10, 16), Setting.VIDEO,
-            steps_done=4, debriefed=True, asks_planned=1,
+            12,
+            "Retro",
+            2,
+            "Sam Okafor",
+            Rank.PEER,
+            at(-10, 16),
+            Setting.VIDEO,
+            steps_done=4,
+            debriefed=True,
+            asks_planned=1,
         ),
         ReviewMeeting(
-            13, "Ops review", 3, "Priya Shah", Rank.SENIOR, at(-8, 11), Setting.VIDEO,
-            debriefed=True, problems_for_help=1,
+            13,
+            "Ops review",
+            3,
+            "Priya Shah",
+            Rank.SENIOR,
+            at(-8, 11),
+            Setting.VIDEO,
+            debriefed=True,
+            problems_for_help=1,
         ),
     ),
 )
@@ -265,8 +360,10 @@ def test_the_weeks_meetings_in_start_order_held_under_way_and_booked():
         ({"steps_done": 4}, "prepared, no debrief yet"),
         ({"steps_done": 3, "debriefed": True}, "not prepared, debriefed"),
         # Complete, but the plan was unlocked and edited once it had started.
-        ({"steps_done": 4, "edited_after_start": True}, "plan edited after the start, "
-         "no debrief yet"),
+        (
+            {"steps_done": 4, "edited_after_start": True},
+            "plan edited after the start, no debrief yet",
+        ),
         ({"steps_done": 2, "edited_after_start": True}, "not prepared, no debrief yet"),
     ],
 )
@@ -418,7 +515,10 @@ def test_unsaid_items_count_in_the_week_of_their_meeting():
 
 def test_moved_deadlines_belong_to_the_week_of_the_meeting_they_were_moved_at():
     assert [m.label for m in moved_deadlines(WEEK)] == [
-        "Go-live", "Data migration", "# Security review"]  # M1, M3, M4
+        "Go-live",
+        "Data migration",
+        "# Security review",
+    ]  # M1, M3, M4
     elsewhere = MovedDeadline("Launch", "Dana Reyes", None, date(2026, 12, 1), meeting_id=99)
     week = replace(WEEK, moved_deadlines=(elsewhere, *WEEK.moved_deadlines))
     assert "Launch" not in [m.label for m in moved_deadlines(week)]
@@ -449,8 +549,22 @@ NEXT_DONE = action("Due next Wednesday, done Thursday", date(2026, 12, 2), at(-1
 AFTER_NEXT = action("Due the week after next", date(2026, 12, 7))
 UNDATED_DONE = action("No date, done Tuesday", None, at(-3, 15))
 UNDATED = action("No date, open", None)
-ACTIONS = week_of(actions=(UNDATED, AFTER_NEXT, NEXT_DONE, NEXT, MON_EARLY, SAT, WED_DONE, WED,
-                           LATE_DONE_BEFORE, LATE_DONE, LATE, UNDATED_DONE))
+ACTIONS = week_of(
+    actions=(
+        UNDATED,
+        AFTER_NEXT,
+        NEXT_DONE,
+        NEXT,
+        MON_EARLY,
+        SAT,
+        WED_DONE,
+        WED,
+        LATE_DONE_BEFORE,
+        LATE_DONE,
+        LATE,
+        UNDATED_DONE,
+    )
+)
 
 
 def test_action_items_overdue_due_this_week_done_or_not_and_due_next_week():
@@ -504,8 +618,10 @@ def test_a_future_week_counts_as_overdue_only_what_is_due_before_today():
     week = WeekInput(week_start=date(2026, 11, 30), actions=ACTIONS.actions)
     items = action_items(week, NOW)
     assert items.overdue == (LATE, WED)
-    assert items.due_this_week == (DueItem(NEXT_DONE, done=True, overdue=False),
-                                   DueItem(NEXT, done=False, overdue=False))
+    assert items.due_this_week == (
+        DueItem(NEXT_DONE, done=True, overdue=False),
+        DueItem(NEXT, done=False, overdue=False),
+    )
     assert items.due_next_week == (AFTER_NEXT,)
     assert items.done_other == ()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -21,7 +21,7 @@ MONDAY = date(2026, 11, 23)
 
 def hours(start: datetime, end: datetime) -> float:
     # Through UTC: the same tzinfo on both sides would compare wall clocks.
-    return (end.astimezone(timezone.utc) - start.astimezone(timezone.utc)) / timedelta(hours=1)
+    return (end.astimezone(UTC) - start.astimezone(UTC)) / timedelta(hours=1)
 
 
 def in_week(moment: datetime, monday: date) -> bool:
@@ -67,10 +67,10 @@ def test_in_summer_time_the_bounds_are_local_midnight_not_utc_midnight():
     # Monday 00:10 BST is still Sunday 23:10 in UTC: it belongs to Monday's week.
     sunday = datetime(2026, 10, 18, 23, 30, tzinfo=LONDON)
     monday = datetime(2026, 10, 19, 0, 10, tzinfo=LONDON)
-    assert monday.astimezone(timezone.utc).day == 18
-    assert in_week(sunday.astimezone(timezone.utc), date(2026, 10, 12))
-    assert in_week(monday.astimezone(timezone.utc), date(2026, 10, 19))
-    assert not in_week(monday.astimezone(timezone.utc), date(2026, 10, 12))
+    assert monday.astimezone(UTC).day == 18
+    assert in_week(sunday.astimezone(UTC), date(2026, 10, 12))
+    assert in_week(monday.astimezone(UTC), date(2026, 10, 19))
+    assert not in_week(monday.astimezone(UTC), date(2026, 10, 12))
 
 
 def test_bounds_are_local_midnights_a_week_apart():
@@ -107,7 +107,7 @@ def test_consecutive_weeks_meet_without_a_gap_across_a_clock_change():
 
 
 def test_bounds_in_utc_are_always_168_hours():
-    start, end = week_bounds(date(2026, 10, 19), timezone.utc)
+    start, end = week_bounds(date(2026, 10, 19), UTC)
     assert hours(start, end) == 168
 
 
@@ -160,8 +160,19 @@ def test_every_week_of_two_years_round_trips():
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   ", "next week", "2026-47", "W47", "2026-W", "2026-W480", "2026-W47x",
-     "26-W47", "0000-W01", "2026-W47" + " " * 50],
+    [
+        "",
+        "   ",
+        "next week",
+        "2026-47",
+        "W47",
+        "2026-W",
+        "2026-W480",
+        "2026-W47x",
+        "26-W47",
+        "0000-W01",
+        "2026-W47" + " " * 50,
+    ],
 )
 def test_anything_else_is_refused_with_the_format(text):
     with pytest.raises(ValueError) as error:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from dateutil import tz
@@ -174,7 +174,7 @@ def test_in_hours_is_elapsed_time_across_spring_forward() -> None:
     got = parse_when("in 2h", now)
     assert got.replace(tzinfo=None) == datetime(2026, 3, 29, 3, 30)
     # Through UTC: subtracting datetimes that share a tzinfo compares wall clocks.
-    assert got.astimezone(timezone.utc) - now.astimezone(timezone.utc) == timedelta(hours=2)
+    assert got.astimezone(UTC) - now.astimezone(UTC) == timedelta(hours=2)
 
 
 def test_a_time_the_clocks_skip_moves_on_by_the_jump() -> None:
@@ -394,8 +394,12 @@ def test_a_number_that_cannot_be_a_month_is_refused_not_swapped(text: str, messa
 
 @pytest.mark.parametrize(
     ("text", "expected_date"),
-    [("31/12", (2026, 12, 31)), ("3/1", (2027, 1, 3)), ("12/11", (2026, 11, 12)),
-     ("1/12", (2026, 12, 1))],
+    [
+        ("31/12", (2026, 12, 31)),
+        ("3/1", (2027, 1, 3)),
+        ("12/11", (2026, 11, 12)),
+        ("1/12", (2026, 12, 1)),
+    ],
 )
 def test_numeric_dates_are_day_first(text: str, expected_date: tuple[int, int, int]) -> None:
     assert parse_when(text, NOW).date() == datetime(*expected_date).date()
@@ -513,12 +517,68 @@ FUZZ_ALPHABET = (
     "\t\n\x00\x1b\x7f\u00a0\u2028éß日本🎉\U0001f600\ufffd"
 )
 FUZZ_TOKENS = [
-    "in", "ago", "at", "on", "next", "this", "the", "tomorrow", "tonight", "today",
-    "fri", "mon", "sun", "noon", "midnight", "am", "pm", "h", "min", "days", "wk",
-    "nov", "feb", "utc", "gmt", "z", "t", "of", "th", "3pm", "13pm", "0", "5", "12",
-    "24", "29", "31", "99", "2026", "1900", "9999", "99999999999999999999", "24/11",
-    "31/02", "29/2", "2026-11-24", "2026-02-30", "15:00", "25:00", "10:75", "3.30",
-    "24.11.2026", "+01:00", "-05:00", "+14:00", "-", "+", ".", ":", "/", ",", "1.5",
+    "in",
+    "ago",
+    "at",
+    "on",
+    "next",
+    "this",
+    "the",
+    "tomorrow",
+    "tonight",
+    "today",
+    "fri",
+    "mon",
+    "sun",
+    "noon",
+    "midnight",
+    "am",
+    "pm",
+    "h",
+    "min",
+    "days",
+    "wk",
+    "nov",
+    "feb",
+    "utc",
+    "gmt",
+    "z",
+    "t",
+    "of",
+    "th",
+    "3pm",
+    "13pm",
+    "0",
+    "5",
+    "12",
+    "24",
+    "29",
+    "31",
+    "99",
+    "2026",
+    "1900",
+    "9999",
+    "99999999999999999999",
+    "24/11",
+    "31/02",
+    "29/2",
+    "2026-11-24",
+    "2026-02-30",
+    "15:00",
+    "25:00",
+    "10:75",
+    "3.30",
+    "24.11.2026",
+    "+01:00",
+    "-05:00",
+    "+14:00",
+    "-",
+    "+",
+    ".",
+    ":",
+    "/",
+    ",",
+    "1.5",
 ]
 
 
@@ -652,7 +712,7 @@ def test_format_when(dt: datetime, text: str) -> None:
 def test_format_when_shows_the_time_in_nows_zone() -> None:
     # 23:30 in New York on the 27th is 04:30 on the 28th in London.
     assert format_when(datetime(2026, 11, 27, 23, 30, tzinfo=NEW_YORK), NOW) == "Tomorrow 04:30"
-    assert format_when(datetime(2026, 11, 27, 15, 0, tzinfo=timezone.utc), NOW) == "Today 15:00"
+    assert format_when(datetime(2026, 11, 27, 15, 0, tzinfo=UTC), NOW) == "Today 15:00"
 
 
 def test_format_when_reads_naive_times_as_nows_wall_clock() -> None:

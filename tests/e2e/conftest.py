@@ -43,8 +43,22 @@ PREP = Path(sys.executable).parent / "prep"
 WIDTH, HEIGHT = 120, 36
 TIMEOUT = 15.0
 POLL = 0.05
-KEY_NAMES = {"Tab", "BTab", "Enter", "Escape", "Space", "BSpace", "Up", "Down", "Left",
-             "Right", "Home", "End", "PageUp", "PageDown"}
+KEY_NAMES = {
+    "Tab",
+    "BTab",
+    "Enter",
+    "Escape",
+    "Space",
+    "BSpace",
+    "Up",
+    "Down",
+    "Left",
+    "Right",
+    "Home",
+    "End",
+    "PageUp",
+    "PageDown",
+}
 # What the pane's shell prints once prep has exited: "[prep exited with status 0]".
 EXIT_MARK = "[prep exited with status"
 
@@ -110,16 +124,25 @@ class Terminal:
     def tmux(self, *args: str, check: bool = True) -> str:
         result = subprocess.run(
             ["tmux", "-L", self.socket, "-f", str(self.config), *args],
-            capture_output=True, text=True, encoding="utf-8", errors="replace",
-            env=self.env, stdin=subprocess.DEVNULL, timeout=30,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            env=self.env,
+            stdin=subprocess.DEVNULL,
+            timeout=30,
         )
         if check and result.returncode != 0:
             raise AssertionError(f"tmux {' '.join(args)} failed: {result.stderr.strip()}")
         return result.stdout
 
-    def start(self, *prep_args: str | Path, session: str = "prep",
-              env: dict[str, str] | None = None,
-              size: tuple[int, int] = (WIDTH, HEIGHT)) -> None:
+    def start(
+        self,
+        *prep_args: str | Path,
+        session: str = "prep",
+        env: dict[str, str] | None = None,
+        size: tuple[int, int] = (WIDTH, HEIGHT),
+    ) -> None:
         """Run `prep *prep_args` in a new session named `session`, 120x36
         unless `size` says otherwise, with `env` added to its clean environment.
 
@@ -127,11 +150,13 @@ class Terminal:
         status (see `wait_exit`).
         """
         extra = [f"{name}={value}" for name, value in (env or {}).items()]
-        command = shlex.join(["env", "-i", *_app_env(self.home), *extra, str(PREP),
-                              *map(str, prep_args)])
+        command = shlex.join(
+            ["env", "-i", *_app_env(self.home), *extra, str(PREP), *map(str, prep_args)]
+        )
         command += f"; printf '\\n{EXIT_MARK} %s]\\n' $?"
-        self.tmux("new-session", "-d", "-x", str(size[0]), "-y", str(size[1]),
-                  "-s", session, command)
+        self.tmux(
+            "new-session", "-d", "-x", str(size[0]), "-y", str(size[1]), "-s", session, command
+        )
         self._started = True
         self.target = f"{session}:0.0"
 
@@ -167,9 +192,7 @@ class Terminal:
             args += ["-J", "-S", "-"]
         return self.tmux(*args)
 
-    def wait_until(
-        self, check: Callable[[str], bool], what: str, timeout: float = TIMEOUT
-    ) -> str:
+    def wait_until(self, check: Callable[[str], bool], what: str, timeout: float = TIMEOUT) -> str:
         deadline = time.monotonic() + timeout
         while True:
             screen = self.screen()
@@ -234,9 +257,7 @@ class Terminal:
         """Wait for prep to end; returns its exit status as the shell saw it
         (128 + N for a process killed by signal N)."""
         pattern = re.compile(rf"{re.escape(EXIT_MARK)} (\d+)\]")
-        screen = self.wait_until(
-            lambda s: pattern.search(s) is not None, "prep to exit", timeout
-        )
+        screen = self.wait_until(lambda s: pattern.search(s) is not None, "prep to exit", timeout)
         return int(pattern.search(screen)[1])
 
     # -- typing ----------------------------------------------------------------
@@ -263,8 +284,17 @@ class Terminal:
             if args:
                 args.append(";")
             if isinstance(key, Pasted):
-                args += ["set-buffer", "--", key.text, ";", "paste-buffer", "-p", "-d",
-                         "-t", self.target]
+                args += [
+                    "set-buffer",
+                    "--",
+                    key.text,
+                    ";",
+                    "paste-buffer",
+                    "-p",
+                    "-d",
+                    "-t",
+                    self.target,
+                ]
             elif key in KEY_NAMES or re.fullmatch(r"C-.", key):
                 args += ["send-keys", "-t", self.target, key]
             else:
@@ -326,8 +356,12 @@ def db(tmp_path: Path) -> Path:
 def prep_cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
     """Run the installed command outside tmux (for seeding a database)."""
     return subprocess.run(
-        [str(PREP), *map(str, args)], capture_output=True, text=True, encoding="utf-8",
-        stdin=subprocess.DEVNULL, timeout=60,
+        [str(PREP), *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        stdin=subprocess.DEVNULL,
+        timeout=60,
     )
 
 

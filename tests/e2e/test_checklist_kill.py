@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import PREP, Terminal, command_line, prep_cli, query, tab_to
+from tests.e2e.conftest import PREP, Terminal, command_line, prep_cli, query
 
 pytestmark = pytest.mark.e2e
 
@@ -35,8 +35,9 @@ def test_text_typed_into_the_checklist_survives_sigkill(terminal: Terminal, db: 
     terminal.burst("p", "Tab", TEXT)
 
     # Saved while prep is still running: poll the file, not the screen.
-    terminal.wait_until(lambda _: holding_back(db) == [(TEXT,)],
-                        "the text to reach the database", timeout=10)
+    terminal.wait_until(
+        lambda _: holding_back(db) == [(TEXT,)], "the text to reach the database", timeout=10
+    )
 
     pid = terminal.prep_pid()
     assert str(PREP) in command_line(pid)
@@ -50,8 +51,9 @@ def test_text_typed_into_the_checklist_survives_sigkill(terminal: Terminal, db: 
     terminal.start("--db", db, session="again")
     terminal.wait_until(lambda s: AGENDA in s and "Kill test" in s, "the agenda again")
     terminal.send("p")
-    screen = terminal.wait_until(lambda s: "Holding back" in s and TEXT in s,
-                                 "the saved text in the checklist")
+    screen = terminal.wait_until(
+        lambda s: "Holding back" in s and TEXT in s, "the saved text in the checklist"
+    )
     [line] = [line for line in screen.splitlines() if "Holding back" in line]
     assert TEXT in line
 

@@ -22,9 +22,7 @@ def checklist(db: Path) -> list[tuple]:
     return query(db, "SELECT position, premortem FROM checklists")
 
 
-def test_a_choice_by_arrows_and_a_field_on_a_later_step_both_save(
-    terminal: Terminal, db: Path
-):
+def test_a_choice_by_arrows_and_a_field_on_a_later_step_both_save(terminal: Terminal, db: Path):
     seeded = prep_cli("--db", db, "add", "Steps test", "--with", "Dana", "--at", "tomorrow 10am")
     assert seeded.returncode == 0, seeded.stderr
 
@@ -45,8 +43,11 @@ def test_a_choice_by_arrows_and_a_field_on_a_later_step_both_save(
     terminal.burst("PageDown", "Tab", "Tab", "Tab", "We argue dates first")
     terminal.wait_until(lambda s: "Expectation review" in s and "Premortem" in s, "step 2")
     assert cursor_on(terminal, "Premortem", timeout=5), terminal.screen()
-    terminal.wait_until(lambda _: checklist(db) == [("peer", "We argue dates first")],
-                        "the premortem to be saved", timeout=10)
+    terminal.wait_until(
+        lambda _: checklist(db) == [("peer", "We argue dates first")],
+        "the premortem to be saved",
+        timeout=10,
+    )
 
     terminal.send("Escape")
     terminal.wait_for(AGENDA)

@@ -14,14 +14,16 @@ from tests.e2e.conftest import Terminal, query
 
 pytestmark = pytest.mark.e2e
 
-EDITOR = "sh -c 'printf \"Edited in the editor\" > \"$1\"' --"
+EDITOR = 'sh -c \'printf "Edited in the editor" > "$1"\' --'
 
 
 def seed_started_meeting(db) -> int:
     clock = SystemClock()
     store = open_store(db, clock=clock)
     try:
-        meeting = store.add_meeting(MeetingDraft("Pilot review", "Dana", clock.now() - timedelta(hours=2)))
+        meeting = store.add_meeting(
+            MeetingDraft("Pilot review", "Dana", clock.now() - timedelta(hours=2))
+        )
         store.debriefs.set_field(meeting.id, "outcome", "Typed first")
         return meeting.id
     finally:
@@ -40,7 +42,8 @@ def test_ctrl_g_in_the_debrief_outcome_runs_the_editor_and_saves(terminal: Termi
     terminal.send("C-q")
     assert terminal.wait_exit() == 0
     assert query(db, "SELECT outcome FROM debriefs WHERE meeting_id = ?", (meeting_id,)) == [
-        ("Edited in the editor",)]
+        ("Edited in the editor",)
+    ]
 
 
 def test_a_failing_editor_is_one_line_and_the_text_stays(terminal: Terminal, db):
@@ -54,4 +57,5 @@ def test_a_failing_editor_is_one_line_and_the_text_stays(terminal: Terminal, db)
     terminal.send("C-q")
     assert terminal.wait_exit() == 0
     assert query(db, "SELECT outcome FROM debriefs WHERE meeting_id = ?", (meeting_id,)) == [
-        ("Typed first",)]
+        ("Typed first",)
+    ]

@@ -154,18 +154,14 @@ def test_a_killed_terminal_keeps_the_half_typed_meeting(terminal: Terminal, db: 
     terminal.start("--db", db, session="again")
     terminal.wait_for("No meetings yet")
     terminal.send("n")
-    screen = terminal.wait_until(
-        lambda s: "Restored" in s and title in s, "the restored draft"
-    )
+    screen = terminal.wait_until(lambda s: "Restored" in s and title in s, "the restored draft")
     assert title in field_line(screen, "Title")
 
     terminal.send("C-q")
     assert terminal.wait_exit() == 0
 
 
-def test_a_file_that_is_not_a_database_is_refused_untouched(
-    terminal: Terminal, tmp_path: Path
-):
+def test_a_file_that_is_not_a_database_is_refused_untouched(terminal: Terminal, tmp_path: Path):
     notes = tmp_path / "notes.txt"
     original = b"Things to raise with Dana:\n- the Q4 numbers\n"
     notes.write_bytes(original)

@@ -34,44 +34,108 @@ def test_the_whole_flow_at_80x24_with_no_pauses(terminal: Terminal, db: Path):
 
     # -- a new meeting, then its checklist, straight on --------------------------
     terminal.burst(
-        "n", "Q1 planning", "Tab", "Dana Whitfield", "Tab", "Tab", "Tab", "tomorrow 3pm",
-        "Tab", "C-u", "45", "C-s",
+        "n",
+        "Q1 planning",
+        "Tab",
+        "Dana Whitfield",
+        "Tab",
+        "Tab",
+        "Tab",
+        "tomorrow 3pm",
+        "Tab",
+        "C-u",
+        "45",
+        "C-s",
         # The agenda selects the meeting just saved: prepare it.
         "p",
         # 1. Hierarchy: they are (the first option), holding back, because, an ask.
-        "Right", "Tab", "That the date is soft", "Tab", "Right", "Tab", "Tab", "Enter",
-        "I need sign-off by Friday", "Tab", "fri",
+        "Right",
+        "Tab",
+        "That the date is soft",
+        "Tab",
+        "Right",
+        "Tab",
+        "Tab",
+        "Enter",
+        "I need sign-off by Friday",
+        "Tab",
+        "fri",
         # 2. Expectations: theirs, mine, a deadline as a range.
-        "PageDown", "A plan for the board", "Tab", "A date we both accept", "Tab", "Enter",
-        "Go-live", "Tab", "1/12", "Tab", "8/12", "Tab", "15/12",
+        "PageDown",
+        "A plan for the board",
+        "Tab",
+        "A date we both accept",
+        "Tab",
+        "Enter",
+        "Go-live",
+        "Tab",
+        "1/12",
+        "Tab",
+        "8/12",
+        "Tab",
+        "15/12",
         # 3. Assertiveness: a level, a push-back line.
-        "PageDown", "6", "Tab", "I think differently about that",
+        "PageDown",
+        "6",
+        "Tab",
+        "I think differently about that",
         # 4. Solutions: a problem with two solutions.
-        "PageDown", "Enter", "Late data", "Enter", "Use last quarter's export", "Enter",
+        "PageDown",
+        "Enter",
+        "Late data",
+        "Enter",
+        "Use last quarter's export",
+        "Enter",
         "Backfill in January",
         # The brief.
         "PageDown",
     )
-    terminal.wait_until(lambda s: "Brief" in s and "Q1 planning" in s and "Asks" in s,
-                        "the brief")
+    terminal.wait_until(lambda s: "Brief" in s and "Q1 planning" in s and "Asks" in s, "the brief")
     terminal.burst("Escape")
     terminal.wait_for(AGENDA)
 
     # -- a meeting that has happened, and its debrief ------------------------------
     terminal.burst(
-        "n", "Kick-off", "Tab", "Dana Whitfield", "Tab", "Tab", "Tab", "yesterday 10am",
+        "n",
+        "Kick-off",
+        "Tab",
+        "Dana Whitfield",
+        "Tab",
+        "Tab",
+        "Tab",
+        "yesterday 10am",
         "C-s",
         "b",
         # How it went, overall 4, temperature 4.
-        "They agreed the pilot", "Tab", "4", "Tab", "4",
+        "They agreed the pilot",
+        "Tab",
+        "4",
+        "Tab",
+        "4",
         # What went unsaid (tab leaves the row: enter would add another).
-        "Tab", "Enter", "The budget is too small", "Tab", "Tab",
+        "Tab",
+        "Enter",
+        "The budget is too small",
+        "Tab",
+        "Tab",
         # Assertiveness as it was: 3.
-        "Tab", "3",
+        "Tab",
+        "3",
         # Feedback asked, and one answer.
-        "Tab", "Space", "Tab", "The one-page summaries",
+        "Tab",
+        "Space",
+        "Tab",
+        "The one-page summaries",
         # Action items: enter in the due field adds the next one.
-        "Tab", "Tab", "Tab", "Enter", "Send the SOW", "Tab", "Tab", "fri", "Enter",
+        "Tab",
+        "Tab",
+        "Tab",
+        "Enter",
+        "Send the SOW",
+        "Tab",
+        "Tab",
+        "fri",
+        "Enter",
         "Book the room",
     )
     terminal.wait_until(lambda s: "Book the room" in s, "the second action item")
@@ -97,13 +161,24 @@ def test_the_whole_flow_at_80x24_with_no_pauses(terminal: Terminal, db: Path):
     print("meetings", meetings)
     assert meetings == [("Q1 planning", 45), ("Kick-off", 30)]
     assert query(db, "SELECT name, organisation FROM counterparts") == [
-        ("Dana Whitfield", "Northwind")]
-    checklist = one(db, "SELECT position, holding_back, holding_back_reason IS NOT NULL, "
-                        "they_expect, i_expect, planned_level, pushback_line "
-                        "FROM checklists WHERE meeting_id = 1")
+        ("Dana Whitfield", "Northwind")
+    ]
+    checklist = one(
+        db,
+        "SELECT position, holding_back, holding_back_reason IS NOT NULL, "
+        "they_expect, i_expect, planned_level, pushback_line "
+        "FROM checklists WHERE meeting_id = 1",
+    )
     print("checklist", checklist)
-    assert checklist == ("senior", "That the date is soft", 1, "A plan for the board",
-                         "A date we both accept", 6, "I think differently about that")
+    assert checklist == (
+        "senior",
+        "That the date is soft",
+        1,
+        "A plan for the board",
+        "A date we both accept",
+        6,
+        "I think differently about that",
+    )
     ask = one(db, "SELECT text, by_when IS NOT NULL FROM asks")
     assert ask == ("I need sign-off by Friday", 1)
     deadline = one(db, "SELECT label, earliest, likely, latest FROM deadlines")
@@ -112,10 +187,14 @@ def test_the_whole_flow_at_80x24_with_no_pauses(terminal: Terminal, db: Path):
     assert deadline[1] < deadline[2] < deadline[3]
     problem_id, problem = one(db, "SELECT id, text FROM problems")
     assert problem == "Late data"
-    assert query(db, "SELECT text FROM solutions WHERE problem_id = ? ORDER BY position",
-                 (problem_id,)) == [("Use last quarter's export",), ("Backfill in January",)]
-    debrief = one(db, "SELECT outcome, overall, temperature, actual_level, feedback_asked, "
-                      "feedback_keep FROM debriefs WHERE meeting_id = 2")
+    assert query(
+        db, "SELECT text FROM solutions WHERE problem_id = ? ORDER BY position", (problem_id,)
+    ) == [("Use last quarter's export",), ("Backfill in January",)]
+    debrief = one(
+        db,
+        "SELECT outcome, overall, temperature, actual_level, feedback_asked, "
+        "feedback_keep FROM debriefs WHERE meeting_id = 2",
+    )
     print("debrief", debrief)
     assert debrief == ("They agreed the pilot", 4, 4, 3, 1, "The one-page summaries")
     assert query(db, "SELECT text FROM unsaid_items") == [("The budget is too small",)]
@@ -128,11 +207,21 @@ def test_the_whole_flow_at_80x24_with_no_pauses(terminal: Terminal, db: Path):
 def test_a_paste_and_typing_around_it_land_in_order(terminal: Terminal, db: Path):
     terminal.start("--db", db, size=SIZE)
     terminal.wait_for("No meetings yet")
-    terminal.burst("n", Pasted("Quarterly review with the board"), " (draft)", "Tab",
-                   Pasted("Dana Whitfield"), "Tab", "Tab", "Tab", "tomorrow 9am", "C-s")
+    terminal.burst(
+        "n",
+        Pasted("Quarterly review with the board"),
+        " (draft)",
+        "Tab",
+        Pasted("Dana Whitfield"),
+        "Tab",
+        "Tab",
+        "Tab",
+        "tomorrow 9am",
+        "C-s",
+    )
     terminal.wait_until(lambda s: AGENDA in s and "Quarterly review" in s, "the saved meeting")
     terminal.burst("C-q")
     assert terminal.wait_exit() == 0
-    assert query(db, "SELECT m.title, c.name FROM meetings m JOIN counterparts c "
-                     "ON c.id = m.counterpart_id") == [
-        ("Quarterly review with the board (draft)", "Dana Whitfield")]
+    assert query(
+        db, "SELECT m.title, c.name FROM meetings m JOIN counterparts c ON c.id = m.counterpart_id"
+    ) == [("Quarterly review with the board (draft)", "Dana Whitfield")]

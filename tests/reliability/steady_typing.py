@@ -3,6 +3,7 @@ KEY_GAP seconds, never the pause a save-after-a-pause rule waits for."""
 
 from __future__ import annotations
 
+import itertools
 import time
 from dataclasses import dataclass, field
 from itertools import cycle
@@ -30,7 +31,7 @@ class Typed:
 
     @property
     def longest_gap(self) -> float:
-        gaps = [b - a for a, b in zip(self.sent_at, self.sent_at[1:])]
+        gaps = [b - a for a, b in itertools.pairwise(self.sent_at)]
         return max(gaps, default=0.0)
 
 
@@ -47,7 +48,9 @@ def type_steadily(terminals: list[tuple[Terminal, str, Typed]], seconds: float) 
     started = time.monotonic()
     while time.monotonic() - started < seconds:
         round_started = time.monotonic()
-        for (terminal, session, typed), prefix, source in zip(terminals, prefixes, sources):
+        for (terminal, session, typed), prefix, source in zip(
+            terminals, prefixes, sources, strict=True
+        ):
             letter = next(prefix, None) or next(source)
             terminal.use(session)
             terminal.type(letter)

@@ -38,9 +38,14 @@ def pristine(tmp_path_factory) -> bytes:
 
 def _prep(path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONFAULTHANDLER": ""}
-    return subprocess.run([sys.executable, "-m", "prep", "--db", str(path), *args],
-                          capture_output=True, text=True, timeout=60,
-                          stdin=subprocess.DEVNULL, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "prep", "--db", str(path), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+        env=env,
+    )
 
 
 def _flipped(pristine: bytes, seed: int) -> bytes:
@@ -89,22 +94,29 @@ def test_flipped_bytes_are_refused_or_reported_and_never_written(tmp_path, prist
             one_line = len(lines) == 1 and lines[0].startswith("prep: ")
             # `prep due` and `prep search` also exit 1 with nothing on stderr
             # ("something is due", "nothing matched"); a failure says one line.
-            if "Traceback" in result.stderr or result.returncode not in (0, 1) or (
-                    result.stderr.strip() and not one_line):
-                problems.append(f"seed {seed} `prep {' '.join(command)}` exit "
-                                f"{result.returncode}: {result.stderr[-600:]}")
+            if (
+                "Traceback" in result.stderr
+                or result.returncode not in (0, 1)
+                or (result.stderr.strip() and not one_line)
+            ):
+                problems.append(
+                    f"seed {seed} `prep {' '.join(command)}` exit "
+                    f"{result.returncode}: {result.stderr[-600:]}"
+                )
             if _digest(path) != before:
                 problems.append(f"seed {seed} `prep {' '.join(command)}` changed the file")
         try:
             outcomes[_in_process_verdict(path)] += 1
-        except Exception as error:  # noqa: BLE001 - every seed is tried; all are reported
+        except Exception as error:
             problems.append(f"seed {seed} in-process: {error!r}")
         if _digest(path) != before:
             problems.append(f"seed {seed}: opening in-process changed the file")
-    print(f"\n{seeds} seeds: {outcomes['refused']} refused at opening, "
-          f"{outcomes['caught']} caught by the integrity check, "
-          f"{outcomes['harmless']} harmless; commands: "
-          + ", ".join(f"{key} x{count}" for key, count in sorted(exits.items()))
-          + f"; {len(problems)} problems")
+    print(
+        f"\n{seeds} seeds: {outcomes['refused']} refused at opening, "
+        f"{outcomes['caught']} caught by the integrity check, "
+        f"{outcomes['harmless']} harmless; commands: "
+        + ", ".join(f"{key} x{count}" for key, count in sorted(exits.items()))
+        + f"; {len(problems)} problems"
+    )
     assert problems == [], "\n".join(problems)
     assert outcomes["refused"] + outcomes["caught"] > 0

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from prep.domain.models import MeetingDraft
-from prep.store import StoreError, open_store
+from prep.store import StoreError
 from prep.tui.app import PrepApp
 from prep.tui.screens.checklist import ChecklistScreen
 from tests.helpers import at
@@ -54,10 +54,12 @@ def test_a_full_disk_refuses_saves_in_words_keeps_rows_and_recovers(store, runs)
     for i in range(runs):
         store.add_counterpart(f"After {i}", organisation=NOTES)
     people_after = len(store.counterparts())
-    print(f"\nmax_page_count {pages}: {saved} saves fitted, {refused} refused "
-          f"({len(messages)} distinct message), integrity {'ok' if intact else 'FAILED'}, "
-          f"{people_while_full} people kept; after space returned "
-          f"{people_after - people_while_full} of {runs} saves succeeded")
+    print(
+        f"\nmax_page_count {pages}: {saved} saves fitted, {refused} refused "
+        f"({len(messages)} distinct message), integrity {'ok' if intact else 'FAILED'}, "
+        f"{people_while_full} people kept; after space returned "
+        f"{people_after - people_while_full} of {runs} saves succeeded"
+    )
     assert refused > 0
     assert all(m.startswith("The disk is full") and "damaged" not in m for m in messages)
     assert intact and people_while_full == 20 + saved
@@ -66,7 +68,8 @@ def test_a_full_disk_refuses_saves_in_words_keeps_rows_and_recovers(store, runs)
 
 
 async def test_the_app_says_the_disk_is_full_keeps_the_text_and_saves_it_later(
-        store, clock, db_path):
+    store, clock, db_path
+):
     meeting = store.add_meeting(MeetingDraft("Scope change", "Dana", at(1, 10)))
     app = PrepApp(store, clock=clock)
     text = "What I might hold back: " + "the slip in the date, " * 1000
@@ -92,12 +95,15 @@ async def test_the_app_says_the_disk_is_full_keeps_the_text_and_saves_it_later(
         while waited < 20 and saved != text + "!":
             await pilot.pause(0.25)
             waited += 0.25
-            found = rows(db_path, "SELECT holding_back FROM checklists WHERE meeting_id = ?",
-                         (meeting.id,))
+            found = rows(
+                db_path, "SELECT holding_back FROM checklists WHERE meeting_id = ?", (meeting.id,)
+            )
             saved = found[0][0] if found else None
-    print(f"\napp on a full disk: 3 pauses in typing while full, {len(warnings)} warnings "
-          f"shown, text kept on screen: {on_screen == text}, "
-          f"saved by itself {waited:.1f} s after space returned: {saved == text + '!'}")
+    print(
+        f"\napp on a full disk: 3 pauses in typing while full, {len(warnings)} warnings "
+        f"shown, text kept on screen: {on_screen == text}, "
+        f"saved by itself {waited:.1f} s after space returned: {saved == text + '!'}"
+    )
     assert warnings and all("The disk is full" in w and "damaged" not in w for w in warnings)
     assert on_screen == text
     assert saved == text + "!"
@@ -112,8 +118,11 @@ def small_disk(tmp_path):
     mount_point.mkdir()
     if os.geteuid() != 0:
         pytest.skip("mounting a tmpfs needs root")
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount_point)],
-                             capture_output=True, text=True)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount_point)],
+        capture_output=True,
+        text=True,
+    )
     if mounted.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.strip()}")
     try:
@@ -123,8 +132,13 @@ def small_disk(tmp_path):
 
 
 def _prep(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "prep", "--db", str(db), *args],
-                          capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [sys.executable, "-m", "prep", "--db", str(db), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def _fill(folder: Path, leave: int, name: str = "filler") -> Path:
@@ -148,8 +162,17 @@ def test_prep_on_a_really_full_disk_says_so_and_recovers_when_space_returns(smal
     filler = _fill(small_disk, leave=256 * 1024)
     added, failures = 0, []
     for i in range(60):
-        result = _prep(db, "add", f"Meeting {i}", "--with", f"Person {i}",
-                       "--at", "2030-01-07 10:00", "--notes", "n" * 20000)
+        result = _prep(
+            db,
+            "add",
+            f"Meeting {i}",
+            "--with",
+            f"Person {i}",
+            "--at",
+            "2030-01-07 10:00",
+            "--notes",
+            "n" * 20000,
+        )
         if result.returncode == 0:
             added += 1
         else:
@@ -164,19 +187,24 @@ def test_prep_on_a_really_full_disk_says_so_and_recovers_when_space_returns(smal
     again = _prep(db, "add", "After", "--with", "Dana", "--at", "2030-01-08 10:00")
     conn = sqlite3.connect(db)
     meetings = conn.execute(
-        "SELECT count(*) FROM meetings WHERE title LIKE 'Meeting %'").fetchone()[0]
+        "SELECT count(*) FROM meetings WHERE title LIKE 'Meeting %'"
+    ).fetchone()[0]
     integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
     conn.close()
-    print(f"\n3 MB tmpfs: {added} of 60 `prep add` fitted, {len(failures)} refused "
-          f"({sum('disk is full' in f for f in failures)} saying the disk is full, "
-          f"{sum('damaged' in f for f in failures)} saying damaged); main file shorter than "
-          f"its header: {short}; list on a disk with 0 bytes free: exit "
-          f"{listing_while_full.returncode} {listing_while_full.stderr.strip()[:60]!r}; "
-          f"after freeing: list exit {listing.returncode}, add exit {again.returncode}, "
-          f"{meetings} of {added} meetings kept, integrity_check {integrity}")
+    print(
+        f"\n3 MB tmpfs: {added} of 60 `prep add` fitted, {len(failures)} refused "
+        f"({sum('disk is full' in f for f in failures)} saying the disk is full, "
+        f"{sum('damaged' in f for f in failures)} saying damaged); main file shorter than "
+        f"its header: {short}; list on a disk with 0 bytes free: exit "
+        f"{listing_while_full.returncode} {listing_while_full.stderr.strip()[:60]!r}; "
+        f"after freeing: list exit {listing.returncode}, add exit {again.returncode}, "
+        f"{meetings} of {added} meetings kept, integrity_check {integrity}"
+    )
     assert failures, "the disk never filled"
-    assert all(f.startswith("prep: ") and "disk is full" in f and "damaged" not in f
-               and "\n" not in f for f in failures), failures[:3]
+    assert all(
+        f.startswith("prep: ") and "disk is full" in f and "damaged" not in f and "\n" not in f
+        for f in failures
+    ), failures[:3]
     if listing_while_full.returncode:
         assert "disk is full" in _one_line(listing_while_full)
     assert listing.returncode == 0 and again.returncode == 0, listing.stderr + again.stderr

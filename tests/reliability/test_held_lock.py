@@ -22,8 +22,7 @@ from textual.widgets import Input
 from prep.domain.models import MeetingDraft
 from prep.store import open_store, opening
 from prep.tui.app import PrepApp
-from prep.tui.saving import RETRY_DELAYS
-from prep.tui.saving import SAVE_PATIENCE
+from prep.tui.saving import RETRY_DELAYS, SAVE_PATIENCE
 from tests.e2e.conftest import Terminal, prep_cli, query, tab_to
 from tests.helpers import at
 from tests.tui.conftest import SIZE
@@ -84,11 +83,13 @@ async def test_text_typed_while_the_lock_is_held_is_saved_after_release(
     finally:
         store.close()
     stored = holding_back(db_path)
-    print(f"\nheld lock ({'/'.join(map(str, HELD_FOR))} s, busy timeout {QUICK_BUSY_TIMEOUT} s)"
-          f" x {runs}: "
-          f"{unsaved_while_held} runs unsaved while held, saved by itself after the release "
-          f"in median {statistics.median(waits):.1f} s, at most {max(waits):.1f} s; "
-          f"{len(typed) - len(stored or '')} characters lost")
+    print(
+        f"\nheld lock ({'/'.join(map(str, HELD_FOR))} s, busy timeout {QUICK_BUSY_TIMEOUT} s)"
+        f" x {runs}: "
+        f"{unsaved_while_held} runs unsaved while held, saved by itself after the release "
+        f"in median {statistics.median(waits):.1f} s, at most {max(waits):.1f} s; "
+        f"{len(typed) - len(stored or '')} characters lost"
+    )
     assert stored == typed
     assert unsaved_while_held == runs  # the lock really held the text back
 
@@ -113,27 +114,33 @@ def test_the_real_prep_saves_by_itself_after_a_lock_held_past_its_busy_timeout(t
         locked = time.monotonic()
         try:
             terminal.type("typed while another program writes")
-            terminal.wait_until(lambda s: "typed while another" in s,
-                                "the text in the field", timeout=held_for)
-            terminal.wait_until(lambda s: "Not saved yet" in s, "the not-saved notice",
-                                timeout=held_for)
+            terminal.wait_until(
+                lambda s: "typed while another" in s, "the text in the field", timeout=held_for
+            )
+            terminal.wait_until(
+                lambda s: "Not saved yet" in s, "the not-saved notice", timeout=held_for
+            )
             time.sleep(max(0.0, held_for - (time.monotonic() - locked)))
             assert holding_back(db) in (None, "")
         finally:
             other.rollback()
             other.close()
         released = time.monotonic()
-        terminal.wait_until(lambda _: holding_back(db) == "typed while another program writes",
-                            "the text to be saved by itself", timeout=GIVE_UP_AFTER)
+        terminal.wait_until(
+            lambda _: holding_back(db) == "typed while another program writes",
+            "the text to be saved by itself",
+            timeout=GIVE_UP_AFTER,
+        )
         saved_after = time.monotonic() - released
         terminal.wait_for("Saved.")
         os.kill(terminal.prep_pid(), signal.SIGKILL)
         terminal.wait_exit()
-        print(f"\nlock held {held_for:.0f} s by another connection (a save waits "
-              f"{SAVE_PATIENCE} s, then retries after 1, 2, 4 s): saved by itself {saved_after:.1f} s after "
-              f"the release, no key pressed; after kill -9 the file holds "
-              f"{holding_back(db)!r}")
+        print(
+            f"\nlock held {held_for:.0f} s by another connection (a save waits "
+            f"{SAVE_PATIENCE} s, then retries after 1, 2, 4 s): saved by itself {saved_after:.1f} s after "
+            f"the release, no key pressed; after kill -9 the file holds "
+            f"{holding_back(db)!r}"
+        )
         assert holding_back(db) == "typed while another program writes"
     finally:
         terminal.kill_server()
-

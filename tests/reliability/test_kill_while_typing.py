@@ -51,10 +51,12 @@ class Tally:
 
     def report(self, what: str) -> str:
         exits = f", exit statuses {sorted(set(self.statuses))}" if self.statuses else ""
-        return (f"\n{what}: {self.runs} runs, {self.typed} characters typed, {self.due} of them "
-                f"more than {SAFE_AFTER} s before the stop: {self.lost} lost "
-                f"({self.saved} saved in all; longest gap between keys "
-                f"{self.longest_gap:.2f} s{exits}); integrity_check {self.integrity}")
+        return (
+            f"\n{what}: {self.runs} runs, {self.typed} characters typed, {self.due} of them "
+            f"more than {SAFE_AFTER} s before the stop: {self.lost} lost "
+            f"({self.saved} saved in all; longest gap between keys "
+            f"{self.longest_gap:.2f} s{exits}); integrity_check {self.integrity}"
+        )
 
 
 @pytest.fixture
@@ -111,8 +113,7 @@ def seed(db: Path) -> None:
 def open_checklist_field(terminal: Terminal) -> None:
     terminal.wait_until(lambda s: AGENDA in s and "Typing test" in s, "the agenda")
     terminal.send("p")
-    terminal.wait_until(lambda s: "Hierarchy check" in s and "Holding back" in s,
-                        "the checklist")
+    terminal.wait_until(lambda s: "Hierarchy check" in s and "Holding back" in s, "the checklist")
     tab_to(terminal, "Holding back")
 
 
@@ -135,8 +136,7 @@ def draft_title(db: Path) -> str:
 
 PLACES = {
     # where: (reset the field before a run, get there, read what was saved)
-    "checklist": ("UPDATE checklists SET holding_back = ''", open_checklist_field,
-                  checklist_text),
+    "checklist": ("UPDATE checklists SET holding_back = ''", open_checklist_field, checklist_text),
     "meeting form": ("DELETE FROM drafts", open_meeting_form, draft_title),
 }
 
@@ -161,16 +161,19 @@ def soak(terminal: Terminal, db: Path, runs: int, how: str, where: str) -> Tally
         due = typed.older_than(stopped_at)
         tally.add(typed, due, saved)
         if not (typed.text.startswith(saved) and saved.startswith(due)):
-            tally.failures.append(f"run {run}: typed {typed.text!r}; {due!r} was typed over "
-                                  f"{SAFE_AFTER} s before the stop, {saved!r} was saved")
+            tally.failures.append(
+                f"run {run}: typed {typed.text!r}; {due!r} was typed over "
+                f"{SAFE_AFTER} s before the stop, {saved!r} was saved"
+            )
     tally.integrity = query(db, "PRAGMA integrity_check")[0][0]
     return tally
 
 
 @pytest.mark.parametrize("how", STOPS)
 @pytest.mark.parametrize("where", list(PLACES))
-def test_steady_typing_survives_a_stop(terminal: Terminal, tmp_path: Path, runs: int,
-                                       how: str, where: str):
+def test_steady_typing_survives_a_stop(
+    terminal: Terminal, tmp_path: Path, runs: int, how: str, where: str
+):
     tally = soak(terminal, tmp_path / "prep.db", runs, how, where)
     print(tally.report(f"{how} while typing in the {where}"))
     assert tally.failures == []
@@ -202,7 +205,7 @@ def test_suspending_saves_everything_first(terminal: Terminal, tmp_path: Path, r
         tail = typed.text[-20:]
         # On screen: prep has the keys, and its save-after-a-pause timer
         # (0.3 s) has most likely not run yet.
-        terminal.wait_until(lambda s: tail in s, "the last keys on screen")
+        terminal.wait_until(lambda s, tail=tail: tail in s, "the last keys on screen")
         os.kill(pid, signal.SIGTSTP)
         deadline = time.monotonic() + 15
         while process_state(pid) != "T" and time.monotonic() < deadline:
@@ -215,8 +218,10 @@ def test_suspending_saves_everything_first(terminal: Terminal, tmp_path: Path, r
     terminal.wait_for(AGENDA)
     terminal.send("C-q")
     status = terminal.wait_exit()
-    print(f"\nSIGTSTP right after typing: {runs} suspends, {len(typed.text)} characters typed, "
-          f"{short} missing from the file while suspended; exit status {status}")
+    print(
+        f"\nSIGTSTP right after typing: {runs} suspends, {len(typed.text)} characters typed, "
+        f"{short} missing from the file while suspended; exit status {status}"
+    )
     assert short == 0
     assert status == 0
     assert checklist_text(db) == typed.text

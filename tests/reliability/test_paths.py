@@ -48,8 +48,13 @@ def _state(folder: Path) -> list[tuple[str, int, int, int]]:
 def _prep(*args: str) -> subprocess.CompletedProcess[str]:
     # A pipe must be refused, not opened: opening it would wait for a writer
     # forever, so the timeout turns a hang into a failure.
-    return subprocess.run([sys.executable, "-m", "prep", *args], capture_output=True, text=True,
-                          timeout=60, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [sys.executable, "-m", "prep", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def _one_line_refusal(result: subprocess.CompletedProcess[str]) -> str:
@@ -100,8 +105,10 @@ def test_db_linked_to_a_database_is_used_through_the_link(tmp_path):
     assert "which does not exist" in dangling and not real.exists()
     assert _prep("--db", str(real), "demo").returncode == 0
     listing = _prep("--db", str(link), "list", "--all")
-    print(f"\n--db link to a database: exit {listing.returncode}, "
-          f"{len(listing.stdout.splitlines())} lines listed; dangling link: {dangling}")
+    print(
+        f"\n--db link to a database: exit {listing.returncode}, "
+        f"{len(listing.stdout.splitlines())} lines listed; dangling link: {dangling}"
+    )
     assert listing.returncode == 0 and "Dana Whitfield" in listing.stdout
     assert link.is_symlink()
 
@@ -138,13 +145,12 @@ def test_out_ignores_a_link_planted_at_a_temporary_name(tmp_path, demo_db):
 
 
 @pytest.mark.parametrize("kind", KINDS)
-async def test_review_export_over_something_that_is_not_a_file_is_refused(
-        tmp_path, kind):
+async def test_review_export_over_something_that_is_not_a_file_is_refused(tmp_path, kind):
+    from prep.domain.clock import FixedClock
     from prep.domain.weeks import iso_week_label, week_start
     from prep.store import open_store
     from prep.tui.app import PrepApp
     from tests.helpers import NOW
-    from prep.domain.clock import FixedClock
 
     store = open_store(tmp_path / "prep.db", clock=FixedClock(NOW))
     exports = tmp_path / "exports"

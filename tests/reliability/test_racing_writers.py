@@ -18,9 +18,25 @@ def _shell(db: Path, env: dict[str, str], shell: int) -> list[str]:
     failures = []
     for n in range(ADDS_EACH):
         result = subprocess.run(
-            [sys.executable, "-m", "prep", "--db", str(db), "add", f"s{shell} n{n}",
-             "--with", f"Person {n % 4}", "--at", "2030-01-07 10:00"],
-            stdin=subprocess.DEVNULL, capture_output=True, text=True, env=env, timeout=120)
+            [
+                sys.executable,
+                "-m",
+                "prep",
+                "--db",
+                str(db),
+                "add",
+                f"s{shell} n{n}",
+                "--with",
+                f"Person {n % 4}",
+                "--at",
+                "2030-01-07 10:00",
+            ],
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
         if result.returncode != 0:
             failures.append(result.stderr.strip())
     return failures
@@ -40,9 +56,11 @@ def test_eight_shells_adding_at_once_lose_nothing(tmp_path):
         integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
     finally:
         conn.close()
-    print(f"\n{SHELLS} shells x {ADDS_EACH} prep add: {len(failures)} failed, "
-          f"{meetings} of {SHELLS * ADDS_EACH} meetings stored, {people} people, "
-          f"integrity_check {integrity}")
+    print(
+        f"\n{SHELLS} shells x {ADDS_EACH} prep add: {len(failures)} failed, "
+        f"{meetings} of {SHELLS * ADDS_EACH} meetings stored, {people} people, "
+        f"integrity_check {integrity}"
+    )
     assert failures == []
     assert meetings == SHELLS * ADDS_EACH
     assert people == 4

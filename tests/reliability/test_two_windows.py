@@ -60,8 +60,12 @@ def test_two_windows_typing_at_once_lose_nothing(terminal: Terminal, tmp_path, r
         each(terminal, lambda: terminal.type("Dana Shared"))
         # The hint under the name moves the fields below it; Tab after it
         # shows, or the terminal cursor is left where When used to be.
-        each(terminal, lambda: terminal.wait_until(
-            lambda s: "New person." in s or "Someone you have met" in s, "the name's hint"))
+        each(
+            terminal,
+            lambda: terminal.wait_until(
+                lambda s: "New person." in s or "Someone you have met" in s, "the name's hint"
+            ),
+        )
         # Past "who they are" and "where they sit" to When.
         each(terminal, lambda: terminal.send("Tab", "Tab", "Tab"))
         each(terminal, lambda: terminal.wait_focus("When"))
@@ -87,10 +91,12 @@ def test_two_windows_typing_at_once_lose_nothing(terminal: Terminal, tmp_path, r
     drafts = query(db, "SELECT count(*) FROM drafts")[0][0]
     integrity = query(db, "PRAGMA integrity_check")[0][0]
     lost = sorted(set(titles) - set(stored))
-    print(f"\ntwo windows x {runs} rounds of steady typing and saving: "
-          f"{len(troubles)} failures seen, {len(stored)} of {len(titles)} meetings stored, "
-          f"{len(lost)} lost, {people} person, {drafts} drafts left, exit statuses {statuses}, "
-          f"integrity_check {integrity}; the other window's text shown on focus, with a notice")
+    print(
+        f"\ntwo windows x {runs} rounds of steady typing and saving: "
+        f"{len(troubles)} failures seen, {len(stored)} of {len(titles)} meetings stored, "
+        f"{len(lost)} lost, {people} person, {drafts} drafts left, exit statuses {statuses}, "
+        f"integrity_check {integrity}; the other window's text shown on focus, with a notice"
+    )
     assert troubles == []
     assert lost == []
     assert len(stored) == len(titles)
@@ -104,16 +110,23 @@ def same_field_in_both_windows(terminal: Terminal, db) -> None:
     """Both windows on the first meeting's "Holding back": what the left one
     types, the right one shows when the field gets focus, and says so."""
     each(terminal, lambda: terminal.send("Home", "p"))
-    each(terminal, lambda: terminal.wait_until(
-        lambda s: "Hierarchy check" in s and "Holding back" in s, "the checklist"))
+    each(
+        terminal,
+        lambda: terminal.wait_until(
+            lambda s: "Hierarchy check" in s and "Holding back" in s, "the checklist"
+        ),
+    )
     each(terminal, lambda: tab_to(terminal, "Holding back"))
     terminal.use("left")
     terminal.type("said on the left")
     terminal.wait_until(
         lambda _: query(db, "SELECT holding_back FROM checklists") == [("said on the left",)],
-        "the left window's text in the file")
+        "the left window's text in the file",
+    )
     terminal.use("right")
     terminal.send("BTab")
     terminal.send("Tab")
-    terminal.wait_until(lambda s: "said on the left" in s and "in another window" in s,
-                        "the newer text on the right, and the notice saying why")
+    terminal.wait_until(
+        lambda s: "said on the left" in s and "in another window" in s,
+        "the newer text on the right, and the notice saying why",
+    )

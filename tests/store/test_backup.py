@@ -18,8 +18,9 @@ from tests.store.test_migrations import make_skeleton_database
 
 
 def _add(store, title: str, person: str = "Dana Whitfield"):
-    return store.add_meeting(MeetingDraft(title=title, counterpart_name=person,
-                                          starts_at=at(1, 15)))
+    return store.add_meeting(
+        MeetingDraft(title=title, counterpart_name=person, starts_at=at(1, 15))
+    )
 
 
 def _titles(path) -> list[str]:
@@ -129,5 +130,6 @@ def test_merging_people_backs_up_first(store, db_path):
 def test_the_damaged_database_message_names_the_backups_folder(db_path, tmp_path):
     from prep.store.errors import damaged_error
 
-    assert (f"Restore it from a backup (prep keeps them in {tmp_path / 'backups'})"
-            in str(damaged_error(db_path, "a page is missing")))
+    assert f"Restore it from a backup (prep keeps them in {tmp_path / 'backups'})" in str(
+        damaged_error(db_path, "a page is missing")
+    )

@@ -45,12 +45,18 @@ def meeting(store):
     """A meeting yesterday, with an ask, a deadline and an action item."""
     meeting = store.add_meeting(MeetingDraft("Q4 review", "Dana", at(-1, 10)))
     store.checklists.add_item("asks", meeting.id, text="Sign-off", by_when=date(2026, 12, 4))
-    store.checklists.add_item("deadlines", meeting.id, label="Go-live",
-                              earliest=date(2027, 1, 4), likely=date(2027, 1, 11),
-                              latest=date(2027, 1, 25))
+    store.checklists.add_item(
+        "deadlines",
+        meeting.id,
+        label="Go-live",
+        earliest=date(2027, 1, 4),
+        likely=date(2027, 1, 11),
+        latest=date(2027, 1, 25),
+    )
     store.debriefs.set_field(meeting.id, "outcome", "Agreed")
-    store.items.add("actions", meeting.id, text="Send the plan", owner=Owner.ME,
-                    due=date(2026, 12, 1))
+    store.items.add(
+        "actions", meeting.id, text="Send the plan", owner=Owner.ME, due=date(2026, 12, 1)
+    )
     return meeting
 
 
@@ -65,24 +71,35 @@ def everything_renders(store, meeting_id: int) -> str:
     store.people.summaries(now)
     store.people.timeline(meeting.counterpart.id)
     build_agenda(store.meetings_from(now - DEBRIEF_WINDOW), now)
-    return (render_brief(meeting, checklist, CarryOver(None), now)
-            + render_debrief(meeting, checklist, debrief, now)
-            + render_review(week, previous, now))
+    return (
+        render_brief(meeting, checklist, CarryOver(None), now)
+        + render_debrief(meeting, checklist, debrief, now)
+        + render_review(week, previous, now)
+    )
 
 
 def test_invalid_utf8_in_a_title_reads_with_replacement_characters(store, db_path, meeting):
-    other_program(db_path, f"UPDATE meetings SET title = {INVALID_UTF8}, notes = {INVALID_UTF8}"
-                  f" WHERE id = {meeting.id}")
+    other_program(
+        db_path,
+        f"UPDATE meetings SET title = {INVALID_UTF8}, notes = {INVALID_UTF8}"
+        f" WHERE id = {meeting.id}",
+    )
     [read] = store.all_meetings()
     assert read.title == read.notes == "b\ufffd\ufffd"
     # The agenda is not blanked by one bad row.
     assert [m.id for m in store.meetings_from(NOW - DEBRIEF_WINDOW)] == [meeting.id]
 
 
-@pytest.mark.parametrize("table, column", [
-    ("counterparts", "name"), ("asks", "text"),
-    ("deadlines", "label"), ("debriefs", "outcome"), ("action_items", "text"),
-])
+@pytest.mark.parametrize(
+    "table, column",
+    [
+        ("counterparts", "name"),
+        ("asks", "text"),
+        ("deadlines", "label"),
+        ("debriefs", "outcome"),
+        ("action_items", "text"),
+    ],
+)
 def test_invalid_utf8_anywhere_reads_everywhere(store, db_path, meeting, table, column):
     other_program(db_path, f"UPDATE {table} SET {column} = {INVALID_UTF8}")
     markdown = everything_renders(store, meeting.id)
@@ -91,9 +108,12 @@ def test_invalid_utf8_anywhere_reads_everywhere(store, db_path, meeting, table, 
 
 
 def test_a_date_another_program_wrote_in_words_is_marked_not_lost(store, db_path, meeting):
-    other_program(db_path, "UPDATE asks SET by_when = 'next thursday'",
-                  "UPDATE action_items SET due = '31/12/2026'",
-                  "UPDATE deadlines SET likely = 'soon'")
+    other_program(
+        db_path,
+        "UPDATE asks SET by_when = 'next thursday'",
+        "UPDATE action_items SET due = '31/12/2026'",
+        "UPDATE deadlines SET likely = 'soon'",
+    )
     checklist = store.checklists.get(meeting.id)
     [ask] = checklist.asks
     assert (ask.text, ask.by_when) == ("Sign-off", None)
@@ -109,9 +129,11 @@ def test_a_date_another_program_wrote_in_words_is_marked_not_lost(store, db_path
 
 
 def test_a_setting_or_kind_prep_has_no_name_for(store, db_path, meeting):
-    other_program(db_path, "UPDATE meetings SET setting = 'zoom'",
-                  "UPDATE counterparts SET kind = 'friend', rank = 'boss',"
-                  " feedback_cadence = 'weekly'")
+    other_program(
+        db_path,
+        "UPDATE meetings SET setting = 'zoom'",
+        "UPDATE counterparts SET kind = 'friend', rank = 'boss', feedback_cadence = 'weekly'",
+    )
     read = store.meeting(meeting.id)
     assert read.setting is Setting.VIDEO  # the column's default
     assert str(unreadable_in(read.unreadable, "setting")) == "(unreadable setting: 'zoom')"
@@ -127,8 +149,11 @@ def test_an_unreadable_start_falls_back_to_the_utc_column(store, db_path, meetin
 
 
 def test_a_start_that_cannot_be_read_at_all_is_marked(store, db_path, meeting):
-    other_program(db_path, "UPDATE meetings SET starts_at = 'soon', starts_at_utc = 'later',"
-                  " duration_minutes = 'long'")
+    other_program(
+        db_path,
+        "UPDATE meetings SET starts_at = 'soon', starts_at_utc = 'later',"
+        " duration_minutes = 'long'",
+    )
     [read] = store.all_meetings()
     assert str(unreadable_in(read.unreadable, "starts_at")) == "(unreadable date: 'soon')"
     assert read.duration_minutes == 30
@@ -162,8 +187,9 @@ def test_numbers_and_bytes_in_text_columns(store, db_path, meeting):
 
 def test_a_time_at_the_end_of_the_calendar(store, db_path, meeting):
     # Valid ISO text, but in UTC it would be in the year 10000.
-    other_program(db_path, "UPDATE meetings SET starts_at = '9999-12-31T23:00-05:00',"
-                  " starts_at_utc = 'x'")
+    other_program(
+        db_path, "UPDATE meetings SET starts_at = '9999-12-31T23:00-05:00', starts_at_utc = 'x'"
+    )
     [read] = store.all_meetings()
     assert unreadable_in(read.unreadable, "starts_at") is not None
     everything_renders(store, meeting.id)
@@ -177,10 +203,14 @@ def test_undecodable_bytes_are_never_stored_as_lone_surrogates(store, db_path, m
     store.review.set_reflection(week_start(NOW.date()), "focus", text)
     store.save_draft("meeting-form", {"title": text})
     added = store.add_meeting(MeetingDraft(text, text, at(2, 10), notes=text))
-    stored = [value for (value,) in sqlite3.connect(db_path).execute(
-        "SELECT premortem FROM checklists UNION ALL SELECT text FROM unsaid_items"
-        " UNION ALL SELECT focus FROM reflections UNION ALL SELECT notes FROM meetings"
-        f" WHERE id = {added.id} UNION ALL SELECT title FROM meetings WHERE id = {added.id}")]
+    stored = [
+        value
+        for (value,) in sqlite3.connect(db_path).execute(
+            "SELECT premortem FROM checklists UNION ALL SELECT text FROM unsaid_items"
+            " UNION ALL SELECT focus FROM reflections UNION ALL SELECT notes FROM meetings"
+            f" WHERE id = {added.id} UNION ALL SELECT title FROM meetings WHERE id = {added.id}"
+        )
+    ]
     print(f"{len(stored)} values stored from text with undecodable bytes")
     assert stored[:4] == ["caf\ufffd\ufffd \ufffd"] * 4
     assert stored[4] == "caf\ufffd\ufffd \ufffd"

@@ -36,11 +36,19 @@ def fill_everything(store, meeting_id: int) -> None:
     c.set_field(meeting_id, "nothing_to_raise", False)
     c.set_field(meeting_id, "off_their_plate", "Write the status report")
     c.add_item("asks", meeting_id, text="I need the sign-off", by_when=date(2026, 12, 4))
-    c.add_item("deadlines", meeting_id, label="Go-live", earliest=date(2027, 1, 4),
-               likely=date(2027, 1, 11), latest=date(2027, 1, 25),
-               confidence=Confidence.MEDIUM, flexible=frozenset({Flex.SCOPE, Flex.PEOPLE}))
-    problem = c.add_item("problems", meeting_id, text="Vendor is late", need=Need.DECISION,
-                         ask_for_help=True)
+    c.add_item(
+        "deadlines",
+        meeting_id,
+        label="Go-live",
+        earliest=date(2027, 1, 4),
+        likely=date(2027, 1, 11),
+        latest=date(2027, 1, 25),
+        confidence=Confidence.MEDIUM,
+        flexible=frozenset({Flex.SCOPE, Flex.PEOPLE}),
+    )
+    problem = c.add_item(
+        "problems", meeting_id, text="Vendor is late", need=Need.DECISION, ask_for_help=True
+    )
     c.add_item("solutions", problem, text="Switch to the backup vendor")
 
 
@@ -56,7 +64,10 @@ def test_every_field_round_trips_through_the_file(store, meeting):
     assert checklist.holding_back_reason is HoldBackReason.FEAR
     assert checklist.holding_back_nothing is False and checklist.no_asks is True
     assert checklist.they_expect == "They expect a date " + AWKWARD
-    assert (checklist.i_expect, checklist.premortem) == ("I expect a decision", "We run out of time")
+    assert (checklist.i_expect, checklist.premortem) == (
+        "I expect a decision",
+        "We run out of time",
+    )
     assert checklist.planned_level == 6
     assert checklist.pushback_line == "I think differently about that, because …"
     assert checklist.off_their_plate == "Write the status report"
@@ -64,11 +75,19 @@ def test_every_field_round_trips_through_the_file(store, meeting):
     assert (ask.text, ask.by_when) == ("I need the sign-off", date(2026, 12, 4))
     [deadline] = checklist.deadlines
     assert (deadline.label, deadline.earliest, deadline.likely, deadline.latest) == (
-        "Go-live", date(2027, 1, 4), date(2027, 1, 11), date(2027, 1, 25))
+        "Go-live",
+        date(2027, 1, 4),
+        date(2027, 1, 11),
+        date(2027, 1, 25),
+    )
     assert deadline.confidence is Confidence.MEDIUM
     assert deadline.flexible == frozenset({Flex.SCOPE, Flex.PEOPLE})
     [problem] = checklist.problems
-    assert (problem.text, problem.need, problem.ask_for_help) == ("Vendor is late", Need.DECISION, True)
+    assert (problem.text, problem.need, problem.ask_for_help) == (
+        "Vendor is late",
+        Need.DECISION,
+        True,
+    )
     assert [s.text for s in problem.solutions] == ["Switch to the backup vendor"]
     assert checklist.started
 
@@ -113,16 +132,23 @@ def test_deleting_a_meeting_deletes_its_checklist(store, meeting, db_path):
     fill_everything(store, meeting.id)
     store.delete_meeting(meeting.id)
     conn = sqlite3.connect(db_path)
-    counts = [conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-              for t in ("checklists", "asks", "deadlines", "problems", "solutions")]
+    counts = [
+        conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("checklists", "asks", "deadlines", "problems", "solutions")
+    ]
     conn.close()
     assert counts == [0, 0, 0, 0, 0]
 
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("planned_level", 0), ("planned_level", 11), ("planned_level", True),
-     ("holding_back", "x" * 100_001), ("position", "emperor")],
+    [
+        ("planned_level", 0),
+        ("planned_level", 11),
+        ("planned_level", True),
+        ("holding_back", "x" * 100_001),
+        ("position", "emperor"),
+    ],
 )
 def test_bad_values_are_refused(store, meeting, field, value):
     with pytest.raises((ValidationError, ValueError)):

@@ -18,9 +18,17 @@ def planned(store):
     """A meeting yesterday with a plan: two asks, a deadline, a problem."""
     meeting = store.add_meeting(MeetingDraft("Q4 review", "Dana", at(-1, 10)))
     c = store.checklists
-    asks = [c.add_item("asks", meeting.id, text=t) for t in ("Sign-off by Friday", "A budget owner")]
-    deadline = c.add_item("deadlines", meeting.id, label="Go-live", earliest=date(2027, 1, 4),
-                          likely=date(2027, 1, 11), latest=date(2027, 1, 25))
+    asks = [
+        c.add_item("asks", meeting.id, text=t) for t in ("Sign-off by Friday", "A budget owner")
+    ]
+    deadline = c.add_item(
+        "deadlines",
+        meeting.id,
+        label="Go-live",
+        earliest=date(2027, 1, 4),
+        likely=date(2027, 1, 11),
+        latest=date(2027, 1, 25),
+    )
     problem = c.add_item("problems", meeting.id, text="Vendor late")
     c.add_item("solutions", problem, text="Backup vendor")
     return meeting, asks, deadline, problem
@@ -29,10 +37,17 @@ def planned(store):
 def test_every_field_round_trips(store, planned):
     meeting = planned[0]
     d = store.debriefs
-    values = {"outcome": "Agreed scope 🚀\nDates next week", "overall": 4, "temperature": 5,
-              "actual_level": 7, "feedback_asked": True, "feedback_keep": "Summaries",
-              "feedback_more": "Flag risks early", "feedback_help": "Pre-read with me",
-              "coaching_note": "x" * 50_000}
+    values = {
+        "outcome": "Agreed scope 🚀\nDates next week",
+        "overall": 4,
+        "temperature": 5,
+        "actual_level": 7,
+        "feedback_asked": True,
+        "feedback_keep": "Summaries",
+        "feedback_more": "Flag risks early",
+        "feedback_help": "Pre-read with me",
+        "coaching_note": "x" * 50_000,
+    }
     for name, value in values.items():
         d.set_field(meeting.id, name, value)
     debrief = d.get(meeting.id)
@@ -59,7 +74,9 @@ def test_an_ask_not_asked_becomes_unsaid_and_back(store, planned):
     d.set_ask_result(asks[1], False, None)
     debrief = d.get(meeting.id)
     assert [(r.asked, r.answer) for r in debrief.ask_results] == [
-        (True, AskAnswer.GRANTED), (False, None)]
+        (True, AskAnswer.GRANTED),
+        (False, None),
+    ]
     assert [(u.text, u.from_ask_id) for u in debrief.unsaid] == [("A budget owner", asks[1])]
     d.set_ask_result(asks[1], False, None)  # saying it twice adds nothing
     assert len(d.get(meeting.id).unsaid) == 1
@@ -77,8 +94,9 @@ def test_unsaid_and_actions_carry_to_the_next_meeting_until_resolved(store, plan
     meeting = planned[0]
     d = store.debriefs
     unsaid = store.items.add("unsaid", meeting.id, text="The budget overrun")
-    mine = store.items.add("actions", meeting.id, text="Send plan", owner=Owner.ME,
-                           due=date(2026, 12, 1))
+    mine = store.items.add(
+        "actions", meeting.id, text="Send plan", owner=Owner.ME, due=date(2026, 12, 1)
+    )
     theirs = store.items.add("actions", meeting.id, text="Name an owner", owner=Owner.THEM)
     follow_up = d.create_next_meeting(meeting, at(6, 10))
     assert follow_up.counterpart.id == meeting.counterpart.id
@@ -109,7 +127,8 @@ def test_moved_deadlines_keep_their_history(store, planned, db_path):
     conn = sqlite3.connect(db_path)
     history = conn.execute(
         "SELECT meeting_id, likely FROM deadline_moves WHERE deadline_id = ? ORDER BY id",
-        [deadline]).fetchall()
+        [deadline],
+    ).fetchall()
     conn.close()
     assert history == [(meeting.id, "2027-01-25"), (later.id, "2027-02-15")]
     d.clear_move(deadline, meeting.id)
@@ -122,8 +141,10 @@ def test_proposal_outcomes(store, planned):
     assert store.debriefs.get(meeting.id).proposal_outcomes == ((problem, ProposalOutcome.PARKED),)
 
 
-@pytest.mark.parametrize(("field", "value"), [("overall", 6), ("temperature", 0),
-                                              ("actual_level", 11), ("outcome", "x" * 100_001)])
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("overall", 6), ("temperature", 0), ("actual_level", 11), ("outcome", "x" * 100_001)],
+)
 def test_out_of_range_values_are_refused(store, planned, field, value):
     with pytest.raises(ValidationError):
         store.debriefs.set_field(planned[0].id, field, value)
@@ -137,8 +158,10 @@ def test_deleting_a_meeting_removes_its_debrief(store, planned, db_path):
     store.debriefs.record_move(deadline, meeting.id, None, None, None)
     store.delete_meeting(meeting.id)
     conn = sqlite3.connect(db_path)
-    counts = [conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-              for t in ("debriefs", "unsaid_items", "action_items", "deadline_moves")]
+    counts = [
+        conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("debriefs", "unsaid_items", "action_items", "deadline_moves")
+    ]
     conn.close()
     assert counts == [0, 0, 0, 0]
 

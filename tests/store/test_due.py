@@ -40,11 +40,13 @@ def test_each_kind_of_thing_due_and_the_near_misses(store):
     soon = _add(store, "Pilot", dana, NOW + timedelta(minutes=40))
     _add(store, "Later today", sam, NOW + timedelta(minutes=90))
     store.checklists.set_field(soon.id, "planned_level", 5)  # 1 of 4 steps
-    late = store.items.add("actions", held.id, text="Send plan", owner=Owner.ME,
-                           due=date(2026, 11, 26))
+    late = store.items.add(
+        "actions", held.id, text="Send plan", owner=Owner.ME, due=date(2026, 11, 26)
+    )
     store.items.add("actions", held.id, text="Due today", owner=Owner.ME, due=NOW.date())
-    ticked = store.items.add("actions", held.id, text="Done", owner=Owner.THEM,
-                             due=date(2026, 11, 20))
+    ticked = store.items.add(
+        "actions", held.id, text="Done", owner=Owner.THEM, due=date(2026, 11, 20)
+    )
     store.debriefs.set_done(ticked, True)
     store.items.add("actions", held.id, text="   ", due=date(2026, 11, 20))  # blank: nothing to do
 
@@ -57,7 +59,8 @@ def test_each_kind_of_thing_due_and_the_near_misses(store):
     assert [a.item.id for a in report.overdue_actions] == [late]
     # Dana never gave feedback and is met within the week; Sam was asked yesterday.
     assert [(f.person, f.last_feedback, f.next_meeting.title) for f in report.feedback] == [
-        (dana, None, "Pilot")]
+        (dana, None, "Pilot")
+    ]
     assert text.splitlines() == [
         "Needs a debrief",
         f"  {held.id:>4}  Wed 25 Nov 10:00 (2 d ago)  Roadmap · Dana Whitfield",
@@ -78,7 +81,12 @@ def test_feedback_is_due_by_cadence(store):
     _debrief_done(store, asked.id, feedback=True)
     _add(store, "Next", "Dana", at(3, 10))
     assert [f.last_feedback for f in read_due(store, NOW).feedback] == [at(-95, 10).date()]
-    store.people.update(asked.counterpart.id, name="Dana", organisation="",
-                        kind=asked.counterpart.kind, rank=asked.counterpart.rank,
-                        cadence=Cadence.HALF_YEARLY)
+    store.people.update(
+        asked.counterpart.id,
+        name="Dana",
+        organisation="",
+        kind=asked.counterpart.kind,
+        rank=asked.counterpart.rank,
+        cadence=Cadence.HALF_YEARLY,
+    )
     assert read_due(store, NOW).feedback == ()

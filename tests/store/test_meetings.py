@@ -32,8 +32,9 @@ def draft(**overrides) -> MeetingDraft:
 
 
 def test_add_meeting_creates_the_person_and_reads_back(store):
-    meeting = store.add_meeting(draft(counterpart_kind=RelationshipKind.BOSS,
-                                      counterpart_rank=Rank.PEER))
+    meeting = store.add_meeting(
+        draft(counterpart_kind=RelationshipKind.BOSS, counterpart_rank=Rank.PEER)
+    )
 
     again = store.meeting(meeting.id)
     assert again == meeting
@@ -58,8 +59,11 @@ def test_rows_are_readable_with_plain_sqlite(store, db_path):
     ).fetchone()
     conn.close()
     assert row == (
-        "Q4 roadmap review", "Dana Whitfield", "2026-11-28T15:00+00:00",
-        "2026-11-28T15:00:00Z", "coffee",
+        "Q4 roadmap review",
+        "Dana Whitfield",
+        "2026-11-28T15:00+00:00",
+        "2026-11-28T15:00:00Z",
+        "coffee",
     )
 
 
@@ -74,12 +78,23 @@ def test_update_meeting_changes_every_form_field(store):
     meeting = store.add_meeting(draft())
     updated = store.update_meeting(
         meeting.id,
-        draft(title="Renewal", counterpart_name="Marcus Obi", starts_at=at(3, 9, 30),
-              duration_minutes=30, setting=Setting.MEAL, notes="New notes"),
+        draft(
+            title="Renewal",
+            counterpart_name="Marcus Obi",
+            starts_at=at(3, 9, 30),
+            duration_minutes=30,
+            setting=Setting.MEAL,
+            notes="New notes",
+        ),
     )
-    assert (updated.title, updated.counterpart.name, updated.starts_at,
-            updated.duration_minutes, updated.setting, updated.notes) == (
-        "Renewal", "Marcus Obi", at(3, 9, 30), 30, Setting.MEAL, "New notes")
+    assert (
+        updated.title,
+        updated.counterpart.name,
+        updated.starts_at,
+        updated.duration_minutes,
+        updated.setting,
+        updated.notes,
+    ) == ("Renewal", "Marcus Obi", at(3, 9, 30), 30, Setting.MEAL, "New notes")
     assert store.meeting(meeting.id) == updated
 
 
@@ -142,7 +157,10 @@ def test_invalid_drafts_are_refused_and_nothing_is_saved(store, overrides, field
 
 
 def test_awkward_text_round_trips_exactly(store):
-    notes = "Emoji 🚀✅, accents é ñ 中文, tabs\tand\nnewlines; quotes ' \" ; DROP TABLE x;--" + "z" * 50_000
+    notes = (
+        "Emoji 🚀✅, accents é ñ 中文, tabs\tand\nnewlines; quotes ' \" ; DROP TABLE x;--"
+        + "z" * 50_000
+    )
     meeting = store.add_meeting(draft(notes=notes, title="Café ☕ check-in"))
     reopened = open_store(store.path)
     try:
@@ -219,7 +237,10 @@ def test_a_held_write_lock_gives_a_clear_error_not_a_crash(db_path, monkeypatch)
 
 def test_kind_and_rank_update_an_existing_person_only_when_given(store):
     first = store.add_meeting(draft())
-    assert (first.counterpart.kind, first.counterpart.rank) == (RelationshipKind.CLIENT, Rank.SENIOR)
+    assert (first.counterpart.kind, first.counterpart.rank) == (
+        RelationshipKind.CLIENT,
+        Rank.SENIOR,
+    )
     kept = store.add_meeting(draft(title="No change"))
     assert kept.counterpart.rank is Rank.SENIOR
     changed = store.add_meeting(draft(title="Promoted", counterpart_rank=Rank.PEER))

@@ -37,9 +37,13 @@ def test_skeleton_database_upgrades_with_its_data(tmp_path):
     store = open_store(path)
     try:
         [meeting] = store.all_meetings()
-        assert (meeting.title, meeting.counterpart.name, meeting.duration_minutes,
-                meeting.setting.value, meeting.notes) == (
-            "Old meeting", "Dana 🚀", 45, "meal", "notes\nkept")
+        assert (
+            meeting.title,
+            meeting.counterpart.name,
+            meeting.duration_minutes,
+            meeting.setting.value,
+            meeting.notes,
+        ) == ("Old meeting", "Dana 🚀", 45, "meal", "notes\nkept")
         assert meeting.counterpart.organisation == "Northwind"
         assert meeting.steps_done == 0
         # The new tables work against the old rows.
@@ -59,10 +63,14 @@ def test_checklist_era_database_upgrades_with_its_data(tmp_path):
     make_skeleton_database(path)
     conn = sqlite3.connect(path)
     migrations.apply(Database(conn), stop_before="m003_debriefs")
-    conn.execute("INSERT INTO checklists (meeting_id, planned_level, steps_done, created_at,"
-                 " updated_at) VALUES (1, 6, 1, 'x', 'x')")
-    conn.execute("INSERT INTO asks (meeting_id, position, text, created_at, updated_at)"
-                 " VALUES (1, 0, 'I need the sign-off', 'x', 'x')")
+    conn.execute(
+        "INSERT INTO checklists (meeting_id, planned_level, steps_done, created_at,"
+        " updated_at) VALUES (1, 6, 1, 'x', 'x')"
+    )
+    conn.execute(
+        "INSERT INTO asks (meeting_id, position, text, created_at, updated_at)"
+        " VALUES (1, 0, 'I need the sign-off', 'x', 'x')"
+    )
     conn.commit()
     conn.close()
     store = open_store(path)

@@ -25,9 +25,13 @@ def fingerprint(path: Path) -> tuple[str, int, int]:
 def applied(path: Path) -> list[str]:
     conn = sqlite3.connect(path)
     try:
-        return [name for (name,) in conn.execute(
-            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY id",
-            [MIGRATION_SET])]
+        return [
+            name
+            for (name,) in conn.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY id",
+                [MIGRATION_SET],
+            )
+        ]
     finally:
         conn.close()
 
@@ -197,7 +201,10 @@ def test_an_empty_file_is_treated_as_a_new_database(tmp_path):
 def run_prep(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "prep", *args],
-        capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
     )
 
 
@@ -220,7 +227,7 @@ def _damaged_inside(path: Path) -> None:
     # The table's row holds the name and then the organisation; the name
     # index holds the name alone. So this finds a page of the table itself.
     start = (data.index(b"Person 100" + b"x" * 100) // page) * page
-    data[start:start + page] = b"\xde\xad\xbe\xef" * (page // 4)
+    data[start : start + page] = b"\xde\xad\xbe\xef" * (page // 4)
     path.write_bytes(bytes(data))
 
 
@@ -256,7 +263,8 @@ def _wal_rows_with_a_checkpoint_cut_short(folder: Path) -> tuple[Path, int]:
             writer.execute(
                 "INSERT INTO counterparts (name, organisation, created_at, updated_at)"
                 " VALUES (?, ?, '2026-11-27T14:00:00Z', '2026-11-27T14:00:00Z')",
-                [f"Person {i}", "x" * 400])
+                [f"Person {i}", "x" * 400],
+            )
     path, wal = folder / "cut.db", folder / "cut.db-wal"
     path.write_bytes(original.read_bytes())
     wal_bytes = Path(f"{original}-wal").read_bytes()
@@ -300,7 +308,7 @@ def test_a_short_file_whose_wal_lacks_the_missing_pages_is_damaged(tmp_path):
     path, _ = _wal_rows_with_a_checkpoint_cut_short(tmp_path)
     os.truncate(path, 8 * 4096)  # cut into pages the -wal file does not hold
     before = fingerprint(path)
-    with pytest.raises(StoreOpenError, match="is damaged.*truncated.*\\.recover"):
+    with pytest.raises(StoreOpenError, match=r"is damaged.*truncated.*\.recover"):
         open_store(path)
     assert fingerprint(path) == before
 
@@ -383,13 +391,15 @@ def _index_missing_a_row(path: Path) -> None:
         store.add_counterpart(f"Person {i}")
     store.close()
     conn = sqlite3.connect(path)
-    sql = conn.execute(
-        "SELECT sql FROM sqlite_master WHERE name = 'counterparts_name'").fetchone()[0]
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'counterparts_name'").fetchone()[
+        0
+    ]
     conn.execute("DROP INDEX counterparts_name")
     conn.execute(f"{sql} WHERE id != 5")  # built without row 5 ...
     conn.execute("PRAGMA writable_schema = ON")
     conn.execute(  # ... and declared as if it held every row
-        "UPDATE sqlite_master SET sql = ? WHERE name = 'counterparts_name'", [sql])
+        "UPDATE sqlite_master SET sql = ? WHERE name = 'counterparts_name'", [sql]
+    )
     conn.commit()
     conn.close()
 
@@ -416,16 +426,16 @@ def test_a_row_missing_from_an_index_is_found_and_saving_stops(tmp_path):
 
 
 def test_the_full_check_runs_at_most_once_a_day(tmp_path, clock):
-    from prep.domain.clock import FixedClock
     from datetime import timedelta
+
+    from prep.domain.clock import FixedClock
 
     path = tmp_path / "daily.db"
     _index_missing_a_row(path)
     # Pretend the file passed this morning: the check is not repeated today.
     store = open_store(path, clock=clock)
     conn = sqlite3.connect(path)
-    conn.execute("INSERT INTO integrity_checks (id, passed_at) VALUES (1, ?)",
-                 [store.now_text()])
+    conn.execute("INSERT INTO integrity_checks (id, passed_at) VALUES (1, ?)", [store.now_text()])
     conn.commit()
     conn.close()
     try:

@@ -41,8 +41,9 @@ def _meeting(store, title: str, person: str, starts_at) -> int:
 def people(store):
     """Dana: ten debriefed meetings, one to come; Sam: one; alex: none."""
     dana = store.add_counterpart(DANA, organisation="Northwind")
-    sam = store.add_counterpart(SAM, kind=RelationshipKind.INTERNAL, rank=Rank.PEER,
-                                cadence=Cadence.HALF_YEARLY)
+    sam = store.add_counterpart(
+        SAM, kind=RelationshipKind.INTERNAL, rank=Rank.PEER, cadence=Cadence.HALF_YEARLY
+    )
     alex = store.add_counterpart("alex Chen", kind=RelationshipKind.BOSS)
     dana_meetings = []
     for n, temperature in enumerate(TEMPERATURES):
@@ -62,8 +63,14 @@ def people(store):
     store.debriefs.set_done(items.add("actions", last, text="Book room"), True)
     items.add("actions", last, text="  ")
     sam_meeting = _meeting(store, "Budget check", SAM, at(-2, 15))
-    return {"dana": dana, "sam": sam, "alex": alex, "dana_meetings": dana_meetings,
-            "future": future, "sam_meeting": sam_meeting}
+    return {
+        "dana": dana,
+        "sam": sam,
+        "alex": alex,
+        "dana_meetings": dana_meetings,
+        "future": future,
+        "sam_meeting": sam_meeting,
+    }
 
 
 # -- summaries -----------------------------------------------------------------
@@ -71,14 +78,34 @@ def people(store):
 
 def test_summaries_list_everyone_with_their_numbers(store, people):
     assert store.people.summaries(NOW) == [
-        PersonSummary(person=people["alex"], meetings=0, last_met=None, last_feedback=None,
-                      temperatures=(), open_unsaid=0, open_actions=0),
-        PersonSummary(person=people["dana"], meetings=11, last_met=at(-10, 10).date(),
-                      last_feedback=at(-40, 10).date(),
-                      # The last eight, oldest first.
-                      temperatures=(3, 4, 5, 4, 3, 2, 1, 5), open_unsaid=2, open_actions=1),
-        PersonSummary(person=people["sam"], meetings=1, last_met=at(-2, 15).date(),
-                      last_feedback=None, temperatures=(), open_unsaid=0, open_actions=0),
+        PersonSummary(
+            person=people["alex"],
+            meetings=0,
+            last_met=None,
+            last_feedback=None,
+            temperatures=(),
+            open_unsaid=0,
+            open_actions=0,
+        ),
+        PersonSummary(
+            person=people["dana"],
+            meetings=11,
+            last_met=at(-10, 10).date(),
+            last_feedback=at(-40, 10).date(),
+            # The last eight, oldest first.
+            temperatures=(3, 4, 5, 4, 3, 2, 1, 5),
+            open_unsaid=2,
+            open_actions=1,
+        ),
+        PersonSummary(
+            person=people["sam"],
+            meetings=1,
+            last_met=at(-2, 15).date(),
+            last_feedback=None,
+            temperatures=(),
+            open_unsaid=0,
+            open_actions=0,
+        ),
     ]
 
 
@@ -109,8 +136,10 @@ def test_timeline_is_newest_first_with_plan_and_debrief(store, people):
     timeline = store.people.timeline(people["dana"].id)
 
     assert [e.meeting.id for e in timeline] == [people["future"], *reversed(meetings)]
-    assert [(e.meeting.title, e.planned_level, e.actual_level, e.temperature, e.outcome)
-            for e in timeline[:4]] == [
+    assert [
+        (e.meeting.title, e.planned_level, e.actual_level, e.temperature, e.outcome)
+        for e in timeline[:4]
+    ] == [
         ("Planning", None, None, None, ""),
         ("Check-in 10", 6, 3, 5, "Budget approved"),
         ("Check-in 9", 5, None, 1, ""),
@@ -118,7 +147,9 @@ def test_timeline_is_newest_first_with_plan_and_debrief(store, people):
     ]
     assert all(e.meeting.counterpart == people["dana"] for e in timeline)
     assert [e.meeting.id for e in store.people.timeline(people["dana"].id, limit=2)] == [
-        people["future"], meetings[-1]]
+        people["future"],
+        meetings[-1],
+    ]
     assert store.people.timeline(people["alex"].id) == []
 
 
@@ -127,22 +158,41 @@ def test_timeline_is_newest_first_with_plan_and_debrief(store, people):
 
 def test_update_changes_every_field_and_cleans_the_text(store, people, db_path):
     sam = people["sam"]
-    updated = store.people.update(sam.id, name="  Sam   Patel-Okafor ",
-                                  organisation=" Contoso\n", kind=RelationshipKind.CUSTOMER,
-                                  rank=Rank.JUNIOR, cadence=Cadence.YEARLY)
-    assert updated == Counterpart(sam.id, "Sam Patel-Okafor", "Contoso",
-                                  RelationshipKind.CUSTOMER, Rank.JUNIOR, Cadence.YEARLY)
-    assert rows(db_path, "SELECT name, organisation, kind, rank, feedback_cadence"
-                         " FROM counterparts WHERE id = ?", (sam.id,)) == [
-        ("Sam Patel-Okafor", "Contoso", "customer", "junior", "yearly")]
+    updated = store.people.update(
+        sam.id,
+        name="  Sam   Patel-Okafor ",
+        organisation=" Contoso\n",
+        kind=RelationshipKind.CUSTOMER,
+        rank=Rank.JUNIOR,
+        cadence=Cadence.YEARLY,
+    )
+    assert updated == Counterpart(
+        sam.id,
+        "Sam Patel-Okafor",
+        "Contoso",
+        RelationshipKind.CUSTOMER,
+        Rank.JUNIOR,
+        Cadence.YEARLY,
+    )
+    assert rows(
+        db_path,
+        "SELECT name, organisation, kind, rank, feedback_cadence FROM counterparts WHERE id = ?",
+        (sam.id,),
+    ) == [("Sam Patel-Okafor", "Contoso", "customer", "junior", "yearly")]
     # Their meetings stay theirs.
     assert store.meeting(people["sam_meeting"]).counterpart == updated
 
 
 def test_a_new_spelling_of_ones_own_name_is_not_a_clash(store, people):
     dana = people["dana"]
-    updated = store.people.update(dana.id, name="dana whitfield", organisation="Northwind",
-                                  kind=dana.kind, rank=dana.rank, cadence=dana.cadence)
+    updated = store.people.update(
+        dana.id,
+        name="dana whitfield",
+        organisation="Northwind",
+        kind=dana.kind,
+        rank=dana.rank,
+        cadence=dana.cadence,
+    )
     assert updated.name == "dana whitfield"
 
 
@@ -150,9 +200,15 @@ def test_a_new_spelling_of_ones_own_name_is_not_a_clash(store, people):
 def test_an_empty_name_is_refused(store, people, db_path, name):
     before = rows(db_path, "SELECT * FROM counterparts ORDER BY id")
     sam = people["sam"]
-    with pytest.raises(ValidationError, match="A person needs a name."):
-        store.people.update(sam.id, name=name, organisation="Contoso", kind=sam.kind,
-                            rank=sam.rank, cadence=Cadence.YEARLY)
+    with pytest.raises(ValidationError, match=r"A person needs a name\."):
+        store.people.update(
+            sam.id,
+            name=name,
+            organisation="Contoso",
+            kind=sam.kind,
+            rank=sam.rank,
+            cadence=Cadence.YEARLY,
+        )
     assert rows(db_path, "SELECT * FROM counterparts ORDER BY id") == before
 
 
@@ -160,8 +216,14 @@ def test_a_name_someone_else_has_is_refused(store, people, db_path):
     before = rows(db_path, "SELECT * FROM counterparts ORDER BY id")
     sam = people["sam"]
     with pytest.raises(StoreError) as refused:
-        store.people.update(sam.id, name=" DANA  whitfield", organisation="",
-                            kind=sam.kind, rank=sam.rank, cadence=sam.cadence)
+        store.people.update(
+            sam.id,
+            name=" DANA  whitfield",
+            organisation="",
+            kind=sam.kind,
+            rank=sam.rank,
+            cadence=sam.cadence,
+        )
     assert str(refused.value) == "Someone called DANA whitfield already exists: merge them instead."
     assert rows(db_path, "SELECT * FROM counterparts ORDER BY id") == before
 
@@ -177,14 +239,15 @@ def test_merge_moves_the_meetings_and_removes_the_other(store, people, db_path):
 
     assert kept == dana
     assert rows(db_path, "SELECT id FROM counterparts ORDER BY id") == [
-        (dana.id,), (people["alex"].id,)]
+        (dana.id,),
+        (people["alex"].id,),
+    ]
     assert rows(db_path, "SELECT DISTINCT counterpart_id FROM meetings") == [(dana.id,)]
     timeline = store.people.timeline(dana.id)
     assert len(timeline) == 12
     assert people["sam_meeting"] in [e.meeting.id for e in timeline]
     summary = {s.person.id: s for s in store.people.summaries(NOW)}[dana.id]
-    assert (summary.meetings, summary.last_met, summary.open_actions) == (
-        12, at(-2, 15).date(), 2)
+    assert (summary.meetings, summary.last_met, summary.open_actions) == (12, at(-2, 15).date(), 2)
     with pytest.raises(StoreError, match=f"No person with id {sam.id}."):
         store.counterpart(sam.id)
 
@@ -192,7 +255,7 @@ def test_merge_moves_the_meetings_and_removes_the_other(store, people, db_path):
 def test_merging_someone_into_themselves_is_refused(store, people, db_path):
     before = rows(db_path, "SELECT id, counterpart_id FROM meetings ORDER BY id")
     dana = people["dana"]
-    with pytest.raises(StoreError, match="Choose two different people to merge."):
+    with pytest.raises(StoreError, match=r"Choose two different people to merge\."):
         store.people.merge(dana.id, dana.id)
     assert store.counterpart(dana.id) == dana
     assert rows(db_path, "SELECT id, counterpart_id FROM meetings ORDER BY id") == before
@@ -200,9 +263,9 @@ def test_merging_someone_into_themselves_is_refused(store, people, db_path):
 
 def test_merging_with_someone_who_is_gone_changes_nothing(store, people, db_path):
     before = rows(db_path, "SELECT id, counterpart_id FROM meetings ORDER BY id")
-    with pytest.raises(StoreError, match="No person with id 999."):
+    with pytest.raises(StoreError, match=r"No person with id 999\."):
         store.people.merge(999, people["sam"].id)
-    with pytest.raises(StoreError, match="No person with id 999."):
+    with pytest.raises(StoreError, match=r"No person with id 999\."):
         store.people.merge(people["dana"].id, 999)
     assert rows(db_path, "SELECT id, counterpart_id FROM meetings ORDER BY id") == before
     assert len(store.counterparts()) == 3
@@ -212,8 +275,9 @@ def test_a_merged_name_is_free_again(store, people):
     """After the merge, the other record's name can be given to someone."""
     sam, alex = people["sam"], people["alex"]
     store.people.merge(people["dana"].id, sam.id)
-    renamed = store.people.update(alex.id, name=SAM, organisation="", kind=alex.kind,
-                                  rank=alex.rank, cadence=alex.cadence)
+    renamed = store.people.update(
+        alex.id, name=SAM, organisation="", kind=alex.kind, rank=alex.rank, cadence=alex.cadence
+    )
     assert renamed.name == SAM
 
 

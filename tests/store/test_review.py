@@ -56,8 +56,9 @@ def _stamp(store, table: str, item_id: int, **columns: str) -> None:
     store.db.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*columns.values(), item_id])
 
 
-def _meeting(store, title: str, person: str, starts_at: datetime,
-             setting: Setting = Setting.VIDEO) -> int:
+def _meeting(
+    store, title: str, person: str, starts_at: datetime, setting: Setting = Setting.VIDEO
+) -> int:
     return store.add_meeting(MeetingDraft(title, person, starts_at, setting=setting)).id
 
 
@@ -70,8 +71,9 @@ def _debrief(store, meeting_id: int, **fields) -> None:
 def history(store) -> History:
     c, d, items = store.checklists, store.debriefs, store.items
     dana = store.add_counterpart(DANA, organisation="Northwind").id
-    sam = store.add_counterpart(SAM, kind=RelationshipKind.INTERNAL, rank=Rank.PEER,
-                                cadence=Cadence.HALF_YEARLY).id
+    sam = store.add_counterpart(
+        SAM, kind=RelationshipKind.INTERNAL, rank=Rank.PEER, cadence=Cadence.HALF_YEARLY
+    ).id
     m: dict[str, int] = {}
 
     # -- the trend's edges, in summer time (BST) ---------------------------------
@@ -91,20 +93,44 @@ def history(store) -> History:
     # -- week 47 ---------------------------------------------------------------
     m["kick_off"] = _meeting(store, "Kick-off", DANA, at(-10, 10))  # Tue 17 Nov
     c.set_field(m["kick_off"], "planned_level", 5)
-    c.add_item("deadlines", m["kick_off"], label="go-live ", earliest=date(2026, 12, 1),
-               likely=date(2026, 12, 4), latest=date(2026, 12, 11))
-    contract = c.add_item("deadlines", m["kick_off"], label="Contract",
-                          earliest=date(2026, 12, 7), likely=date(2026, 12, 10),
-                          latest=date(2026, 12, 15))
-    _debrief(store, m["kick_off"], outcome="Scope agreed", temperature=3, actual_level=4,
-             feedback_asked=True)  # gap -1
-    d.record_move(contract, m["kick_off"], date(2026, 12, 10), date(2026, 12, 14),
-                  date(2026, 12, 18))
+    c.add_item(
+        "deadlines",
+        m["kick_off"],
+        label="go-live ",
+        earliest=date(2026, 12, 1),
+        likely=date(2026, 12, 4),
+        latest=date(2026, 12, 11),
+    )
+    contract = c.add_item(
+        "deadlines",
+        m["kick_off"],
+        label="Contract",
+        earliest=date(2026, 12, 7),
+        likely=date(2026, 12, 10),
+        latest=date(2026, 12, 15),
+    )
+    _debrief(
+        store,
+        m["kick_off"],
+        outcome="Scope agreed",
+        temperature=3,
+        actual_level=4,
+        feedback_asked=True,
+    )  # gap -1
+    d.record_move(
+        contract, m["kick_off"], date(2026, 12, 10), date(2026, 12, 14), date(2026, 12, 18)
+    )
     overrun = items.add("unsaid", m["kick_off"], text="The overrun")
-    _stamp(store, "unsaid_items", overrun, created_at="2026-11-17T12:00:00Z",
-           resolved_at="2026-11-24T09:00:00Z")
-    owner = items.add("actions", m["kick_off"], text="Name an owner", owner=Owner.THEM,
-                      due=date(2026, 11, 26))
+    _stamp(
+        store,
+        "unsaid_items",
+        overrun,
+        created_at="2026-11-17T12:00:00Z",
+        resolved_at="2026-11-24T09:00:00Z",
+    )
+    owner = items.add(
+        "actions", m["kick_off"], text="Name an owner", owner=Owner.THEM, due=date(2026, 11, 26)
+    )
     _stamp(store, "action_items", owner, done_at="2026-11-27T09:00:00Z")  # before NOW
     room = items.add("actions", m["kick_off"], text="Book room", due=date(2026, 11, 18))
     _stamp(store, "action_items", room, done_at="2026-11-24T10:00:00Z")
@@ -119,8 +145,14 @@ def history(store) -> History:
         ("  ", None, None, date(2026, 12, 5)),  # no label
         ("Migration", date(2026, 11, 1), None, date(2027, 6, 1)),  # spans the window
     ):
-        c.add_item("deadlines", m["late_call"], label=label, earliest=earliest, likely=likely,
-                   latest=latest)
+        c.add_item(
+            "deadlines",
+            m["late_call"],
+            label=label,
+            earliest=earliest,
+            likely=likely,
+            latest=latest,
+        )
     holiday = items.add("unsaid", m["late_call"], text="Holiday")
     _stamp(store, "unsaid_items", holiday, created_at="2026-11-22T23:45:00Z")
 
@@ -138,15 +170,22 @@ def history(store) -> History:
     c.add_item("asks", p, text="   ")
     c.set_field(p, "they_expect", "A plan")
     c.set_field(p, "i_expect", "A date")
-    go_live = c.add_item("deadlines", p, label="Go-live", earliest=date(2026, 12, 3),
-                         likely=date(2026, 12, 9), latest=date(2026, 12, 18))  # carried copy
+    go_live = c.add_item(
+        "deadlines",
+        p,
+        label="Go-live",
+        earliest=date(2026, 12, 3),
+        likely=date(2026, 12, 9),
+        latest=date(2026, 12, 18),
+    )  # carried copy
     c.set_field(p, "planned_level", 6)
     vendor = c.add_item("problems", p, text="Vendor late")
     c.add_item("solutions", vendor, text="Backup vendor")
     c.add_item("problems", p, text="No data owner", ask_for_help=True)
     assert store.meeting(p).steps_done == 4
-    _debrief(store, p, outcome="Budget approved", temperature=4, actual_level=7,
-             feedback_asked=True)  # gap +1
+    _debrief(
+        store, p, outcome="Budget approved", temperature=4, actual_level=7, feedback_asked=True
+    )  # gap +1
     d.set_ask_result(sign_off, True, AskAnswer.GRANTED)
     d.set_ask_result(budget_owner, False, None)
     [unsaid] = d.get(p).unsaid
@@ -166,8 +205,14 @@ def history(store) -> History:
     c.set_field(b, "no_asks", True)
     c.set_field(b, "they_expect", "Numbers")
     c.set_field(b, "i_expect", "A yes")
-    budget_deadline = c.add_item("deadlines", b, label="Budget", earliest=date(2026, 12, 1),
-                                 likely=date(2026, 12, 2), latest=date(2026, 12, 4))
+    budget_deadline = c.add_item(
+        "deadlines",
+        b,
+        label="Budget",
+        earliest=date(2026, 12, 1),
+        likely=date(2026, 12, 2),
+        latest=date(2026, 12, 4),
+    )
     c.set_field(b, "planned_level", 5)
     c.set_field(b, "nothing_to_raise", True)
     assert store.meeting(b).steps_done == 4
@@ -203,8 +248,13 @@ def history(store) -> History:
     old_open = items.add("unsaid", m["autumn"], text="Team size")
     _stamp(store, "unsaid_items", old_open, created_at="2026-09-07T10:00:00Z")
     old_done = items.add("unsaid", m["autumn"], text="Office move")
-    _stamp(store, "unsaid_items", old_done, created_at="2026-09-07T10:00:00Z",
-           resolved_at="2026-11-20T10:00:00Z")
+    _stamp(
+        store,
+        "unsaid_items",
+        old_done,
+        created_at="2026-09-07T10:00:00Z",
+        resolved_at="2026-11-20T10:00:00Z",
+    )
 
     store.review.set_reflection(WEEK_47, "focus", "Ask for decisions")
     store.review.set_reflection(WEEK_48, "went_well", "Asked for the sign-off")
@@ -214,27 +264,79 @@ def history(store) -> History:
 def _expected_meetings(h: History) -> tuple[ReviewMeeting, ...]:
     m = h.m
     return (
-        ReviewMeeting(id=m["early"], title="Early sync", person_id=h.sam, person=SAM,
-                      rank=Rank.PEER, starts_at=at(-4, 0), setting=Setting.VIDEO),
-        ReviewMeeting(id=m["pilot"], title="Pilot review", person_id=h.dana, person=DANA,
-                      rank=Rank.SENIOR, starts_at=at(-4, 9), setting=Setting.OFFICE,
-                      steps_done=4, debriefed=True,
-                      planned_level=6, actual_level=7, temperature=4,
-                      asks_planned=2, asks_asked=1, asks_granted=1,
-                      problems_with_solution=1, problems_for_help=1, problems_without=0,
-                      feedback_asked=True, hold_back_reason=HoldBackReason.EMBARRASS,
-                      unsaid_opened=1),  # the ask not made
-        ReviewMeeting(id=m["budget"], title="Budget check", person_id=h.sam, person=SAM,
-                      rank=Rank.PEER, starts_at=at(-2, 15), setting=Setting.PHONE,
-                      steps_done=4, edited_after_start=True, debriefed=True,
-                      planned_level=5, actual_level=5, temperature=2,
-                      unsaid_opened=2),  # Workload, Pay; not the blank
-        ReviewMeeting(id=m["coffee"], title="Coffee chat", person_id=h.dana, person=DANA,
-                      rank=Rank.SENIOR, starts_at=at(-1, 12, 30), setting=Setting.COFFEE,
-                      temperature=5, asks_planned=1, asks_asked=1, asks_granted=0,
-                      problems_with_solution=0, problems_for_help=1, problems_without=1),
-        ReviewMeeting(id=m["sunday"], title="Sunday wrap", person_id=h.sam, person=SAM,
-                      rank=Rank.PEER, starts_at=at(2, 23, 30), setting=Setting.VIDEO),
+        ReviewMeeting(
+            id=m["early"],
+            title="Early sync",
+            person_id=h.sam,
+            person=SAM,
+            rank=Rank.PEER,
+            starts_at=at(-4, 0),
+            setting=Setting.VIDEO,
+        ),
+        ReviewMeeting(
+            id=m["pilot"],
+            title="Pilot review",
+            person_id=h.dana,
+            person=DANA,
+            rank=Rank.SENIOR,
+            starts_at=at(-4, 9),
+            setting=Setting.OFFICE,
+            steps_done=4,
+            debriefed=True,
+            planned_level=6,
+            actual_level=7,
+            temperature=4,
+            asks_planned=2,
+            asks_asked=1,
+            asks_granted=1,
+            problems_with_solution=1,
+            problems_for_help=1,
+            problems_without=0,
+            feedback_asked=True,
+            hold_back_reason=HoldBackReason.EMBARRASS,
+            unsaid_opened=1,
+        ),  # the ask not made
+        ReviewMeeting(
+            id=m["budget"],
+            title="Budget check",
+            person_id=h.sam,
+            person=SAM,
+            rank=Rank.PEER,
+            starts_at=at(-2, 15),
+            setting=Setting.PHONE,
+            steps_done=4,
+            edited_after_start=True,
+            debriefed=True,
+            planned_level=5,
+            actual_level=5,
+            temperature=2,
+            unsaid_opened=2,
+        ),  # Workload, Pay; not the blank
+        ReviewMeeting(
+            id=m["coffee"],
+            title="Coffee chat",
+            person_id=h.dana,
+            person=DANA,
+            rank=Rank.SENIOR,
+            starts_at=at(-1, 12, 30),
+            setting=Setting.COFFEE,
+            temperature=5,
+            asks_planned=1,
+            asks_asked=1,
+            asks_granted=0,
+            problems_with_solution=0,
+            problems_for_help=1,
+            problems_without=1,
+        ),
+        ReviewMeeting(
+            id=m["sunday"],
+            title="Sunday wrap",
+            person_id=h.sam,
+            person=SAM,
+            rank=Rank.PEER,
+            starts_at=at(2, 23, 30),
+            setting=Setting.VIDEO,
+        ),
     )
 
 
@@ -260,14 +362,17 @@ def test_week_48_is_exactly_what_the_history_says(store, history):
             UpcomingDeadline("Budget", SAM, date(2026, 12, 5), None, date(2026, 12, 12)),
             # Dana's two Go-lives are one deadline carried over: the latest plan,
             # as moved at its debrief.
-            UpcomingDeadline("Go-live", DANA, date(2026, 12, 10), date(2026, 12, 16),
-                             date(2026, 12, 23)),
+            UpcomingDeadline(
+                "Go-live", DANA, date(2026, 12, 10), date(2026, 12, 16), date(2026, 12, 23)
+            ),
             # Same label, another person: a deadline of its own.
-            UpcomingDeadline("Go-live", SAM, date(2026, 12, 13), date(2026, 12, 16),
-                             date(2026, 12, 20)),
+            UpcomingDeadline(
+                "Go-live", SAM, date(2026, 12, 13), date(2026, 12, 16), date(2026, 12, 20)
+            ),
             # Moved twice: the latest move counts.
-            UpcomingDeadline("Contract", DANA, date(2026, 12, 11), date(2026, 12, 18),
-                             date(2026, 12, 21)),
+            UpcomingDeadline(
+                "Contract", DANA, date(2026, 12, 11), date(2026, 12, 18), date(2026, 12, 21)
+            ),
             UpcomingDeadline("Migration", SAM, date(2026, 11, 1), None, date(2027, 6, 1)),
         ),
         # Due before the week and open at its end; due this week or next, done
@@ -275,12 +380,22 @@ def test_week_48_is_exactly_what_the_history_says(store, history):
         # "Someday" has no date, and a blank item is never listed.
         actions=(
             ActionLine("Send plan", DANA, Owner.ME, date(2026, 11, 20)),
-            ActionLine("Name an owner", DANA, Owner.THEM, date(2026, 11, 26),
-                       done_at=datetime(2026, 11, 27, 9, tzinfo=UTC)),
+            ActionLine(
+                "Name an owner",
+                DANA,
+                Owner.THEM,
+                date(2026, 11, 26),
+                done_at=datetime(2026, 11, 27, 9, tzinfo=UTC),
+            ),
             ActionLine("Call back", DANA, Owner.THEM, date(2026, 11, 27)),
             ActionLine("Share figures", SAM, Owner.THEM, date(2026, 12, 2)),
-            ActionLine("Book room", DANA, Owner.ME, date(2026, 11, 18),
-                       done_at=datetime(2026, 11, 24, 10, tzinfo=UTC)),
+            ActionLine(
+                "Book room",
+                DANA,
+                Owner.ME,
+                date(2026, 11, 18),
+                done_at=datetime(2026, 11, 24, 10, tzinfo=UTC),
+            ),
         ),
         # Robin is met only on Monday 30 Nov, after the week.
         people=(
@@ -294,8 +409,10 @@ def test_week_48_is_exactly_what_the_history_says(store, history):
     [send_plan, name_owner, call_back, share_figures, book_room] = week.actions
     assert action_items(week, NOW) == ActionItems(
         overdue=(send_plan,),
-        due_this_week=(DueItem(name_owner, done=True, overdue=False),
-                       DueItem(call_back, done=False, overdue=False)),  # due today
+        due_this_week=(
+            DueItem(name_owner, done=True, overdue=False),
+            DueItem(call_back, done=False, overdue=False),
+        ),  # due today
         due_next_week=(share_figures,),
         done_other=(book_room,),
     )
@@ -309,20 +426,24 @@ def test_week_47_is_seen_as_of_its_own_end(store, history):
     assert unsaid_opened(week) == 2  # The overrun, and Holiday at Sunday's late call
     assert week.unsaid_resolved == 1  # Office move
     assert week.moved_deadlines == (
-        MovedDeadline("Contract", DANA, date(2026, 12, 10), date(2026, 12, 14), m["kick_off"]),)
+        MovedDeadline("Contract", DANA, date(2026, 12, 10), date(2026, 12, 14), m["kick_off"]),
+    )
     # As of Mon 23 Nov 00:00: "Book room" was still open then, though done since.
     items = action_items(week, NOW)
     assert [(i.action.text, i.done, i.overdue) for i in items.due_this_week] == [
-        ("Book room", False, True), ("Send plan", False, True)]
+        ("Book room", False, True),
+        ("Send plan", False, True),
+    ]
     assert [a.text for a in items.due_next_week] == ["Name an owner", "Call back"]
     assert (items.overdue, items.done_other) == ((), ())
-    assert week.people == (PersonFeedback(DANA, Cadence.QUARTERLY, date(2026, 11, 17)),
-                           PersonFeedback(SAM, Cadence.HALF_YEARLY, None))
+    assert week.people == (
+        PersonFeedback(DANA, Cadence.QUARTERLY, date(2026, 11, 17)),
+        PersonFeedback(SAM, Cadence.HALF_YEARLY, None),
+    )
     # Twelve weeks from Mon 31 Aug: "Summer check-in" (Sun 6 Sep, local) in the
     # first, "Autumn kick-off" (Mon 7 Sep 00:30 BST, still 6 Sep in UTC) in the second.
     assert len(week.gap_trend) == 12
-    assert week.gap_trend == (9.0, 3.0, None, None, None, None, None, None, None, None, None,
-                              -1.0)
+    assert week.gap_trend == (9.0, 3.0, None, None, None, None, None, None, None, None, None, -1.0)
     assert week.reflection == Reflection(focus="Ask for decisions")
     assert week.last_week_focus == ""
 
@@ -335,16 +456,16 @@ def test_a_week_is_local_midnight_to_midnight_far_from_utc(store):
     """New York is five hours behind: Sunday 23:30 there is Monday in UTC,
     and still belongs to the Sunday's week."""
     new_york = tz.gettz("America/New_York")
-    inside = _meeting(store, "Sunday late", "Ana", datetime(2026, 11, 29, 23, 30,
-                                                             tzinfo=new_york))
+    inside = _meeting(store, "Sunday late", "Ana", datetime(2026, 11, 29, 23, 30, tzinfo=new_york))
     _meeting(store, "Monday early", "Ana", datetime(2026, 11, 30, 0, 10, tzinfo=new_york))
     _meeting(store, "Sunday before", "Ana", datetime(2026, 11, 22, 23, 59, tzinfo=new_york))
-    first = _meeting(store, "Monday first", "Ana", datetime(2026, 11, 23, 0, 0,
-                                                            tzinfo=new_york))
+    first = _meeting(store, "Monday first", "Ana", datetime(2026, 11, 23, 0, 0, tzinfo=new_york))
     now = datetime(2026, 11, 27, 9, 0, tzinfo=new_york)
     week = store.review.week(WEEK_48, new_york, now)
     assert [(r.id, r.title) for r in week.meetings] == [
-        (first, "Monday first"), (inside, "Sunday late")]
+        (first, "Monday first"),
+        (inside, "Sunday late"),
+    ]
 
 
 def test_an_empty_database_gives_an_empty_week(store):
@@ -375,8 +496,14 @@ def test_a_sunday_meeting_debriefed_on_monday_counts_in_sundays_week(store):
     c.add_item("asks", sunday, text="More budget")
     risk = c.add_item("problems", sunday, text="Vendor late")
     c.add_item("solutions", risk, text="Backup vendor")
-    launch = c.add_item("deadlines", sunday, label="Launch", earliest=date(2026, 12, 7),
-                        likely=date(2026, 12, 9), latest=date(2026, 12, 11))
+    launch = c.add_item(
+        "deadlines",
+        sunday,
+        label="Launch",
+        earliest=date(2026, 12, 7),
+        likely=date(2026, 12, 9),
+        latest=date(2026, 12, 11),
+    )
     # The debrief, written on Monday 30 Nov.
     d.set_ask_result(sign_off, True, AskAnswer.GRANTED)
     [more_budget] = [a.ask_id for a in d.get(sunday).ask_results if a.ask_id != sign_off]
@@ -395,7 +522,8 @@ def test_a_sunday_meeting_debriefed_on_monday_counts_in_sundays_week(store):
     assert held.problems_with_solution == 1
     assert unsaid_opened(week_48) == 2
     assert week_48.moved_deadlines == (
-        MovedDeadline("Launch", SAM, date(2026, 12, 9), date(2026, 12, 16), sunday),)
+        MovedDeadline("Launch", SAM, date(2026, 12, 9), date(2026, 12, 16), sunday),
+    )
     assert week_48.open_unsaid_by_person == ((SAM, 2),)
 
     assert week_49.meetings == ()
@@ -420,9 +548,12 @@ def test_mondays_review_lists_an_item_due_on_wednesday(store):
     week = store.review.week(WEEK_48, LONDON, monday, trend=False)
     items = action_items(week, monday)
     assert [(i.action.text, i.done, i.overdue) for i in items.due_this_week] == [
-        ("Send the plan", False, False)]
-    assert "- [ ] Send the plan \u2014 me, for Dana Whitfield, due Wed 25 Nov" in render_review(
-        week, WeekInput(week_start=WEEK_47), monday).splitlines()
+        ("Send the plan", False, False)
+    ]
+    assert (
+        "- [ ] Send the plan \u2014 me, for Dana Whitfield, due Wed 25 Nov"
+        in render_review(week, WeekInput(week_start=WEEK_47), monday).splitlines()
+    )
 
 
 # -- reflections ---------------------------------------------------------------
@@ -436,8 +567,8 @@ def test_reflection_round_trip_field_by_field(store):
     review.set_reflection(WEEK_48, "focus", "Decisions")
     review.set_reflection(WEEK_48, "to_change", "Prepare on Friday")  # the last word stays
     assert review.reflection(WEEK_48) == Reflection(
-        went_well="Asked twice 🚀\nand it worked", to_change="Prepare on Friday",
-        focus="Decisions")
+        went_well="Asked twice 🚀\nand it worked", to_change="Prepare on Friday", focus="Decisions"
+    )
     assert review.reflection(WEEK_47) == Reflection()
     next_week = review.week(WEEK_48 + timedelta(weeks=1), LONDON, NOW, trend=False)
     assert next_week.last_week_focus == "Decisions"
@@ -455,20 +586,36 @@ def test_an_unknown_reflection_field_is_refused(store):
 
 def test_the_meetings_query_searches_the_start_index(store, history):
     lo, hi = "2026-11-23T00:00:00Z", "2026-11-30T00:00:00Z"
-    plan = [row[3] for row in store.db.execute(f"EXPLAIN QUERY PLAN {_MEETINGS_SQL}",
-                                               [lo, hi]).fetchall()]
-    assert any(line.startswith("SEARCH m USING INDEX meetings_starts_at_utc (starts_at_utc>?")
-               for line in plan), plan
+    plan = [
+        row[3]
+        for row in store.db.execute(f"EXPLAIN QUERY PLAN {_MEETINGS_SQL}", [lo, hi]).fetchall()
+    ]
+    assert any(
+        line.startswith("SEARCH m USING INDEX meetings_starts_at_utc (starts_at_utc>?")
+        for line in plan
+    ), plan
     assert not [line for line in plan if line.startswith("SCAN")], plan
 
 
 def test_upcoming_deadlines_follow_a_move_made_at_the_debrief(store):
     meeting = _meeting(store, "Pilot review", DANA, at(-4, 9))
     c, d = store.checklists, store.debriefs
-    contract = c.add_item("deadlines", meeting, label="Contract", earliest=date(2026, 12, 7),
-                          likely=date(2026, 12, 10), latest=date(2026, 12, 15))
-    go_live = c.add_item("deadlines", meeting, label="Go-live", earliest=date(2026, 12, 1),
-                         likely=date(2026, 12, 4), latest=date(2026, 12, 11))
+    contract = c.add_item(
+        "deadlines",
+        meeting,
+        label="Contract",
+        earliest=date(2026, 12, 7),
+        likely=date(2026, 12, 10),
+        latest=date(2026, 12, 15),
+    )
+    go_live = c.add_item(
+        "deadlines",
+        meeting,
+        label="Go-live",
+        earliest=date(2026, 12, 1),
+        likely=date(2026, 12, 4),
+        latest=date(2026, 12, 11),
+    )
     d.record_move(contract, meeting, date(2026, 12, 11), date(2026, 12, 18), date(2026, 12, 21))
     # Moved out of the next two weeks altogether.
     d.record_move(go_live, meeting, date(2027, 1, 11), date(2027, 1, 15), date(2027, 1, 22))
@@ -480,6 +627,7 @@ def test_upcoming_deadlines_follow_a_move_made_at_the_debrief(store):
         MovedDeadline("Go-live", DANA, date(2026, 12, 4), date(2027, 1, 15), meeting),
     )
     assert week.upcoming_deadlines == (
-        UpcomingDeadline("Contract", DANA, date(2026, 12, 11), date(2026, 12, 18),
-                         date(2026, 12, 21)),
+        UpcomingDeadline(
+            "Contract", DANA, date(2026, 12, 11), date(2026, 12, 18), date(2026, 12, 21)
+        ),
     )

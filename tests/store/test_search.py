@@ -18,8 +18,9 @@ from tests.store.test_migrations import make_skeleton_database
 
 
 def _add(store, title, person="Dana Whitfield", days=1, notes=""):
-    return store.add_meeting(MeetingDraft(title=title, counterpart_name=person,
-                                          starts_at=at(days, 15), notes=notes))
+    return store.add_meeting(
+        MeetingDraft(title=title, counterpart_name=person, starts_at=at(days, 15), notes=notes)
+    )
 
 
 def _found(store, typed):
@@ -40,22 +41,35 @@ def test_every_kind_of_text_is_found_with_its_meeting(store):
     store.review.set_reflection(date(2026, 11, 23), "focus", "Ask for decisions")
 
     assert _found(store, "warehouse") == [("Meeting", m.id, "Bring the warehouse numbers")]
-    for typed, where in [("rollout", "Checklist"), ("sign-off", "Ask"), ("vendor late", "Problem"),
-                         ("backup", "Solution"), ("go-live", "Deadline"),
-                         ("addition", "Debrief"), ("overrun", "Unsaid"),
-                         ("revised", "Action item")]:
+    for typed, where in [
+        ("rollout", "Checklist"),
+        ("sign-off", "Ask"),
+        ("vendor late", "Problem"),
+        ("backup", "Solution"),
+        ("go-live", "Deadline"),
+        ("addition", "Debrief"),
+        ("overrun", "Unsaid"),
+        ("revised", "Action item"),
+    ]:
         assert [(w, i) for w, i, _ in _found(store, typed)] == [(where, m.id)], typed
     [reflection] = search(store, "decisions")
     assert (reflection.where, reflection.week_start, reflection.meeting_id) == (
-        "Reflection", date(2026, 11, 23), None)
+        "Reflection",
+        date(2026, 11, 23),
+        None,
+    )
 
 
 def test_the_index_follows_edits_deletes_and_cascades(store):
     m = _add(store, "Q4 review", notes="warehouse")
     ask = store.checklists.add_item("asks", m.id, text="sign-off")
     store.checklists.set_field(m.id, "planned_level", 5)  # not indexed: no re-index needed
-    store.update_meeting(m.id, MeetingDraft(title="Q4 review", counterpart_name="Dana Whitfield",
-                                            starts_at=at(1, 15), notes="depot"))
+    store.update_meeting(
+        m.id,
+        MeetingDraft(
+            title="Q4 review", counterpart_name="Dana Whitfield", starts_at=at(1, 15), notes="depot"
+        ),
+    )
     assert _found(store, "warehouse") == []
     assert [i for _, i, _ in _found(store, "depot")] == [m.id]
     assert [i for _, i, _ in _found(store, "sign")] == [m.id]
@@ -85,7 +99,9 @@ def test_the_query_and_the_marks():
     assert fts_query('he said "no" ') == '"he" "said" "no"'
     assert fts_query("café") == '"café"*'
     assert unmark("a \ue000pilot\ue001 and\nthe \ue000pilot\ue001") == (
-        "a pilot and the pilot", ((2, 7), (16, 21)))
+        "a pilot and the pilot",
+        ((2, 7), (16, 21)),
+    )
 
 
 def test_an_existing_database_is_indexed_by_the_migration(tmp_path):
@@ -103,6 +119,7 @@ def test_datasette_finds_the_index_by_its_convention(store, db_path):
     conn = sqlite3.connect(db_path)
     found = conn.execute(
         "SELECT name FROM sqlite_master WHERE rootpage = 0"
-        " AND sql LIKE '%VIRTUAL TABLE%USING FTS%content=\"meetings\"%'").fetchall()
+        " AND sql LIKE '%VIRTUAL TABLE%USING FTS%content=\"meetings\"%'"
+    ).fetchall()
     conn.close()
     assert found == [("meetings_fts",)]

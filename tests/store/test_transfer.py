@@ -27,7 +27,7 @@ def full(store):
     """The demo data, plus a reflection, a draft and text that is hard to carry."""
     fill_demo(store, NOW)
     store.review.set_reflection(date(2026, 11, 23), "went_well", "Asked for the sign-off 🚀")
-    store.save_draft("new-meeting", {"title": "Half-typed\n\"quoted\", with commas"})
+    store.save_draft("new-meeting", {"title": 'Half-typed\n"quoted", with commas'})
     return store
 
 
@@ -51,8 +51,11 @@ def test_a_json_round_trip_gives_back_every_row_of_every_table(full, db_path, tm
 
 def test_every_table_of_the_schema_is_exported(store, db_path):
     conn = sqlite3.connect(db_path)
-    names = {n for (n, sql) in conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'")
-             if not n.startswith(("sqlite_", "_sqlite_")) and "_fts" not in n}
+    names = {
+        n
+        for (n, sql) in conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'")
+        if not n.startswith(("sqlite_", "_sqlite_")) and "_fts" not in n
+    }
     conn.close()
     assert names == set(TABLES) | set(NOT_EXPORTED)
 
@@ -65,18 +68,34 @@ def test_import_refuses_a_database_with_data_and_changes_nothing(full, db_path):
     assert _dump(db_path) == before
 
 
-@pytest.mark.parametrize(("document", "message"), [
-    ([], "not a prep JSON export"),
-    ({"format": "something-else"}, "not a prep JSON export"),
-    ({"format": "prep-export", "version": 2, "tables": {}}, "newer prep"),
-    ({"format": "prep-export", "version": 1, "migrations": ["m999_future"], "tables": {}},
-     "newer prep"),
-    ({"format": "prep-export", "version": 1, "tables": {"secrets": []}}, "does not know: secrets"),
-    ({"format": "prep-export", "version": 1, "tables": {"counterparts": [{"nope": 1}]}},
-     "no column 'nope'"),
-    ({"format": "prep-export", "version": 1, "tables": {"meetings": [{"id": 1, "title": "x"}]}},
-     "Row 1 of meetings cannot be imported"),
-])
+@pytest.mark.parametrize(
+    ("document", "message"),
+    [
+        ([], "not a prep JSON export"),
+        ({"format": "something-else"}, "not a prep JSON export"),
+        ({"format": "prep-export", "version": 2, "tables": {}}, "newer prep"),
+        (
+            {"format": "prep-export", "version": 1, "migrations": ["m999_future"], "tables": {}},
+            "newer prep",
+        ),
+        (
+            {"format": "prep-export", "version": 1, "tables": {"secrets": []}},
+            "does not know: secrets",
+        ),
+        (
+            {"format": "prep-export", "version": 1, "tables": {"counterparts": [{"nope": 1}]}},
+            "no column 'nope'",
+        ),
+        (
+            {
+                "format": "prep-export",
+                "version": 1,
+                "tables": {"meetings": [{"id": 1, "title": "x"}]},
+            },
+            "Row 1 of meetings cannot be imported",
+        ),
+    ],
+)
 def test_a_bad_document_is_refused_and_nothing_is_written(store, db_path, document, message):
     with pytest.raises(StoreError, match=message):
         import_document(store, document)

@@ -19,9 +19,13 @@ def every_table(db_path: Path) -> dict[str, list[tuple]]:
     may write it while a test runs: it is about the file, not the data)."""
     conn = sqlite3.connect(db_path)
     try:
-        names = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%'"
-            " AND name NOT LIKE 'sqlite_%' AND name != 'integrity_checks' ORDER BY name")]
+        names = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%'"
+                " AND name NOT LIKE 'sqlite_%' AND name != 'integrity_checks' ORDER BY name"
+            )
+        ]
         return {n: conn.execute(f'SELECT * FROM "{n}" ORDER BY 1, 2').fetchall() for n in names}
     finally:
         conn.close()
@@ -35,8 +39,13 @@ def fully_written_meeting(store) -> int:
     """A meeting with a debrief under way, asks, a deadline and its move, a problem and
     solution, unsaid and action items, and a follow-up meeting pointing back."""
     seeded, _unsaid, _action, _follow_up = seed_debriefed(store)
-    store.debriefs.record_move(seeded.deadline, seeded.meeting_id, date(2026, 12, 9),
-                               date(2026, 12, 14), date(2026, 12, 21))
+    store.debriefs.record_move(
+        seeded.deadline,
+        seeded.meeting_id,
+        date(2026, 12, 9),
+        date(2026, 12, 14),
+        date(2026, 12, 21),
+    )
     store.checklists.set_field(seeded.meeting_id, "they_expect", "A firm pilot date")
     # Left a field short of done, so the agenda still lists it (needs a debrief).
     store.debriefs.set_field(seeded.meeting_id, "actual_level", None)
@@ -51,8 +60,7 @@ def test_deleting_a_meeting_then_restoring_brings_back_every_row(store, db_path)
 
     snapshot = store.delete_meeting(meeting_id)
     after_delete = every_table(db_path)
-    print(f"snapshot holds {snapshot.row_count()} rows from "
-          f"{len(snapshot.removed)} table groups")
+    print(f"snapshot holds {snapshot.row_count()} rows from {len(snapshot.removed)} table groups")
     assert after_delete != before
     assert [hit for hit in found(store, "pilot") if hit[0] == meeting_id] == []
 
@@ -87,4 +95,7 @@ def test_merging_then_restoring_brings_back_both_people_and_their_meetings(store
     store.restore(snapshot)
     assert every_table(db_path) == before
     assert sorted((m.title, m.counterpart.name) for m in store.all_meetings()) == [
-        ("With DW 2", "DW"), ("With DW 3", "DW"), ("With Dana", "Dana Whitfield")]
+        ("With DW 2", "DW"),
+        ("With DW 3", "DW"),
+        ("With Dana", "Dana Whitfield"),
+    ]

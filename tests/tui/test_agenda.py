@@ -43,8 +43,12 @@ async def test_groups_and_rows_in_order(make_app, store):
         headings = [str(o.prompt).strip() for o in options if o.disabled]
         assert headings == ["NEEDS A DEBRIEF · 1", "TODAY · 1", "THIS WEEK · 1", "LATER · 1"]
         rows = [str(o.prompt) for o in options if not o.disabled]
-        assert ["Renewal" in rows[0], "Pilot" in rows[1], "Scope" in rows[2],
-                "Steering" in rows[3]] == [True] * 4
+        assert [
+            "Renewal" in rows[0],
+            "Pilot" in rows[1],
+            "Scope" in rows[2],
+            "Steering" in rows[3],
+        ] == [True] * 4
         assert "debrief" in rows[0]
         assert "16:00" in rows[1]
         assert "Sat 10:30" in rows[2]
@@ -52,8 +56,15 @@ async def test_groups_and_rows_in_order(make_app, store):
 
 
 async def test_detail_follows_the_cursor(make_app, store):
-    store.add_meeting(MeetingDraft("First", "Dana Whitfield", at(0, 16), setting=Setting.COFFEE,
-                                   notes="Ask about the pilot."))
+    store.add_meeting(
+        MeetingDraft(
+            "First",
+            "Dana Whitfield",
+            at(0, 16),
+            setting=Setting.COFFEE,
+            notes="Ask about the pilot.",
+        )
+    )
     store.add_meeting(MeetingDraft("Second", "Marcus", at(1, 9), duration_minutes=90))
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -129,8 +140,9 @@ async def test_help_opens_and_closes(make_app):
 async def test_footer_shows_the_agenda_keys(make_app):
     app = make_app()
     async with app.run_test(size=SIZE):
-        keys = {binding.key for (_, binding, enabled, _) in app.active_bindings.values()
-                if binding.show}
+        keys = {
+            binding.key for (_, binding, enabled, _) in app.active_bindings.values() if binding.show
+        }
         assert {"n", "e", "question_mark", "ctrl+q"} <= keys
 
 

@@ -135,8 +135,11 @@ async def test_hint_names_the_zone_and_teaches_the_level():
     app = ScaleApp()
     async with app.run_test(size=SIZE) as pilot:
         scale = scale_of(app)
-        for key, level, label in (("2", 2, "Too little"), ("5", 5, "Just right"),
-                                  ("8", 8, "Too much")):
+        for key, level, label in (
+            ("2", 2, "Too little"),
+            ("5", 5, "Just right"),
+            ("8", 8, "Too much"),
+        ):
             await pilot.press(key)
             text = text_of(scale)
             assert f"{label}: {level_hint(level)}" in text

@@ -81,8 +81,9 @@ def missing_text(screen: ChecklistScreen, step: int) -> str:
 
 
 def steps_done_in_file(db_path, meeting_id: int) -> int:
-    [(done,)] = rows(db_path, "SELECT steps_done FROM checklists WHERE meeting_id = ?",
-                     (meeting_id,))
+    [(done,)] = rows(
+        db_path, "SELECT steps_done FROM checklists WHERE meeting_id = ?", (meeting_id,)
+    )
     return done
 
 
@@ -195,20 +196,38 @@ async def test_walk_all_four_steps_by_keyboard_and_the_agenda_shows_it_ready(
         assert "4 of 4" in detail
 
     assert rows(db_path, CHECKLIST_ROW, (meeting.id,)) == [
-        ("paying-client", "Slip", 0, "more-data", 0, "Date", "Yes", "Leak", 6, "I differ", 0,
-         "Demo", 4, 0),
+        (
+            "paying-client",
+            "Slip",
+            0,
+            "more-data",
+            0,
+            "Date",
+            "Yes",
+            "Leak",
+            6,
+            "I differ",
+            0,
+            "Demo",
+            4,
+            0,
+        ),
     ]
     assert rows(db_path, "SELECT meeting_id, text, by_when FROM asks ORDER BY position") == [
         (meeting.id, "Sign-off", None),
         (meeting.id, "Staff", MONDAY),
     ]
-    assert rows(db_path, "SELECT meeting_id, label, earliest, likely, latest, confidence,"
-                         " flexible FROM deadlines") == [
-        (meeting.id, "Pilot go-live", "2026-12-01", "2026-12-04", "2026-12-11", "medium",
-         "scope"),
+    assert rows(
+        db_path,
+        "SELECT meeting_id, label, earliest, likely, latest, confidence, flexible FROM deadlines",
+    ) == [
+        (meeting.id, "Pilot go-live", "2026-12-01", "2026-12-04", "2026-12-11", "medium", "scope"),
     ]
-    assert rows(db_path, "SELECT p.meeting_id, p.text, p.need, p.ask_for_help, s.text"
-                         " FROM problems p JOIN solutions s ON s.problem_id = p.id") == [
+    assert rows(
+        db_path,
+        "SELECT p.meeting_id, p.text, p.need, p.ask_for_help, s.text"
+        " FROM problems p JOIN solutions s ON s.problem_id = p.id",
+    ) == [
         (meeting.id, "Churn", "approval", 0, "Hire"),
     ]
     assert rows(db_path, "SELECT status FROM meetings WHERE id = ?", (meeting.id,)) == [
@@ -289,7 +308,8 @@ async def test_deadline_dates_out_of_order_keep_step_2_open(make_app, store, db_
         assert hint.display and hint.has_class("error")
         assert text_of(hint) == "The likely date (Mon 30 Nov) is before the earliest (Fri 4 Dec)."
         assert "“Go-live”: the dates must run earliest ≤ likely ≤ latest." in missing_text(
-            screen, 2)
+            screen, 2
+        )
         assert step_marks(screen)[1] == "○"
         assert steps_done_in_file(db_path, meeting.id) == 0
         assert rows(db_path, "SELECT earliest, likely, latest FROM deadlines") == [
@@ -329,8 +349,7 @@ async def test_hedging_words_in_an_ask_are_pointed_out_and_direct_asks_are_not(
         await type_text(pilot, "justify the budget")
         await pilot.pause()
 
-        hedged, direct, justify = (row.query_one(".hedges", Static)
-                                   for row in screen.query(AskRow))
+        hedged, direct, justify = (row.query_one(".hedges", Static) for row in screen.query(AskRow))
         assert hedged.display
         hint = text_of(hedged)
         assert "“I was just wondering”" in hint and "“maybe”" in hint
@@ -380,8 +399,12 @@ async def test_a_started_meeting_opens_read_only_until_unlocked(make_app, store,
         banner = screen.query_one("#frozen-banner", Static)
         assert banner.display
         assert "The plan froze when the meeting started" in text_of(banner)
-        fields = list(screen.query("#panes Input, #panes TextArea, #panes Choice,"
-                                   " #panes Checkbox, #panes Button, #panes AssertivenessScale"))
+        fields = list(
+            screen.query(
+                "#panes Input, #panes TextArea, #panes Choice,"
+                " #panes Checkbox, #panes Button, #panes AssertivenessScale"
+            )
+        )
         assert fields and all(field.is_disabled for field in fields)
         assert focused_id(app) == "steps"
 
@@ -407,10 +430,11 @@ async def test_a_started_meeting_opens_read_only_until_unlocked(make_app, store,
         await pilot.pause()
         assert isinstance(app.screen, AgendaScreen)
 
-    assert rows(db_path, "SELECT holding_back, edited_after_start FROM checklists"
-                         " WHERE meeting_id = ?", (meeting.id,)) == [
-        ("Put", 1)
-    ]
+    assert rows(
+        db_path,
+        "SELECT holding_back, edited_after_start FROM checklists WHERE meeting_id = ?",
+        (meeting.id,),
+    ) == [("Put", 1)]
     assert store.checklists.get(meeting.id).edited_after_start
 
 
@@ -423,9 +447,16 @@ def seed_last_meeting(store) -> tuple[int, int]:
     old = store.add_meeting(MeetingDraft("Kick-off", "Dana", at(-40, 10)))
     repo = store.checklists
     repo.add_item("asks", old.id, text="I need the budget by Friday", by_when=date(2026, 10, 23))
-    repo.add_item("deadlines", old.id, label="Pilot go-live", earliest=date(2026, 12, 1),
-                  likely=date(2026, 12, 4), latest=date(2026, 12, 11),
-                  confidence=Confidence.MEDIUM, flexible=frozenset({Flex.SCOPE}))
+    repo.add_item(
+        "deadlines",
+        old.id,
+        label="Pilot go-live",
+        earliest=date(2026, 12, 1),
+        likely=date(2026, 12, 4),
+        latest=date(2026, 12, 11),
+        confidence=Confidence.MEDIUM,
+        flexible=frozenset({Flex.SCOPE}),
+    )
     repo.add_item("problems", old.id, text="Two analysts leaving")
     new = store.add_meeting(MeetingDraft("Follow-up", "Dana", at(1, 10)))
     return old.id, new.id
@@ -439,15 +470,15 @@ async def open_with_carry_over_question(pilot, new_id: int) -> ConfirmScreen:
     question = pilot.app.screen
     assert isinstance(question, ConfirmScreen)
     assert "Start from your last meeting with Dana?" in text_of(
-        question.query_one("#confirm-question", Static))
-    assert ("Copy 1 ask, 1 deadline, 1 unsolved problem"
-            in text_of(question.query_one("#confirm-detail", Static)))
+        question.query_one("#confirm-question", Static)
+    )
+    assert "Copy 1 ask, 1 deadline, 1 unsolved problem" in text_of(
+        question.query_one("#confirm-detail", Static)
+    )
     return question
 
 
-async def test_carry_over_yes_copies_open_items_into_the_new_checklist(
-    make_app, store, db_path
-):
+async def test_carry_over_yes_copies_open_items_into_the_new_checklist(make_app, store, db_path):
     old_id, new_id = seed_last_meeting(store)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -463,21 +494,24 @@ async def test_carry_over_yes_copies_open_items_into_the_new_checklist(
         await pilot.pause()
         [problem] = screen.query(ProblemRow)
         assert "“Two analysts leaving” has no solution yet" in text_of(
-            problem.query_one(".problem-hint", Static))
+            problem.query_one(".problem-hint", Static)
+        )
 
         assert rows(db_path, "SELECT meeting_id, text, by_when FROM asks ORDER BY id") == [
             (old_id, "I need the budget by Friday", "2026-10-23"),
             (new_id, "I need the budget by Friday", "2026-10-23"),
         ]
-        assert rows(db_path, "SELECT meeting_id, label, earliest, likely, latest, confidence,"
-                             " flexible FROM deadlines ORDER BY id") == [
-            (old_id, "Pilot go-live", "2026-12-01", "2026-12-04", "2026-12-11", "medium",
-             "scope"),
-            (new_id, "Pilot go-live", "2026-12-01", "2026-12-04", "2026-12-11", "medium",
-             "scope"),
+        assert rows(
+            db_path,
+            "SELECT meeting_id, label, earliest, likely, latest, confidence,"
+            " flexible FROM deadlines ORDER BY id",
+        ) == [
+            (old_id, "Pilot go-live", "2026-12-01", "2026-12-04", "2026-12-11", "medium", "scope"),
+            (new_id, "Pilot go-live", "2026-12-01", "2026-12-04", "2026-12-11", "medium", "scope"),
         ]
         assert rows(db_path, "SELECT meeting_id, text FROM problems ORDER BY id") == [
-            (old_id, "Two analysts leaving"), (new_id, "Two analysts leaving"),
+            (old_id, "Two analysts leaving"),
+            (new_id, "Two analysts leaving"),
         ]
 
         # Once copied, the checklist is started: reopening does not ask again.
@@ -518,9 +552,14 @@ async def test_add_move_and_remove_asks_by_keyboard(make_app, store, db_path):
         return [row.query_one("#ask-text", Input).value for row in screen.query(AskRow)]
 
     def stored() -> list[str]:
-        return [text for (text,) in rows(
-            db_path, "SELECT text FROM asks WHERE meeting_id = ? ORDER BY position",
-            (meeting.id,))]
+        return [
+            text
+            for (text,) in rows(
+                db_path,
+                "SELECT text FROM asks WHERE meeting_id = ? ORDER BY position",
+                (meeting.id,),
+            )
+        ]
 
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_checklist(pilot)
@@ -572,13 +611,13 @@ async def test_a_50000_character_paste_and_odd_characters_round_trip_exactly(
     make_app, store, db_path
 ):
     meeting = store.add_meeting(MeetingDraft("Paste", "Dana", at(1, 10)))
-    pasted = "".join(f"Line {n}: they expect «ça» 🚀, tabs\tand \"quotes\"\n"
-                     for n in range(2000))[:50_000]
+    pasted = "".join(f'Line {n}: they expect «ça» 🚀, tabs\tand "quotes"\n' for n in range(2000))[
+        :50_000
+    ]
     assert len(pasted) == 50_000
     # Emoji (with a zero-width joiner), bell, an escape sequence, NUL, tab,
     # DEL and markup-like brackets.
-    odd_ask = ("I need 👩🏽‍💻 sign-off\x07 now\x1b[31m red\x00 nul\ttab\x7f del"
-               " [b]markup[/b]")
+    odd_ask = "I need 👩🏽‍💻 sign-off\x07 now\x1b[31m red\x00 nul\ttab\x7f del [b]markup[/b]"
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -686,8 +725,9 @@ async def test_the_brief_after_step_4_shows_the_asks_and_the_planned_level(make_
     meeting = store.add_meeting(MeetingDraft("Brief me", "Dana", at(1, 10)))
     # The asks are typed in other tests; here they are stored beforehand.
     store.checklists.add_item("asks", meeting.id, text="I need sign-off")
-    store.checklists.add_item("asks", meeting.id, text="I need 2 analysts",
-                              by_when=date(2026, 11, 30))
+    store.checklists.add_item(
+        "asks", meeting.id, text="I need 2 analysts", by_when=date(2026, 11, 30)
+    )
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_checklist(pilot)

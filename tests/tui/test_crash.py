@@ -27,8 +27,13 @@ def test_a_crash_prints_one_line_and_writes_a_private_log(tmp_path):
     """)
     program = tmp_path / "broken.py"
     program.write_text(script)
-    result = subprocess.run([sys.executable, str(program)], capture_output=True, text=True,
-                            timeout=60, stdin=subprocess.DEVNULL)
+    result = subprocess.run(
+        [sys.executable, str(program)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
     output = result.stdout + result.stderr
     assert "Traceback" not in output
     assert "something went wrong and prep had to close" in result.stderr

@@ -19,7 +19,9 @@ async def test_the_app_warns_about_a_damaged_database(tmp_path):
                 await pilot.pause(0.05)
                 if any(n.title == "Database damaged" for n in app._notifications):
                     break
-            assert any(n.title == "Database damaged" and "Restore it from a backup" in n.message
-                       for n in app._notifications)
+            assert any(
+                n.title == "Database damaged" and "Restore it from a backup" in n.message
+                for n in app._notifications
+            )
     finally:
         store.close()

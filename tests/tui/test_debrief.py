@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-import pytest
 from textual.widgets import Checkbox, Input, Static, TextArea
 
 from prep.domain.checklist import Confidence, Need
@@ -23,9 +22,9 @@ from prep.tui.screens.checklist import ChecklistScreen
 from prep.tui.screens.confirm import ConfirmScreen
 from prep.tui.screens.debrief import DebriefScreen
 from prep.tui.widgets.agenda_list import AgendaList
+from prep.tui.widgets.checklist_panes import BriefPane
 from prep.tui.widgets.debrief_rows import ActionRow, ProposalRow, UnsaidRow
 from prep.tui.widgets.meeting_detail import MeetingDetail
-from prep.tui.widgets.checklist_panes import BriefPane
 from prep.tui.widgets.open_items import OpenItems
 from tests.helpers import at
 from tests.tui.conftest import SIZE, rows
@@ -55,14 +54,20 @@ def seed_yesterday(store) -> Seeded:
     meeting = store.add_meeting(MeetingDraft("Pilot review", "Dana Whitfield", at(-1, 10)))
     m = meeting.id
     c = store.checklists
-    ask_1 = c.add_item("asks", m, text="I need sign-off on the pilot budget",
-                       by_when=date(2026, 12, 4))
+    ask_1 = c.add_item(
+        "asks", m, text="I need sign-off on the pilot budget", by_when=date(2026, 12, 4)
+    )
     ask_2 = c.add_item("asks", m, text="Can I lead phase two?")
-    deadline = c.add_item("deadlines", m, label="Pilot go-live", earliest=date(2026, 12, 7),
-                          likely=date(2026, 12, 11), latest=date(2026, 12, 18),
-                          confidence=Confidence.MEDIUM)
-    problem = c.add_item("problems", m, text="The vendor is three weeks late",
-                         need=Need.DECISION)
+    deadline = c.add_item(
+        "deadlines",
+        m,
+        label="Pilot go-live",
+        earliest=date(2026, 12, 7),
+        likely=date(2026, 12, 11),
+        latest=date(2026, 12, 18),
+        confidence=Confidence.MEDIUM,
+    )
+    problem = c.add_item("problems", m, text="The vendor is three weeks late", need=Need.DECISION)
     c.add_item("solutions", problem, text="Switch to the backup vendor")
     c.set_field(m, "planned_level", 6)
     return Seeded(m, ask_1, ask_2, deadline, problem)
@@ -80,8 +85,13 @@ def seed_debriefed(store) -> tuple[Seeded, int, int, int]:
     d.set_field(s.meeting_id, "actual_level", 3)
     d.set_ask_result(s.ask_1, True, AskAnswer.GRANTED)
     d.set_ask_result(s.ask_2, False, None)
-    action = store.items.add("actions", s.meeting_id, text="Send the revised SOW",
-                             owner=Owner.THEM, due=date(2026, 11, 27))
+    action = store.items.add(
+        "actions",
+        s.meeting_id,
+        text="Send the revised SOW",
+        owner=Owner.THEM,
+        due=date(2026, 11, 27),
+    )
     follow_up = d.create_next_meeting(store.meeting(s.meeting_id), at(4, 10))
     [unsaid] = d.get(s.meeting_id).unsaid
     return s, unsaid.id, action, follow_up.id
@@ -247,19 +257,32 @@ async def test_full_debrief_by_keyboard_compares_plan_and_books_the_follow_up(
         assert any("Follow-up: Pilot review" in row for row in shown)
         assert any("☐ Send SOW" in row for row in shown)
 
-    assert rows(db_path, DEBRIEF_ROW, (s.meeting_id,)) == [(
-        "Budget approved", 4, 5, 3, 1, "Notes", "Risks", "Decks", "Show cost",
-    )]
+    assert rows(db_path, DEBRIEF_ROW, (s.meeting_id,)) == [
+        (
+            "Budget approved",
+            4,
+            5,
+            3,
+            1,
+            "Notes",
+            "Risks",
+            "Decks",
+            "Show cost",
+        )
+    ]
     assert rows(db_path, "SELECT status FROM meetings WHERE id = ?", (s.meeting_id,)) == [
         ("debriefed",)
     ]
     assert rows(db_path, "SELECT id, asked, answer FROM asks ORDER BY id") == [
-        (s.ask_1, 1, "granted"), (s.ask_2, 0, None),
+        (s.ask_1, 1, "granted"),
+        (s.ask_2, 0, None),
     ]
-    assert rows(db_path, "SELECT meeting_id, text, from_ask_id, resolved_at FROM unsaid_items"
-                ) == [(s.meeting_id, "Can I lead phase two?", s.ask_2, None)]
-    assert rows(db_path, "SELECT deadline_id, meeting_id, earliest, likely, latest"
-                         " FROM deadline_moves") == [
+    assert rows(db_path, "SELECT meeting_id, text, from_ask_id, resolved_at FROM unsaid_items") == [
+        (s.meeting_id, "Can I lead phase two?", s.ask_2, None)
+    ]
+    assert rows(
+        db_path, "SELECT deadline_id, meeting_id, earliest, likely, latest FROM deadline_moves"
+    ) == [
         (s.deadline, s.meeting_id, "2026-12-14", "2026-12-18", "2027-01-08"),
     ]
     # The plan keeps the range it had: the move is history beside it.
@@ -270,9 +293,13 @@ async def test_full_debrief_by_keyboard_compares_plan_and_books_the_follow_up(
     assert rows(db_path, "SELECT meeting_id, text, owner, due, done_at FROM action_items") == [
         (s.meeting_id, "Send SOW", "them", TODAY, None),
     ]
-    follow_ups = rows(db_path, "SELECT m.id, m.title, c.name, m.starts_at, m.status"
-                               " FROM meetings m JOIN counterparts c ON c.id = m.counterpart_id"
-                               " WHERE m.id != ?", (s.meeting_id,))
+    follow_ups = rows(
+        db_path,
+        "SELECT m.id, m.title, c.name, m.starts_at, m.status"
+        " FROM meetings m JOIN counterparts c ON c.id = m.counterpart_id"
+        " WHERE m.id != ?",
+        (s.meeting_id,),
+    )
     assert [f[1:] for f in follow_ups] == [
         ("Follow-up: Pilot review", "Dana Whitfield", "2026-12-01T10:00+00:00", "planned"),
     ]
@@ -292,8 +319,7 @@ async def open_follow_up_checklist(pilot, follow_up_id: int) -> ChecklistScreen:
     question = pilot.app.screen
     assert isinstance(question, ConfirmScreen)
     # Ask 1 was granted and ask 2 is an unsaid item now; the problem had a solution.
-    assert "Copy 1 deadline still open" in text_of(question.query_one("#confirm-detail",
-                                                                         Static))
+    assert "Copy 1 deadline still open" in text_of(question.query_one("#confirm-detail", Static))
     await pilot.press("n")
     await pilot.pause()
     screen = pilot.app.screen
@@ -328,10 +354,10 @@ async def test_the_next_checklist_shows_open_items_and_ticking_closes_them(
         await pilot.pause()
         assert [b.value for b in boxes] == [True, True]
         # Ticks save at once, no debounce.
-        [(resolved_at,)] = rows(db_path, "SELECT resolved_at FROM unsaid_items WHERE id = ?",
-                                (unsaid_id,))
-        [(done_at,)] = rows(db_path, "SELECT done_at FROM action_items WHERE id = ?",
-                            (action_id,))
+        [(resolved_at,)] = rows(
+            db_path, "SELECT resolved_at FROM unsaid_items WHERE id = ?", (unsaid_id,)
+        )
+        [(done_at,)] = rows(db_path, "SELECT done_at FROM action_items WHERE id = ?", (action_id,))
         assert resolved_at is not None and done_at is not None
         # The brief of this checklist drops them at once, not on reopening.
         await pilot.press("pagedown", "pagedown", "pagedown", "pagedown")
@@ -360,10 +386,8 @@ async def test_the_next_checklist_shows_open_items_and_ticking_closes_them(
 # -- 3. the agenda ---------------------------------------------------------------------
 
 
-async def test_agenda_lists_the_open_action_item_and_x_marks_it_done(
-    make_app, store, db_path
-):
-    s, unsaid_id, action_id, follow_up_id = seed_debriefed(store)
+async def test_agenda_lists_the_open_action_item_and_x_marks_it_done(make_app, store, db_path):
+    s, _unsaid_id, action_id, follow_up_id = seed_debriefed(store)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         agenda = app.screen.query_one(AgendaList)
@@ -390,8 +414,7 @@ async def test_agenda_lists_the_open_action_item_and_x_marks_it_done(
         assert agenda.selected_action_id is None
         assert f"a{action_id}" not in [o.id for o in agenda.options]
         assert "ACTION ITEMS" not in " ".join(str(o.prompt) for o in agenda.options)
-        [(done_at,)] = rows(db_path, "SELECT done_at FROM action_items WHERE id = ?",
-                            (action_id,))
+        [(done_at,)] = rows(db_path, "SELECT done_at FROM action_items WHERE id = ?", (action_id,))
         assert done_at is not None
         # The follow-up's detail now lists only what is still open: the unsaid item.
         assert agenda.selected_meeting_id == follow_up_id
@@ -416,9 +439,7 @@ async def test_unsaid_by_hand_and_an_unreadable_due_date(make_app, store, db_pat
         assert focused_id(app) == "unsaid-text"
         await type_text(pilot, "Workload")
         await pilot.pause(0.5)
-        assert rows(db_path, "SELECT text, from_ask_id FROM unsaid_items") == [
-            ("Workload", None)
-        ]
+        assert rows(db_path, "SELECT text, from_ask_id FROM unsaid_items") == [("Workload", None)]
         await pilot.press("enter")  # enter in an item's text adds the next one
         await pilot.pause()
         assert focused_id(app) == "unsaid-text"
@@ -450,17 +471,14 @@ async def test_unsaid_by_hand_and_an_unreadable_due_date(make_app, store, db_pat
         await pilot.pause()
         assert isinstance(app.screen, AgendaScreen)
 
-    assert rows(db_path, "SELECT text, owner, due FROM action_items") == [
-        ("Book room", "me", None)
-    ]
+    assert rows(db_path, "SELECT text, owner, due FROM action_items") == [("Book room", "me", None)]
     assert rows(db_path, "SELECT text FROM unsaid_items ORDER BY position") == [
-        ("Workload",), ("Pay",)
+        ("Workload",),
+        ("Pay",),
     ]
 
 
-async def test_an_action_due_before_the_meeting_is_saved_with_a_warning(
-    make_app, store, db_path
-):
+async def test_an_action_due_before_the_meeting_is_saved_with_a_warning(make_app, store, db_path):
     s = seed_yesterday(store)  # Thu 26 Nov, 10:00
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -477,9 +495,7 @@ async def test_an_action_due_before_the_meeting_is_saved_with_a_warning(
         hint = screen.query_one(ActionRow).query_one(".date-hint", Static)
         assert text_of(hint) == "→ due Tue 24 Nov — before the meeting (Thu 26 Nov)"
         assert hint.has_class("warning") and not hint.has_class("error")
-        assert rows(db_path, "SELECT text, due FROM action_items") == [
-            ("Book room", "2026-11-24")
-        ]
+        assert rows(db_path, "SELECT text, due FROM action_items") == [("Book room", "2026-11-24")]
 
         # The day of the meeting or later: no warning.
         await pilot.press("shift+tab", "tab", "ctrl+u")  # back in, the old text cleared
@@ -501,8 +517,9 @@ async def test_quitting_straight_after_typing_the_outcome_keeps_it(store, clock,
         await type_text(pilot, "Half")
         # No pause: the debounce has not fired; leaving must flush.
         await pilot.press("ctrl+q")
-    assert rows(db_path, "SELECT outcome FROM debriefs WHERE meeting_id = ?",
-                (s.meeting_id,)) == [("Half",)]
+    assert rows(db_path, "SELECT outcome FROM debriefs WHERE meeting_id = ?", (s.meeting_id,)) == [
+        ("Half",)
+    ]
 
     app = PrepApp(store, clock=clock)
     async with app.run_test(size=SIZE) as pilot:
@@ -566,8 +583,9 @@ async def test_opening_a_debrief_and_leaving_writes_nothing(make_app, store, db_
 
     s, _, _, _ = seed_debriefed(store)
     store.debriefs.set_field(s.meeting_id, "feedback_keep", "The one-page summaries")
-    store.debriefs.record_move(s.deadline, s.meeting_id, date(2026, 12, 14),
-                               date(2026, 12, 18), date(2026, 12, 23))
+    store.debriefs.record_move(
+        s.deadline, s.meeting_id, date(2026, 12, 14), date(2026, 12, 18), date(2026, 12, 23)
+    )
     store.check_integrity_daily()  # the app's daily check records its pass: not the screen's write
     watcher = sqlite3.connect(db_path)  # its data_version moves when anyone else commits
     try:

@@ -10,7 +10,6 @@ text into the database. tests/e2e/test_editor.py does it in a real terminal.
 from __future__ import annotations
 
 import contextlib
-import stat
 from pathlib import Path
 
 import pytest
@@ -33,11 +32,15 @@ def script(tmp_path: Path, name: str, body: str) -> str:
 
 def test_the_editor_edits_a_private_file_that_is_deleted_afterwards(tmp_path):
     log = tmp_path / "seen"
-    editor = script(tmp_path, "ed", f'''
+    editor = script(
+        tmp_path,
+        "ed",
+        f'''
         echo "$1" > "{log}"
         stat -c %a "$1" >> "{log}"; stat -c %a "$(dirname "$1")" >> "{log}"
         cat "$1" >> "{log}"; echo >> "{log}"
-        printf 'edited\\n' > "$1"''')
+        printf 'edited\\n' > "$1"''',
+    )
     assert edit_text("Budget approved.", {"EDITOR": editor}) == "edited"
     file, file_mode, folder_mode, content = log.read_text().splitlines()
     print(f"editor saw {file}: file {file_mode}, folder {folder_mode}")
@@ -46,7 +49,7 @@ def test_the_editor_edits_a_private_file_that_is_deleted_afterwards(tmp_path):
 
 
 def test_visual_wins_over_editor_and_arguments_are_kept(tmp_path):
-    visual = "sh -c 'printf \"from visual\" > \"$1\"' --"
+    visual = 'sh -c \'printf "from visual" > "$1"\' --'
     editor = script(tmp_path, "ed", "printf 'from editor' > \"$1\"")
     assert edit_text("x", {"VISUAL": visual, "EDITOR": editor}) == "from visual"
     assert edit_text("x", {"VISUAL": " ", "EDITOR": editor}) == "from editor"
@@ -55,18 +58,30 @@ def test_visual_wins_over_editor_and_arguments_are_kept(tmp_path):
 def test_lines_added_keep_their_newlines_but_not_the_editors_last_one(tmp_path):
     editor = script(tmp_path, "ed", "printf '\\nSecond line\\n' >> \"$1\"")
     assert edit_text("First line", {"EDITOR": editor}) == "First line\nSecond line"
-    assert edit_text("Ends in a newline\n", {"EDITOR": editor}) == \
-        "Ends in a newline\n\nSecond line\n"
+    assert (
+        edit_text("Ends in a newline\n", {"EDITOR": editor}) == "Ends in a newline\n\nSecond line\n"
+    )
 
 
-@pytest.mark.parametrize(("environ", "message"), [
-    ({}, "Set $VISUAL or $EDITOR to write in your editor; the text is unchanged."),
-    ({"EDITOR": "no-such-editor-xyz"}, "Editor “no-such-editor-xyz” not found; the text is unchanged."),
-    ({"EDITOR": "sh -c 'exit 3'"}, "“sh” exited with status 3; the text is unchanged."),
-    ({"EDITOR": "sh -c 'rm \"$1\"' --"},
-     "The edited file could not be read (No such file or directory); the text is unchanged."),
-    ({"EDITOR": "vim 'unclosed"}, "$EDITOR cannot be read (No closing quotation); the text is unchanged."),
-])
+@pytest.mark.parametrize(
+    ("environ", "message"),
+    [
+        ({}, "Set $VISUAL or $EDITOR to write in your editor; the text is unchanged."),
+        (
+            {"EDITOR": "no-such-editor-xyz"},
+            "Editor “no-such-editor-xyz” not found; the text is unchanged.",
+        ),
+        ({"EDITOR": "sh -c 'exit 3'"}, "“sh” exited with status 3; the text is unchanged."),
+        (
+            {"EDITOR": "sh -c 'rm \"$1\"' --"},
+            "The edited file could not be read (No such file or directory); the text is unchanged.",
+        ),
+        (
+            {"EDITOR": "vim 'unclosed"},
+            "$EDITOR cannot be read (No closing quotation); the text is unchanged.",
+        ),
+    ],
+)
 def test_a_missing_or_failing_editor_is_one_line(environ, message):
     with pytest.raises(EditorError) as raised:
         edit_text("Keep me", environ)
@@ -102,8 +117,9 @@ async def test_ctrl_g_is_offered_only_in_a_text_area(store, clock):
         assert not app.check_action("edit_in_editor", ())
 
 
-async def test_without_a_terminal_ctrl_g_says_so_and_changes_nothing(store, clock, db_path,
-                                                                     monkeypatch, tmp_path):
+async def test_without_a_terminal_ctrl_g_says_so_and_changes_nothing(
+    store, clock, db_path, monkeypatch, tmp_path
+):
     meeting = store.add_meeting(MeetingDraft("Pilot review", "Dana", at(-1, 10)))
     store.debriefs.set_field(meeting.id, "outcome", "Budget approved.")
     monkeypatch.setenv("EDITOR", script(tmp_path, "ed", "printf 'edited' > \"$1\""))
@@ -114,12 +130,14 @@ async def test_without_a_terminal_ctrl_g_says_so_and_changes_nothing(store, cloc
         await pilot.pause()
         assert area.text == "Budget approved."
         assert [n.message for n in app._notifications] == [
-            "prep cannot hand the terminal to an editor here."]
+            "prep cannot hand the terminal to an editor here."
+        ]
     assert rows(db_path, "SELECT outcome FROM debriefs") == [("Budget approved.",)]
 
 
-async def test_the_edited_text_replaces_the_area_and_is_saved(store, clock, db_path,
-                                                             monkeypatch, tmp_path):
+async def test_the_edited_text_replaces_the_area_and_is_saved(
+    store, clock, db_path, monkeypatch, tmp_path
+):
     meeting = store.add_meeting(MeetingDraft("Pilot review", "Dana", at(-1, 10)))
     store.debriefs.set_field(meeting.id, "outcome", "Budget approved.")
     monkeypatch.setenv("EDITOR", script(tmp_path, "ed", "printf '\\nPhase two: yes.\\n' >> \"$1\""))
@@ -151,4 +169,5 @@ async def test_a_failing_editor_leaves_the_text_and_says_why(store, clock, monke
         await pilot.pause()
         assert area.text == "Budget approved."
         assert [n.message for n in app._notifications] == [
-            "“sh” exited with status 1; the text is unchanged."]
+            "“sh” exited with status 1; the text is unchanged."
+        ]

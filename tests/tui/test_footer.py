@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import App, ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.widgets import Button
 from textual.widgets._footer import FooterKey
 
@@ -19,11 +21,11 @@ class CountingFooter(KeyFooter):
 
 
 class Left(Button):
-    BINDINGS = [Binding("ctrl+l", "noop", "Left thing")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+l", "noop", "Left thing")]
 
 
 class Right(Button):
-    BINDINGS = [Binding("ctrl+t", "noop", "Right thing")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+t", "noop", "Right thing")]
 
 
 class TwoButtons(App[None]):

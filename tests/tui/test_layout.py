@@ -15,20 +15,32 @@ from prep.tui.widgets.tick_box import TickBox
 from tests.helpers import NOW
 
 
-@pytest.mark.parametrize(("width", "expected"), [
-    (60, "-narrow"), (79, "-narrow"), (80, "-compact"), (99, "-compact"), (100, "-normal"),
-    (159, "-normal"), (160, "-wide"), (300, "-wide"),
-])
+@pytest.mark.parametrize(
+    ("width", "expected"),
+    [
+        (60, "-narrow"),
+        (79, "-narrow"),
+        (80, "-compact"),
+        (99, "-compact"),
+        (100, "-normal"),
+        (159, "-normal"),
+        (160, "-wide"),
+        (300, "-wide"),
+    ],
+)
 def test_width_classes(width, expected):
     assert width_class(width) == expected
 
 
-@pytest.mark.parametrize(("size", "columns"), [
-    ((60, 20), ["Name", "Last met", "Feedback", "Unsaid", "To do"]),
-    ((80, 24), ["Name", "Mtgs", "Last met", "Feedback", "Warmth", "Unsaid", "To do"]),
-    ((120, 40), ["Name", "Who", "Mtgs", "Last met", "Feedback", "Warmth", "Unsaid", "To do"]),
-    ((200, 60), ["Name", "Who", "Mtgs", "Last met", "Feedback", "Warmth", "Unsaid", "To do"]),
-])
+@pytest.mark.parametrize(
+    ("size", "columns"),
+    [
+        ((60, 20), ["Name", "Last met", "Feedback", "Unsaid", "To do"]),
+        ((80, 24), ["Name", "Mtgs", "Last met", "Feedback", "Warmth", "Unsaid", "To do"]),
+        ((120, 40), ["Name", "Who", "Mtgs", "Last met", "Feedback", "Warmth", "Unsaid", "To do"]),
+        ((200, 60), ["Name", "Who", "Mtgs", "Last met", "Feedback", "Warmth", "Unsaid", "To do"]),
+    ],
+)
 async def test_people_keep_the_columns_that_matter(store, clock, size, columns):
     fill_demo(store, NOW)
     app = PrepApp(store, clock=clock)
@@ -55,7 +67,10 @@ async def test_the_agenda_puts_the_meeting_below_the_list_under_100_columns(stor
     fill_demo(store, NOW)
     app = PrepApp(store, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        listing, detail = app.screen.query_one("#agenda-list"), app.screen.query_one("#agenda-detail")
+        listing, detail = (
+            app.screen.query_one("#agenda-list"),
+            app.screen.query_one("#agenda-detail"),
+        )
         assert (listing.region.right, detail.region.right) == (80, 80)
         assert detail.region.y >= listing.region.bottom
         await pilot.resize_terminal(130, 30)

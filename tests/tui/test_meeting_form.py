@@ -47,8 +47,16 @@ async def test_create_a_meeting_by_keyboard(make_app, db_path):
         assert isinstance(app.screen, AgendaScreen)
 
     assert rows(db_path, MEETING_ROW) == [
-        ("Q4 roadmap review", "Dana Whitfield", "boss", "peer",
-         "2026-11-28T15:00+00:00", 90, "video", "Bring the pilot numbers."),
+        (
+            "Q4 roadmap review",
+            "Dana Whitfield",
+            "boss",
+            "peer",
+            "2026-11-28T15:00+00:00",
+            90,
+            "video",
+            "Bring the pilot numbers.",
+        ),
     ]
 
 
@@ -280,18 +288,25 @@ async def test_markup_like_text_is_shown_literally_not_interpreted(make_app, db_
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, AgendaScreen)
-    assert rows(db_path, "SELECT m.title, c.name FROM meetings m JOIN counterparts c"
-                         " ON c.id = m.counterpart_id") == [("[b]Plan[/x]", "[red]Dana")]
+    assert rows(
+        db_path,
+        "SELECT m.title, c.name FROM meetings m JOIN counterparts c ON c.id = m.counterpart_id",
+    ) == [("[b]Plan[/x]", "[red]Dana")]
 
 
 async def test_a_known_person_shows_their_kind_and_rank(make_app, store):
+    from prep.domain.models import Rank, RelationshipKind
     from prep.tui.widgets.choice import Choice
 
-    from prep.domain.models import Rank, RelationshipKind
-
-    store.add_meeting(MeetingDraft("Earlier", "Marcus", at(-3, 10),
-                                   counterpart_kind=RelationshipKind.BOSS,
-                                   counterpart_rank=Rank.SENIOR))
+    store.add_meeting(
+        MeetingDraft(
+            "Earlier",
+            "Marcus",
+            at(-3, 10),
+            counterpart_kind=RelationshipKind.BOSS,
+            counterpart_rank=Rank.SENIOR,
+        )
+    )
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n", "tab")

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pytest
 from textual.geometry import Region
 from textual.widgets import DataTable, Input, OptionList, Static
 
@@ -20,8 +19,9 @@ from prep.tui.screens.pick_person import PickPersonScreen
 from tests.helpers import at
 from tests.tui.conftest import SIZE, rows
 
-PERSON_ROW = ("SELECT name, organisation, kind, rank, feedback_cadence FROM counterparts"
-              " WHERE id = ?")
+PERSON_ROW = (
+    "SELECT name, organisation, kind, rank, feedback_cadence FROM counterparts WHERE id = ?"
+)
 
 
 @dataclass(frozen=True)
@@ -37,8 +37,7 @@ def seed(store) -> People:
     dana = store.add_counterpart("Dana Whitfield", organisation="Northwind")
     pilot = store.add_meeting(MeetingDraft("Pilot review", "Dana Whitfield", at(-4, 9))).id
     c.set_field(pilot, "planned_level", 6)
-    for name, value in (("outcome", "Budget approved"), ("temperature", 4),
-                        ("actual_level", 7)):
+    for name, value in (("outcome", "Budget approved"), ("temperature", 4), ("actual_level", 7)):
         d.set_field(pilot, name, value)
     kick_off = store.add_meeting(MeetingDraft("Kick-off", "Dana Whitfield", at(-10, 10))).id
     c.set_field(kick_off, "planned_level", 5)
@@ -46,8 +45,7 @@ def seed(store) -> People:
     sam = store.add_meeting(MeetingDraft("Budget check", "Sam Patel", at(-2, 15)))
     intro = store.add_meeting(MeetingDraft("Intro call", "Dana W", at(-20, 11)))
     d.set_field(intro.id, "temperature", 3)
-    return People(dana=dana.id, dana_w=intro.counterpart.id, sam=sam.counterpart.id,
-                  intro=intro.id)
+    return People(dana=dana.id, dana_w=intro.counterpart.id, sam=sam.counterpart.id, intro=intro.id)
 
 
 def text_of(widget: Static) -> str:
@@ -61,8 +59,9 @@ def timeline(screen: PeopleScreen) -> str:
 def table_rows(screen: PeopleScreen) -> list[tuple[str, str]]:
     """(name, meetings) for each row, top to bottom."""
     table = screen.query_one(DataTable)
-    return [(str(table.get_row_at(i)[0]), str(table.get_row_at(i)[2]))
-            for i in range(table.row_count)]
+    return [
+        (str(table.get_row_at(i)[0]), str(table.get_row_at(i)[2])) for i in range(table.row_count)
+    ]
 
 
 async def open_people(pilot) -> PeopleScreen:
@@ -97,18 +96,22 @@ async def test_o_lists_people_and_the_cursor_shows_each_timeline(make_app, store
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_people(pilot)
         assert screen.title == "People"
-        assert table_rows(screen) == [("Dana W", "1"), ("Dana Whitfield", "3"),
-                                      ("Sam Patel", "1")]
+        assert table_rows(screen) == [("Dana W", "1"), ("Dana Whitfield", "3"), ("Sam Patel", "1")]
         first = timeline(screen)
         assert first.splitlines()[0] == "Dana W"
         assert "Intro call" in first and "temperature 3/5" in first
 
         await select_dana(pilot, screen)
         lines = timeline(screen).splitlines()
-        assert lines[:2] == ["Dana Whitfield",
-                             "client · Northwind · senior to you · feedback quarterly"]
-        titles = [line.strip() for line in lines
-                  if line.strip() in ("Planning", "Pilot review", "Kick-off")]
+        assert lines[:2] == [
+            "Dana Whitfield",
+            "client · Northwind · senior to you · feedback quarterly",
+        ]
+        titles = [
+            line.strip()
+            for line in lines
+            if line.strip() in ("Planning", "Pilot review", "Kick-off")
+        ]
         assert titles == ["Planning", "Pilot review", "Kick-off"]  # newest first
         assert "  level plan 6 / actual 7 (just right) · temperature 4/5" in lines
         assert "  Budget approved" in lines
@@ -145,10 +148,12 @@ async def test_e_edits_organisation_and_cadence(make_app, store, db_path):
         assert app.screen is screen
         assert screen.query_one(DataTable).cursor_row == 1  # still on Dana
         assert timeline(screen).splitlines()[1] == (
-            "client · Contoso · senior to you · feedback yearly")
+            "client · Contoso · senior to you · feedback yearly"
+        )
 
     assert rows(db_path, PERSON_ROW, (people.dana,)) == [
-        ("Dana Whitfield", "Contoso", "client", "senior", "yearly")]
+        ("Dana Whitfield", "Contoso", "client", "senior", "yearly")
+    ]
 
 
 async def test_an_empty_name_shows_the_error_and_saves_nothing(make_app, store, db_path):
@@ -182,7 +187,8 @@ async def test_an_empty_name_shows_the_error_and_saves_nothing(make_app, store, 
 
     assert rows(db_path, "SELECT * FROM counterparts ORDER BY id") == before
     assert rows(db_path, PERSON_ROW, (people.dana,)) == [
-        ("Dana Whitfield", "Northwind", "client", "senior", "quarterly")]
+        ("Dana Whitfield", "Northwind", "client", "senior", "quarterly")
+    ]
 
 
 async def test_m_merges_the_other_record_into_the_selected_person(make_app, store, db_path):
@@ -196,10 +202,12 @@ async def test_m_merges_the_other_record_into_the_selected_person(make_app, stor
         pick = app.screen
         assert isinstance(pick, PickPersonScreen)
         assert text_of(pick.query_one("#pick-question", Static)) == (
-            "Merge into Dana Whitfield: who is the same person?")
+            "Merge into Dana Whitfield: who is the same person?"
+        )
         options = pick.query_one(OptionList)
-        assert [str(options.get_option_at_index(i).prompt)
-                for i in range(options.option_count)] == ["Dana W", "Sam Patel"]
+        assert [
+            str(options.get_option_at_index(i).prompt) for i in range(options.option_count)
+        ] == ["Dana W", "Sam Patel"]
         assert options.highlighted == 0
         await pilot.press("enter")  # Dana W
         await pilot.pause()
@@ -207,9 +215,11 @@ async def test_m_merges_the_other_record_into_the_selected_person(make_app, stor
         confirm = app.screen
         assert isinstance(confirm, ConfirmScreen)
         assert text_of(confirm.query_one("#confirm-question", Static)) == (
-            "Merge Dana W into Dana Whitfield?")
+            "Merge Dana W into Dana Whitfield?"
+        )
         assert text_of(confirm.query_one("#confirm-detail", Static)).startswith(
-            "1 meeting move to Dana Whitfield, and Dana W is removed.")
+            "1 meeting move to Dana Whitfield, and Dana W is removed."
+        )
         await pilot.press("y")
         await pilot.pause()
 
@@ -219,11 +229,15 @@ async def test_m_merges_the_other_record_into_the_selected_person(make_app, stor
         assert "Intro call" in timeline(screen)
 
     assert rows(db_path, "SELECT id, name FROM counterparts ORDER BY id") == [
-        (people.dana, "Dana Whitfield"), (people.sam, "Sam Patel")]
+        (people.dana, "Dana Whitfield"),
+        (people.sam, "Sam Patel"),
+    ]
     assert rows(db_path, "SELECT counterpart_id FROM meetings WHERE id = ?", (people.intro,)) == [
-        (people.dana,)]
-    assert rows(db_path, "SELECT count(*) FROM meetings WHERE counterpart_id = ?",
-                (people.dana,)) == [(4,)]
+        (people.dana,)
+    ]
+    assert rows(
+        db_path, "SELECT count(*) FROM meetings WHERE counterpart_id = ?", (people.dana,)
+    ) == [(4,)]
 
 
 async def test_declining_the_merge_changes_nothing(store, clock, db_path):
@@ -256,6 +270,5 @@ async def test_the_merge_picker_shows_names_as_typed(make_app, store):
         await pilot.pause()
         options = app.screen.query_one(OptionList)
         assert options.option_count == 1
-        shown = [strip.text for strip in options.render_lines(
-            Region(0, 0, *options.outer_size))]
+        shown = [strip.text for strip in options.render_lines(Region(0, 0, *options.outer_size))]
         assert any("Priya [contractor]" in line for line in shown), shown

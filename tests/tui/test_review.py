@@ -11,7 +11,6 @@ from __future__ import annotations
 import stat
 from datetime import date, timedelta
 
-import pytest
 from textual.widgets import Static, TextArea
 
 from prep.domain.checklist import HoldBackReason, Position
@@ -48,8 +47,12 @@ def seed(store) -> None:
     c.set_field(pilot, "planned_level", 6)
     c.set_field(pilot, "nothing_to_raise", True)
     assert store.meeting(pilot).steps_done == 4
-    for name, value in (("outcome", "Approved"), ("temperature", 4), ("actual_level", 7),
-                        ("feedback_asked", True)):
+    for name, value in (
+        ("outcome", "Approved"),
+        ("temperature", 4),
+        ("actual_level", 7),
+        ("feedback_asked", True),
+    ):
         d.set_field(pilot, name, value)
     d.set_ask_result(ask, True, AskAnswer.GRANTED)
     store.add_meeting(MeetingDraft("Budget check", "Sam Patel", at(-2, 15)))
@@ -138,13 +141,10 @@ async def test_an_empty_database_explains_instead_of_showing_zeros(make_app):
         assert "Meetings held" not in screen.markdown
         assert "0%" not in screen.markdown
         assert not screen.query_one("#last-focus", Static).display
-        assert [area(screen, f).text for f in ("went_well", "to_change", "focus")] == [
-            "", "", ""]
+        assert [area(screen, f).text for f in ("went_well", "to_change", "focus")] == ["", "", ""]
 
 
-async def test_the_reflection_is_kept_and_its_focus_opens_next_week(
-    store, clock, db_path
-):
+async def test_the_reflection_is_kept_and_its_focus_opens_next_week(store, clock, db_path):
     seed(store)
     app = PrepApp(store, clock=clock)
     async with app.run_test(size=SIZE) as pilot:
@@ -158,7 +158,8 @@ async def test_the_reflection_is_kept_and_its_focus_opens_next_week(
         await pilot.pause()
         assert isinstance(app.screen, AgendaScreen)
     assert rows(db_path, "SELECT week_start, went_well, to_change, focus FROM reflections") == [
-        ("2026-11-23", "Went well", "", "")]
+        ("2026-11-23", "Went well", "", "")
+    ]
 
     app = PrepApp(store, clock=clock)
     async with app.run_test(size=SIZE) as pilot:
@@ -179,15 +180,15 @@ async def test_the_reflection_is_kept_and_its_focus_opens_next_week(
         assert str(last_focus.render()) == "Last week's focus: Decisions"
         assert "Last week's focus: Decisions" in screen.markdown.splitlines()
         # Week 49's own reflection is empty; week 48's words stayed with week 48.
-        assert [area(screen, f).text for f in ("went_well", "to_change", "focus")] == [
-            "", "", ""]
+        assert [area(screen, f).text for f in ("went_well", "to_change", "focus")] == ["", "", ""]
 
         await pilot.press("left_square_bracket")
         screen = await wait_for_week(pilot, WEEK_48)
         assert area(screen, "focus").text == "Decisions"
         assert area(screen, "went_well").text == "Went well"
     assert rows(db_path, "SELECT week_start, went_well, to_change, focus FROM reflections") == [
-        ("2026-11-23", "Went well", "", "Decisions")]
+        ("2026-11-23", "Went well", "", "Decisions")
+    ]
 
 
 async def test_ctrl_e_exports_the_week_with_its_reflection(make_app, store, db_path):
@@ -258,8 +259,9 @@ async def test_the_weeks_meetings_open_their_debrief_or_checklist(make_app, stor
             "Sat 28 Nov 10:00  Team 1:1\nLee Park \u00b7 booked, not prepared yet",
         ]
         # The same words in the Markdown the screen exports.
-        assert ("- Wed 25 Nov 15:00 \u00b7 Budget check (Sam Patel): not prepared, "
-                "no debrief yet") in screen.markdown.splitlines()
+        assert (
+            "- Wed 25 Nov 15:00 \u00b7 Budget check (Sam Patel): not prepared, no debrief yet"
+        ) in screen.markdown.splitlines()
 
         await pilot.press("tab", "down", "enter")
         await pilot.pause()
@@ -287,7 +289,8 @@ async def test_a_future_week_lists_the_meetings_booked_in_it(make_app, store):
         await pilot.press("right_square_bracket")
         screen = await wait_for_week(pilot, WEEK_49)
         assert prompts(screen) == [
-            "Tue 1 Dec 09:30  Steering\nPriya Shah \u00b7 booked, not prepared yet"]
+            "Tue 1 Dec 09:30  Steering\nPriya Shah \u00b7 booked, not prepared yet"
+        ]
         assert "| Meetings held | 0 | 2 |" in screen.markdown.splitlines()
 
         await pilot.press("tab")

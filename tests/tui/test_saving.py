@@ -18,8 +18,7 @@ from textual import events
 from textual.widgets import Input
 
 from prep.domain.models import MeetingDraft
-from prep.store import open_store
-from prep.store import opening
+from prep.store import open_store, opening
 from prep.tui.app import PrepApp
 from prep.tui.saving import RETRY_DELAYS, SAVE_AT_LEAST_EVERY, SAVE_DELAY
 from prep.tui.screens.checklist import ChecklistScreen
@@ -80,12 +79,15 @@ async def test_steady_typing_is_saved_while_it_goes_on(make_app, store, db_path)
             assert typed.startswith(stored)
             old_enough = sum(1 for moment in key_times if now - moment > SAVED_WITHIN)
             assert len(stored) >= old_enough, (
-                f"{old_enough} keys typed over {SAVED_WITHIN} s ago, {len(stored)} saved")
+                f"{old_enough} keys typed over {SAVED_WITHIN} s ago, {len(stored)} saved"
+            )
             saved_while_typing = len(stored)
             await pilot.pause(KEY_GAP)
-        print(f"\nsteady typing: {len(typed)} keys over {TYPING_FOR} s, longest gap "
-              f"{worst_gap:.2f} s, {saved_while_typing} saved before the last key "
-              f"({reads} reads of the file)")
+        print(
+            f"\nsteady typing: {len(typed)} keys over {TYPING_FOR} s, longest gap "
+            f"{worst_gap:.2f} s, {saved_while_typing} saved before the last key "
+            f"({reads} reads of the file)"
+        )
         assert saved_while_typing > 0
         await pilot.pause(SAVE_DELAY + 0.3)
         assert holding_back(db_path) == typed
@@ -121,8 +123,11 @@ async def test_a_refused_save_retries_by_itself_once_the_lock_is_released(
             await pilot.press(*"Kept")
             await pilot.pause(SAVE_DELAY + QUICK_BUSY_TIMEOUT + 0.3)
             assert screen.saver.retrying
-            assert any(n.startswith("Not saved yet: the database is busy")
-                       and f"Retrying in {RETRY_DELAYS[0]:g} s" in n for n in notices(app))
+            assert any(
+                n.startswith("Not saved yet: the database is busy")
+                and f"Retrying in {RETRY_DELAYS[0]:g} s" in n
+                for n in notices(app)
+            )
             # Typing meanwhile joins the retry.
             await pilot.press(*" safe")
             await pilot.pause(SAVE_DELAY + 0.1)
@@ -147,15 +152,17 @@ async def test_the_retries_back_off(quick_busy_db, clock, db_path):
         other = hold_write_lock(db_path)
         try:
             await pilot.press("x")
-            await pilot.pause(SAVE_DELAY + QUICK_BUSY_TIMEOUT + RETRY_DELAYS[0]
-                              + QUICK_BUSY_TIMEOUT + 0.5)
+            await pilot.pause(
+                SAVE_DELAY + QUICK_BUSY_TIMEOUT + RETRY_DELAYS[0] + QUICK_BUSY_TIMEOUT + 0.5
+            )
         finally:
             other.rollback()
             other.close()
         retries = [n for n in notices(app) if n.startswith("Not saved yet")]
         print(f"\nback-off: {len(retries)} notices: {[n.split('. ')[1] for n in retries]}")
         assert [f"Retrying in {RETRY_DELAYS[i]:g} s" in n for i, n in enumerate(retries)] == [
-            True] * len(retries)
+            True
+        ] * len(retries)
         assert len(retries) >= 2
 
 
@@ -218,8 +225,7 @@ async def test_a_field_changed_by_another_window_is_shown_on_focus_and_not_clobb
             await pilot.press("tab")  # focus: the field shows the newer text, and says so
             assert app.focused is field
             assert field.value == "From the other window"
-            assert any("“Holding back” was changed in another window" in n
-                       for n in notices(app))
+            assert any("“Holding back” was changed in another window" in n for n in notices(app))
             await pilot.press("end", *" too")
             await pilot.pause(SAVE_DELAY + 0.2)
             assert holding_back(db_path) == "From the other window too"

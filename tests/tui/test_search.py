@@ -19,8 +19,14 @@ def results(app) -> list[str]:
 
 
 async def test_typing_shows_hits_and_enter_opens_the_checklist(make_app, store):
-    future = store.add_meeting(MeetingDraft("Scope change", "Dana Whitfield", at(2, 10),
-                                            notes="Show what the warehouse module costs"))
+    future = store.add_meeting(
+        MeetingDraft(
+            "Scope change",
+            "Dana Whitfield",
+            at(2, 10),
+            notes="Show what the warehouse module costs",
+        )
+    )
     past = store.add_meeting(MeetingDraft("Roadmap", "Priya Raman", at(-2, 10)))
     store.checklists.add_item("asks", past.id, text="I need the warehouse dates")
     app = make_app()
@@ -36,7 +42,7 @@ async def test_typing_shows_hits_and_enter_opens_the_checklist(make_app, store):
         assert "Roadmap · Priya Raman" in found[1] and "Ask: I need the warehouse" in found[1]
         [option] = app.screen.query_one(OptionList).options[:1]
         line = option.prompt
-        styled = [line.plain[s.start:s.end] for s in line.spans if "reverse" in str(s.style)]
+        styled = [line.plain[s.start : s.end] for s in line.spans if "reverse" in str(s.style)]
         assert styled == ["warehouse"]
         await pilot.press("enter")
         await pilot.pause()
@@ -45,8 +51,7 @@ async def test_typing_shows_hits_and_enter_opens_the_checklist(make_app, store):
 
 
 async def test_arrow_to_a_past_meeting_opens_its_debrief_and_escape_goes_home(make_app, store):
-    past = store.add_meeting(MeetingDraft("Roadmap", "Priya Raman", at(-2, 10),
-                                          notes="warehouse"))
+    past = store.add_meeting(MeetingDraft("Roadmap", "Priya Raman", at(-2, 10), notes="warehouse"))
     store.add_meeting(MeetingDraft("Scope change", "Dana", at(2, 10), notes="warehouse"))
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

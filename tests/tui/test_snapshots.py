@@ -42,8 +42,9 @@ def test_new_meeting_form_with_parsed_date(snap_compare, store, clock):
 def test_meeting_form_with_a_bad_date(snap_compare, store, clock):
     async def fill(pilot) -> None:
         await pilot.pause()
-        await pilot.press("n", *"Budget call", "tab", *"Tom Becker", "tab", "tab", "tab",
-                          *"31/02 3pm")
+        await pilot.press(
+            "n", *"Budget call", "tab", *"Tom Becker", "tab", "tab", "tab", *"31/02 3pm"
+        )
         await pilot.pause()
 
     assert snap_compare(demo_app(store, clock), terminal_size=SIZE, run_before=fill)
@@ -75,23 +76,33 @@ def _checklist_at(step: int):
 
 
 def test_checklist_hierarchy_with_a_hedge_marked(snap_compare, store, clock):
-    assert snap_compare(demo_app(store, clock), terminal_size=(120, 40), run_before=_checklist_at(1))
+    assert snap_compare(
+        demo_app(store, clock), terminal_size=(120, 40), run_before=_checklist_at(1)
+    )
 
 
 def test_checklist_expectations_with_a_deadline_range(snap_compare, store, clock):
-    assert snap_compare(demo_app(store, clock), terminal_size=(120, 40), run_before=_checklist_at(2))
+    assert snap_compare(
+        demo_app(store, clock), terminal_size=(120, 40), run_before=_checklist_at(2)
+    )
 
 
 def test_checklist_assertiveness_scale(snap_compare, store, clock):
-    assert snap_compare(demo_app(store, clock), terminal_size=(120, 40), run_before=_checklist_at(3))
+    assert snap_compare(
+        demo_app(store, clock), terminal_size=(120, 40), run_before=_checklist_at(3)
+    )
 
 
 def test_checklist_solutions_flags_an_unsolved_problem(snap_compare, store, clock):
-    assert snap_compare(demo_app(store, clock), terminal_size=(120, 40), run_before=_checklist_at(4))
+    assert snap_compare(
+        demo_app(store, clock), terminal_size=(120, 40), run_before=_checklist_at(4)
+    )
 
 
 def test_checklist_brief(snap_compare, store, clock):
-    assert snap_compare(demo_app(store, clock), terminal_size=(120, 40), run_before=_checklist_at(5))
+    assert snap_compare(
+        demo_app(store, clock), terminal_size=(120, 40), run_before=_checklist_at(5)
+    )
 
 
 def test_checklist_frozen_after_the_start(snap_compare, store, clock):
@@ -111,8 +122,9 @@ def test_checklist_shows_what_is_still_open_with_them(snap_compare, store, clock
         await pilot.press("p")
         await pilot.pause()
 
-    assert snap_compare(demo_app(store, clock), terminal_size=(120, 40),
-                        run_before=open_scope_change)
+    assert snap_compare(
+        demo_app(store, clock), terminal_size=(120, 40), run_before=open_scope_change
+    )
 
 
 def _debrief_at(presses: int):
@@ -161,8 +173,9 @@ def test_weekly_review_empty(snap_compare, store, clock):
         await pilot.press("r")
         await _wait_for_review(pilot)
 
-    assert snap_compare(PrepApp(store, clock=clock), terminal_size=(120, 40),
-                        run_before=open_review)
+    assert snap_compare(
+        PrepApp(store, clock=clock), terminal_size=(120, 40), run_before=open_review
+    )
 
 
 def test_people(snap_compare, store, clock):

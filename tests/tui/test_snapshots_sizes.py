@@ -24,9 +24,19 @@ SIZES = [(80, 24), (120, 40), (200, 60)]
 
 # One opener per screen; the form, the checklist's steps and the brief each
 # have their own layout.
-SCREENS = ["agenda", "meeting-form-new", "checklist-1-hierarchy", "checklist-2-expectations",
-           "checklist-3-assertiveness", "checklist-4-solutions", "checklist-brief", "debrief",
-           "review", "people", "help"]
+SCREENS = [
+    "agenda",
+    "meeting-form-new",
+    "checklist-1-hierarchy",
+    "checklist-2-expectations",
+    "checklist-3-assertiveness",
+    "checklist-4-solutions",
+    "checklist-brief",
+    "debrief",
+    "review",
+    "people",
+    "help",
+]
 
 
 def app_for(name: str, store, clock) -> PrepApp:
@@ -47,19 +57,27 @@ def opener(name: str):
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 @pytest.mark.parametrize("name", SCREENS)
 def test_screen_at_size(snap_compare, store, clock, name, size):
-    assert snap_compare(app_for(name, store, clock), terminal_size=size,
-                        run_before=opener(name))
+    assert snap_compare(app_for(name, store, clock), terminal_size=size, run_before=opener(name))
 
 
 # -- nothing cut by the edge at 80x24 ------------------------------------------------
 
+
 def screen_text(app: PrepApp) -> list[str]:
     """The screen as a person sees it: one string per row, as wide as the terminal."""
     width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), record=True,
-                      force_terminal=True, color_system="truecolor", legacy_windows=False)
-    console.print(app.screen._compositor.render_update(
-        full=True, screen_stack=app._background_screens))
+    console = Console(
+        width=width,
+        height=height,
+        file=io.StringIO(),
+        record=True,
+        force_terminal=True,
+        color_system="truecolor",
+        legacy_windows=False,
+    )
+    console.print(
+        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    )
     return console.export_text().splitlines()
 
 
@@ -79,8 +97,7 @@ def cut_lines(lines: list[str], width: int) -> list[str]:
             problems.append(f"row {number} runs into the edge: {line.rstrip()!r}")
         for opening, closing in CORNERS:
             if line.count(opening) != line.count(closing):
-                problems.append(f"row {number} has {opening} without {closing}: "
-                                f"{line.rstrip()!r}")
+                problems.append(f"row {number} has {opening} without {closing}: {line.rstrip()!r}")
         if line.count("◂") != len(CHOICE.findall(line)):
             problems.append(f"row {number} has a choice without its ▸: {line.rstrip()!r}")
     return problems
@@ -98,7 +115,7 @@ async def test_nothing_is_cut_by_the_edge(store, clock, name, size):
     print(f"{name} at {size}: {len(lines)} rows checked")
     assert len(lines) == size[1]
     problems = cut_lines(lines, size[0])
-    assert not problems, "\n".join(problems + ["", *lines])
+    assert not problems, "\n".join([*problems, "", *lines])
 
 
 def test_the_check_catches_a_cut_row_and_a_cut_box():

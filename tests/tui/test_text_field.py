@@ -27,8 +27,12 @@ async def _scrolling(field_class: type[Input]) -> list[tuple[float, int]]:
     async with app.run_test(size=(40, 5)) as pilot:
         field = app.query_one("#field", Input)
         field.focus()
-        for keys in (list("abcdefghijklmnopqrstuvwxyz0123456789"), ["home"], ["end"],
-                     ["left"] * 30):
+        for keys in (
+            list("abcdefghijklmnopqrstuvwxyz0123456789"),
+            ["home"],
+            ["end"],
+            ["left"] * 30,
+        ):
             await pilot.press(*keys)
             await pilot.pause()
             seen.append((field.scroll_x, field.cursor_screen_offset.x))

@@ -38,26 +38,56 @@ async def test_tab_and_enter_in_an_open_form_move_on_before_the_next_key(make_ap
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
-        await burst(pilot, *typed("Abc"), "tab", *typed("Def"), "enter", "enter", "enter",
-                    *typed("tomorrow 3pm"), "enter", "ctrl+u", *typed("45"), "ctrl+s")
+        await burst(
+            pilot,
+            *typed("Abc"),
+            "tab",
+            *typed("Def"),
+            "enter",
+            "enter",
+            "enter",
+            *typed("tomorrow 3pm"),
+            "enter",
+            "ctrl+u",
+            *typed("45"),
+            "ctrl+s",
+        )
         assert isinstance(app.screen, AgendaScreen)
-    assert rows(db_path, "SELECT m.title, c.name, m.starts_at, m.duration_minutes "
-                         "FROM meetings m JOIN counterparts c ON c.id = m.counterpart_id") == [
-        ("Abc", "Def", "2026-11-28T15:00+00:00", 45)]
+    assert rows(
+        db_path,
+        "SELECT m.title, c.name, m.starts_at, m.duration_minutes "
+        "FROM meetings m JOIN counterparts c ON c.id = m.counterpart_id",
+    ) == [("Abc", "Def", "2026-11-28T15:00+00:00", 45)]
 
 
 async def test_escape_and_y_at_once_discard_the_form(make_app, db_path):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await burst(pilot, "n", *typed("Oops"), "escape", "y", "n", *typed("Kept"), "tab",
-                    *typed("Dana"), "tab", "tab", "tab", *typed("fri 10am"), "ctrl+s")
+        await burst(
+            pilot,
+            "n",
+            *typed("Oops"),
+            "escape",
+            "y",
+            "n",
+            *typed("Kept"),
+            "tab",
+            *typed("Dana"),
+            "tab",
+            "tab",
+            "tab",
+            *typed("fri 10am"),
+            "ctrl+s",
+        )
         assert isinstance(app.screen, AgendaScreen)
     assert rows(db_path, "SELECT title FROM meetings") == [("Kept",)]
 
 
 async def test_entering_a_filled_field_puts_the_caret_at_the_end(make_app, store, db_path):
-    store.save_draft("meeting-form:new", {"title": "1:1", "person": "Marcus Ob",
-                                          "when": "", "duration": "30", "notes": ""})
+    store.save_draft(
+        "meeting-form:new",
+        {"title": "1:1", "person": "Marcus Ob", "when": "", "duration": "30", "notes": ""},
+    )
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await burst(pilot, "n", "tab", "i")  # the restored name, and one more letter
@@ -66,8 +96,10 @@ async def test_entering_a_filled_field_puts_the_caret_at_the_end(make_app, store
 
 async def test_a_field_left_shows_the_start_of_its_text(make_app, store):
     meeting = store.add_meeting(MeetingDraft("Data", "Dana", at(1, 10)))
-    long_text = ("I need the test data delivered by Friday, or UAT slips a week; "
-                 "the last export is still not delivered, blocking UAT")
+    long_text = (
+        "I need the test data delivered by Friday, or UAT slips a week; "
+        "the last export is still not delivered, blocking UAT"
+    )
     store.checklists.set_field(meeting.id, "holding_back", "")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -87,8 +119,11 @@ async def test_pagedown_and_typing_lands_in_the_next_step(make_app, store, db_pa
         assert isinstance(app.screen, ChecklistScreen)
         assert app.screen.query_one("#they_expect", TextArea).text == "A signed plan"
         app.screen.saver.flush()
-    assert rows(db_path, "SELECT they_expect, holding_back FROM checklists WHERE meeting_id = ?",
-                (meeting.id,)) == [("A signed plan", "")]
+    assert rows(
+        db_path,
+        "SELECT they_expect, holding_back FROM checklists WHERE meeting_id = ?",
+        (meeting.id,),
+    ) == [("A signed plan", "")]
 
 
 async def test_enter_on_add_and_typing_at_once_fills_the_new_row(make_app, store, db_path):
@@ -99,13 +134,23 @@ async def test_enter_on_add_and_typing_at_once_fills_the_new_row(make_app, store
         await pilot.pause()
         add = app.screen.query_one("#problems", ItemList).query_one(".add-item")
         app.screen.set_focus(add)
-        await burst(pilot, "enter", *typed("Late data"), "enter", *typed("Use last quarter's"),
-                    "enter", *typed("Backfill later"))
+        await burst(
+            pilot,
+            "enter",
+            *typed("Late data"),
+            "enter",
+            *typed("Use last quarter's"),
+            "enter",
+            *typed("Backfill later"),
+        )
         app.screen.saver.flush()
     problems = rows(db_path, "SELECT id, text FROM problems WHERE meeting_id = ?", (meeting.id,))
     assert [text for _, text in problems] == ["Late data"]  # no empty row left behind
-    assert rows(db_path, "SELECT text FROM solutions WHERE problem_id = ? ORDER BY position",
-                (problems[0][0],)) == [("Use last quarter's",), ("Backfill later",)]
+    assert rows(
+        db_path,
+        "SELECT text FROM solutions WHERE problem_id = ? ORDER BY position",
+        (problems[0][0],),
+    ) == [("Use last quarter's",), ("Backfill later",)]
 
 
 async def test_enter_in_an_action_items_due_field_adds_the_next_item(make_app, store, db_path):
@@ -116,15 +161,25 @@ async def test_enter_in_an_action_items_due_field_adds_the_next_item(make_app, s
         await pilot.pause()
         actions = app.screen.query_one("#actions", ItemList)
         app.screen.set_focus(actions.query_one(".add-item"))
-        await burst(pilot, "enter", *typed("Send SOW"), "tab", "tab", *typed("fri"), "enter",
-                    *typed("Book room"))
+        await burst(
+            pilot,
+            "enter",
+            *typed("Send SOW"),
+            "tab",
+            "tab",
+            *typed("fri"),
+            "enter",
+            *typed("Book room"),
+        )
         focused = app.focused
         print("focused", focused.id if focused else None)
         assert focused is not None and focused.id == "action-text"
         app.screen.saver.flush()
-    assert rows(db_path, "SELECT text, due FROM action_items WHERE meeting_id = ? "
-                         "ORDER BY position", (meeting.id,)) == [
-        ("Send SOW", "2026-12-04"), ("Book room", None)]  # fri: next Friday
+    assert rows(
+        db_path,
+        "SELECT text, due FROM action_items WHERE meeting_id = ? ORDER BY position",
+        (meeting.id,),
+    ) == [("Send SOW", "2026-12-04"), ("Book room", None)]  # fri: next Friday
 
 
 @pytest.mark.parametrize("size", [SIZE, (80, 24)], ids=["120x36", "80x24"])
@@ -135,8 +190,9 @@ async def test_u_unlocks_straight_into_the_first_field(make_app, store, db_path,
     async with app.run_test(size=size) as pilot:
         await burst(pilot, "p", "u", "right")  # "They are": the first option
         assert app.focused is not None and app.focused.id == "position"
-    [(position,)] = rows(db_path, "SELECT position FROM checklists WHERE meeting_id = ?",
-                         (meeting.id,))
+    [(position,)] = rows(
+        db_path, "SELECT position FROM checklists WHERE meeting_id = ?", (meeting.id,)
+    )
     assert position is not None
 
 
@@ -176,8 +232,9 @@ async def test_x_keeps_the_place_and_ctrl_z_undoes_it(make_app, store, db_path):
         agenda.highlighted = agenda.get_option_index(f"a{one}")
         await burst(pilot, "x")
         assert agenda.selected_action_id == two  # the cursor stays where it was
-        assert rows(db_path, "SELECT done_at IS NOT NULL FROM action_items WHERE id = ?",
-                    (one,)) == [(1,)]
+        assert rows(
+            db_path, "SELECT done_at IS NOT NULL FROM action_items WHERE id = ?", (one,)
+        ) == [(1,)]
         toasts = [str(n.message) for n in app._notifications]
         assert any("Press ctrl+z to undo" in message for message in toasts)
         await burst(pilot, "ctrl+z")
@@ -216,9 +273,21 @@ async def test_editing_keys_keep_their_place_among_typed_ones(make_app, store, d
     meeting = store.add_meeting(MeetingDraft("Plan", "Dana", at(1, 10)))
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await burst(pilot, "p", "right", "right", "tab", *typed("abd"), "backspace", "c",
-                    "left", "left", "X")
+        await burst(
+            pilot,
+            "p",
+            "right",
+            "right",
+            "tab",
+            *typed("abd"),
+            "backspace",
+            "c",
+            "left",
+            "left",
+            "X",
+        )
         assert value(app, "#holding_back") == "aXbc"
         app.screen.saver.flush()
-    assert rows(db_path, "SELECT position, holding_back FROM checklists WHERE meeting_id = ?",
-                (meeting.id,)) == [("peer", "aXbc")]
+    assert rows(
+        db_path, "SELECT position, holding_back FROM checklists WHERE meeting_id = ?", (meeting.id,)
+    ) == [("peer", "aXbc")]

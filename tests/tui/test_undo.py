@@ -57,8 +57,9 @@ async def test_ctrl_z_after_a_delete_restores_every_row(store, clock, db_path):
         assert not undo_offered(app)
         assert every_table(db_path) == before
         agenda = app.screen.query_one(AgendaList)
-        assert f"m{meeting_id}" in [agenda.get_option_at_index(i).id
-                                           for i in range(agenda.option_count)]
+        assert f"m{meeting_id}" in [
+            agenda.get_option_at_index(i).id for i in range(agenda.option_count)
+        ]
 
         await pilot.press("ctrl+z")  # once only: a second press does nothing
         await pilot.pause()

@@ -27,12 +27,11 @@ def other_program(db_path, sql: str) -> None:
         conn.close()
 
 
-async def test_a_by_when_in_words_is_shown_marked_and_kept_until_replaced(
-    make_app, store, db_path
-):
+async def test_a_by_when_in_words_is_shown_marked_and_kept_until_replaced(make_app, store, db_path):
     meeting = store.add_meeting(MeetingDraft("Q4 review", "Dana", at(1, 10)))
-    store.checklists.add_item("asks", meeting.id, text="Sign-off on scope",
-                              by_when=date(2026, 12, 4))
+    store.checklists.add_item(
+        "asks", meeting.id, text="Sign-off on scope", by_when=date(2026, 12, 4)
+    )
     other_program(db_path, "UPDATE asks SET by_when = 'next thursday'")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -51,9 +50,7 @@ async def test_a_by_when_in_words_is_shown_marked_and_kept_until_replaced(
         by.focus()
         await pilot.press(*"mon")
         await pilot.pause(0.5)
-    assert rows(db_path, "SELECT text, by_when FROM asks") == [
-        ("Sign-off on scope", "2026-11-30")
-    ]
+    assert rows(db_path, "SELECT text, by_when FROM asks") == [("Sign-off on scope", "2026-11-30")]
 
 
 async def test_a_due_date_in_words_in_the_debrief(make_app, store, db_path):
@@ -83,8 +80,9 @@ async def test_invalid_utf8_in_a_title_does_not_blank_the_agenda(make_app, store
     other_program(db_path, "UPDATE meetings SET title = CAST(X'62ad9b' AS TEXT) WHERE id = 1")
     app = make_app()
     async with app.run_test(size=SIZE):
-        prompts = [str(o.prompt) for o in app.screen.query_one(AgendaList).options
-                   if not o.disabled]
+        prompts = [
+            str(o.prompt) for o in app.screen.query_one(AgendaList).options if not o.disabled
+        ]
         print(f"{len(prompts)} meetings on the agenda")
         assert len(prompts) == 2
         assert any("b\ufffd\ufffd" in p for p in prompts)

@@ -42,6 +42,9 @@ def print_list_json(rows) -> int:
     """`prep list --json`: one array of meetings, each with the group it is listed under."""
     from prep.domain.listing import meeting_json
 
-    print(json.dumps([meeting_json(m, heading or None) for heading, m in rows],
-                     ensure_ascii=False, indent=1))
+    print(
+        json.dumps(
+            [meeting_json(m, heading or None) for heading, m in rows], ensure_ascii=False, indent=1
+        )
+    )
     return EXIT_OK

@@ -41,8 +41,10 @@ def run_export(store, args: argparse.Namespace) -> int:
         print(f"prep: {error}", file=sys.stderr)
         return EXIT_FAILED
     except OSError as error:
-        print(f"prep: cannot write {error.filename or args.out}: {error.strerror or error}",
-              file=sys.stderr)
+        print(
+            f"prep: cannot write {error.filename or args.out}: {error.strerror or error}",
+            file=sys.stderr,
+        )
         return EXIT_FAILED
     print(f"Exported {written} files to {folder}.")
     return EXIT_OK
@@ -100,8 +102,9 @@ def brief_markdown(store, meeting, now) -> str:
     previous = store.checklists.previous_for(meeting)
     unsaid, actions = store.debriefs.open_items_for(meeting.counterpart.id, before=meeting)
     debriefed = store.debriefs.get(previous.meeting_id) if previous else None
-    return render_brief(meeting, checklist, carry_over_from(previous, debriefed), now,
-                        open_items(unsaid, actions))
+    return render_brief(
+        meeting, checklist, carry_over_from(previous, debriefed), now, open_items(unsaid, actions)
+    )
 
 
 def meeting_markdown(store, meeting, now) -> str:
@@ -133,6 +136,8 @@ def run_import_json(store, args: argparse.Namespace) -> int:
     except StoreError as error:
         print(f"prep: {error}", file=sys.stderr)
         return EXIT_FAILED
-    print(f"Imported {counts['meetings']} meetings and {counts['counterparts']} people"
-          f" into {store.path}.")
+    print(
+        f"Imported {counts['meetings']} meetings and {counts['counterparts']} people"
+        f" into {store.path}."
+    )
     return EXIT_OK

@@ -73,8 +73,12 @@ def _piece(text: str) -> str:
 
 def hit_json(hit) -> dict:
     return {
-        "meeting_id": hit.meeting_id, "title": hit.title, "person": hit.person,
+        "meeting_id": hit.meeting_id,
+        "title": hit.title,
+        "person": hit.person,
         "starts_at": hit.starts_at.isoformat() if hit.starts_at else None,
         "week_start": hit.week_start.isoformat() if hit.week_start else None,
-        "where": hit.where, "text": hit.text, "marks": [list(m) for m in hit.marks],
+        "where": hit.where,
+        "text": hit.text,
+        "marks": [list(m) for m in hit.marks],
     }

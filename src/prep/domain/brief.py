@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from prep.domain import markdown as md
 from prep.domain.assertiveness import LEVELS, ZONE_LABELS, zone
 from prep.domain.carry_over import CarryOver
-from prep.domain.debrief_rules import OpenItems
 from prep.domain.checklist import (
     REASON_LABELS,
     Ask,
@@ -29,8 +29,8 @@ from prep.domain.checklist import (
     Problem,
     Step,
 )
-from prep.domain import markdown as md
 from prep.domain.deadlines import is_blank
+from prep.domain.debrief_rules import OpenItems
 from prep.domain.markdown import EMPTY_FIELD
 from prep.domain.models import SETTING_LABELS, Meeting
 from prep.domain.readiness import steps_done

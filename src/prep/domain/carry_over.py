@@ -9,12 +9,10 @@ carries as an unsaid item instead (see debrief_rules.unsaid_from_asks).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from prep.domain.checklist import Ask, Checklist, Deadline, Problem
-from dataclasses import replace
-
-from prep.domain.debrief import AskAnswer, Debrief, DeadlineMove
+from prep.domain.debrief import AskAnswer, DeadlineMove, Debrief
 
 # Answers that settle an ask; "later" and "no answer" leave it open.
 CLOSING_ANSWERS = frozenset({AskAnswer.GRANTED, AskAnswer.REFUSED})
@@ -39,9 +37,7 @@ class CarryOver:
 NO_CARRY_OVER = CarryOver(from_meeting_id=None)
 
 
-def carry_over_from(
-    previous: Checklist | None, debrief: Debrief | None = None
-) -> CarryOver:
+def carry_over_from(previous: Checklist | None, debrief: Debrief | None = None) -> CarryOver:
     """What the previous meeting's checklist leaves open; empty without one.
 
     `debrief` is that meeting's debrief, if written: its answers close asks and
@@ -64,9 +60,7 @@ def carry_over_from(
     return CarryOver(
         from_meeting_id=previous.meeting_id,
         open_asks=tuple(a for a in previous.asks if a.text.strip() and still_open(a)),
-        deadlines=tuple(
-            _moved(d, moves.get(d.id)) for d in previous.deadlines if d.label.strip()
-        ),
+        deadlines=tuple(_moved(d, moves.get(d.id)) for d in previous.deadlines if d.label.strip()),
         # A problem raised to ask for help is still unsolved: the help may
         # not have come.
         unsolved_problems=tuple(

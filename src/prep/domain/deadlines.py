@@ -15,7 +15,7 @@ warning when the date falls before the meeting it belongs to.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 
 from prep.domain.checklist import Deadline
 from prep.domain.when import UnreadableWhen, WhenError, parse_when
@@ -29,9 +29,7 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 # A deadline date typed without a time is read as at this hour; only its
 # date is kept.
 _READ_AT = time(9)
-_CANT_READ_DATE = (
-    "Can't read '{text}' as a date. Try 'fri', '24/11', 'in 2 weeks' or '2026-12-04'."
-)
+_CANT_READ_DATE = "Can't read '{text}' as a date. Try 'fri', '24/11', 'in 2 weeks' or '2026-12-04'."
 _BEFORE_MEETING = "{day} — before the meeting ({meeting})"
 # "by fri" in a by-when field says "by" twice; the date is what follows.
 _LEADING_BY = re.compile(r"by\s+", re.IGNORECASE)
@@ -108,7 +106,7 @@ def parse_deadline_date(text: str, today: date) -> date | None:
         return None
     # parse_when needs an aware "now". UTC keeps the date from shifting:
     # the result stays in UTC, so .date() is the day that was meant.
-    now = datetime.combine(today, _READ_AT, tzinfo=timezone.utc)
+    now = datetime.combine(today, _READ_AT, tzinfo=UTC)
     try:
         return parse_when(text, now).date()
     except UnreadableWhen as error:

@@ -16,15 +16,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from prep.domain.assertiveness import LEVELS, ZONE_LABELS, describe_gap, zone
 from prep.domain import markdown as md
+from prep.domain.assertiveness import LEVELS, ZONE_LABELS, describe_gap, zone
 from prep.domain.brief import EDITED_AFTER_START, when_and_setting
 from prep.domain.checklist import Ask, Checklist, Deadline, Problem
 from prep.domain.debrief import (
     AskAnswer,
     AskResult,
-    Debrief,
     DeadlineMove,
+    Debrief,
     Owner,
     ProposalOutcome,
 )

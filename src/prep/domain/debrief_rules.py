@@ -116,11 +116,7 @@ def unsaid_from_asks(asks: tuple[Ask, ...], results: tuple[AskResult, ...]) -> l
     unsaid, and one that was asked is not unsaid whatever the answer.
     """
     asked = {result.ask_id: result.asked for result in results}
-    return [
-        ask.text.strip()
-        for ask in asks
-        if _filled(ask.text) and asked.get(ask.id) is False
-    ]
+    return [ask.text.strip() for ask in asks if _filled(ask.text) and asked.get(ask.id) is False]
 
 
 def level_gap(planned: int | None, actual: int | None) -> str | None:
@@ -183,9 +179,7 @@ def overdue(actions: Iterable[ActionItem], today: date) -> list[ActionItem]:
     Due today is not overdue: there is still the rest of the day.
     """
     late = (
-        a
-        for a in actions
-        if a.is_open and _filled(a.text) and a.due is not None and a.due < today
+        a for a in actions if a.is_open and _filled(a.text) and a.due is not None and a.due < today
     )
     return sorted(late, key=_by_due_date)
 

@@ -44,26 +44,28 @@ class DueReport:
 
     @property
     def anything(self) -> bool:
-        return bool(self.needs_debrief or self.unprepared_soon or self.overdue_actions
-                    or self.feedback)
+        return bool(
+            self.needs_debrief or self.unprepared_soon or self.overdue_actions or self.feedback
+        )
 
 
-def build_due(meetings: list[Meeting], actions: list[DueAction],
-              feedback: list[DueFeedback], now: datetime) -> DueReport:
+def build_due(
+    meetings: list[Meeting], actions: list[DueAction], feedback: list[DueFeedback], now: datetime
+) -> DueReport:
     """Apply the rules to what the store read around `now`."""
     from prep.domain.agenda import GroupKind, build_agenda
     from prep.domain.debrief_rules import feedback_due, overdue
 
     groups = {g.kind: g.meetings for g in build_agenda(meetings, now)}
-    soon = tuple(m for m in meetings
-                 if now < m.starts_at <= now + PREPARE_WINDOW and m.steps_done < STEPS)
+    soon = tuple(
+        m for m in meetings if now < m.starts_at <= now + PREPARE_WINDOW and m.steps_done < STEPS
+    )
     late = {id(a) for a in overdue((a.item for a in actions), now.date())}
     return DueReport(
         needs_debrief=groups.get(GroupKind.DEBRIEF, ()),
         unprepared_soon=soon,
         overdue_actions=tuple(a for a in actions if id(a.item) in late),
-        feedback=tuple(f for f in feedback
-                       if feedback_due(f.last_feedback, f.cadence, now.date())),
+        feedback=tuple(f for f in feedback if feedback_due(f.last_feedback, f.cadence, now.date())),
     )
 
 
@@ -79,20 +81,43 @@ def render_due(report: DueReport, now: datetime) -> str:
         return f"{format_when(m.starts_at, now)} ({relative(m.starts_at, now)})"
 
     sections: list[tuple[str, list[str]]] = [
-        ("Needs a debrief", [f"  {m.id:>4}  {when(m)}  {m.title} · {m.counterpart.name}"
-                             for m in report.needs_debrief]),
-        ("Not prepared, starting within the hour",
-         [f"  {m.id:>4}  {when(m)}  {m.title} · {m.counterpart.name} · "
-          f"{m.steps_done}/{STEPS} ready" for m in report.unprepared_soon]),
-        ("Overdue action items",
-         [f"  {a.item.text} ({'mine' if a.item.owner == 'me' else 'theirs'}, due "
-          f"{format_day(a.item.due)}) · {a.meeting_title} · {a.person}"
-          for a in report.overdue_actions if a.item.due]),
-        ("Feedback due",
-         [f"  {f.person} ({f.cadence}; "
-          + (f"last asked {format_day(f.last_feedback)}" if f.last_feedback else "never asked")
-          + f") · ask at {f.next_meeting.title}, {format_when(f.next_meeting.starts_at, now)}"
-          for f in report.feedback]),
+        (
+            "Needs a debrief",
+            [
+                f"  {m.id:>4}  {when(m)}  {m.title} · {m.counterpart.name}"
+                for m in report.needs_debrief
+            ],
+        ),
+        (
+            "Not prepared, starting within the hour",
+            [
+                f"  {m.id:>4}  {when(m)}  {m.title} · {m.counterpart.name} · "
+                f"{m.steps_done}/{STEPS} ready"
+                for m in report.unprepared_soon
+            ],
+        ),
+        (
+            "Overdue action items",
+            [
+                f"  {a.item.text} ({'mine' if a.item.owner == 'me' else 'theirs'}, due "
+                f"{format_day(a.item.due)}) · {a.meeting_title} · {a.person}"
+                for a in report.overdue_actions
+                if a.item.due
+            ],
+        ),
+        (
+            "Feedback due",
+            [
+                f"  {f.person} ({f.cadence}; "
+                + (
+                    f"last asked {format_day(f.last_feedback)}"
+                    if f.last_feedback
+                    else "never asked"
+                )
+                + f") · ask at {f.next_meeting.title}, {format_when(f.next_meeting.starts_at, now)}"
+                for f in report.feedback
+            ],
+        ),
     ]
     lines: list[str] = []
     for heading, rows in sections:
@@ -109,13 +134,24 @@ def due_json(report: DueReport) -> dict[str, Any]:
         "needs_debrief": [meeting_json(m) for m in report.needs_debrief],
         "unprepared_soon": [meeting_json(m) for m in report.unprepared_soon],
         "overdue_actions": [
-            {"id": a.item.id, "meeting_id": a.item.meeting_id, "text": a.item.text,
-             "owner": str(a.item.owner), "due": a.item.due.isoformat() if a.item.due else None,
-             "meeting": a.meeting_title, "person": a.person}
-            for a in report.overdue_actions],
+            {
+                "id": a.item.id,
+                "meeting_id": a.item.meeting_id,
+                "text": a.item.text,
+                "owner": str(a.item.owner),
+                "due": a.item.due.isoformat() if a.item.due else None,
+                "meeting": a.meeting_title,
+                "person": a.person,
+            }
+            for a in report.overdue_actions
+        ],
         "feedback_due": [
-            {"person": f.person, "cadence": str(f.cadence),
-             "last_feedback": f.last_feedback.isoformat() if f.last_feedback else None,
-             "next_meeting_id": f.next_meeting.id}
-            for f in report.feedback],
+            {
+                "person": f.person,
+                "cadence": str(f.cadence),
+                "last_feedback": f.last_feedback.isoformat() if f.last_feedback else None,
+                "next_meeting_id": f.next_meeting.id,
+            }
+            for f in report.feedback
+        ],
     }

@@ -76,9 +76,28 @@ HEDGE_PHRASES: frozenset[str] = frozenset(
 # "what kind of report", "this sort of thing": the noun, not the hedge.
 _NOUN_USE_BEFORE = frozenset(
     {
-        "a", "any", "every", "no", "one", "other", "same", "some", "that",
-        "the", "these", "this", "those", "what", "which", "whatever",
-        "different", "right", "wrong", "new", "another", "certain",
+        "a",
+        "any",
+        "every",
+        "no",
+        "one",
+        "other",
+        "same",
+        "some",
+        "that",
+        "the",
+        "these",
+        "this",
+        "those",
+        "what",
+        "which",
+        "whatever",
+        "different",
+        "right",
+        "wrong",
+        "new",
+        "another",
+        "certain",
     }
 )
 _NOUN_USE_PHRASES = frozenset({"kind of", "sort of"})

@@ -102,9 +102,7 @@ def paragraphs(text: str) -> list[str]:
     return [at_block_start(part) for part in _PARAGRAPH_BREAK_RE.split(text) if filled(part)]
 
 
-def date_range(
-    earliest: date | None, likely: date | None, latest: date | None, day: Dates
-) -> str:
+def date_range(earliest: date | None, likely: date | None, latest: date | None, day: Dates) -> str:
     """ "Mon 7 Dec–Fri 18 Dec (likely Fri 11 Dec)", or as much of it as is known."""
     if earliest is not None and latest is not None:
         span = day(earliest) if earliest == latest else f"{day(earliest)}\u2013{day(latest)}"

@@ -20,8 +20,8 @@ from __future__ import annotations
 import math
 from datetime import datetime
 
-from prep.domain.assertiveness import ZONE_LABELS
 from prep.domain import markdown as md
+from prep.domain.assertiveness import ZONE_LABELS
 from prep.domain.checklist import REASON_LABELS
 from prep.domain.deadlines import format_day
 from prep.domain.debrief import Owner
@@ -129,9 +129,7 @@ def _numbers_section(this: Numbers, last: Numbers) -> list[str]:
         ),
         row(
             "Problems raised with a solution / without / to ask for help",
-            lambda n: (
-                f"{n.problems_with_solution} / {n.problems_without} / {n.problems_for_help}"
-            ),
+            lambda n: f"{n.problems_with_solution} / {n.problems_without} / {n.problems_for_help}",
         ),
         row("Feedback conversations", lambda n: n.feedback_conversations),
     ]
@@ -295,8 +293,10 @@ def _actions_section(week: WeekInput, now: datetime, day: md.Dates) -> list[str]
     blocks = ["## Action items"]
     for title, lines in (
         ("Overdue from earlier weeks", [_action_line(a, day, False) for a in items.overdue]),
-        ("Due this week", [_action_line(i.action, day, i.done, i.overdue)
-                           for i in items.due_this_week]),
+        (
+            "Due this week",
+            [_action_line(i.action, day, i.done, i.overdue) for i in items.due_this_week],
+        ),
         ("Due next week", [_action_line(a, day, False) for a in items.due_next_week]),
         ("Also done this week", [_action_line(a, day, True) for a in items.done_other]),
     ):

@@ -318,9 +318,7 @@ def settings(week: WeekInput) -> list[tuple[Setting, int, float | None]]:
 def feedback_due_people(week: WeekInput, today: date) -> list[PersonFeedback]:
     """The people due the three feedback questions by their cadence on `today`:
     never asked first, then the longest since the last time; ties by name."""
-    due = [
-        p for p in week.people if feedback_due(p.last_feedback, p.cadence, today)
-    ]
+    due = [p for p in week.people if feedback_due(p.last_feedback, p.cadence, today)]
     return sorted(
         due,
         key=lambda p: (
@@ -385,11 +383,9 @@ def action_items(week: WeekInput, now: datetime) -> ActionItems:
             is_done = done(action)
             due.append(DueItem(action, is_done, not is_done and action.due < today))
             continue
-        if (action.due is not None and action.due < min(monday, today)
-                and not done(action)):
+        if action.due is not None and action.due < min(monday, today) and not done(action):
             overdue.append(action)
-        elif (action.due is not None and next_monday <= action.due < after
-              and not done(action)):
+        elif action.due is not None and next_monday <= action.due < after and not done(action):
             due_next.append(action)
         if action.done_at is not None and start <= action.done_at < end:
             done_other.append(action)

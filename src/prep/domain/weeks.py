@@ -76,9 +76,7 @@ def parse_iso_week(text: str) -> date:
 
     Raises ValueError with a sentence to show the person otherwise.
     """
-    match = (
-        _ISO_WEEK_RE.fullmatch(text.strip()) if len(text) <= _MAX_INPUT_CHARS else None
-    )
+    match = _ISO_WEEK_RE.fullmatch(text.strip()) if len(text) <= _MAX_INPUT_CHARS else None
     if match is None:
         raise ValueError(WEEK_FORMAT_HINT)
     year, week = int(match["year"]), int(match["week"])

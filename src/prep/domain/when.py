@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import NamedTuple
 
 __all__ = [
@@ -116,11 +116,27 @@ MAX_DURATION_MINUTES = 24 * 60
 _MAX_ZONE_OFFSET_SECONDS = 14 * 60 * 60
 
 _MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 _WEEKDAY_NAMES = (
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
 )
 
 # -- Messages -----------------------------------------------------------------
@@ -128,12 +144,10 @@ _WEEKDAY_NAMES = (
 _EMPTY_WHEN = "Say when the meeting is, e.g. 'tomorrow 3pm'."
 _TOO_LONG = "That's too long to be a date."
 _AMBIGUOUS_NUMBER = (
-    "'{text}' is ambiguous on its own. Add am/pm or a date, "
-    "e.g. '3pm', '15:00' or '24/11'."
+    "'{text}' is ambiguous on its own. Add am/pm or a date, e.g. '3pm', '15:00' or '24/11'."
 )
 _CANT_READ_WHEN = (
-    "Can't read '{text}' as a time. "
-    "Try 'tomorrow 3pm', 'fri 10:30' or '2026-11-24 15:00'."
+    "Can't read '{text}' as a time. Try 'tomorrow 3pm', 'fri 10:30' or '2026-11-24 15:00'."
 )
 _NOT_A_TIME = "{clock} is not a time of day."
 # How an hour without am/pm was read (see _hour_without_meridiem).
@@ -167,13 +181,24 @@ def _cant_read(original: str) -> WhenError:
 # -- Vocabulary ---------------------------------------------------------------
 
 _WEEKDAYS = {
-    "mon": 0, "monday": 0,
-    "tue": 1, "tues": 1, "tuesday": 1,
-    "wed": 2, "weds": 2, "wednesday": 2,
-    "thu": 3, "thur": 3, "thurs": 3, "thursday": 3,
-    "fri": 4, "friday": 4,
-    "sat": 5, "saturday": 5,
-    "sun": 6, "sunday": 6,
+    "mon": 0,
+    "monday": 0,
+    "tue": 1,
+    "tues": 1,
+    "tuesday": 1,
+    "wed": 2,
+    "weds": 2,
+    "wednesday": 2,
+    "thu": 3,
+    "thur": 3,
+    "thurs": 3,
+    "thursday": 3,
+    "fri": 4,
+    "friday": 4,
+    "sat": 5,
+    "saturday": 5,
+    "sun": 6,
+    "sunday": 6,
 }
 # Days from today.
 _DAY_WORDS = {
@@ -196,9 +221,30 @@ _NAMED_TIMES = {
     "evening": (TONIGHT_HOUR, 0, 0),
 }
 _MONTH_WORDS = {
-    "jan", "january", "feb", "february", "mar", "march", "apr", "april",
-    "may", "jun", "june", "jul", "july", "aug", "august", "sep", "sept",
-    "september", "oct", "october", "nov", "november", "dec", "december",
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
 }
 # Every word dateutil may see. Its parser quietly skips or reinterprets
 # words it half-knows ("h", "m", "and", zone-like capitals), so anything
@@ -225,7 +271,7 @@ class _Regex:
     app, though only the "when" and duration fields ever parse.
     """
 
-    __slots__ = ("_source", "_compiled")
+    __slots__ = ("_compiled", "_source")
 
     def __init__(self, source: str) -> None:
         self._source = source
@@ -357,9 +403,7 @@ def _normalise(text: str) -> str | None:
     return text
 
 
-def _read_when(
-    spoken: str, original: str, now: datetime, *, said_at: bool
-) -> tuple[datetime, str]:
+def _read_when(spoken: str, original: str, now: datetime, *, said_at: bool) -> tuple[datetime, str]:
     if spoken == "now":
         return now, ""
 
@@ -440,7 +484,7 @@ def _read_offset(spoken: str, now: datetime) -> datetime | None:
     if minutes:
         # Hours and minutes are elapsed time: "in 2h" is two real hours on,
         # whatever the wall clock does in between.
-        utc = moved.astimezone(timezone.utc) + direction * timedelta(minutes=minutes)
+        utc = moved.astimezone(UTC) + direction * timedelta(minutes=minutes)
         moved = utc.astimezone(now.tzinfo)
     return moved
 
@@ -887,9 +931,7 @@ def relative(dt: datetime, now: datetime) -> str:
     # Through UTC: subtracting two datetimes sharing one tzinfo object
     # compares wall clocks and would lose or gain an hour across a clock
     # change.
-    elapsed = (
-        _in_zone_of(dt, now).astimezone(timezone.utc) - now.astimezone(timezone.utc)
-    ).total_seconds()
+    elapsed = (_in_zone_of(dt, now).astimezone(UTC) - now.astimezone(UTC)).total_seconds()
     span = abs(elapsed)
     if span < 60:
         return "now"

@@ -37,8 +37,9 @@ def _name_pattern(stem: str) -> re.Pattern[str]:
     return re.compile(rf"^{re.escape(stem)}-\d{{4}}-\d\d-\d\dT\d{{6}}(-\d+)?(-[a-z-]+)?\.db$")
 
 
-def take_backup(store: Store, conn: sqlite3.Connection, dest: Path | None = None,
-                *, reason: str = "") -> Path:
+def take_backup(
+    store: Store, conn: sqlite3.Connection, dest: Path | None = None, *, reason: str = ""
+) -> Path:
     """Copy the database to `dest` (a file, or a folder to put a dated file in).
 
     With no `dest`, the copy goes to the backups folder and the oldest
@@ -59,7 +60,9 @@ def take_backup(store: Store, conn: sqlite3.Connection, dest: Path | None = None
             folder.mkdir(mode=0o700, exist_ok=True)
         _copy(conn, folder, target)
     except OSError as error:
-        raise StoreError(f"Could not write the backup {target}: {error.strerror or error}.") from None
+        raise StoreError(
+            f"Could not write the backup {target}: {error.strerror or error}."
+        ) from None
     except sqlite3.Error as error:
         raise StoreError(f"Could not write the backup {target}: {error}.") from None
     if automatic:

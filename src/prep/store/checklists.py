@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from prep.domain.carry_over import CarryOver
 from prep.domain.checklist import (
     Ask,
     Checklist,
@@ -21,7 +22,6 @@ from prep.domain.checklist import (
     Problem,
     Solution,
 )
-from prep.domain.carry_over import CarryOver
 from prep.domain.readiness import steps_done
 from prep.store.values import RowReader, as_text, to_sql
 
@@ -59,14 +59,14 @@ class ChecklistRepository:
     def get(self, meeting_id: int) -> Checklist:
         """The checklist for a meeting; an empty one if nothing was prepared yet."""
         with self._store._use():
-            rows = list(self._store.query("SELECT * FROM checklists WHERE meeting_id = ?", [meeting_id]))
+            rows = list(
+                self._store.query("SELECT * FROM checklists WHERE meeting_id = ?", [meeting_id])
+            )
             if not rows:
                 return Checklist(meeting_id=meeting_id)
             row = rows[0]
             asks = tuple(_ask(r) for r in self._store.items.rows("asks", meeting_id))
-            deadlines = tuple(
-                _deadline(r) for r in self._store.items.rows("deadlines", meeting_id)
-            )
+            deadlines = tuple(_deadline(r) for r in self._store.items.rows("deadlines", meeting_id))
             problems = tuple(
                 _problem(r, self._store.items.rows("solutions", r["id"]))
                 for r in self._store.items.rows("problems", meeting_id)
@@ -182,13 +182,21 @@ class ChecklistRepository:
                 self.add_item("asks", meeting_id, text=ask.text, by_when=ask.by_when)
             for deadline in carry.deadlines:
                 self.add_item(
-                    "deadlines", meeting_id, label=deadline.label, earliest=deadline.earliest,
-                    likely=deadline.likely, latest=deadline.latest,
-                    confidence=deadline.confidence, flexible=deadline.flexible,
+                    "deadlines",
+                    meeting_id,
+                    label=deadline.label,
+                    earliest=deadline.earliest,
+                    likely=deadline.likely,
+                    latest=deadline.latest,
+                    confidence=deadline.confidence,
+                    flexible=deadline.flexible,
                 )
             for problem in carry.unsolved_problems:
                 problem_id = self.add_item(
-                    "problems", meeting_id, text=problem.text, need=problem.need,
+                    "problems",
+                    meeting_id,
+                    text=problem.text,
+                    need=problem.need,
                     ask_for_help=problem.ask_for_help,
                 )
                 for solution in problem.solutions:
@@ -209,25 +217,28 @@ class ChecklistRepository:
         self._store.items.move(kind, item_id, delta)
 
 
-
-
-
-
 # Rows as another program may have left them: a value prep cannot read is
 # empty here and marked where the item is shown (see RowReader).
 
 
 def _ask(row: dict[str, Any]) -> Ask:
     read = RowReader(row)
-    return Ask(id=row["id"], text=read.text("text"), by_when=read.day("by_when"),
-               unreadable=read.unreadable)
+    return Ask(
+        id=row["id"],
+        text=read.text("text"),
+        by_when=read.day("by_when"),
+        unreadable=read.unreadable,
+    )
 
 
 def _deadline(row: dict[str, Any]) -> Deadline:
     read = RowReader(row)
     return Deadline(
-        id=row["id"], label=read.text("label"), earliest=read.day("earliest"),
-        likely=read.day("likely"), latest=read.day("latest"),
+        id=row["id"],
+        label=read.text("label"),
+        earliest=read.day("earliest"),
+        likely=read.day("likely"),
+        latest=read.day("latest"),
         confidence=read.choice(Confidence, "confidence"),
         flexible=_flexible(read.text("flexible")),
         unreadable=read.unreadable,
@@ -242,7 +253,8 @@ def _flexible(text: str) -> frozenset[Flex]:
 def _problem(row: dict[str, Any], solutions: list[dict[str, Any]]) -> Problem:
     read = RowReader(row)
     return Problem(
-        id=row["id"], text=read.text("text"),
+        id=row["id"],
+        text=read.text("text"),
         solutions=tuple(Solution(id=s["id"], text=as_text(s["text"])) for s in solutions),
         need=read.choice(Need, "need"),
         ask_for_help=read.flag("ask_for_help"),

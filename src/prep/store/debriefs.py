@@ -9,8 +9,8 @@ from prep.domain.debrief import (
     ActionItem,
     AskAnswer,
     AskResult,
-    Debrief,
     DeadlineMove,
+    Debrief,
     Owner,
     ProposalOutcome,
     UnsaidItem,
@@ -37,15 +37,26 @@ FIELDS: dict[str, tuple[type, tuple[int, int]]] = {
 
 def _unsaid(row: dict[str, Any]) -> UnsaidItem:
     read = RowReader(row)
-    return UnsaidItem(id=row["id"], meeting_id=row["meeting_id"], text=read.text("text"),
-                      from_ask_id=row["from_ask_id"], resolved_at=_done(read, "resolved_at"))
+    return UnsaidItem(
+        id=row["id"],
+        meeting_id=row["meeting_id"],
+        text=read.text("text"),
+        from_ask_id=row["from_ask_id"],
+        resolved_at=_done(read, "resolved_at"),
+    )
 
 
 def _action(row: dict[str, Any]) -> ActionItem:
     read = RowReader(row)
-    return ActionItem(id=row["id"], meeting_id=row["meeting_id"], text=read.text("text"),
-                      owner=read.choice(Owner, "owner", Owner.ME), due=read.day("due"),
-                      done_at=_done(read, "done_at"), unreadable=read.unreadable)
+    return ActionItem(
+        id=row["id"],
+        meeting_id=row["meeting_id"],
+        text=read.text("text"),
+        owner=read.choice(Owner, "owner", Owner.ME),
+        due=read.day("due"),
+        done_at=_done(read, "done_at"),
+        unreadable=read.unreadable,
+    )
 
 
 def _done(read: RowReader, column: str) -> datetime | None:
@@ -62,16 +73,25 @@ _LONG_AGO = datetime(2000, 1, 1, tzinfo=UTC)
 
 def _move(row: dict[str, Any], meeting_id: int) -> DeadlineMove:
     read = RowReader(row)
-    return DeadlineMove(id=row["id"], deadline_id=row["deadline_id"], meeting_id=meeting_id,
-                        earliest=read.day("earliest"), likely=read.day("likely"),
-                        latest=read.day("latest"), unreadable=read.unreadable)
+    return DeadlineMove(
+        id=row["id"],
+        deadline_id=row["deadline_id"],
+        meeting_id=meeting_id,
+        earliest=read.day("earliest"),
+        likely=read.day("likely"),
+        latest=read.day("latest"),
+        unreadable=read.unreadable,
+    )
 
 
 def _ask_result(row: dict[str, Any]) -> AskResult:
     read = RowReader(row)
     asked = row["asked"]
-    return AskResult(ask_id=row["id"], asked=None if asked not in (0, 1) else bool(asked),
-                     answer=read.choice(AskAnswer, "answer"))
+    return AskResult(
+        ask_id=row["id"],
+        asked=None if asked not in (0, 1) else bool(asked),
+        answer=read.choice(AskAnswer, "answer"),
+    )
 
 
 def _outcome(row: dict[str, Any]) -> tuple[int, ProposalOutcome | None]:
@@ -93,13 +113,18 @@ class DebriefRepository:
     def get(self, meeting_id: int) -> Debrief:
         """The debrief of a meeting; an empty one if none was started."""
         with self._store._use():
-            rows = list(self._store.query("SELECT * FROM debriefs WHERE meeting_id = ?", [meeting_id]))
+            rows = list(
+                self._store.query("SELECT * FROM debriefs WHERE meeting_id = ?", [meeting_id])
+            )
             asks = self._store.items.rows("asks", meeting_id)
             problems = self._store.items.rows("problems", meeting_id)
             unsaid = self._store.items.rows("unsaid", meeting_id)
             actions = self._store.items.rows("actions", meeting_id)
-            moves = list(self._store.query(
-                "SELECT * FROM deadline_moves WHERE meeting_id = ? ORDER BY id", [meeting_id]))
+            moves = list(
+                self._store.query(
+                    "SELECT * FROM deadline_moves WHERE meeting_id = ? ORDER BY id", [meeting_id]
+                )
+            )
         if not rows:
             return Debrief(
                 meeting_id=meeting_id,
@@ -130,8 +155,9 @@ class DebriefRepository:
             started=True,
         )
 
-    def open_items_for(self, counterpart_id: int, *, before: Meeting | None = None
-                       ) -> tuple[list[UnsaidItem], list[ActionItem]]:
+    def open_items_for(
+        self, counterpart_id: int, *, before: Meeting | None = None
+    ) -> tuple[list[UnsaidItem], list[ActionItem]]:
         """Unresolved unsaid items and open action items from meetings with this person.
 
         With `before`, only items from meetings that started earlier than it:
@@ -143,25 +169,39 @@ class DebriefRepository:
             where += " AND m.starts_at_utc < (SELECT starts_at_utc FROM meetings WHERE id = ?)"
             params.append(before.id)
         with self._store._use():
-            unsaid = [_unsaid(r) for r in self._store.query(
-                f"SELECT u.* FROM unsaid_items u JOIN meetings m ON m.id = u.meeting_id"
-                f" WHERE {where} AND u.resolved_at IS NULL AND trim(u.text) != ''"
-                f" ORDER BY u.id", params)]
-            actions = [_action(r) for r in self._store.query(
-                f"SELECT a.* FROM action_items a JOIN meetings m ON m.id = a.meeting_id"
-                f" WHERE {where} AND a.done_at IS NULL AND trim(a.text) != ''"
-                f" ORDER BY a.due IS NULL, a.due, a.id", params)]
+            unsaid = [
+                _unsaid(r)
+                for r in self._store.query(
+                    f"SELECT u.* FROM unsaid_items u JOIN meetings m ON m.id = u.meeting_id"
+                    f" WHERE {where} AND u.resolved_at IS NULL AND trim(u.text) != ''"
+                    f" ORDER BY u.id",
+                    params,
+                )
+            ]
+            actions = [
+                _action(r)
+                for r in self._store.query(
+                    f"SELECT a.* FROM action_items a JOIN meetings m ON m.id = a.meeting_id"
+                    f" WHERE {where} AND a.done_at IS NULL AND trim(a.text) != ''"
+                    f" ORDER BY a.due IS NULL, a.due, a.id",
+                    params,
+                )
+            ]
         return unsaid, actions
 
     def open_action_items(self, limit: int = 200) -> list[tuple[ActionItem, str]]:
         """Every open action item with the person's name, soonest due first."""
         with self._store._use():
-            rows = list(self._store.query(
-                "SELECT a.*, c.name AS person FROM action_items a"
-                " JOIN meetings m ON m.id = a.meeting_id"
-                " JOIN counterparts c ON c.id = m.counterpart_id"
-                " WHERE a.done_at IS NULL AND trim(a.text) != ''"
-                " ORDER BY a.due IS NULL, a.due, a.id LIMIT ?", [limit]))
+            rows = list(
+                self._store.query(
+                    "SELECT a.*, c.name AS person FROM action_items a"
+                    " JOIN meetings m ON m.id = a.meeting_id"
+                    " JOIN counterparts c ON c.id = m.counterpart_id"
+                    " WHERE a.done_at IS NULL AND trim(a.text) != ''"
+                    " ORDER BY a.due IS NULL, a.due, a.id LIMIT ?",
+                    [limit],
+                )
+            )
         return [(_action(r), r["person"]) for r in rows]
 
     # -- writing ---------------------------------------------------------------
@@ -182,7 +222,8 @@ class DebriefRepository:
         # get() would read the asks, problems, items and moves as well.
         rows = self._store.query(
             "SELECT outcome, temperature, actual_level FROM debriefs WHERE meeting_id = ?",
-            [meeting_id])
+            [meeting_id],
+        )
         done = bool(rows) and debrief_done(Debrief(meeting_id=meeting_id, **rows[0]))
         self._db.execute(
             "UPDATE meetings SET status = ? WHERE id = ?",
@@ -207,23 +248,30 @@ class DebriefRepository:
         unsaid item (and stops being one if the answer changes back)."""
         with self._store.writing():
             row = self._db.execute(
-                "SELECT meeting_id, text FROM asks WHERE id = ?", [ask_id]).fetchone()
+                "SELECT meeting_id, text FROM asks WHERE id = ?", [ask_id]
+            ).fetchone()
             if row is None:
                 raise StoreError("That ask no longer exists.")
             meeting_id, text = row
             self.ensure(meeting_id)
             self._db.execute(
                 "UPDATE asks SET asked = ?, answer = ?, updated_at = ? WHERE id = ?",
-                [None if asked is None else int(asked),
-                 AskAnswer(answer).value if answer and asked else None, self._store.now_text(), ask_id],
+                [
+                    None if asked is None else int(asked),
+                    AskAnswer(answer).value if answer and asked else None,
+                    self._store.now_text(),
+                    ask_id,
+                ],
             )
             if asked is False and text.strip():
                 exists = self._db.execute(
-                    "SELECT 1 FROM unsaid_items WHERE from_ask_id = ?", [ask_id]).fetchone()
+                    "SELECT 1 FROM unsaid_items WHERE from_ask_id = ?", [ask_id]
+                ).fetchone()
                 if not exists:
                     item_id = self._store.items.add("unsaid", meeting_id, text=text.strip())
                     self._db.execute(
-                        "UPDATE unsaid_items SET from_ask_id = ? WHERE id = ?", [ask_id, item_id])
+                        "UPDATE unsaid_items SET from_ask_id = ? WHERE id = ?", [ask_id, item_id]
+                    )
             else:
                 self._db.execute("DELETE FROM unsaid_items WHERE from_ask_id = ?", [ask_id])
             self.after_change(meeting_id)
@@ -234,7 +282,11 @@ class DebriefRepository:
             self.ensure(meeting_id)
             self._db.execute(
                 "UPDATE problems SET outcome = ?, updated_at = ? WHERE id = ?",
-                [ProposalOutcome(outcome).value if outcome else None, self._store.now_text(), problem_id],
+                [
+                    ProposalOutcome(outcome).value if outcome else None,
+                    self._store.now_text(),
+                    problem_id,
+                ],
             )
 
     def set_resolved(self, unsaid_id: int, resolved: bool) -> None:
@@ -251,11 +303,19 @@ class DebriefRepository:
                 [self._store.now_text() if done else None, self._store.now_text(), action_id],
             )
 
-    def record_move(self, deadline_id: int, meeting_id: int, earliest: date | None,
-                    likely: date | None, latest: date | None) -> None:
+    def record_move(
+        self,
+        deadline_id: int,
+        meeting_id: int,
+        earliest: date | None,
+        likely: date | None,
+        latest: date | None,
+    ) -> None:
         """The deadline's new range as of this debrief (one per debrief; history kept)."""
-        values = [to_sql(n, date, v) for n, v in
-                  (("earliest", earliest), ("likely", likely), ("latest", latest))]
+        values = [
+            to_sql(n, date, v)
+            for n, v in (("earliest", earliest), ("likely", likely), ("latest", latest))
+        ]
         now = self._store.now_text()
         with self._store.writing():
             self.ensure(meeting_id)
@@ -272,18 +332,21 @@ class DebriefRepository:
         with self._store.writing():
             self._db.execute(
                 "DELETE FROM deadline_moves WHERE deadline_id = ? AND meeting_id = ?",
-                [deadline_id, meeting_id])
+                [deadline_id, meeting_id],
+            )
 
     def create_next_meeting(self, meeting: Meeting, starts_at: datetime) -> Meeting:
         """Book the next meeting with the same person; open items carry to it."""
         with self._store.writing():
-            follow_up = self._store.add_meeting(MeetingDraft(
-                title=f"Follow-up: {meeting.title}"[:200],
-                counterpart_name=meeting.counterpart.name,
-                starts_at=starts_at,
-                duration_minutes=meeting.duration_minutes,
-                setting=meeting.setting,
-            ))
+            follow_up = self._store.add_meeting(
+                MeetingDraft(
+                    title=f"Follow-up: {meeting.title}"[:200],
+                    counterpart_name=meeting.counterpart.name,
+                    starts_at=starts_at,
+                    duration_minutes=meeting.duration_minutes,
+                    setting=meeting.setting,
+                )
+            )
             self.ensure(meeting.id)
             self._db.execute(
                 "UPDATE debriefs SET next_meeting_id = ?, updated_at = ? WHERE meeting_id = ?",

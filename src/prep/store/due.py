@@ -29,11 +29,15 @@ def read_due(store: Store, now: datetime) -> DueReport:
     from prep.domain.due import build_due
 
     with store._lock:
-        meetings = [meeting_from_row(r) for r in store.query(
-            f"SELECT {MEETING_COLUMNS} FROM {MEETING_FROM}"
-            " WHERE m.starts_at_utc >= ? AND m.starts_at_utc <= ?"
-            " ORDER BY m.starts_at_utc, m.id",
-            [utc_text(now - DEBRIEF_WINDOW), utc_text(now + PREPARE_WINDOW)])]
+        meetings = [
+            meeting_from_row(r)
+            for r in store.query(
+                f"SELECT {MEETING_COLUMNS} FROM {MEETING_FROM}"
+                " WHERE m.starts_at_utc >= ? AND m.starts_at_utc <= ?"
+                " ORDER BY m.starts_at_utc, m.id",
+                [utc_text(now - DEBRIEF_WINDOW), utc_text(now + PREPARE_WINDOW)],
+            )
+        ]
         actions = _open_actions(store, now.date())
         feedback = _feedback_candidates(store, now)
     return build_due(meetings, actions, feedback, now)
@@ -45,10 +49,18 @@ def _open_actions(store: Store, today: date) -> list[DueAction]:
         " FROM action_items a INDEXED BY action_items_due"
         " JOIN meetings m ON m.id = a.meeting_id JOIN counterparts c ON c.id = m.counterpart_id"
         " WHERE a.due >= ? AND a.due < ? AND a.done_at IS NULL ORDER BY a.due, a.id",
-        [(today - OVERDUE_LOOKBACK).isoformat(), today.isoformat()])
-    return [DueAction(ActionItem(r["id"], r["meeting_id"], r["text"], Owner(r["owner"]),
-                                 date.fromisoformat(r["due"])), r["title"], r["name"])
-            for r in rows]
+        [(today - OVERDUE_LOOKBACK).isoformat(), today.isoformat()],
+    )
+    return [
+        DueAction(
+            ActionItem(
+                r["id"], r["meeting_id"], r["text"], Owner(r["owner"]), date.fromisoformat(r["due"])
+            ),
+            r["title"],
+            r["name"],
+        )
+        for r in rows
+    ]
 
 
 def _feedback_candidates(store: Store, now: datetime) -> list[DueFeedback]:
@@ -61,7 +73,8 @@ def _feedback_candidates(store: Store, now: datetime) -> list[DueFeedback]:
         "  AND d.feedback_asked = 1 ORDER BY m2.starts_at_utc DESC LIMIT 1) AS last_feedback"
         f" FROM {MEETING_FROM}"
         " WHERE m.starts_at_utc > ? AND m.starts_at_utc <= ? ORDER BY m.starts_at_utc, m.id",
-        [utc_text(now), utc_text(now), utc_text(now + FEEDBACK_AHEAD)])
+        [utc_text(now), utc_text(now), utc_text(now + FEEDBACK_AHEAD)],
+    )
     seen: set[int] = set()
     found = []
     for row in rows:
@@ -70,6 +83,12 @@ def _feedback_candidates(store: Store, now: datetime) -> list[DueFeedback]:
             continue  # their first meeting is where to ask
         seen.add(meeting.counterpart.id)
         last = row["last_feedback"]
-        found.append(DueFeedback(meeting.counterpart.name, Cadence(meeting.counterpart.cadence),
-                                 datetime.fromisoformat(last).date() if last else None, meeting))
+        found.append(
+            DueFeedback(
+                meeting.counterpart.name,
+                Cadence(meeting.counterpart.cadence),
+                datetime.fromisoformat(last).date() if last else None,
+                meeting,
+            )
+        )
     return found

@@ -145,8 +145,7 @@ def damaged_error(path: Path, problem: str) -> StoreError:
     """Saving is refused once the file is known to be damaged: writing to a
     damaged file can spread the damage over rows that are still intact."""
     return StoreError(
-        f"{path} is damaged ({problem}), so prep has stopped saving to it."
-        f" {recover_advice(path)}."
+        f"{path} is damaged ({problem}), so prep has stopped saving to it. {recover_advice(path)}."
     )
 
 

@@ -35,8 +35,14 @@ LISTS: dict[str, ListKind] = {
     "deadlines": ListKind(
         "deadlines",
         "meeting_id",
-        {"label": str, "earliest": date, "likely": date, "latest": date,
-         "confidence": Confidence, "flexible": frozenset},
+        {
+            "label": str,
+            "earliest": date,
+            "likely": date,
+            "latest": date,
+            "confidence": Confidence,
+            "flexible": frozenset,
+        },
         "checklist",
     ),
     "problems": ListKind(
@@ -147,7 +153,9 @@ class ItemLists:
     def _meeting_of(self, spec: ListKind, parent_id: int) -> int:
         if spec.parent == "meeting_id":
             return parent_id
-        row = self._db.execute("SELECT meeting_id FROM problems WHERE id = ?", [parent_id]).fetchone()
+        row = self._db.execute(
+            "SELECT meeting_id FROM problems WHERE id = ?", [parent_id]
+        ).fetchone()
         if row is None:
             raise StoreError("That problem no longer exists.")
         return row[0]

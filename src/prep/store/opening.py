@@ -26,8 +26,8 @@ from prep.store.errors import (
     recover_advice,
 )
 from prep.store.repository import BUSY_TIMEOUT_SECONDS, Store
-from prep.store.wal import committed_contents
 from prep.store.versions import MIGRATION_NAMES, MIGRATION_SET, UPGRADE_COMMAND
+from prep.store.wal import committed_contents
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -112,9 +112,7 @@ def _check_folder(path: Path, create_folder: bool) -> None:
     if folder.is_dir():
         return
     if folder.exists():
-        raise StoreOpenError(
-            path, f"{folder} is not a folder", "Choose a path inside a folder"
-        )
+        raise StoreOpenError(path, f"{folder} is not a folder", "Choose a path inside a folder")
     if not create_folder:
         raise StoreOpenError(
             path,
@@ -337,8 +335,12 @@ def _make_private(path: Path) -> None:
 
 def _applied_migrations(conn: sqlite3.Connection) -> set[str]:
     try:
-        return {name for (name,) in conn.execute(
-            "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET])}
+        return {
+            name
+            for (name,) in conn.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET]
+            )
+        }
     except sqlite3.OperationalError as error:
         if "no such table" in str(error):
             return set()  # a new, empty database

@@ -31,37 +31,47 @@ class PeopleRepository:
     def summaries(self, now: datetime) -> list[PersonSummary]:
         """Everyone you meet, with their meeting count, last contact and open items."""
         with self._store._use():
-            rows = list(self._store.query(
-                "SELECT c.id,"
-                " (SELECT count(*) FROM meetings m WHERE m.counterpart_id = c.id) AS meetings,"
-                " (SELECT max(m.starts_at) FROM meetings m WHERE m.counterpart_id = c.id"
-                "  AND m.starts_at_utc <= :now) AS last_met,"
-                " (SELECT max(m.starts_at) FROM meetings m JOIN debriefs d ON d.meeting_id = m.id"
-                "  WHERE m.counterpart_id = c.id AND d.feedback_asked = 1"
-                "  AND m.starts_at_utc <= :now) AS last_feedback,"
-                " (SELECT count(*) FROM unsaid_items u JOIN meetings m ON m.id = u.meeting_id"
-                "  WHERE m.counterpart_id = c.id AND u.resolved_at IS NULL"
-                "  AND trim(u.text) != '') AS open_unsaid,"
-                " (SELECT count(*) FROM action_items a JOIN meetings m ON m.id = a.meeting_id"
-                "  WHERE m.counterpart_id = c.id AND a.done_at IS NULL"
-                "  AND trim(a.text) != '') AS open_actions"
-                " FROM counterparts c ORDER BY c.name COLLATE NOCASE",
-                {"now": utc_text(now)}))
+            rows = list(
+                self._store.query(
+                    "SELECT c.id,"
+                    " (SELECT count(*) FROM meetings m WHERE m.counterpart_id = c.id) AS meetings,"
+                    " (SELECT max(m.starts_at) FROM meetings m WHERE m.counterpart_id = c.id"
+                    "  AND m.starts_at_utc <= :now) AS last_met,"
+                    " (SELECT max(m.starts_at) FROM meetings m JOIN debriefs d ON d.meeting_id = m.id"
+                    "  WHERE m.counterpart_id = c.id AND d.feedback_asked = 1"
+                    "  AND m.starts_at_utc <= :now) AS last_feedback,"
+                    " (SELECT count(*) FROM unsaid_items u JOIN meetings m ON m.id = u.meeting_id"
+                    "  WHERE m.counterpart_id = c.id AND u.resolved_at IS NULL"
+                    "  AND trim(u.text) != '') AS open_unsaid,"
+                    " (SELECT count(*) FROM action_items a JOIN meetings m ON m.id = a.meeting_id"
+                    "  WHERE m.counterpart_id = c.id AND a.done_at IS NULL"
+                    "  AND trim(a.text) != '') AS open_actions"
+                    " FROM counterparts c ORDER BY c.name COLLATE NOCASE",
+                    {"now": utc_text(now)},
+                )
+            )
             summaries = []
             for row in rows:
-                temps = [t for (t,) in self._db.execute(
-                    "SELECT d.temperature FROM meetings m JOIN debriefs d ON d.meeting_id = m.id"
-                    " WHERE m.counterpart_id = ? AND d.temperature IS NOT NULL"
-                    " ORDER BY m.starts_at_utc DESC LIMIT ?", [row["id"], TEMPERATURE_POINTS])]
-                summaries.append(PersonSummary(
-                    person=self._store.counterpart(row["id"]),
-                    meetings=row["meetings"],
-                    last_met=_day(row["last_met"]),
-                    last_feedback=_day(row["last_feedback"]),
-                    temperatures=tuple(reversed(temps)),
-                    open_unsaid=row["open_unsaid"],
-                    open_actions=row["open_actions"],
-                ))
+                temps = [
+                    t
+                    for (t,) in self._db.execute(
+                        "SELECT d.temperature FROM meetings m JOIN debriefs d ON d.meeting_id = m.id"
+                        " WHERE m.counterpart_id = ? AND d.temperature IS NOT NULL"
+                        " ORDER BY m.starts_at_utc DESC LIMIT ?",
+                        [row["id"], TEMPERATURE_POINTS],
+                    )
+                ]
+                summaries.append(
+                    PersonSummary(
+                        person=self._store.counterpart(row["id"]),
+                        meetings=row["meetings"],
+                        last_met=_day(row["last_met"]),
+                        last_feedback=_day(row["last_feedback"]),
+                        temperatures=tuple(reversed(temps)),
+                        open_unsaid=row["open_unsaid"],
+                        open_actions=row["open_actions"],
+                    )
+                )
         return summaries
 
     def timeline(self, counterpart_id: int, limit: int = 100) -> list[TimelineEntry]:
@@ -72,12 +82,21 @@ class PeopleRepository:
         ids = [m.id for m in meetings]
         marks = ", ".join("?" for _ in ids)
         with self._store._use():
-            planned = {r["meeting_id"]: r["planned_level"] for r in self._store.query(
-                f"SELECT meeting_id, planned_level FROM checklists WHERE meeting_id IN ({marks})",
-                ids)}
-            debriefs = {r["meeting_id"]: r for r in self._store.query(
-                f"SELECT meeting_id, actual_level, temperature, outcome FROM debriefs"
-                f" WHERE meeting_id IN ({marks})", ids)}
+            planned = {
+                r["meeting_id"]: r["planned_level"]
+                for r in self._store.query(
+                    f"SELECT meeting_id, planned_level FROM checklists WHERE meeting_id IN ({marks})",
+                    ids,
+                )
+            }
+            debriefs = {
+                r["meeting_id"]: r
+                for r in self._store.query(
+                    f"SELECT meeting_id, actual_level, temperature, outcome FROM debriefs"
+                    f" WHERE meeting_id IN ({marks})",
+                    ids,
+                )
+            }
         return [
             TimelineEntry(
                 meeting=m,
@@ -89,20 +108,37 @@ class PeopleRepository:
             for m in meetings
         ]
 
-    def update(self, counterpart_id: int, *, name: str, organisation: str,
-               kind: RelationshipKind, rank: Rank, cadence: Cadence) -> Counterpart:
+    def update(
+        self,
+        counterpart_id: int,
+        *,
+        name: str,
+        organisation: str,
+        kind: RelationshipKind,
+        rank: Rank,
+        cadence: Cadence,
+    ) -> Counterpart:
         name, organisation = validate_person(name, organisation)
         with self._store.writing():
             clash = self._db.execute(
                 "SELECT id FROM counterparts WHERE name = ? COLLATE NOCASE AND id != ?",
-                [name, counterpart_id]).fetchone()
+                [name, counterpart_id],
+            ).fetchone()
             if clash:
                 raise StoreError(f"Someone called {name} already exists: merge them instead.")
             self._db.execute(
                 "UPDATE counterparts SET name = ?, organisation = ?, kind = ?, rank = ?,"
                 " feedback_cadence = ?, updated_at = ? WHERE id = ?",
-                [name, organisation, RelationshipKind(kind).value, Rank(rank).value,
-                 Cadence(cadence).value, self._store.now_text(), counterpart_id])
+                [
+                    name,
+                    organisation,
+                    RelationshipKind(kind).value,
+                    Rank(rank).value,
+                    Cadence(cadence).value,
+                    self._store.now_text(),
+                    counterpart_id,
+                ],
+            )
         return self._store.counterpart(counterpart_id)
 
     def merge(self, keep_id: int, remove_id: int) -> Counterpart:
@@ -123,7 +159,8 @@ class PeopleRepository:
             snapshot = capture(self._store._conn, "counterparts", "id", [remove_id])
             self._db.execute(
                 "UPDATE meetings SET counterpart_id = ?, updated_at = ? WHERE counterpart_id = ?",
-                [keep_id, self._store.now_text(), remove_id])
+                [keep_id, self._store.now_text(), remove_id],
+            )
             self._db.execute("DELETE FROM counterparts WHERE id = ?", [remove_id])
         return self._store.counterpart(keep_id), snapshot
 

@@ -7,8 +7,8 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import cached_property
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,7 +33,6 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from prep.domain.clock import Clock
-
     from prep.store.checklists import ChecklistRepository
     from prep.store.debriefs import DebriefRepository
     from prep.store.lists import ItemLists
@@ -225,9 +224,11 @@ class Store:
 
     def _has_prep_tables(self) -> bool:
         with self._use():
-            return bool(self._conn.execute(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meetings'"
-            ).fetchone())
+            return bool(
+                self._conn.execute(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meetings'"
+                ).fetchone()
+            )
 
     def backup(self, dest: Path | None = None, *, reason: str = "") -> Path:
         """A consistent copy of the database, safe while it is in use
@@ -257,8 +258,9 @@ class Store:
     def _integrity_verdicts(self) -> list[str] | None:
         """SQLite's findings (["ok"] if none), or None if the check could not run."""
         try:
-            conn = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True,
-                                   timeout=BUSY_TIMEOUT_SECONDS)
+            conn = sqlite3.connect(
+                f"{self.path.as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS
+            )
             try:
                 return [verdict for (verdict,) in conn.execute("PRAGMA integrity_check(5)")]
             finally:
@@ -474,8 +476,7 @@ class Store:
             return [
                 meeting_from_row(row)
                 for row in self.query(
-                    f"SELECT {MEETING_COLUMNS} FROM {MEETING_FROM}"
-                    " ORDER BY m.starts_at_utc, m.id"
+                    f"SELECT {MEETING_COLUMNS} FROM {MEETING_FROM} ORDER BY m.starts_at_utc, m.id"
                 )
             ]
 
@@ -489,8 +490,7 @@ class Store:
                 " updated_at = excluded.updated_at",
                 # Readable in sqlite3 (no \u escapes), and undecodable bytes from
                 # an argument kept as \ufffd: SQLite cannot store them as UTF-8.
-                [key, without_surrogates(json.dumps(payload, ensure_ascii=False)),
-                 self.now_text()],
+                [key, without_surrogates(json.dumps(payload, ensure_ascii=False)), self.now_text()],
             )
 
     def load_draft(self, key: str) -> dict[str, Any] | None:

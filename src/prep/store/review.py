@@ -79,8 +79,11 @@ ORDER BY m.starts_at_utc, m.id
 def _review_meeting(row: dict[str, Any]) -> ReviewMeeting:
     read = RowReader(row)
     return ReviewMeeting(
-        id=row["id"], title=read.text("title"), person_id=row["person_id"],
-        person=read.text("person"), rank=read.choice(Rank, "rank", Rank.SENIOR),
+        id=row["id"],
+        title=read.text("title"),
+        person_id=row["person_id"],
+        person=read.text("person"),
+        rank=read.choice(Rank, "rank", Rank.SENIOR),
         starts_at=meeting_start(row, read),
         duration_minutes=read.number("duration_minutes", 1, DURATION_MAX_MINUTES) or 30,
         setting=read.choice(Setting, "setting", Setting.VIDEO),
@@ -90,7 +93,8 @@ def _review_meeting(row: dict[str, Any]) -> ReviewMeeting:
         planned_level=read.number("planned_level", 1, 10),
         actual_level=read.number("actual_level", 1, 10),
         temperature=read.number("temperature", 1, 5),
-        asks_planned=row["asks_planned"], asks_asked=row["asks_asked"],
+        asks_planned=row["asks_planned"],
+        asks_asked=row["asks_asked"],
         asks_granted=row["asks_granted"],
         problems_with_solution=row["problems_with_solution"],
         problems_for_help=row["problems_for_help"],
@@ -103,9 +107,13 @@ def _review_meeting(row: dict[str, Any]) -> ReviewMeeting:
 
 def _action(row: dict[str, Any]) -> ActionLine:
     read = RowReader(row)
-    return ActionLine(text=read.text("text"), person=read.text("person"),
-                      owner=read.choice(Owner, "owner", Owner.ME), due=read.day("due"),
-                      done_at=read.moment("done_at"))
+    return ActionLine(
+        text=read.text("text"),
+        person=read.text("person"),
+        owner=read.choice(Owner, "owner", Owner.ME),
+        due=read.day("due"),
+        done_at=read.moment("done_at"),
+    )
 
 
 _ACTIONS_SQL = (
@@ -126,8 +134,9 @@ class ReviewRepository:
     def _db(self):
         return self._store.db
 
-    def with_last_week(self, monday: date, zone: tzinfo,
-                       now: datetime) -> tuple[WeekInput, WeekInput]:
+    def with_last_week(
+        self, monday: date, zone: tzinfo, now: datetime
+    ) -> tuple[WeekInput, WeekInput]:
         """The week starting `monday`, and the week before it for comparison.
 
         The comparison is of the two weeks' numbers, which come from their
@@ -142,8 +151,7 @@ class ReviewRepository:
         start, end = week_bounds(before, zone)
         with self._store._use():
             rows = self._store.query(_MEETINGS_SQL, [utc_text(start), utc_text(end)])
-        return week, WeekInput(week_start=before,
-                               meetings=tuple(_review_meeting(r) for r in rows))
+        return week, WeekInput(week_start=before, meetings=tuple(_review_meeting(r) for r in rows))
 
     def week(self, monday: date, zone: tzinfo, now: datetime, *, trend: bool = True) -> WeekInput:
         """Everything the review of the week starting `monday` (local) needs."""
@@ -159,34 +167,46 @@ class ReviewRepository:
             # resolved counts in the week it was ticked.
             unsaid_resolved = self._count(
                 "SELECT count(*) FROM unsaid_items WHERE resolved_at >= ? AND resolved_at < ?",
-                [lo, hi])
+                [lo, hi],
+            )
             since = utc_text(end - LOOKBACK)
             open_by_person = tuple(
-                (r["person"], r["n"]) for r in self._store.query(
+                (r["person"], r["n"])
+                for r in self._store.query(
                     "SELECT c.name AS person, count(*) AS n"
                     " FROM meetings m INDEXED BY meetings_starts_at_utc"
                     " JOIN unsaid_items u ON u.meeting_id = m.id"
                     " JOIN counterparts c ON c.id = m.counterpart_id"
                     " WHERE m.starts_at_utc >= ? AND m.starts_at_utc < ?"
                     " AND u.resolved_at IS NULL AND trim(u.text) != ''"
-                    " GROUP BY c.id ORDER BY n DESC, c.name LIMIT 5", [since, hi]))
+                    " GROUP BY c.id ORDER BY n DESC, c.name LIMIT 5",
+                    [since, hi],
+                )
+            )
             moved = self._moved_deadlines(lo, hi)
-            upcoming = self._upcoming_deadlines(monday + timedelta(days=7),
-                                                monday + timedelta(days=21))
+            upcoming = self._upcoming_deadlines(
+                monday + timedelta(days=7), monday + timedelta(days=21)
+            )
             actions = self._actions(monday, cutoff_day, lo, hi)
             people = self._people(since, hi)
             reflection = self.reflection(monday)
             last_focus = self.reflection(monday - timedelta(days=7)).focus
             gap_trend = self._gap_trend(monday, zone) if trend else ()
         return WeekInput(
-            week_start=monday, meetings=meetings,
-            unsaid_resolved=unsaid_resolved, open_unsaid_by_person=open_by_person,
-            moved_deadlines=moved, upcoming_deadlines=upcoming, actions=actions, people=people,
-            gap_trend=gap_trend, reflection=reflection, last_week_focus=last_focus,
+            week_start=monday,
+            meetings=meetings,
+            unsaid_resolved=unsaid_resolved,
+            open_unsaid_by_person=open_by_person,
+            moved_deadlines=moved,
+            upcoming_deadlines=upcoming,
+            actions=actions,
+            people=people,
+            gap_trend=gap_trend,
+            reflection=reflection,
+            last_week_focus=last_focus,
         )
 
-    def _actions(self, monday: date, cutoff_day: date, lo: str,
-                 hi: str) -> tuple[ActionLine, ...]:
+    def _actions(self, monday: date, cutoff_day: date, lo: str, hi: str) -> tuple[ActionLine, ...]:
         """The action items `review_stats.action_items` sorts into the review's
         lists: due in the look-back window before the week and still open at
         its end, due this week or next (done or not), and done in the week.
@@ -194,18 +214,30 @@ class ReviewRepository:
         rows: dict[int, dict[str, Any]] = {}
         # Pinned to the due-date index: the planner otherwise reads every
         # open item ever made through the done_at index.
-        for r in self._store.query(_ACTIONS_SQL.format(
-                index="action_items_due", order="a.due",
-                where="a.due >= ? AND a.due < ? AND (a.done_at IS NULL OR a.done_at >= ?)"),
-                [(cutoff_day - LOOKBACK).isoformat(), min(monday, cutoff_day).isoformat(), hi]):
+        for r in self._store.query(
+            _ACTIONS_SQL.format(
+                index="action_items_due",
+                order="a.due",
+                where="a.due >= ? AND a.due < ? AND (a.done_at IS NULL OR a.done_at >= ?)",
+            ),
+            [(cutoff_day - LOOKBACK).isoformat(), min(monday, cutoff_day).isoformat(), hi],
+        ):
             rows[r["id"]] = r
-        for r in self._store.query(_ACTIONS_SQL.format(
-                index="action_items_due", order="a.due", where="a.due >= ? AND a.due < ?"),
-                [monday.isoformat(), (monday + timedelta(days=14)).isoformat()]):
+        for r in self._store.query(
+            _ACTIONS_SQL.format(
+                index="action_items_due", order="a.due", where="a.due >= ? AND a.due < ?"
+            ),
+            [monday.isoformat(), (monday + timedelta(days=14)).isoformat()],
+        ):
             rows[r["id"]] = r
-        for r in self._store.query(_ACTIONS_SQL.format(
-                index="action_items_done", order="a.done_at",
-                where="a.done_at >= ? AND a.done_at < ?"), [lo, hi]):
+        for r in self._store.query(
+            _ACTIONS_SQL.format(
+                index="action_items_done",
+                order="a.done_at",
+                where="a.done_at >= ? AND a.done_at < ?",
+            ),
+            [lo, hi],
+        ):
             rows.setdefault(r["id"], r)
         return tuple(_action(r) for r in rows.values())
 
@@ -225,12 +257,15 @@ class ReviewRepository:
             " FROM counterparts c WHERE c.id IN ("
             "  SELECT DISTINCT m.counterpart_id FROM meetings m INDEXED BY meetings_starts_at_utc"
             "  WHERE m.starts_at_utc >= ? AND m.starts_at_utc < ?)"
-            " ORDER BY c.name COLLATE NOCASE", [hi, since, hi])
+            " ORDER BY c.name COLLATE NOCASE",
+            [hi, since, hi],
+        )
         return tuple(
-            PersonFeedback(person=as_text(r["name"]),
-                           cadence=RowReader(r).choice(Cadence, "feedback_cadence",
-                                                       Cadence.QUARTERLY),
-                           last_feedback=_day_of(r["last"]))
+            PersonFeedback(
+                person=as_text(r["name"]),
+                cadence=RowReader(r).choice(Cadence, "feedback_cadence", Cadence.QUARTERLY),
+                last_feedback=_day_of(r["last"]),
+            )
             for r in rows
         )
 
@@ -250,11 +285,17 @@ class ReviewRepository:
             " JOIN deadline_moves mv ON mv.meeting_id = m.id"
             " JOIN deadlines dl ON dl.id = mv.deadline_id"
             " JOIN counterparts c ON c.id = m.counterpart_id"
-            " WHERE m.starts_at_utc >= ? AND m.starts_at_utc < ? ORDER BY mv.id", [lo, hi])
+            " WHERE m.starts_at_utc >= ? AND m.starts_at_utc < ? ORDER BY mv.id",
+            [lo, hi],
+        )
         return tuple(
-            MovedDeadline(label=as_text(r["label"]), person=as_text(r["person"]),
-                          old_likely=parse_date(r["previous_likely"] or r["planned_likely"]),
-                          new_likely=parse_date(r["likely"]), meeting_id=r["meeting_id"])
+            MovedDeadline(
+                label=as_text(r["label"]),
+                person=as_text(r["person"]),
+                old_likely=parse_date(r["previous_likely"] or r["planned_likely"]),
+                new_likely=parse_date(r["likely"]),
+                meeting_id=r["meeting_id"],
+            )
             for r in rows
         )
 
@@ -264,12 +305,22 @@ class ReviewRepository:
         window = [start.isoformat(), (end + LONGEST_RANGE).isoformat(), end.isoformat()]
         # Candidates: plans or moves whose range could touch the window. Both
         # lookups run on a `latest` index, bounded by the longest plausible range.
-        candidates = {r["id"] for r in self._store.query(
-            "SELECT id FROM deadlines INDEXED BY deadlines_latest"
-            " WHERE latest >= ? AND latest < ? AND coalesce(earliest, latest) < ?", window)}
-        candidates |= {r["deadline_id"] for r in self._store.query(
-            "SELECT deadline_id FROM deadline_moves INDEXED BY deadline_moves_latest"
-            " WHERE latest >= ? AND latest < ? AND coalesce(earliest, latest) < ?", window)}
+        candidates = {
+            r["id"]
+            for r in self._store.query(
+                "SELECT id FROM deadlines INDEXED BY deadlines_latest"
+                " WHERE latest >= ? AND latest < ? AND coalesce(earliest, latest) < ?",
+                window,
+            )
+        }
+        candidates |= {
+            r["deadline_id"]
+            for r in self._store.query(
+                "SELECT deadline_id FROM deadline_moves INDEXED BY deadline_moves_latest"
+                " WHERE latest >= ? AND latest < ? AND coalesce(earliest, latest) < ?",
+                window,
+            )
+        }
         if not candidates:
             return ()
         marks = ", ".join("?" for _ in candidates)
@@ -285,7 +336,9 @@ class ReviewRepository:
             " LEFT JOIN deadline_moves mv ON mv.id = (SELECT max(id) FROM deadline_moves"
             "  WHERE deadline_id = dl.id)"
             f" WHERE dl.id IN ({marks}) AND trim(dl.label) != ''"
-            " ORDER BY m.starts_at_utc DESC, dl.id", list(candidates))
+            " ORDER BY m.starts_at_utc DESC, dl.id",
+            list(candidates),
+        )
         # Carried-over copies repeat a deadline: keep the latest plan of each.
         seen: set[tuple[str, str]] = set()
         result = []
@@ -297,9 +350,15 @@ class ReviewRepository:
             latest, earliest = parse_date(r["latest"]), parse_date(r["earliest"])
             if latest is None or latest < start or (earliest or latest) >= end:
                 continue  # its current range no longer touches the window
-            result.append(UpcomingDeadline(
-                label=as_text(r["label"]), person=as_text(r["person"]), earliest=earliest,
-                likely=parse_date(r["likely"]), latest=latest))
+            result.append(
+                UpcomingDeadline(
+                    label=as_text(r["label"]),
+                    person=as_text(r["person"]),
+                    earliest=earliest,
+                    likely=parse_date(r["likely"]),
+                    latest=latest,
+                )
+            )
         result.sort(key=lambda d: (d.likely or d.latest or date.max, d.label))
         return tuple(result)
 
@@ -314,10 +373,14 @@ class ReviewRepository:
             "SELECT m.starts_at, m.starts_at_utc, ch.planned_level, d.actual_level FROM meetings m"
             " JOIN checklists ch ON ch.meeting_id = m.id JOIN debriefs d ON d.meeting_id = m.id"
             " WHERE m.starts_at_utc >= ? AND m.starts_at_utc < ?"
-            " AND ch.planned_level IS NOT NULL AND d.actual_level IS NOT NULL", [lo, hi]
+            " AND ch.planned_level IS NOT NULL AND d.actual_level IS NOT NULL",
+            [lo, hi],
         ):
             read = RowReader(r)
-            planned, actual = read.number("planned_level", 1, 10), read.number("actual_level", 1, 10)
+            planned, actual = (
+                read.number("planned_level", 1, 10),
+                read.number("actual_level", 1, 10),
+            )
             if planned is None or actual is None:
                 continue  # another program stored something that is not a level
             local_day = meeting_start(r, read).astimezone(zone).date()
@@ -329,9 +392,12 @@ class ReviewRepository:
 
     def reflection(self, monday: date) -> Reflection:
         with self._store._use():
-            rows = list(self._store.query(
-                "SELECT went_well, to_change, focus FROM reflections WHERE week_start = ?",
-                [monday.isoformat()]))
+            rows = list(
+                self._store.query(
+                    "SELECT went_well, to_change, focus FROM reflections WHERE week_start = ?",
+                    [monday.isoformat()],
+                )
+            )
         return Reflection(**rows[0]) if rows else Reflection()
 
     def set_reflection(self, monday: date, field: str, text: str) -> None:
@@ -344,7 +410,8 @@ class ReviewRepository:
                 f"INSERT INTO reflections (week_start, {field}, created_at, updated_at)"
                 f" VALUES (?, ?, ?, ?) ON CONFLICT (week_start) DO UPDATE SET"
                 f" {field} = excluded.{field}, updated_at = excluded.updated_at",
-                [monday.isoformat(), stored, now, now])
+                [monday.isoformat(), stored, now, now],
+            )
 
 
 def _day_of(value: Any) -> date | None:

@@ -37,9 +37,7 @@ def m001_counterparts_and_meetings(db: Database) -> None:
     )
     # One person per name (case-insensitive): the meeting form and `prep add`
     # find people by the name typed. Two real "Sam"s get told apart by name.
-    db.execute(
-        "CREATE UNIQUE INDEX counterparts_name ON counterparts (name COLLATE NOCASE)"
-    )
+    db.execute("CREATE UNIQUE INDEX counterparts_name ON counterparts (name COLLATE NOCASE)")
     db.execute(
         """
         CREATE TABLE meetings (
@@ -64,9 +62,7 @@ def m001_counterparts_and_meetings(db: Database) -> None:
         """
     )
     db.execute("CREATE INDEX meetings_starts_at_utc ON meetings (starts_at_utc)")
-    db.execute(
-        "CREATE INDEX meetings_counterpart ON meetings (counterpart_id, starts_at_utc)"
-    )
+    db.execute("CREATE INDEX meetings_counterpart ON meetings (counterpart_id, starts_at_utc)")
     # Unsaved form contents, so a killed terminal does not lose a half-typed meeting.
     db.execute(
         """
@@ -171,17 +167,19 @@ def m002_checklists(db: Database) -> None:
         )
         """
     )
-    for table, parent in (("asks", "meeting_id"), ("deadlines", "meeting_id"),
-                          ("problems", "meeting_id"), ("solutions", "problem_id")):
+    for table, parent in (
+        ("asks", "meeting_id"),
+        ("deadlines", "meeting_id"),
+        ("problems", "meeting_id"),
+        ("solutions", "problem_id"),
+    ):
         db.execute(f"CREATE INDEX {table}_{parent} ON {table} ({parent}, position)")
 
 
 @migrations()
 def m003_debriefs(db: Database) -> None:
     """The debrief: what happened, laid beside the plan, and what carries forward."""
-    db.execute(
-        "ALTER TABLE asks ADD COLUMN asked INTEGER CHECK (asked IS NULL OR asked IN (0, 1))"
-    )
+    db.execute("ALTER TABLE asks ADD COLUMN asked INTEGER CHECK (asked IS NULL OR asked IN (0, 1))")
     db.execute(
         "ALTER TABLE asks ADD COLUMN answer TEXT CHECK (answer IS NULL OR answer IN"
         " ('granted', 'refused', 'later', 'no-answer'))"
@@ -299,14 +297,22 @@ def m005_deadline_moves_latest(db: Database) -> None:
 # migration, not an edit here.
 _M006_SEARCHED = (
     ("meetings", ("title", "notes")),
-    ("checklists", ("holding_back", "they_expect", "i_expect", "premortem",
-                    "pushback_line", "off_their_plate")),
+    (
+        "checklists",
+        (
+            "holding_back",
+            "they_expect",
+            "i_expect",
+            "premortem",
+            "pushback_line",
+            "off_their_plate",
+        ),
+    ),
     ("asks", ("text",)),
     ("deadlines", ("label",)),
     ("problems", ("text",)),
     ("solutions", ("text",)),
-    ("debriefs", ("outcome", "feedback_keep", "feedback_more", "feedback_help",
-                  "coaching_note")),
+    ("debriefs", ("outcome", "feedback_keep", "feedback_more", "feedback_help", "coaching_note")),
     ("unsaid_items", ("text",)),
     ("action_items", ("text",)),
 )
@@ -332,38 +338,49 @@ def m006_search(db: Database) -> None:
         cols = ", ".join(columns)
         new = ", ".join(f"new.{c}" for c in columns)
         old = ", ".join(f"old.{c}" for c in columns)
-        db.execute(f'CREATE VIRTUAL TABLE {fts} USING FTS5 ({cols}, content="{table}",'
-                   f" {_M006_PREFIX})")
+        db.execute(
+            f'CREATE VIRTUAL TABLE {fts} USING FTS5 ({cols}, content="{table}", {_M006_PREFIX})'
+        )
         db.execute(f"INSERT INTO {fts} ({fts}) VALUES ('rebuild')")
         db.execute(
             f"CREATE TRIGGER {table}_ai AFTER INSERT ON {table} BEGIN"
-            f" INSERT INTO {fts} (rowid, {cols}) VALUES (new.rowid, {new}); END")
+            f" INSERT INTO {fts} (rowid, {cols}) VALUES (new.rowid, {new}); END"
+        )
         db.execute(
             f"CREATE TRIGGER {table}_ad AFTER DELETE ON {table} BEGIN"
-            f" INSERT INTO {fts} ({fts}, rowid, {cols}) VALUES ('delete', old.rowid, {old}); END")
+            f" INSERT INTO {fts} ({fts}, rowid, {cols}) VALUES ('delete', old.rowid, {old}); END"
+        )
         db.execute(
             f"CREATE TRIGGER {table}_au AFTER UPDATE OF {cols} ON {table} BEGIN"
             f" INSERT INTO {fts} ({fts}, rowid, {cols}) VALUES ('delete', old.rowid, {old});"
-            f" INSERT INTO {fts} (rowid, {cols}) VALUES (new.rowid, {new}); END")
+            f" INSERT INTO {fts} (rowid, {cols}) VALUES (new.rowid, {new}); END"
+        )
     # Reflections are keyed by their week (a text key, whose hidden rowid
     # VACUUM may renumber), so their index keeps its own copy of the text.
-    db.execute("CREATE VIRTUAL TABLE reflections_fts USING FTS5"
-               f" (week_start UNINDEXED, went_well, to_change, focus, {_M006_PREFIX})")
-    db.execute("INSERT INTO reflections_fts (week_start, went_well, to_change, focus)"
-               " SELECT week_start, went_well, to_change, focus FROM reflections")
+    db.execute(
+        "CREATE VIRTUAL TABLE reflections_fts USING FTS5"
+        f" (week_start UNINDEXED, went_well, to_change, focus, {_M006_PREFIX})"
+    )
+    db.execute(
+        "INSERT INTO reflections_fts (week_start, went_well, to_change, focus)"
+        " SELECT week_start, went_well, to_change, focus FROM reflections"
+    )
     db.execute(
         "CREATE TRIGGER reflections_ai AFTER INSERT ON reflections BEGIN"
         " INSERT INTO reflections_fts (week_start, went_well, to_change, focus)"
-        " VALUES (new.week_start, new.went_well, new.to_change, new.focus); END")
+        " VALUES (new.week_start, new.went_well, new.to_change, new.focus); END"
+    )
     db.execute(
         "CREATE TRIGGER reflections_ad AFTER DELETE ON reflections BEGIN"
-        " DELETE FROM reflections_fts WHERE week_start = old.week_start; END")
+        " DELETE FROM reflections_fts WHERE week_start = old.week_start; END"
+    )
     db.execute(
         "CREATE TRIGGER reflections_au AFTER UPDATE OF week_start, went_well, to_change, focus"
         " ON reflections BEGIN"
         " DELETE FROM reflections_fts WHERE week_start = old.week_start;"
         " INSERT INTO reflections_fts (week_start, went_well, to_change, focus)"
-        " VALUES (new.week_start, new.went_well, new.to_change, new.focus); END")
+        " VALUES (new.week_start, new.went_well, new.to_change, new.focus); END"
+    )
 
 
 @migrations()

@@ -71,10 +71,16 @@ def search(store: Store, typed: str, limit: int = DEFAULT_LIMIT) -> list[SearchH
     hits = []
     for row in rows:
         text, marks = unmark(row["snip"] or "")
-        hits.append(SearchHit(
-            where=row["label"], text=text, marks=marks, meeting_id=row["meeting_id"],
-            title=row["title"], person=row["person"],
-            starts_at=datetime.fromisoformat(row["starts_at"]) if row["starts_at"] else None,
-            week_start=date.fromisoformat(row["week_start"]) if row["week_start"] else None,
-        ))
+        hits.append(
+            SearchHit(
+                where=row["label"],
+                text=text,
+                marks=marks,
+                meeting_id=row["meeting_id"],
+                title=row["title"],
+                person=row["person"],
+                starts_at=datetime.fromisoformat(row["starts_at"]) if row["starts_at"] else None,
+                week_start=date.fromisoformat(row["week_start"]) if row["week_start"] else None,
+            )
+        )
     return hits

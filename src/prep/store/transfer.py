@@ -100,14 +100,14 @@ def import_document(store: Store, document: Any) -> dict[str, int]:
     histories would clash on ids.
     """
     if not is_export(document):
-        raise StoreError("That is not a prep JSON export (no \"format\": \"prep-export\").")
+        raise StoreError('That is not a prep JSON export (no "format": "prep-export").')
     version = document.get("version")
     unknown = set(document.get("migrations") or ()) - set(MIGRATION_NAMES)
     if not isinstance(version, int) or version > EXPORT_VERSION or unknown:
         raise StoreError("That export was written by a newer prep; upgrade prep to import it.")
     tables = document.get("tables")
     if not isinstance(tables, dict):
-        raise StoreError("That export has no \"tables\".")
+        raise StoreError('That export has no "tables".')
     extra = set(tables) - set(TABLES)
     if extra:
         raise StoreError(f"That export has tables prep does not know: {', '.join(sorted(extra))}.")
@@ -117,7 +117,8 @@ def import_document(store: Store, document: Any) -> dict[str, int]:
         if busy:
             raise StoreError(
                 f"{store.path} already has data ({', '.join(busy)}); import into a new, "
-                "empty file with --db PATH.")
+                "empty file with --db PATH."
+            )
         for table in TABLES:
             rows = tables.get(table) or []
             counts[table] = _insert(store, table, rows)

@@ -39,7 +39,8 @@ def capture(conn: sqlite3.Connection, table: str, column: str, values: list[Any]
     # A row pointing at a removed row may itself be removed (a debrief's
     # next meeting being the one deleted): then inserting it back is enough.
     snapshot.changed = [
-        (name, kept) for name, rows in snapshot.changed
+        (name, kept)
+        for name, rows in snapshot.changed
         if (kept := [r for r in rows if (name, r[ROWID]) not in seen])
     ]
     return snapshot
@@ -88,10 +89,12 @@ def _rows(conn, table: str, column: str, values: list[Any]) -> list[dict[str, An
     # In chunks: SQLite allows a limited number of parameters per statement.
     found: list[dict[str, Any]] = []
     for start in range(0, len(values), 500):
-        chunk = values[start:start + 500]
+        chunk = values[start : start + 500]
         cursor = conn.execute(
             f"SELECT rowid AS {ROWID}, * FROM {_quote(table)}"
-            f" WHERE {_quote(column)} IN ({', '.join('?' * len(chunk))})", chunk)
+            f" WHERE {_quote(column)} IN ({', '.join('?' * len(chunk))})",
+            chunk,
+        )
         names = [d[0] for d in cursor.description]
         found += [dict(zip(names, row, strict=True)) for row in cursor]
     return found
@@ -99,8 +102,12 @@ def _rows(conn, table: str, column: str, values: list[Any]) -> list[dict[str, An
 
 def _children(conn, parent: str) -> list[tuple[str, str, str, str]]:
     """(table, column, parent column, ON DELETE action) for each foreign key to PARENT."""
-    tables = [r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'")]
+    tables = [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'"
+        )
+    ]
     found = []
     for table in tables:
         for key in conn.execute(f"PRAGMA foreign_key_list({_quote(table)})"):

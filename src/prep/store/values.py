@@ -4,7 +4,7 @@ it, and reading back what is stored, whoever wrote it."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
@@ -14,6 +14,7 @@ Choice = TypeVar("Choice", bound=StrEnum)
 
 # Generous: a pasted email thread must fit and round-trip exactly.
 TEXT_MAX = 100_000
+
 
 def to_sql(name: str, kind: type, value: Any, bounds: tuple[int, int] = (1, 10)) -> Any:
     """Check one value against its column's type and turn it into what SQLite stores."""
@@ -99,8 +100,13 @@ class RowReader:
             self.note(column, "time")
             return None
 
-    def choice(self, kind: type[Choice], column: str, default: Choice | None = None,
-               what: str | None = None) -> Choice | None:
+    def choice(
+        self,
+        kind: type[Choice],
+        column: str,
+        default: Choice | None = None,
+        what: str | None = None,
+    ) -> Choice | None:
         value = self._row[column]
         if value is None or value == "":
             return default
@@ -161,14 +167,14 @@ def _moment(value: Any, assume_utc: bool = True) -> datetime:
     if moment.tzinfo is None:
         if not assume_utc:
             raise ValueError("no offset")
-        moment = moment.replace(tzinfo=timezone.utc)
-    moment.astimezone(timezone.utc)  # OverflowError at the ends of the calendar
+        moment = moment.replace(tzinfo=UTC)
+    moment.astimezone(UTC)  # OverflowError at the ends of the calendar
     return moment
 
 
 # Where a meeting whose start and creation times are both unreadable is
 # placed: long past, so it waits among the meetings to debrief, marked.
-_NO_START = datetime(2000, 1, 1, tzinfo=timezone.utc)
+_NO_START = datetime(2000, 1, 1, tzinfo=UTC)
 
 
 def meeting_start(row: Mapping[str, Any], read: RowReader) -> datetime:

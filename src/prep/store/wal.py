@@ -63,7 +63,7 @@ def _read(handle, page_size: int) -> WalContents | None:
         if (frame_salt1, frame_salt2) != (salt1, salt2):
             return committed
         checksum = _checksum(frame[:8], checksum, order)
-        checksum = _checksum(frame[_FRAME.size:], checksum, order)
+        checksum = _checksum(frame[_FRAME.size :], checksum, order)
         if checksum != (sum1, sum2):
             return committed
         pages.add(page)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import App, SystemCommand
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.notifications import Notify
 from textual.screen import Screen
 
@@ -27,7 +27,7 @@ class PrepApp(KeysOneAtATime, App[None]):
     TITLE = "prep"
     SUB_TITLE = "meeting prep, debriefs and weekly review"
     CSS_PATH = "app.tcss"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
         # Shown only while a text area you can write in has the focus.
@@ -152,16 +152,23 @@ class PrepApp(KeysOneAtATime, App[None]):
         stopped (the store refuses it), and how to get the data back."""
         from prep.store.errors import damaged_error
 
-        self.notify(str(damaged_error(self.store.path, problem)), title="Database damaged",
-                    severity="error", timeout=120, markup=False)
+        self.notify(
+            str(damaged_error(self.store.path, problem)),
+            title="Database damaged",
+            severity="error",
+            timeout=120,
+            markup=False,
+        )
 
     def _on_notify(self, event: Notify) -> None:
         """A message already on screen is not stacked again: a save that keeps
         failing (a full disk, a damaged file) says so once while it shows, not
         at every pause in typing."""
         new = event.notification
-        if any((shown.title, shown.message) == (new.title, new.message)
-               for shown in self._notifications):
+        if any(
+            (shown.title, shown.message) == (new.title, new.message)
+            for shown in self._notifications
+        ):
             event.prevent_default()  # App's own handler would show it again
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

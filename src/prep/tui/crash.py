@@ -20,5 +20,7 @@ def write_crash_log(folder: Path, error: BaseException, now: datetime) -> Path:
 
 def crash_message(log: Path | None) -> str:
     where = f" Details for a bug report: {log}" if log else ""
-    return ("prep: something went wrong and prep had to close. What you typed was saved "
-            f"as you went.{where}")
+    return (
+        "prep: something went wrong and prep had to close. What you typed was saved "
+        f"as you went.{where}"
+    )

@@ -33,8 +33,9 @@ def editor_command(environ: Mapping[str, str]) -> list[str]:
             try:
                 return shlex.split(value)
             except ValueError as error:
-                raise EditorError(f"${name} cannot be read ({error}); the text is unchanged.") \
-                    from error
+                raise EditorError(
+                    f"${name} cannot be read ({error}); the text is unchanged."
+                ) from error
     raise EditorError("Set $VISUAL or $EDITOR to write in your editor; the text is unchanged.")
 
 
@@ -58,15 +59,17 @@ def edit_text(text: str, environ: Mapping[str, str] | None = None) -> str:
         try:
             status = subprocess.run([*command, str(path)], check=False).returncode
         except OSError as error:
-            raise EditorError(f"Could not run “{command[0]}”: {error.strerror}; "
-                              "the text is unchanged.") from error
+            raise EditorError(
+                f"Could not run “{command[0]}”: {error.strerror}; the text is unchanged."
+            ) from error
         if status != 0:
             raise EditorError(f"“{command[0]}” exited with status {status}; the text is unchanged.")
         try:
             edited = path.read_text(encoding="utf-8", errors="replace")
         except OSError as error:
-            raise EditorError(f"The edited file could not be read ({error.strerror}); "
-                              "the text is unchanged.") from error
+            raise EditorError(
+                f"The edited file could not be read ({error.strerror}); the text is unchanged."
+            ) from error
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     # Editors end the file with a newline; the field had none to keep.

@@ -102,8 +102,7 @@ class DebouncedSaver:
             self._retry_later(refused)
         else:
             if self._failures:
-                self._owner.notify("Saved. Everything you typed is in the database.",
-                                   markup=False)
+                self._owner.notify("Saved. Everything you typed is in the database.", markup=False)
             self._failures = 0
         if not self._pending:
             self._unsaved_since = None
@@ -177,11 +176,16 @@ class DebouncedSaver:
     def _retry_later(self, error: StoreError) -> None:
         delay = RETRY_DELAYS[min(self._failures, len(RETRY_DELAYS) - 1)]
         self._failures += 1
-        reason = ("the database is busy (another program is writing to it)"
-                  if isinstance(error, StoreBusyError) else str(error).rstrip("."))
+        reason = (
+            "the database is busy (another program is writing to it)"
+            if isinstance(error, StoreBusyError)
+            else str(error).rstrip(".")
+        )
         self._owner.notify(
             f"Not saved yet: {reason}. Retrying in {delay:g} s… Your text stays here meanwhile.",
-            severity="warning", timeout=delay + 1, markup=False,
+            severity="warning",
+            timeout=delay + 1,
+            markup=False,
         )
         self._start_timer(delay)
 
@@ -274,10 +278,14 @@ class SaveAsYouTypeScreen(Screen[None]):
         known = self._known.get(field)
         self._known[field] = text
         if known is not None and stored is not None and stored not in (known, text):
-            self.notify(f"{self._label(field)} was also changed in another window. Yours is "
-                        f"saved; the other window had: “{_shorten(stored)}”",
-                        title="Changed in two windows", severity="warning", timeout=15,
-                        markup=False)
+            self.notify(
+                f"{self._label(field)} was also changed in another window. Yours is "
+                f"saved; the other window had: “{_shorten(stored)}”",
+                title="Changed in two windows",
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
 
     def show_newer_text(self, widget: Widget | None) -> None:
         """If another window changed this text field since this one last read
@@ -301,8 +309,11 @@ class SaveAsYouTypeScreen(Screen[None]):
             else:
                 widget.text = stored
                 widget.move_cursor(widget.document.end)
-        self.notify(f"{self._label(field)} was changed in another window; this is the newer "
-                    "text.", title="Updated", markup=False)
+        self.notify(
+            f"{self._label(field)} was changed in another window; this is the newer text.",
+            title="Updated",
+            markup=False,
+        )
 
     def _label(self, field: str) -> str:
         """The field's name as the screen shows it (its row's label), else its id in words."""
@@ -310,13 +321,17 @@ class SaveAsYouTypeScreen(Screen[None]):
             row = self.query_one(f"#{field}").parent
         except NoMatches:  # the screen is closing
             row = None
-        labels = [] if row is None else [
-            label for label in row.query_children(Label) if label.has_class("field-label")]
+        labels = (
+            []
+            if row is None
+            else [label for label in row.query_children(Label) if label.has_class("field-label")]
+        )
         name = str(labels[0].render()).strip() if labels else ""
         return f"“{name or field.replace('_', ' ').capitalize()}”"
 
-    def set_focus(self, widget: Widget | None, scroll_visible: bool = True,
-                  from_app_focus: bool = False) -> None:
+    def set_focus(
+        self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False
+    ) -> None:
         # Here rather than on DescendantFocus: that message arrives after the
         # field may already have taken the next key, and replacing the text
         # then lost that key (1 run in 10 of the kill soak lost its first letter).

@@ -63,8 +63,9 @@ async def _new_meeting(pilot) -> None:
 
 
 async def _bad_date(pilot) -> None:
-    await pilot.press("n", *"Budget call", "tab", *"Tom Becker", "tab", "tab", "tab",
-                      *"next blursday 3pm")
+    await pilot.press(
+        "n", *"Budget call", "tab", *"Tom Becker", "tab", "tab", "tab", *"next blursday 3pm"
+    )
     await pilot.pause()
 
 

@@ -37,8 +37,9 @@ class Restored(Message):
 
 def offer_undo(app: PrepApp, message: str, undo: Callable[[], None], done_message: str) -> None:
     """Tell the person MESSAGE, and let ctrl+z run UNDO for a few seconds."""
-    app.pending_undo = PendingUndo(undo, done_message,
-                                   app.clock.now() + timedelta(seconds=UNDO_SECONDS))
+    app.pending_undo = PendingUndo(
+        undo, done_message, app.clock.now() + timedelta(seconds=UNDO_SECONDS)
+    )
     app.notify(f"{message} Press ctrl+z to undo.", timeout=UNDO_SECONDS, markup=False)
     app.refresh_bindings()
     # Hide the footer's key once the time is up (check_action reads the clock).
@@ -83,6 +84,10 @@ def delete_meeting_undoably(widget: Widget, meeting: Meeting) -> bool:
     except StoreError as error:
         widget.notify(str(error), title="Not deleted", severity="error", markup=False)
         return False
-    offer_undo(app, f"Deleted “{meeting.title}”.", lambda: store.restore(snapshot),
-               f"Restored “{meeting.title}”.")
+    offer_undo(
+        app,
+        f"Deleted “{meeting.title}”.",
+        lambda: store.restore(snapshot),
+        f"Restored “{meeting.title}”.",
+    )
     return True

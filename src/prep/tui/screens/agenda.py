@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult, SystemCommand
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
@@ -16,13 +17,13 @@ from prep.domain.agenda import DEBRIEF_WINDOW, build_agenda
 from prep.domain.models import Meeting
 from prep.store import StoreError
 from prep.tui.meeting_screens import open_meeting
-from prep.tui.undo import DELETE_NOTE, Restored, delete_meeting_undoably, offer_undo
-from prep.tui.widgets.agenda_list import AgendaList
-from prep.tui.widgets.meeting_detail import MeetingDetail
-from prep.tui.widgets.footer import KeyFooter
 from prep.tui.screens.keys_in_order import KeysInOrder
 from prep.tui.screens.widths import FitsTheWidth
+from prep.tui.undo import DELETE_NOTE, Restored, delete_meeting_undoably, offer_undo
+from prep.tui.widgets.agenda_list import AgendaList
 from prep.tui.widgets.focus import focus_now
+from prep.tui.widgets.footer import KeyFooter
+from prep.tui.widgets.meeting_detail import MeetingDetail
 
 # The agenda shows this many meetings at most; a 20-year history should not
 # slow the home screen down.
@@ -41,12 +42,13 @@ After the call, a three-minute debrief compares the plan with what happened.
 Press [b $accent]?[/] for the ideas behind each step, or [b $accent]ctrl+p[/] for every command.
 """
 
+
 class AgendaScreen(FitsTheWidth, KeysInOrder, Screen[None]):
     """Upcoming meetings grouped by when, past ones needing a debrief first."""
 
     # Priority, so each runs as its key is read: the keys typed after one
     # that opens a screen go to that screen (see keys_in_order.py).
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "prepare", "Prepare", priority=True),
         Binding("b", "debrief", "Debrief", priority=True),
         Binding("x", "toggle_done", "Done", show=False, priority=True),
@@ -118,7 +120,8 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, Screen[None]):
             try:
                 previous = self.app.store.previous_meeting_with(meeting)
                 unsaid, actions = self.app.store.debriefs.open_items_for(
-                    meeting.counterpart.id, before=meeting)
+                    meeting.counterpart.id, before=meeting
+                )
             except StoreError:
                 pass
         detail.show(meeting, previous, now, unsaid=unsaid, actions=actions)
@@ -160,8 +163,9 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, Screen[None]):
         if meeting is None:
             self.notify("Select a meeting first, or press n to add one.", markup=False)
             return
-        await self.app.push_screen(ChecklistScreen(meeting),
-                                   lambda _: self.refresh_agenda(meeting.id))
+        await self.app.push_screen(
+            ChecklistScreen(meeting), lambda _: self.refresh_agenda(meeting.id)
+        )
 
     async def action_debrief(self) -> None:
         from prep.tui.screens.debrief import DebriefScreen
@@ -171,11 +175,11 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, Screen[None]):
             self.notify("Select a meeting first.", markup=False)
             return
         if not meeting.has_started(self.app.clock.now()):
-            self.notify("That meeting has not started yet: prepare for it with p.",
-                        markup=False)
+            self.notify("That meeting has not started yet: prepare for it with p.", markup=False)
             return
-        await self.app.push_screen(DebriefScreen(meeting),
-                                   lambda _: self.refresh_agenda(meeting.id))
+        await self.app.push_screen(
+            DebriefScreen(meeting), lambda _: self.refresh_agenda(meeting.id)
+        )
 
     def action_toggle_done(self) -> None:
         """Mark the selected action item done (it leaves the agenda; ctrl+z
@@ -193,8 +197,12 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, Screen[None]):
             store.debriefs.set_done(action_id, False)
             self._reselect = f"a{action_id}"
 
-        offer_undo(self.app, f"Done: {action.text}.", reopen,
-                   "Not done after all: it is back on the agenda.")
+        offer_undo(
+            self.app,
+            f"Done: {action.text}.",
+            reopen,
+            "Not done after all: it is back on the agenda.",
+        )
         self.refresh_agenda()  # the cursor stays where the item was
 
     def _set_done(self, action_id: int, done: bool) -> bool:
@@ -247,10 +255,14 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, Screen[None]):
         # A callback rather than push_screen_wait in a worker: the worker
         # would push the question later, and a "y" typed straight after "d"
         # would reach the agenda instead of it.
-        await self.app.push_screen(ConfirmScreen(
-            f"Delete “{meeting.title}” with {meeting.counterpart.name}?", DELETE_NOTE,
-            confirm_label="Delete",
-        ), answered)
+        await self.app.push_screen(
+            ConfirmScreen(
+                f"Delete “{meeting.title}” with {meeting.counterpart.name}?",
+                DELETE_NOTE,
+                confirm_label="Delete",
+            ),
+            answered,
+        )
 
     @on(Restored)
     def _restored(self) -> None:
@@ -263,18 +275,24 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, Screen[None]):
         open_search(self.app, lambda _: self.refresh_agenda())
 
     def palette_commands(self) -> Iterable[SystemCommand]:
-        yield SystemCommand("Search", "Find a meeting by anything written in it (/)",
-                            self.action_search)
-        yield SystemCommand("Prepare", "Open the checklist for the selected meeting (p)",
-                            self.action_prepare)
+        yield SystemCommand(
+            "Search", "Find a meeting by anything written in it (/)", self.action_search
+        )
+        yield SystemCommand(
+            "Prepare", "Open the checklist for the selected meeting (p)", self.action_prepare
+        )
         yield SystemCommand("Debrief", "Debrief the selected meeting (b)", self.action_debrief)
-        yield SystemCommand("Mark action item done", "The selected action item (x)",
-                            self.action_toggle_done)
+        yield SystemCommand(
+            "Mark action item done", "The selected action item (x)", self.action_toggle_done
+        )
         yield SystemCommand("New meeting", "Add a meeting (n)", self.action_new_meeting)
-        yield SystemCommand("Weekly review", "This week's numbers, trends and reflection (r)",
-                            self.action_review)
+        yield SystemCommand(
+            "Weekly review", "This week's numbers, trends and reflection (r)", self.action_review
+        )
         yield SystemCommand("People", "Each relationship and its timeline (o)", self.action_people)
-        yield SystemCommand("Edit meeting", "Edit the selected meeting (e)", self.action_edit_meeting)
+        yield SystemCommand(
+            "Edit meeting", "Edit the selected meeting (e)", self.action_edit_meeting
+        )
         yield SystemCommand(
             "Delete meeting", "Delete the selected meeting (d)", self.action_delete_meeting
         )

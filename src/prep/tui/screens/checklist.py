@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult, SystemCommand
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import ContentSwitcher, Header, OptionList, Static
 from textual.widget import AwaitMount, Widget
+from textual.widgets import ContentSwitcher, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from prep.domain.brief import render_brief
@@ -25,7 +26,8 @@ from prep.domain.words import counted
 from prep.store import StoreError
 from prep.store.checklists import FIELDS
 from prep.tui.saving import SaveAsYouTypeScreen
-from prep.tui.widgets.open_items import OpenItems
+from prep.tui.screens.keys_in_order import KeysInOrder
+from prep.tui.screens.widths import FitsTheWidth
 from prep.tui.widgets.checklist_panes import (
     AssertivenessPane,
     BriefPane,
@@ -34,11 +36,10 @@ from prep.tui.widgets.checklist_panes import (
     SolutionsPane,
     StepPane,
 )
-from prep.tui.widgets.footer import KeyFooter
-from prep.tui.widgets.step_strip import StepStrip, StripStep
-from prep.tui.screens.keys_in_order import KeysInOrder
-from prep.tui.screens.widths import FitsTheWidth
 from prep.tui.widgets.focus import focus_now
+from prep.tui.widgets.footer import KeyFooter
+from prep.tui.widgets.open_items import OpenItems
+from prep.tui.widgets.step_strip import StepStrip, StripStep
 
 PANES = ["step-1", "step-2", "step-3", "step-4", "brief"]
 
@@ -46,13 +47,19 @@ PANES = ["step-1", "step-2", "step-3", "step-4", "brief"]
 class ChecklistScreen(FitsTheWidth, KeysInOrder, SaveAsYouTypeScreen):
     """Walk the four steps for one meeting; every field saves as you type."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         # Named so no widget's action shares it: the footer shows one key per
         # action name, and the scale's "step" once hid PgDn on step 3.
-        Binding("pagedown,ctrl+pagedown", "change_step(1)", "Next step", key_display="PgDn",
-                priority=True),
-        Binding("pageup,ctrl+pageup", "change_step(-1)", "Previous", key_display="PgUp",
-                priority=True),
+        Binding(
+            "pagedown,ctrl+pagedown",
+            "change_step(1)",
+            "Next step",
+            key_display="PgDn",
+            priority=True,
+        ),
+        Binding(
+            "pageup,ctrl+pageup", "change_step(-1)", "Previous", key_display="PgUp", priority=True
+        ),
         Binding("escape", "back", "Back"),
         Binding("u", "unlock", "Unlock plan"),
     ]
@@ -89,9 +96,11 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, SaveAsYouTypeScreen):
     async def on_mount(self) -> None:
         now = self.app.clock.now()
         self.title = self.meeting.title
-        self.sub_title = (f"with {self.meeting.counterpart.name} · "
-                          f"{format_when(self.meeting.starts_at, now)} "
-                          f"({relative(self.meeting.starts_at, now)})")
+        self.sub_title = (
+            f"with {self.meeting.counterpart.name} · "
+            f"{format_when(self.meeting.starts_at, now)} "
+            f"({relative(self.meeting.starts_at, now)})"
+        )
         self.query_one("#steps", OptionList).border_title = "Prepare"
         try:
             checklist = self.app.store.checklists.get(self.meeting.id)
@@ -127,7 +136,8 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, SaveAsYouTypeScreen):
         first step's list and the brief)."""
         try:
             self._unsaid, self._actions = self.app.store.debriefs.open_items_for(
-                self.meeting.counterpart.id, before=self.meeting)
+                self.meeting.counterpart.id, before=self.meeting
+            )
         except StoreError:
             self._unsaid, self._actions = [], []
         self.open_items = open_items(self._unsaid, self._actions)
@@ -153,9 +163,14 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, SaveAsYouTypeScreen):
         checklist = self._checklist
         pane: Widget
         if pane_id == "step-1":
-            pane = HierarchyPane(self.meeting.id, checklist, OpenItems(
-                self._unsaid, self._actions, self.app.clock.now().date(), id="open-items"),
-                id=pane_id)
+            pane = HierarchyPane(
+                self.meeting.id,
+                checklist,
+                OpenItems(
+                    self._unsaid, self._actions, self.app.clock.now().date(), id="open-items"
+                ),
+                id=pane_id,
+            )
         elif pane_id == "step-2":
             pane = ExpectationsPane(self.meeting.id, checklist, id=pane_id)
         elif pane_id == "step-3":
@@ -174,21 +189,31 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, SaveAsYouTypeScreen):
         except StoreError:
             history = []
         now = self.app.clock.now()
-        return [(f"{format_when(m.starts_at, now)} {m.title}", planned, actual)
-                for m, planned, actual in history]
+        return [
+            (f"{format_when(m.starts_at, now)} {m.title}", planned, actual)
+            for m, planned, actual in history
+        ]
 
     def _offer_carry_over(self) -> None:
         from prep.tui.screens.confirm import ConfirmScreen
 
-        parts = [counted(len(items), noun) for items, noun in (
-            (self.carry_over.open_asks, "ask"), (self.carry_over.deadlines, "deadline"),
-            (self.carry_over.unsolved_problems, "unsolved problem")) if items]
+        parts = [
+            counted(len(items), noun)
+            for items, noun in (
+                (self.carry_over.open_asks, "ask"),
+                (self.carry_over.deadlines, "deadline"),
+                (self.carry_over.unsolved_problems, "unsolved problem"),
+            )
+            if items
+        ]
         self.app.push_screen(
             ConfirmScreen(
                 f"Start from your last meeting with {self.meeting.counterpart.name}?",
                 f"Copy {', '.join(parts)} still open from last time. You can edit or remove "
                 "them; the alternative is a blank checklist.",
-                confirm_label="Copy", cancel_label="Start blank", destructive=False,
+                confirm_label="Copy",
+                cancel_label="Start blank",
+                destructive=False,
             ),
             self._carry_over_answered,
         )
@@ -220,10 +245,14 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, SaveAsYouTypeScreen):
         banner = self.query_one("#frozen-banner", Static)
         banner.display = frozen
         if frozen:
-            banner.update(Content.assemble(
-                ("The plan froze when the meeting started. ", "bold"),
-                "Press ", ("u", "bold"), " to unlock it; prep will note it was edited afterwards.",
-            ))
+            banner.update(
+                Content.assemble(
+                    ("The plan froze when the meeting started. ", "bold"),
+                    "Press ",
+                    ("u", "bold"),
+                    " to unlock it; prep will note it was edited afterwards.",
+                )
+            )
             focus_now(self.query_one("#steps", OptionList))
         self.refresh_bindings()
 
@@ -258,23 +287,39 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, SaveAsYouTypeScreen):
         for step in Step:
             done = step_done(checklist, step)
             mark = ("✓", "$text-success") if done else ("○", "$text-muted")
-            options.append(Option(Content.assemble(mark, f" {step.value}  {STEP_TITLES[step]}"),
-                                  id=f"step-{step.value}"))
+            options.append(
+                Option(
+                    Content.assemble(mark, f" {step.value}  {STEP_TITLES[step]}"),
+                    id=f"step-{step.value}",
+                )
+            )
         options.append(None)
         options.append(Option(Content.assemble(("≡", "$accent"), "    Brief"), id="brief"))
         with steps.prevent(OptionList.OptionHighlighted):
             steps.set_options(options)
             steps.highlighted = highlighted
-        self.query_one(StepStrip).show([
-            *(StripStep(f"step-{step.value}", str(step.value), STEP_TITLES[step],
-                        step_done(checklist, step)) for step in Step),
-            StripStep("brief", "", "Brief", None),
-        ])
+        self.query_one(StepStrip).show(
+            [
+                *(
+                    StripStep(
+                        f"step-{step.value}",
+                        str(step.value),
+                        STEP_TITLES[step],
+                        step_done(checklist, step),
+                    )
+                    for step in Step
+                ),
+                StripStep("brief", "", "Brief", None),
+            ]
+        )
         count = steps_done(checklist)
-        self.query_one("#readiness", Static).update(Content.assemble(
-            ("●" * count, "$text-success"), ("○" * (4 - count), "$text-muted"),
-            f"  {count} of 4 steps done",
-        ))
+        self.query_one("#readiness", Static).update(
+            Content.assemble(
+                ("●" * count, "$text-success"),
+                ("○" * (4 - count), "$text-muted"),
+                f"  {count} of 4 steps done",
+            )
+        )
         for pane in self.query(StepPane):
             pane.show_missing(missing(checklist, pane.step))
         for solutions in self.query(SolutionsPane):
@@ -361,8 +406,9 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, SaveAsYouTypeScreen):
 
     def _show_brief(self) -> None:
         checklist = self._checklist
-        markdown = render_brief(self.meeting, checklist, self.carry_over, self.app.clock.now(),
-                                self.open_items)
+        markdown = render_brief(
+            self.meeting, checklist, self.carry_over, self.app.clock.now(), self.open_items
+        )
         self.query_one(BriefPane).show(markdown)
 
     def save_field(self, field: str, value: object) -> None:
@@ -374,9 +420,11 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, SaveAsYouTypeScreen):
     def palette_commands(self) -> Iterable[SystemCommand]:
         for index, pane_id in enumerate(PANES):
             title = STEP_TITLES[Step(index + 1)] if index < 4 else "Brief"
-            yield SystemCommand(f"Go to: {title}", f"Checklist step {index + 1}"
-                                if index < 4 else "The one-page brief",
-                                lambda pane_id=pane_id: self._switch_to(pane_id))
+            yield SystemCommand(
+                f"Go to: {title}",
+                f"Checklist step {index + 1}" if index < 4 else "The one-page brief",
+                lambda pane_id=pane_id: self._switch_to(pane_id),
+            )
         if self.frozen:
             yield SystemCommand("Unlock the plan", "Edit after the start (u)", self.action_unlock)
         yield SystemCommand("Back to the agenda", "Saves first (esc)", self.action_back)

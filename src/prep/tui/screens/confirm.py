@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widget import Widget
@@ -11,8 +13,8 @@ from textual.widgets import Button, Static
 
 from prep.tui.screens.keys_in_order import KeysInOrder
 from prep.tui.screens.widths import FitsTheWidth
-from prep.tui.widgets.footer import KeyFooter
 from prep.tui.widgets.focus import focus_now
+from prep.tui.widgets.footer import KeyFooter
 
 
 class ConfirmScreen(FitsTheWidth, KeysInOrder, ModalScreen[bool]):
@@ -21,7 +23,7 @@ class ConfirmScreen(FitsTheWidth, KeysInOrder, ModalScreen[bool]):
     # Priority, and enter answers at once too: the answer's callback then runs
     # before the next key is read, so what is typed after "y" goes where the
     # answer leads (see keys_in_order.py).
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,n", "answer(False)", "Keep it", priority=True),
         Binding("y", "answer(True)", "Yes", priority=True),
     ]
@@ -49,8 +51,11 @@ class ConfirmScreen(FitsTheWidth, KeysInOrder, ModalScreen[bool]):
                 yield Static(self.detail, id="confirm-detail", markup=False)
             with Horizontal(id="confirm-buttons"):
                 yield Button(f"{self.cancel_label} (n)", id="confirm-no")
-                yield Button(f"{self.confirm_label} (y)", id="confirm-yes",
-                             variant="error" if self.destructive else "primary")
+                yield Button(
+                    f"{self.confirm_label} (y)",
+                    id="confirm-yes",
+                    variant="error" if self.destructive else "primary",
+                )
         # The dialog's own keys, not those of the screen behind it.
         yield KeyFooter()
 

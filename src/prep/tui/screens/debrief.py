@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult, SystemCommand
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
@@ -28,7 +28,10 @@ from prep.domain.when import (
 from prep.store import StoreError
 from prep.store.debriefs import FIELDS
 from prep.tui.saving import NOT_LOADED, SaveAsYouTypeScreen
+from prep.tui.screens.keys_in_order import KeysInOrder
+from prep.tui.screens.widths import FitsTheWidth
 from prep.tui.widgets.assertiveness_scale import AssertivenessScale
+from prep.tui.widgets.choice import Choice
 from prep.tui.widgets.debrief_rows import (
     ActionRow,
     AskResultRow,
@@ -36,32 +39,46 @@ from prep.tui.widgets.debrief_rows import (
     ProposalRow,
     UnsaidRow,
 )
+from prep.tui.widgets.focus import focus_now
+from prep.tui.widgets.footer import KeyFooter
 from prep.tui.widgets.item_list import ItemList
 from prep.tui.widgets.open_items import OpenItems
 from prep.tui.widgets.text_field import TextField
-from prep.tui.widgets.choice import Choice
-from prep.tui.widgets.footer import KeyFooter
 from prep.tui.widgets.tick_box import TickBox
-from prep.tui.screens.keys_in_order import KeysInOrder
-from prep.tui.screens.widths import FitsTheWidth
-from prep.tui.widgets.focus import focus_now
 
 RATINGS = [("1 · Poor", 1), ("2 · Weak", 2), ("3 · OK", 3), ("4 · Good", 4), ("5 · Excellent", 5)]
-TEMPERATURES = [("1 · Cold", 1), ("2 · Cool", 2), ("3 · Neutral", 3), ("4 · Warm", 4),
-                ("5 · Very warm", 5)]
+TEMPERATURES = [
+    ("1 · Cold", 1),
+    ("2 · Cool", 2),
+    ("3 · Neutral", 3),
+    ("4 · Warm", 4),
+    ("5 · Very warm", 5),
+]
 
-SECTIONS = ["how", "asks", "unsaid", "deadlines", "level", "feedback", "solutions",
-            "actions", "coaching", "next"]
+SECTIONS = [
+    "how",
+    "asks",
+    "unsaid",
+    "deadlines",
+    "level",
+    "feedback",
+    "solutions",
+    "actions",
+    "coaching",
+    "next",
+]
 
-IDEA = ("An after-action review compares the plan with what happened: what was "
-        "supposed to happen, what did, why they differ, and what next. Debriefs of this "
-        "kind measurably improve performance. The plan froze when the meeting started.")
+IDEA = (
+    "An after-action review compares the plan with what happened: what was "
+    "supposed to happen, what did, why they differ, and what next. Debriefs of this "
+    "kind measurably improve performance. The plan froze when the meeting started."
+)
 
 
 class DebriefScreen(FitsTheWidth, KeysInOrder, SaveAsYouTypeScreen):
     """Debrief one meeting, section by section, against its frozen plan."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("pagedown", "section(1)", "Next section", key_display="PgDn", priority=True),
         Binding("pageup", "section(-1)", "Previous", key_display="PgUp", priority=True),
         Binding("escape", "back", "Back"),
@@ -82,7 +99,8 @@ class DebriefScreen(FitsTheWidth, KeysInOrder, SaveAsYouTypeScreen):
             self.checklist: Checklist = store.checklists.get(m.id)
             self.debrief: Debrief = store.debriefs.get(m.id)
             earlier_unsaid, earlier_actions = store.debriefs.open_items_for(
-                m.counterpart.id, before=m)
+                m.counterpart.id, before=m
+            )
         except StoreError as error:
             self.notify(str(error), title="Could not load", severity="error", markup=False)
             self.checklist, self.debrief = Checklist(m.id), Debrief(m.id)
@@ -102,17 +120,31 @@ class DebriefScreen(FitsTheWidth, KeysInOrder, SaveAsYouTypeScreen):
                 yield Static(IDEA, classes="idea")
 
                 yield self._section("how", "How it went")
-                yield TextArea(d.outcome, id="outcome", compact=True, soft_wrap=True,
-                               tab_behavior="focus", classes="short-text",
-                               placeholder="The outcome and any decisions")
+                yield TextArea(
+                    d.outcome,
+                    id="outcome",
+                    compact=True,
+                    soft_wrap=True,
+                    tab_behavior="focus",
+                    classes="short-text",
+                    placeholder="The outcome and any decisions",
+                )
                 with Horizontal(classes="form-row"):
                     yield Label("Overall", classes="field-label")
-                    yield Choice(RATINGS, prompt="How did it go? (1–5)", id="overall",
-                                 value=d.overall or Choice.NO_CHOICE)
+                    yield Choice(
+                        RATINGS,
+                        prompt="How did it go? (1–5)",
+                        id="overall",
+                        value=d.overall or Choice.NO_CHOICE,
+                    )
                 with Horizontal(classes="form-row"):
                     yield Label("Temperature", classes="field-label")
-                    yield Choice(TEMPERATURES, prompt="The relationship, cold to warm",
-                                 id="temperature", value=d.temperature or Choice.NO_CHOICE)
+                    yield Choice(
+                        TEMPERATURES,
+                        prompt="The relationship, cold to warm",
+                        id="temperature",
+                        value=d.temperature or Choice.NO_CHOICE,
+                    )
 
                 yield self._section("asks", "Your direct asks")
                 asks = [a for a in c.asks if a.text.strip()]
@@ -123,9 +155,11 @@ class DebriefScreen(FitsTheWidth, KeysInOrder, SaveAsYouTypeScreen):
                     yield Static("No direct asks were planned.", classes="hint")
 
                 yield self._section("unsaid", "What went unsaid")
-                yield Static("Anything you meant to say and did not. It follows this person "
-                             "into your next checklist and brief until you mark it resolved.",
-                             classes="hint")
+                yield Static(
+                    "Anything you meant to say and did not. It follows this person "
+                    "into your next checklist and brief until you mark it resolved.",
+                    classes="hint",
+                )
                 yield ItemList("unsaid", m.id, UnsaidRow, noun="unsaid item", id="unsaid")
                 yield OpenItems(earlier_unsaid, earlier_actions, today, id="earlier-items")
 
@@ -138,23 +172,28 @@ class DebriefScreen(FitsTheWidth, KeysInOrder, SaveAsYouTypeScreen):
                     yield Static("No deadlines were planned.", classes="hint")
 
                 yield self._section("level", "Assertiveness: plan and reality")
-                yield AssertivenessScale(d.actual_level, compare=c.planned_level,
-                                         id="actual_level")
+                yield AssertivenessScale(d.actual_level, compare=c.planned_level, id="actual_level")
                 if c.planned_level is None:
-                    yield Static("No level was planned; rate what you actually did.",
-                                 classes="hint")
+                    yield Static(
+                        "No level was planned; rate what you actually did.", classes="hint"
+                    )
 
                 yield self._section("feedback", "Feedback")
-                yield TickBox("I asked for feedback (worded as asking for advice)",
-                               d.feedback_asked, id="feedback_asked", compact=True)
+                yield TickBox(
+                    "I asked for feedback (worded as asking for advice)",
+                    d.feedback_asked,
+                    id="feedback_asked",
+                    compact=True,
+                )
                 for field, question in (
                     ("feedback_keep", "What should I keep doing?"),
                     ("feedback_more", "What should I do more often?"),
                     ("feedback_help", "What can I do to help you more?"),
                 ):
                     yield Label(question, classes="question")
-                    yield TextField(getattr(d, field), id=field, compact=True,
-                                    placeholder="Their answer")
+                    yield TextField(
+                        getattr(d, field), id=field, compact=True, placeholder="Their answer"
+                    )
 
                 yield self._section("solutions", "Problems you raised")
                 problems = [p for p in c.problems if p.text.strip()]
@@ -168,19 +207,30 @@ class DebriefScreen(FitsTheWidth, KeysInOrder, SaveAsYouTypeScreen):
                 yield ItemList("actions", m.id, ActionRow, noun="action item", id="actions")
 
                 yield self._section("coaching", "Coaching up")
-                yield Static("Managing up changes how they see you; coaching up tries to "
-                             "change what they do. If they won't take feedback, reframe and "
-                             "act yourself: show what a late addition does to the deadline.",
-                             classes="hint")
-                yield TextArea(d.coaching_note, id="coaching_note", compact=True,
-                               soft_wrap=True, tab_behavior="focus", classes="short-text",
-                               placeholder="A behaviour you'd like to change, and what you'll do")
+                yield Static(
+                    "Managing up changes how they see you; coaching up tries to "
+                    "change what they do. If they won't take feedback, reframe and "
+                    "act yourself: show what a late addition does to the deadline.",
+                    classes="hint",
+                )
+                yield TextArea(
+                    d.coaching_note,
+                    id="coaching_note",
+                    compact=True,
+                    soft_wrap=True,
+                    tab_behavior="focus",
+                    classes="short-text",
+                    placeholder="A behaviour you'd like to change, and what you'll do",
+                )
 
                 yield self._section("next", "Next meeting")
                 with Horizontal(classes="form-row"):
                     yield Label("When", classes="field-label")
-                    yield TextField(id="next-when", compact=True,
-                                    placeholder="e.g. next tue 10am — enter books it")
+                    yield TextField(
+                        id="next-when",
+                        compact=True,
+                        placeholder="e.g. next tue 10am — enter books it",
+                    )
                 yield Static("", id="next-hint", classes="hint")
         yield KeyFooter()
 
@@ -195,9 +245,11 @@ class DebriefScreen(FitsTheWidth, KeysInOrder, SaveAsYouTypeScreen):
     def on_mount(self) -> None:
         now = self.app.clock.now()
         self.title = f"Debrief · {self.meeting.title}"
-        self.sub_title = (f"with {self.meeting.counterpart.name} · "
-                          f"{format_when(self.meeting.starts_at, now)} "
-                          f"({relative(self.meeting.starts_at, now)})")
+        self.sub_title = (
+            f"with {self.meeting.counterpart.name} · "
+            f"{format_when(self.meeting.starts_at, now)} "
+            f"({relative(self.meeting.starts_at, now)})"
+        )
         self.query_one("#unsaid", ItemList).load(self.debrief.unsaid)
         self.query_one("#actions", ItemList).load(self.debrief.action_items)
         self._show_next()
@@ -221,8 +273,11 @@ class DebriefScreen(FitsTheWidth, KeysInOrder, SaveAsYouTypeScreen):
             lines += [Content(""), Content.styled("Assertiveness", "bold"), Content(gap)]
         lines += [Content(""), Content.styled("PgDn/PgUp jump between sections.", "$text-muted")]
         self.query_one("#debrief-status", Static).update(Content("\n").join(lines))
-        strip = (Content.assemble(("Still to do: ", "bold $text-warning"), " ".join(missing))
-                 if missing else Content.styled("✓ Debriefed.", "$text-success"))
+        strip = (
+            Content.assemble(("Still to do: ", "bold $text-warning"), " ".join(missing))
+            if missing
+            else Content.styled("✓ Debriefed.", "$text-success")
+        )
         if gap:
             strip = Content.assemble(strip, ("  Assertiveness: ", "bold"), gap)
         self.query_one("#debrief-strip", Static).update(strip)
@@ -287,8 +342,11 @@ class DebriefScreen(FitsTheWidth, KeysInOrder, SaveAsYouTypeScreen):
         self.debrief = self.app.store.debriefs.get(self.meeting.id)
         field.value = ""
         self._show_next()
-        self.notify(f"Booked “{follow_up.title}”, {format_day_time(follow_up.starts_at, now)}. "
-                    "Open items will carry to it.", markup=False)
+        self.notify(
+            f"Booked “{follow_up.title}”, {format_day_time(follow_up.starts_at, now)}. "
+            "Open items will carry to it.",
+            markup=False,
+        )
 
     def _show_next(self) -> None:
         hint = self.query_one("#next-hint", Static)
@@ -304,8 +362,9 @@ class DebriefScreen(FitsTheWidth, KeysInOrder, SaveAsYouTypeScreen):
             return
         now = self.app.clock.now()
         when = format_day_time(follow_up.starts_at, now)
-        hint.update(Content(f"Booked: {follow_up.title}, {when}"
-                            f" ({relative(follow_up.starts_at, now)})."))
+        hint.update(
+            Content(f"Booked: {follow_up.title}, {when} ({relative(follow_up.starts_at, now)}).")
+        )
 
     # -- navigation and leaving ----------------------------------------------------
 
@@ -316,30 +375,43 @@ class DebriefScreen(FitsTheWidth, KeysInOrder, SaveAsYouTypeScreen):
         labels = [self.query_one(f"#section-{key}") for key in SECTIONS]
         # Where are we? The section whose heading comes last before the focus.
         focused = self.focused
-        top = next((w for w in ([focused, *focused.ancestors] if focused else [])
-                    if w.parent is main), None)
+        top = next(
+            (w for w in ([focused, *focused.ancestors] if focused else []) if w.parent is main),
+            None,
+        )
         here = children.index(top) if top is not None else -1
-        current = max((i for i, label in enumerate(labels) if children.index(label) <= here),
-                      default=-1)
+        current = max(
+            (i for i, label in enumerate(labels) if children.index(label) <= here), default=-1
+        )
         index = max(0, min(len(labels) - 1, current + delta))
         label = labels[index]
         main.scroll_to_widget(label, top=True, animate=False)
-        for widget in children[children.index(label) + 1:]:
+        for widget in children[children.index(label) + 1 :]:
             focusable = [w for w in [widget, *widget.query("*")] if w.focusable]
             if focusable:
                 focus_now(focusable[0], scroll_visible=False)
                 break
 
     def palette_commands(self) -> Iterable[SystemCommand]:
-        titles = {"how": "How it went", "asks": "Asks", "unsaid": "Unsaid",
-                  "deadlines": "Deadlines", "level": "Assertiveness", "feedback": "Feedback",
-                  "solutions": "Problems raised", "actions": "Action items",
-                  "coaching": "Coaching up", "next": "Next meeting"}
+        titles = {
+            "how": "How it went",
+            "asks": "Asks",
+            "unsaid": "Unsaid",
+            "deadlines": "Deadlines",
+            "level": "Assertiveness",
+            "feedback": "Feedback",
+            "solutions": "Problems raised",
+            "actions": "Action items",
+            "coaching": "Coaching up",
+            "next": "Next meeting",
+        }
         for key, title in titles.items():
-            yield SystemCommand(f"Debrief: {title}", "Jump to this section",
-                                lambda key=key: self._jump(key))
+            yield SystemCommand(
+                f"Debrief: {title}", "Jump to this section", lambda key=key: self._jump(key)
+            )
         yield SystemCommand("Back to the agenda", "Saves first (esc)", self.action_back)
 
     def _jump(self, key: str) -> None:
         self.query_one("#debrief-main", VerticalScroll).scroll_to_widget(
-            self.query_one(f"#section-{key}"), top=True, animate=False)
+            self.query_one(f"#section-{key}"), top=True, animate=False
+        )

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
 from prep.tui.screens.keys_in_order import KeysInOrder
 from prep.tui.screens.widths import FitsTheWidth
-from prep.tui.widgets.footer import KeyFooter
 from prep.tui.widgets.focus import focus_now
+from prep.tui.widgets.footer import KeyFooter
 
 HELP_TEXT = """\
 # prep
@@ -118,7 +120,9 @@ relationships are going. Everything stays in one SQLite file on this machine.
 class HelpScreen(FitsTheWidth, KeysInOrder, ModalScreen[None]):
     """Full help, scrollable; Escape or ? closes it."""
 
-    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close", key_display="esc")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark,q", "dismiss", "Close", key_display="esc")
+    ]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):

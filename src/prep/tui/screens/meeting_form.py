@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult, SystemCommand
-from textual.binding import Binding
-from textual.content import Content
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.suggester import SuggestFromList
 from textual.widgets import Header, Input, Label, Static, TextArea
@@ -34,13 +34,13 @@ from prep.domain.when import (
 )
 from prep.store import StoreError
 from prep.tui.saving import SAVE_DELAY, DebouncedSaver
-from prep.tui.widgets.meeting_detail import RANK_PHRASES
-from prep.tui.widgets.text_field import TextField
-from prep.tui.widgets.choice import Choice
-from prep.tui.widgets.footer import KeyFooter
 from prep.tui.screens.keys_in_order import KeysInOrder
 from prep.tui.screens.widths import FitsTheWidth
+from prep.tui.widgets.choice import Choice
 from prep.tui.widgets.focus import focus_now
+from prep.tui.widgets.footer import KeyFooter
+from prep.tui.widgets.meeting_detail import RANK_PHRASES
+from prep.tui.widgets.text_field import TextField
 
 # The draft is saved like the checklist: SAVE_DELAY after a pause, at least
 # once a second while typing goes on, retried if the database refuses it.
@@ -76,7 +76,7 @@ nothing.
 class MeetingFormScreen(FitsTheWidth, KeysInOrder, Screen[int | None]):
     """Dismisses with the saved meeting's id, or None when cancelled or deleted."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", priority=True),
         # Priority, so a question it asks is up before the next key is read.
         Binding("escape", "cancel", "Back", priority=True),
@@ -104,50 +104,79 @@ class MeetingFormScreen(FitsTheWidth, KeysInOrder, Screen[int | None]):
                 with Horizontal(classes="form-row"):
                     yield Label("Title", classes="field-label")
                     with Vertical(classes="form-field"):
-                        yield TextField(m.title if m else "", id="title", compact=True,
-                                        placeholder="What is it about? e.g. Q4 roadmap review")
+                        yield TextField(
+                            m.title if m else "",
+                            id="title",
+                            compact=True,
+                            placeholder="What is it about? e.g. Q4 roadmap review",
+                        )
                         yield Static("", id="title-hint", classes="hint")
                 with Horizontal(classes="form-row"):
                     yield Label("With", classes="field-label")
                     with Vertical(classes="form-field"):
-                        yield TextField(m.counterpart.name if m else "", id="person", compact=True,
-                                        placeholder="Name of the client, customer or boss")
+                        yield TextField(
+                            m.counterpart.name if m else "",
+                            id="person",
+                            compact=True,
+                            placeholder="Name of the client, customer or boss",
+                        )
                         yield Static("", id="person-hint", classes="hint")
                         # Always shown, so tab order never depends on the name typed.
                         with Horizontal(id="person-kind"):
-                            yield Choice(KIND_OPTIONS,
-                                         value=(m.counterpart.kind if m
-                                                else RelationshipKind.CLIENT).value,
-                                         allow_blank=False, id="kind")
-                            yield Choice(RANK_OPTIONS,
-                                         value=(m.counterpart.rank if m else Rank.SENIOR).value,
-                                         allow_blank=False, id="rank")
+                            yield Choice(
+                                KIND_OPTIONS,
+                                value=(m.counterpart.kind if m else RelationshipKind.CLIENT).value,
+                                allow_blank=False,
+                                id="kind",
+                            )
+                            yield Choice(
+                                RANK_OPTIONS,
+                                value=(m.counterpart.rank if m else Rank.SENIOR).value,
+                                allow_blank=False,
+                                id="rank",
+                            )
                 with Horizontal(classes="form-row"):
                     yield Label("When", classes="field-label")
                     with Vertical(classes="form-field"):
-                        yield TextField(self._initial_when(), id="when", compact=True,
-                                        placeholder="tomorrow 3pm · fri 10:30 · 2026-11-24 15:00")
+                        yield TextField(
+                            self._initial_when(),
+                            id="when",
+                            compact=True,
+                            placeholder="tomorrow 3pm · fri 10:30 · 2026-11-24 15:00",
+                        )
                         yield Static("", id="when-hint", classes="hint")
                 with Horizontal(classes="form-row"):
                     yield Label("Length", classes="field-label")
                     with Vertical(classes="form-field"):
-                        yield TextField(str(m.duration_minutes) if m else "30", id="duration",
-                                        compact=True, placeholder="30 · 45m · 1h30")
+                        yield TextField(
+                            str(m.duration_minutes) if m else "30",
+                            id="duration",
+                            compact=True,
+                            placeholder="30 · 45m · 1h30",
+                        )
                         yield Static("", id="duration-hint", classes="hint")
                 with Horizontal(classes="form-row"):
                     yield Label("Setting", classes="field-label")
                     with Vertical(classes="form-field"):
-                        yield Choice(SETTING_OPTIONS,
-                                     value=(m.setting if m else Setting.VIDEO).value,
-                                     allow_blank=False, id="setting")
+                        yield Choice(
+                            SETTING_OPTIONS,
+                            value=(m.setting if m else Setting.VIDEO).value,
+                            allow_blank=False,
+                            id="setting",
+                        )
                         yield Static(SETTING_TIP, classes="hint")
                 with Horizontal(classes="form-row"):
                     yield Label("Notes", classes="field-label")
                     with Vertical(classes="form-field"):
-                        yield TextArea(m.notes if m else "", id="notes", soft_wrap=True,
-                                       show_line_numbers=False, tab_behavior="focus",
-                                       compact=True,
-                                       placeholder="What do you want from this meeting?")
+                        yield TextArea(
+                            m.notes if m else "",
+                            id="notes",
+                            soft_wrap=True,
+                            show_line_numbers=False,
+                            tab_behavior="focus",
+                            compact=True,
+                            placeholder="What do you want from this meeting?",
+                        )
                         yield Static("", id="notes-hint", classes="hint")
             yield Static(FORM_TIPS, id="form-tips")
         yield KeyFooter()
@@ -305,8 +334,11 @@ class MeetingFormScreen(FitsTheWidth, KeysInOrder, Screen[int | None]):
                 self.query_one(f"#{field}", Choice).value = draft[field]
         if isinstance(draft.get("notes"), str):
             self.query_one("#notes", TextArea).text = draft["notes"]
-        self.notify("Restored what you had typed last time. Esc discards it.",
-                    title="Unsaved draft", markup=False)
+        self.notify(
+            "Restored what you had typed last time. Esc discards it.",
+            title="Unsaved draft",
+            markup=False,
+        )
 
     # -- actions -------------------------------------------------------------
 
@@ -346,8 +378,12 @@ class MeetingFormScreen(FitsTheWidth, KeysInOrder, Screen[int | None]):
             self.notify(str(error), title="Not saved yet", severity="error", markup=False)
             return
         except StoreError as error:
-            self.notify(f"{error} Your text is still in the form.",
-                        title="Not saved", severity="error", markup=False)
+            self.notify(
+                f"{error} Your text is still in the form.",
+                title="Not saved",
+                severity="error",
+                markup=False,
+            )
             return
         self._discard_draft()
         self.notify(f"Saved “{saved.title}”.", markup=False)
@@ -372,8 +408,11 @@ class MeetingFormScreen(FitsTheWidth, KeysInOrder, Screen[int | None]):
             self._leave()
             return
         await self.app.push_screen(
-            ConfirmScreen("Discard your changes?", "What you typed here will be lost.",
-                          confirm_label="Discard"),
+            ConfirmScreen(
+                "Discard your changes?",
+                "What you typed here will be lost.",
+                confirm_label="Discard",
+            ),
             lambda discard: self._leave() if discard else None,
         )
 
@@ -404,5 +443,6 @@ class MeetingFormScreen(FitsTheWidth, KeysInOrder, Screen[int | None]):
         yield SystemCommand("Save meeting", "Save and go back (ctrl+s)", self.action_save)
         yield SystemCommand("Cancel", "Go back without saving (esc)", self.action_cancel)
         if self.meeting is not None:
-            yield SystemCommand("Delete meeting", "Delete this meeting (ctrl+d)",
-                                self.action_delete)
+            yield SystemCommand(
+                "Delete meeting", "Delete this meeting (ctrl+d)", self.action_delete
+            )

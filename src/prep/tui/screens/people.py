@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult, SystemCommand
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -20,13 +21,13 @@ from prep.domain.people import PersonSummary, TimelineEntry
 from prep.domain.when import format_when
 from prep.domain.words import counted
 from prep.store import StoreError
-from prep.tui.undo import Restored
-from prep.tui.widgets.meeting_detail import RANK_PHRASES
-from prep.tui.widgets.footer import KeyFooter
-from prep.tui.widgets.people_table import Cell, PeopleTable
 from prep.tui.screens.keys_in_order import KeysInOrder
 from prep.tui.screens.widths import FitsTheWidth
+from prep.tui.undo import Restored
 from prep.tui.widgets.focus import focus_now
+from prep.tui.widgets.footer import KeyFooter
+from prep.tui.widgets.meeting_detail import RANK_PHRASES
+from prep.tui.widgets.people_table import Cell, PeopleTable
 
 SPARK = "▁▂▃▄▅▆▇█"
 
@@ -46,7 +47,7 @@ class PeopleScreen(FitsTheWidth, KeysInOrder, Screen[None]):
     """The people you meet, and the story of each relationship."""
 
     # Priority: the dialog is up before the next key is read.
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "edit_person", "Edit", priority=True),
         Binding("m", "merge_person", "Merge", priority=True),
         Binding("escape", "back", "Back"),
@@ -75,13 +76,13 @@ class PeopleScreen(FitsTheWidth, KeysInOrder, Screen[None]):
         try:
             self._people = {s.person.id: s for s in self.app.store.people.summaries(now)}
         except StoreError as error:
-            self.notify(str(error), title="Could not read people", severity="error",
-                        markup=False)
+            self.notify(str(error), title="Could not read people", severity="error", markup=False)
             return
         current = select_id if select_id is not None else self._selected_id()
         self.query_one(PeopleTable).show(
             [(str(s.person.id), self._cells(s, now)) for s in self._people.values()],
-            None if current is None else str(current))
+            None if current is None else str(current),
+        )
         self._show_timeline()
 
     def _cells(self, s: PersonSummary, now: datetime) -> dict[str, Cell]:
@@ -100,8 +101,9 @@ class PeopleScreen(FitsTheWidth, KeysInOrder, Screen[None]):
             "last": short_day(s.last_met, now),
             "feedback": feedback,
             "warmth": Content.styled(temperature_spark(s.temperatures) or "—", "$text-success"),
-            "unsaid": (Content.styled(str(s.open_unsaid), "$text-warning") if s.open_unsaid
-                       else "0"),
+            "unsaid": (
+                Content.styled(str(s.open_unsaid), "$text-warning") if s.open_unsaid else "0"
+            ),
             "actions": str(s.open_actions),
         }
 
@@ -115,8 +117,11 @@ class PeopleScreen(FitsTheWidth, KeysInOrder, Screen[None]):
         person_id = self._selected_id()
         summary = self._people.get(person_id) if person_id is not None else None
         if summary is None:
-            body.update(Content.styled(
-                "No people yet. Adding a meeting with someone adds them here.", "$text-muted"))
+            body.update(
+                Content.styled(
+                    "No people yet. Adding a meeting with someone adds them here.", "$text-muted"
+                )
+            )
             return
         try:
             entries = self.app.store.people.timeline(summary.person.id)
@@ -130,8 +135,10 @@ class PeopleScreen(FitsTheWidth, KeysInOrder, Screen[None]):
         organisation = f" · {p.organisation}" if p.organisation else ""
         lines = [
             Content.styled(p.name, "bold $text"),
-            Content(f"{p.kind.value}{organisation} · {RANK_PHRASES[p.rank]} · "
-                    f"feedback {p.cadence.value}"),
+            Content(
+                f"{p.kind.value}{organisation} · {RANK_PHRASES[p.rank]} · "
+                f"feedback {p.cadence.value}"
+            ),
             Content(""),
         ]
         if not entries:
@@ -139,8 +146,11 @@ class PeopleScreen(FitsTheWidth, KeysInOrder, Screen[None]):
         for entry in entries:
             m = entry.meeting
             dots = "●" * m.steps_done + "○" * (4 - m.steps_done)
-            lines.append(Content.assemble((format_when(m.starts_at, now), "$text-muted"), "  ",
-                                          (dots, "$text-success")))
+            lines.append(
+                Content.assemble(
+                    (format_when(m.starts_at, now), "$text-muted"), "  ", (dots, "$text-success")
+                )
+            )
             lines.append(Content.styled(f"  {m.title}", "bold"))
             facts = []
             if entry.planned_level is not None or entry.actual_level is not None:
@@ -155,8 +165,9 @@ class PeopleScreen(FitsTheWidth, KeysInOrder, Screen[None]):
                 lines.append(Content.styled("  " + " · ".join(facts), "$text-muted"))
             if entry.outcome.strip():
                 outcome = " ".join(entry.outcome.split())
-                lines.append(Content("  " + (outcome if len(outcome) <= 90
-                                             else outcome[:89] + "…")))
+                lines.append(
+                    Content("  " + (outcome if len(outcome) <= 90 else outcome[:89] + "…"))
+                )
             lines.append(Content(""))
         return Content("\n").join(lines)
 
@@ -174,7 +185,8 @@ class PeopleScreen(FitsTheWidth, KeysInOrder, Screen[None]):
             return
         await self.app.push_screen(
             PersonFormScreen(self._people[person_id].person),
-            lambda saved: self.refresh_people(person_id) if saved else None)
+            lambda saved: self.refresh_people(person_id) if saved else None,
+        )
 
     async def action_merge_person(self) -> None:
         from prep.tui.screens.pick_person import PickPersonScreen
@@ -187,17 +199,22 @@ class PeopleScreen(FitsTheWidth, KeysInOrder, Screen[None]):
         others = [s.person for s in self._people.values() if s.person.id != person_id]
         await self.app.push_screen(
             PickPersonScreen(f"Merge into {keep.name}: who is the same person?", others),
-            lambda other: self._confirm_merge(keep, other) if other is not None else None)
+            lambda other: self._confirm_merge(keep, other) if other is not None else None,
+        )
 
     def _confirm_merge(self, keep: Counterpart, other: Counterpart) -> None:
         from prep.tui.screens.confirm import ConfirmScreen
 
         count = self._people[other.id].meetings
-        self.app.push_screen(ConfirmScreen(
-            f"Merge {other.name} into {keep.name}?",
-            f"{counted(count, 'meeting')} move to {keep.name}, and {other.name} is removed. "
-            "ctrl+z takes it back for a few seconds.", confirm_label="Merge"),
-            lambda confirmed: self._merge(keep, other) if confirmed else None)
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Merge {other.name} into {keep.name}?",
+                f"{counted(count, 'meeting')} move to {keep.name}, and {other.name} is removed. "
+                "ctrl+z takes it back for a few seconds.",
+                confirm_label="Merge",
+            ),
+            lambda confirmed: self._merge(keep, other) if confirmed else None,
+        )
 
     def _merge(self, keep: Counterpart, other: Counterpart) -> None:
         try:
@@ -208,8 +225,12 @@ class PeopleScreen(FitsTheWidth, KeysInOrder, Screen[None]):
         from prep.tui.undo import offer_undo
 
         store = self.app.store
-        offer_undo(self.app, f"Merged {other.name} into {keep.name}.",
-                   lambda: store.restore(snapshot), f"{other.name} and {keep.name} are apart again.")
+        offer_undo(
+            self.app,
+            f"Merged {other.name} into {keep.name}.",
+            lambda: store.restore(snapshot),
+            f"{other.name} and {keep.name} are apart again.",
+        )
         self.refresh_people(keep.id)
 
     @on(Restored)
@@ -225,9 +246,12 @@ class PeopleScreen(FitsTheWidth, KeysInOrder, Screen[None]):
         open_search(self.app, lambda _: self.refresh_people())
 
     def palette_commands(self) -> Iterable[SystemCommand]:
-        yield SystemCommand("Search", "Find a meeting by anything written in it (/)",
-                            self.action_search)
-        yield SystemCommand("Edit person", "Name, organisation, kind, rank, cadence (e)",
-                            self.action_edit_person)
-        yield SystemCommand("Merge people", "Two records that are one person (m)",
-                            self.action_merge_person)
+        yield SystemCommand(
+            "Search", "Find a meeting by anything written in it (/)", self.action_search
+        )
+        yield SystemCommand(
+            "Edit person", "Name, organisation, kind, rank, cadence (e)", self.action_edit_person
+        )
+        yield SystemCommand(
+            "Merge people", "Two records that are one person (m)", self.action_merge_person
+        )

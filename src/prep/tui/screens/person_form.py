@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -11,24 +13,28 @@ from textual.widgets import Input, Label, Static
 
 from prep.domain.models import Cadence, Counterpart, Rank, RelationshipKind, ValidationError
 from prep.store import StoreError
-from prep.tui.screens.meeting_form import KIND_OPTIONS, RANK_OPTIONS
-from prep.tui.widgets.text_field import TextField
-from prep.tui.widgets.choice import Choice
 from prep.tui.screens.keys_in_order import KeysInOrder
+from prep.tui.screens.meeting_form import KIND_OPTIONS, RANK_OPTIONS
 from prep.tui.screens.widths import FitsTheWidth
-from prep.tui.widgets.footer import KeyFooter
+from prep.tui.widgets.choice import Choice
 from prep.tui.widgets.focus import focus_now
+from prep.tui.widgets.footer import KeyFooter
+from prep.tui.widgets.text_field import TextField
 
-CADENCE_OPTIONS = [("Every quarter", Cadence.QUARTERLY.value),
-                   ("Every half-year", Cadence.HALF_YEARLY.value),
-                   ("Every year", Cadence.YEARLY.value)]
+CADENCE_OPTIONS = [
+    ("Every quarter", Cadence.QUARTERLY.value),
+    ("Every half-year", Cadence.HALF_YEARLY.value),
+    ("Every year", Cadence.YEARLY.value),
+]
 
 
 class PersonFormScreen(FitsTheWidth, KeysInOrder, ModalScreen[bool]):
     """Dismisses True when saved."""
 
-    BINDINGS = [Binding("ctrl+s", "save", "Save", priority=True),
-                Binding("escape", "dismiss(False)", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "dismiss(False)", "Cancel"),
+    ]
 
     def __init__(self, person: Counterpart) -> None:
         super().__init__()
@@ -41,12 +47,23 @@ class PersonFormScreen(FitsTheWidth, KeysInOrder, ModalScreen[bool]):
             for label, widget in (
                 ("Name", TextField(p.name, id="person-name", compact=True)),
                 ("Organisation", TextField(p.organisation, id="person-org", compact=True)),
-                ("They are a", Choice(KIND_OPTIONS, value=p.kind.value, allow_blank=False,
-                                      id="person-kind")),
-                ("Rank", Choice(RANK_OPTIONS, value=p.rank.value, allow_blank=False,
-                                id="person-rank")),
-                ("Ask feedback", Choice(CADENCE_OPTIONS, value=p.cadence.value,
-                                        allow_blank=False, id="person-cadence")),
+                (
+                    "They are a",
+                    Choice(KIND_OPTIONS, value=p.kind.value, allow_blank=False, id="person-kind"),
+                ),
+                (
+                    "Rank",
+                    Choice(RANK_OPTIONS, value=p.rank.value, allow_blank=False, id="person-rank"),
+                ),
+                (
+                    "Ask feedback",
+                    Choice(
+                        CADENCE_OPTIONS,
+                        value=p.cadence.value,
+                        allow_blank=False,
+                        id="person-cadence",
+                    ),
+                ),
             ):
                 with Horizontal(classes="form-row"):
                     yield Label(label, classes="field-label")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -14,14 +16,14 @@ from textual.widgets.option_list import Option
 from prep.domain.models import Counterpart
 from prep.tui.screens.keys_in_order import KeysInOrder
 from prep.tui.screens.widths import FitsTheWidth
-from prep.tui.widgets.footer import KeyFooter
 from prep.tui.widgets.focus import focus_now
+from prep.tui.widgets.footer import KeyFooter
 
 
 class PickPersonScreen(FitsTheWidth, KeysInOrder, ModalScreen[Counterpart | None]):
     """Dismisses with the chosen person, or None on escape."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel")]
 
     def __init__(self, question: str, people: list[Counterpart]) -> None:
         super().__init__()
@@ -31,8 +33,10 @@ class PickPersonScreen(FitsTheWidth, KeysInOrder, ModalScreen[Counterpart | None
     def compose(self) -> ComposeResult:
         with Vertical(id="pick-dialog"):
             yield Static(self.question, id="pick-question", markup=False)
-            yield OptionList(*(Option(Content(p.label), id=key) for key, p in self.people.items()),
-                             id="pick-list")
+            yield OptionList(
+                *(Option(Content(p.label), id=key) for key, p in self.people.items()),
+                id="pick-list",
+            )
         # The dialog's own keys, not those of the screen behind it.
         yield KeyFooter()
 

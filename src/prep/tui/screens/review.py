@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import var
@@ -23,12 +24,12 @@ from prep.domain.weeks import describe_week, iso_week_label, week_start
 from prep.store import StoreError
 from prep.tui.meeting_screens import open_meeting
 from prep.tui.saving import DebouncedSaver
-from prep.tui.widgets.markdown_view import MarkdownView
-from prep.tui.widgets.footer import KeyFooter
-from prep.tui.widgets.week_meetings import WeekMeetings
 from prep.tui.screens.keys_in_order import KeysInOrder
 from prep.tui.screens.widths import FitsTheWidth
 from prep.tui.widgets.focus import focus_now
+from prep.tui.widgets.footer import KeyFooter
+from prep.tui.widgets.markdown_view import MarkdownView
+from prep.tui.widgets.week_meetings import WeekMeetings
 
 REFLECTION_FIELDS = (
     ("went_well", "What went well"),
@@ -52,7 +53,7 @@ class ReviewScreen(FitsTheWidth, KeysInOrder, Screen[None]):
     """One week at a time: `[` and `]` step through weeks, `t` comes back to this one.
     Tab reaches the week's meetings, where enter opens one's checklist or debrief."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left_square_bracket", "week(-1)", "Previous week", key_display="["),
         Binding("right_square_bracket", "week(1)", "Next week", key_display="]"),
         Binding("t", "this_week", "This week"),
@@ -84,8 +85,13 @@ class ReviewScreen(FitsTheWidth, KeysInOrder, Screen[None]):
                     for field, title in REFLECTION_FIELDS:
                         with Vertical(classes="reflection-field"):
                             yield Label(title, classes="section-label")
-                            yield TextArea(id=field, compact=True, soft_wrap=True,
-                                           tab_behavior="focus", classes="reflection-text")
+                            yield TextArea(
+                                id=field,
+                                compact=True,
+                                soft_wrap=True,
+                                tab_behavior="focus",
+                                classes="reflection-text",
+                            )
                 yield Static("Saved as you type, for this week.", classes="hint")
         yield KeyFooter()
 
@@ -109,8 +115,9 @@ class ReviewScreen(FitsTheWidth, KeysInOrder, Screen[None]):
         try:
             reflection = self.app.store.review.reflection(monday)
         except StoreError as error:
-            self.notify(str(error), title="Could not load the reflection", severity="error",
-                        markup=False)
+            self.notify(
+                str(error), title="Could not load the reflection", severity="error", markup=False
+            )
             reflection = Reflection()
         for field, _ in REFLECTION_FIELDS:
             area = self.query_one(f"#{field}", TextArea)
@@ -130,17 +137,29 @@ class ReviewScreen(FitsTheWidth, KeysInOrder, Screen[None]):
         try:
             week, previous = self.app.store.review.with_last_week(monday, zone, now)
         except StoreError as error:
-            self.app.call_from_thread(self.notify, str(error), title="Could not load the week",
-                                      severity="error", markup=False)
+            self.app.call_from_thread(
+                self.notify,
+                str(error),
+                title="Could not load the week",
+                severity="error",
+                markup=False,
+            )
             return
         # The reflection is edited on the right, so the report leaves it out.
         markdown = render_review(replace(week, reflection=Reflection()), previous, now)
         markdown = markdown.split("\n## Reflection", 1)[0].rstrip() + "\n"
-        self.app.call_from_thread(self._show, monday, markdown, week.last_week_focus,
-                                  meeting_lines(week, now), now)
+        self.app.call_from_thread(
+            self._show, monday, markdown, week.last_week_focus, meeting_lines(week, now), now
+        )
 
-    def _show(self, monday: date, markdown: str, last_focus: str,
-              meetings: list[MeetingLine], now: datetime) -> None:
+    def _show(
+        self,
+        monday: date,
+        markdown: str,
+        last_focus: str,
+        meetings: list[MeetingLine],
+        now: datetime,
+    ) -> None:
         if monday != self.monday:
             return  # the person has already moved on to another week
         self.markdown = markdown
@@ -154,8 +173,11 @@ class ReviewScreen(FitsTheWidth, KeysInOrder, Screen[None]):
             focus_now(self.query_one("#review-report"))  # a week with no meetings: keep a focus
         self.query_one("#review-rest", MarkdownView).update(after)
         focus_line = self.query_one("#last-focus", Static)
-        focus_line.update(Content.assemble(("Last week's focus: ", "bold"), last_focus)
-                          if last_focus.strip() else Content(""))
+        focus_line.update(
+            Content.assemble(("Last week's focus: ", "bold"), last_focus)
+            if last_focus.strip()
+            else Content("")
+        )
         focus_line.display = bool(last_focus.strip())
 
     # -- meetings --------------------------------------------------------------------
@@ -177,8 +199,9 @@ class ReviewScreen(FitsTheWidth, KeysInOrder, Screen[None]):
         try:
             meeting = self.app.store.meeting(int(option_id or 0))
         except StoreError as error:
-            self.notify(str(error), title="Could not open the meeting", severity="error",
-                        markup=False)
+            self.notify(
+                str(error), title="Could not open the meeting", severity="error", markup=False
+            )
             return
         self.saver.flush()
         await open_meeting(self.app, meeting, lambda _: self.load_week(self.monday))
@@ -198,8 +221,9 @@ class ReviewScreen(FitsTheWidth, KeysInOrder, Screen[None]):
         if field not in dict(REFLECTION_FIELDS):
             return
         monday, text = self.monday, event.text_area.text
-        self.saver.schedule(f"{monday}:{field}", lambda: self.app.store.review.set_reflection(
-            monday, field, text))
+        self.saver.schedule(
+            f"{monday}:{field}", lambda: self.app.store.review.set_reflection(monday, field, text)
+        )
 
     # -- actions -------------------------------------------------------------------
 
@@ -211,8 +235,8 @@ class ReviewScreen(FitsTheWidth, KeysInOrder, Screen[None]):
 
     def action_export(self) -> None:
         """Write this week's review, reflection included, next to the database."""
-        from prep.store.exports import write_private
         from prep.domain.review_report import render_review
+        from prep.store.exports import write_private
 
         self.saver.flush()
         now = self.app.clock.now()
@@ -238,8 +262,11 @@ class ReviewScreen(FitsTheWidth, KeysInOrder, Screen[None]):
         yield SystemCommand("Previous week", "Step back a week ([)", lambda: self.action_week(-1))
         yield SystemCommand("Next week", "Step forward a week (])", lambda: self.action_week(1))
         yield SystemCommand("This week", "Back to the current week (t)", self.action_this_week)
-        yield SystemCommand("The week's meetings",
-                            "Go to the list; enter opens a checklist or debrief (tab)",
-                            self.action_meetings)
-        yield SystemCommand("Export review", "Markdown next to the database (ctrl+e)",
-                            self.action_export)
+        yield SystemCommand(
+            "The week's meetings",
+            "Go to the list; enter opens a checklist or debrief (tab)",
+            self.action_meetings,
+        )
+        yield SystemCommand(
+            "Export review", "Markdown next to the database (ctrl+e)", self.action_export
+        )

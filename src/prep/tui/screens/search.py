@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
@@ -20,8 +20,10 @@ from prep.store import StoreError
 from prep.tui.widgets.footer import KeyFooter
 from prep.tui.widgets.text_field import TextField
 
-HINT = ("Type to search titles, notes, checklists, debriefs, action items and reflections. "
-        "Every word must match; the last may be the start of a word.")
+HINT = (
+    "Type to search titles, notes, checklists, debriefs, action items and reflections. "
+    "Every word must match; the last may be the start of a word."
+)
 MATCH_STYLE = "bold reverse"
 
 
@@ -35,7 +37,7 @@ class SearchScreen(Screen[None]):
     matching line with the match highlighted. Enter opens the meeting."""
 
     CSS_PATH = "search.tcss"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
         Binding("down", "to_results", "Results", show=False),
     ]
@@ -80,12 +82,16 @@ class SearchScreen(Screen[None]):
             return
         now = self.app.clock.now()
         results.add_options(
-            Option(hit_content(hit, now.year), id=str(i)) for i, hit in enumerate(self._hits))
+            Option(hit_content(hit, now.year), id=str(i)) for i, hit in enumerate(self._hits)
+        )
         count = len(self._hits)
         status.update(
-            "Nothing matches." if not count
+            "Nothing matches."
+            if not count
             else f"{count} match{'es' if count != 1 else ''}, newest first"
-            + (" (the first 50)" if count == 50 else "") + ". ↓ to the list, enter to open.")
+            + (" (the first 50)" if count == 50 else "")
+            + ". ↓ to the list, enter to open."
+        )
         if count:
             results.highlighted = 0
 
@@ -102,8 +108,11 @@ class SearchScreen(Screen[None]):
     def _open(self, index: int) -> None:
         hit = self._hits[index]
         if hit.meeting_id is None:
-            self.notify(f"A reflection of the week of {format_day(hit.week_start)}: "
-                        "open the weekly review (r) and step to that week.", markup=False)
+            self.notify(
+                f"A reflection of the week of {format_day(hit.week_start)}: "
+                "open the weekly review (r) and step to that week.",
+                markup=False,
+            )
             return
         from prep.tui.meeting_screens import open_meeting
 

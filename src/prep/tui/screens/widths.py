@@ -14,10 +14,10 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
 WIDTH_CLASSES: list[tuple[int, str]] = [
-    (0, "-narrow"),    # under 80 columns: one pane, fewer table columns, fields stacked
+    (0, "-narrow"),  # under 80 columns: one pane, fewer table columns, fields stacked
     (80, "-compact"),  # 80-99: one pane, the detail below or beside in a strip
     (100, "-normal"),  # 100-159: the side panes beside the main one
-    (160, "-wide"),    # 160 and more: wider side panes, tables at their natural width
+    (160, "-wide"),  # 160 and more: wider side panes, tables at their natural width
 ]
 
 

@@ -69,8 +69,9 @@ class FittedRow(Visual):
             self._drawn = (width, self._lay_out(width))
         return self._drawn[1]
 
-    def render_strips(self, width: int, height: int | None, style: Style,
-                      options: RenderOptions) -> list[Strip]:
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
         return self._at(width).render_strips(width, height, style, options)
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
@@ -92,8 +93,13 @@ class AgendaList(OptionList):
     AgendaList > .option-list--option-disabled { color: $text-muted; text-style: bold; }
     """
 
-    def show(self, groups: list[AgendaGroup], now: datetime, select: str | None,
-             actions: list[tuple[ActionItem, str]] | None = None) -> None:
+    def show(
+        self,
+        groups: list[AgendaGroup],
+        now: datetime,
+        select: str | None,
+        actions: list[tuple[ActionItem, str]] | None = None,
+    ) -> None:
         """Fill the list and highlight the option `select` ("m12" a meeting,
         "a3" an action item); by default the one highlighted before, and if
         that has gone (an item marked done), whatever took its place."""
@@ -110,11 +116,17 @@ class AgendaList(OptionList):
                 row = FittedRow(lambda width, m=meeting, k=group.kind: self._row(m, k, now, width))
                 options.append(Option(row, id=f"m{meeting.id}"))
         if actions:
-            options.append(Option(Content.styled(f" ACTION ITEMS · {len(actions)}",
-                                                 "bold $text-muted"),
-                                  id="group-actions", disabled=True))
+            options.append(
+                Option(
+                    Content.styled(f" ACTION ITEMS · {len(actions)}", "bold $text-muted"),
+                    id="group-actions",
+                    disabled=True,
+                )
+            )
             for action, person in actions:
-                row = FittedRow(lambda width, a=action, p=person: self._action_row(a, p, now, width))
+                row = FittedRow(
+                    lambda width, a=action, p=person: self._action_row(a, p, now, width)
+                )
                 options.append(Option(row, id=f"a{action.id}"))
         self.set_options(options)
         self._highlight(select or previous, previous_index or 0)
@@ -147,8 +159,13 @@ class AgendaList(OptionList):
         person_width = person_column(width)
         text_width = max(10, width - 2 - 11 - 1 - person_width - 1 - 9)
         return Content.assemble(
-            "  ", (due.ljust(11), style), (_fit(f"☐ {action.text}", text_width), ""), " ",
-            (_fit(person, person_width), "italic"), " ", (f"({owner})".rjust(9), "$text-muted"),
+            "  ",
+            (due.ljust(11), style),
+            (_fit(f"☐ {action.text}", text_width), ""),
+            " ",
+            (_fit(person, person_width), "italic"),
+            " ",
+            (f"({owner})".rjust(9), "$text-muted"),
         )
 
     @staticmethod

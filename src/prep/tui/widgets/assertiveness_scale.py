@@ -47,8 +47,7 @@ ZONE_TEXT_COLOURS: dict[Zone, str] = {
 
 # Derived from the domain's `zone()` so the band edges live in one place.
 ZONE_LEVELS: dict[Zone, list[int]] = {
-    which: [level for level in range(LOWEST, HIGHEST + 1) if zone(level) is which]
-    for which in Zone
+    which: [level for level in range(LOWEST, HIGHEST + 1) if zone(level) is which] for which in Zone
 }
 
 MIN_CELL_WIDTH = 2
@@ -276,8 +275,9 @@ class AssertivenessScale(Widget, can_focus=True):
             self._hint(chosen_zone),
         ]
         if self.compare is not None and self.level is not None:
-            lines.append(Content.styled(_sentence(describe_gap(self.compare, self.level)),
-                                        "$text-muted"))
+            lines.append(
+                Content.styled(_sentence(describe_gap(self.compare, self.level)), "$text-muted")
+            )
         return Content("\n").join(lines)
 
     def _zone_labels(self, layout: ScaleLayout, width: int, chosen: Zone | None) -> Content:

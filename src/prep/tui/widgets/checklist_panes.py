@@ -23,11 +23,11 @@ from prep.domain.checklist import (
 from prep.domain.readiness import missing
 from prep.tui.widgets.assertiveness_scale import AssertivenessScale
 from prep.tui.widgets.checklist_rows import AskRow, DeadlineRow, ProblemRow
+from prep.tui.widgets.choice import Choice
 from prep.tui.widgets.item_list import ItemList
 from prep.tui.widgets.markdown_view import MarkdownView
 from prep.tui.widgets.open_items import OpenItems
 from prep.tui.widgets.text_field import TextField
-from prep.tui.widgets.choice import Choice
 from prep.tui.widgets.tick_box import TickBox
 
 IDEAS: dict[Step, str] = {
@@ -102,8 +102,9 @@ def _field(label: str) -> Label:
 class HierarchyPane(StepPane):
     step = Step.HIERARCHY
 
-    def __init__(self, meeting_id: int, checklist: Checklist, open_items: OpenItems, *,
-                 id: str) -> None:
+    def __init__(
+        self, meeting_id: int, checklist: Checklist, open_items: OpenItems, *, id: str
+    ) -> None:
         super().__init__(meeting_id, checklist, id=id)
         self.open_items = open_items
 
@@ -112,20 +113,30 @@ class HierarchyPane(StepPane):
         yield self.open_items
         with Horizontal(classes="form-row"):
             yield _field("They are")
-            yield Choice([(label, p.value) for p, label in POSITION_LABELS.items()],
-                         prompt="Where do they sit relative to you?", id="position")
+            yield Choice(
+                [(label, p.value) for p, label in POSITION_LABELS.items()],
+                prompt="Where do they sit relative to you?",
+                id="position",
+            )
         with Horizontal(classes="form-row"):
             yield _field("Holding back")
-            yield TextField(id="holding_back", compact=True,
-                            placeholder="What might you not say because of that?")
+            yield TextField(
+                id="holding_back",
+                compact=True,
+                placeholder="What might you not say because of that?",
+            )
         with Horizontal(classes="form-row"):
             yield _field("Because")
-            yield Choice([(label, r.value) for r, label in REASON_LABELS.items()],
-                         prompt="Why might you stay quiet?", id="holding_back_reason")
+            yield Choice(
+                [(label, r.value) for r, label in REASON_LABELS.items()],
+                prompt="Why might you stay quiet?",
+                id="holding_back_reason",
+            )
         with Horizontal(classes="form-row"):
             yield _field("")
-            yield TickBox("Nothing: I will say what needs saying", id="holding_back_nothing",
-                           compact=True)
+            yield TickBox(
+                "Nothing: I will say what needs saying", id="holding_back_nothing", compact=True
+            )
         yield Label("Direct asks", classes="section-label")
         yield ItemList("asks", self.meeting_id, AskRow, noun="ask", id="asks")
         yield TickBox("No asks this time", id="no_asks", compact=True)
@@ -134,11 +145,14 @@ class HierarchyPane(StepPane):
     def load(self, checklist: Checklist) -> Awaitable[None]:
         with self.prevent(Choice.Changed, Input.Changed, Checkbox.Changed):
             self.query_one("#position", Choice).value = (
-                checklist.position.value if checklist.position else Choice.NO_CHOICE)
+                checklist.position.value if checklist.position else Choice.NO_CHOICE
+            )
             self.query_one("#holding_back", Input).value = checklist.holding_back
             self.query_one("#holding_back_reason", Choice).value = (
-                checklist.holding_back_reason.value if checklist.holding_back_reason
-                else Choice.NO_CHOICE)
+                checklist.holding_back_reason.value
+                if checklist.holding_back_reason
+                else Choice.NO_CHOICE
+            )
             self.query_one("#holding_back_nothing", Checkbox).value = checklist.holding_back_nothing
             self.query_one("#no_asks", Checkbox).value = checklist.no_asks
         return self.query_one("#asks", ItemList).load(checklist.asks)
@@ -151,21 +165,33 @@ class ExpectationsPane(StepPane):
         yield self.idea()
         with Horizontal(classes="form-row"):
             yield _field("They expect")
-            yield TextArea(id="they_expect", compact=True, soft_wrap=True,
-                           tab_behavior="focus", classes="short-text",
-                           placeholder="What do they expect from this meeting?")
+            yield TextArea(
+                id="they_expect",
+                compact=True,
+                soft_wrap=True,
+                tab_behavior="focus",
+                classes="short-text",
+                placeholder="What do they expect from this meeting?",
+            )
         with Horizontal(classes="form-row"):
             yield _field("I expect")
-            yield TextArea(id="i_expect", compact=True, soft_wrap=True,
-                           tab_behavior="focus", classes="short-text",
-                           placeholder="What do you want to walk out with?")
+            yield TextArea(
+                id="i_expect",
+                compact=True,
+                soft_wrap=True,
+                tab_behavior="focus",
+                classes="short-text",
+                placeholder="What do you want to walk out with?",
+            )
         yield Label("Deadlines", classes="section-label")
-        yield ItemList("deadlines", self.meeting_id, DeadlineRow, noun="deadline",
-                       id="deadlines")
+        yield ItemList("deadlines", self.meeting_id, DeadlineRow, noun="deadline", id="deadlines")
         with Horizontal(classes="form-row"):
             yield _field("Premortem")
-            yield TextField(id="premortem", compact=True,
-                            placeholder="If this meeting goes badly, the most likely reason is …")
+            yield TextField(
+                id="premortem",
+                compact=True,
+                placeholder="If this meeting goes badly, the most likely reason is …",
+            )
         yield self.missing_line()
 
     def load(self, checklist: Checklist) -> Awaitable[None]:
@@ -179,8 +205,14 @@ class ExpectationsPane(StepPane):
 class AssertivenessPane(StepPane):
     step = Step.ASSERTIVENESS
 
-    def __init__(self, meeting_id: int, checklist: Checklist,
-                 history: list[tuple[str, int | None, int | None]], *, id: str) -> None:
+    def __init__(
+        self,
+        meeting_id: int,
+        checklist: Checklist,
+        history: list[tuple[str, int | None, int | None]],
+        *,
+        id: str,
+    ) -> None:
         super().__init__(meeting_id, checklist, id=id)
         self.history = history
 
@@ -192,10 +224,14 @@ class AssertivenessPane(StepPane):
         yield Static("", id="level-history")
         with Horizontal(classes="form-row"):
             yield _field("Push-back")
-            yield TextField(id="pushback_line", compact=True,
-                            placeholder="I think differently about that, because …")
-        yield Static("Calmly, without emotion, and accept that they have the final word.",
-                     classes="hint")
+            yield TextField(
+                id="pushback_line",
+                compact=True,
+                placeholder="I think differently about that, because …",
+            )
+        yield Static(
+            "Calmly, without emotion, and accept that they have the final word.", classes="hint"
+        )
         yield self.missing_line()
 
     def load(self, checklist: Checklist) -> Awaitable[None]:
@@ -210,9 +246,13 @@ class AssertivenessPane(StepPane):
         widget = self.query_one("#level-history", Static)
         rows = [h for h in history if h[1] is not None or h[2] is not None]
         if not rows:
-            widget.update(Content.styled(
-                "No history yet. Each debrief adds what you planned and what you actually did, "
-                "so you can see whether you drift.", "$text-muted"))
+            widget.update(
+                Content.styled(
+                    "No history yet. Each debrief adds what you planned and what you actually did, "
+                    "so you can see whether you drift.",
+                    "$text-muted",
+                )
+            )
             return
         lines = [Content.styled(f"{'':<34} plan  actual", "$text-muted")]
         for label, planned, actual in rows[:6]:
@@ -230,8 +270,11 @@ class SolutionsPane(StepPane):
         yield TickBox("Nothing to raise this time", id="nothing_to_raise", compact=True)
         with Horizontal(classes="form-row"):
             yield _field("Off their plate")
-            yield TextField(id="off_their_plate", compact=True,
-                            placeholder="Can I take something off their plate?")
+            yield TextField(
+                id="off_their_plate",
+                compact=True,
+                placeholder="Can I take something off their plate?",
+            )
         yield self.missing_line()
 
     def load(self, checklist: Checklist) -> Awaitable[None]:

@@ -16,9 +16,9 @@ from prep.domain.deadlines import describe_day, format_day, parse_deadline_date,
 from prep.domain.hedges import find_hedges, suggestion
 from prep.domain.models import Unreadable, unreadable_in
 from prep.domain.when import WhenError
+from prep.tui.widgets.choice import Choice
 from prep.tui.widgets.item_list import ItemList, ItemRow
 from prep.tui.widgets.text_field import TextField
-from prep.tui.widgets.choice import Choice
 from prep.tui.widgets.tick_box import TickBox
 
 
@@ -30,8 +30,9 @@ def marked_hedges(text: str) -> Content | None:
     content = Content(text)
     for hedge in hedges:
         content = content.stylize("bold reverse $warning", hedge.start, hedge.end)
-    return Content.assemble(("⚠ ", "$warning"), (suggestion(text) or "", "$text-warning"),
-                            "\n", content)
+    return Content.assemble(
+        ("⚠ ", "$warning"), (suggestion(text) or "", "$text-warning"), "\n", content
+    )
 
 
 class DateField(TextField):
@@ -41,8 +42,16 @@ class DateField(TextField):
     date before the meeting is still taken, but its hint warns.
     """
 
-    def __init__(self, value: date | None, today: date, *, placeholder: str, id: str,
-                 meeting_day: date | None = None, unreadable: Unreadable | None = None) -> None:
+    def __init__(
+        self,
+        value: date | None,
+        today: date,
+        *,
+        placeholder: str,
+        id: str,
+        meeting_day: date | None = None,
+        unreadable: Unreadable | None = None,
+    ) -> None:
         text = format_day(value, with_year=value.year != today.year) if value else ""
         # A value another program stored that prep cannot read shows where
         # the date would be; typing a date replaces it.
@@ -81,9 +90,13 @@ class DateField(TextField):
 def date_range(fields: list[tuple[str, DateField]]) -> Horizontal:
     """Labelled date fields side by side, sharing the width; under 80 columns
     app.tcss stacks them, one per line, rather than cut the last one short."""
-    return Horizontal(*(Horizontal(Label(label, classes="inline-label"), field,
-                                   classes="date-pair") for label, field in fields),
-                      classes="date-range")
+    return Horizontal(
+        *(
+            Horizontal(Label(label, classes="inline-label"), field, classes="date-pair")
+            for label, field in fields
+        ),
+        classes="date-range",
+    )
 
 
 def meeting_day(widget: Widget) -> date | None:
@@ -95,8 +108,9 @@ def meeting_day(widget: Widget) -> date | None:
     return meeting.starts_at.astimezone(widget.app.clock.now().tzinfo).date()
 
 
-def show_hint(widget: Static, text: str | Content, *, error: bool = False,
-              warning: bool = False) -> None:
+def show_hint(
+    widget: Static, text: str | Content, *, error: bool = False, warning: bool = False
+) -> None:
     """Show a one-line hint (plain text, never markup); an empty hint takes no room."""
     widget.update(text if isinstance(text, Content) else Content(text))
     widget.display = bool(str(text))
@@ -111,12 +125,21 @@ class AskRow(ItemRow):
         ask: Ask | None = self.item
         today = self.app.clock.now().date()
         with Horizontal(classes="item-line"):
-            yield TextField(ask.text if ask else "", id="ask-text", compact=True,
-                            placeholder="I need … by …  (a request, not a hint)")
+            yield TextField(
+                ask.text if ask else "",
+                id="ask-text",
+                compact=True,
+                placeholder="I need … by …  (a request, not a hint)",
+            )
             yield Label("by", classes="inline-label")
-            yield DateField(ask.by_when if ask else None, today, id="ask-by",
-                            placeholder="when? e.g. fri", meeting_day=meeting_day(self),
-                            unreadable=unreadable_in(ask.unreadable, "by_when") if ask else None)
+            yield DateField(
+                ask.by_when if ask else None,
+                today,
+                id="ask-by",
+                placeholder="when? e.g. fri",
+                meeting_day=meeting_day(self),
+                unreadable=unreadable_in(ask.unreadable, "by_when") if ask else None,
+            )
         yield Static("", classes="hint hedges")
         yield Static("", classes="hint date-hint")
 
@@ -146,26 +169,47 @@ class DeadlineRow(ItemRow):
     def compose(self) -> ComposeResult:
         deadline: Deadline | None = self.item
         today = self.app.clock.now().date()
-        yield TextField(deadline.label if deadline else "", id="deadline-label", compact=True,
-                        placeholder="Deadline, e.g. Pilot go-live")
-        yield date_range([
-            (name.capitalize(), DateField(getattr(deadline, name) if deadline else None, today,
-                                          id=f"deadline-{name}", placeholder="date",
-                                          unreadable=unreadable_in(deadline.unreadable, name)
-                                          if deadline else None))
-            for name in ("earliest", "likely", "latest")
-        ])
+        yield TextField(
+            deadline.label if deadline else "",
+            id="deadline-label",
+            compact=True,
+            placeholder="Deadline, e.g. Pilot go-live",
+        )
+        yield date_range(
+            [
+                (
+                    name.capitalize(),
+                    DateField(
+                        getattr(deadline, name) if deadline else None,
+                        today,
+                        id=f"deadline-{name}",
+                        placeholder="date",
+                        unreadable=unreadable_in(deadline.unreadable, name) if deadline else None,
+                    ),
+                )
+                for name in ("earliest", "likely", "latest")
+            ]
+        )
         with Horizontal(classes="item-line wrap-line"):
             with Horizontal(classes="line-part"):
                 yield Label("Confidence", classes="inline-label")
-                yield Choice([(c.value.capitalize(), c.value) for c in Confidence],
-                             value=deadline.confidence.value if deadline and deadline.confidence
-                             else Choice.NO_CHOICE, prompt="…", id="deadline-confidence")
+                yield Choice(
+                    [(c.value.capitalize(), c.value) for c in Confidence],
+                    value=deadline.confidence.value
+                    if deadline and deadline.confidence
+                    else Choice.NO_CHOICE,
+                    prompt="…",
+                    id="deadline-confidence",
+                )
             with Horizontal(classes="line-part"):
                 yield Label("Can flex:", classes="inline-label")
                 for flex in Flex:
-                    yield TickBox(flex.value, bool(deadline and flex in deadline.flexible),
-                                  id=f"flex-{flex.value}", compact=True)
+                    yield TickBox(
+                        flex.value,
+                        bool(deadline and flex in deadline.flexible),
+                        id=f"flex-{flex.value}",
+                        compact=True,
+                    )
         yield Static("", classes="hint date-hint")
 
     def on_mount(self) -> None:
@@ -187,8 +231,10 @@ class DeadlineRow(ItemRow):
         self._check_range()
 
     def _check_range(self) -> None:
-        dates = [self.query_one(f"#deadline-{n}", DateField).parsed
-                 for n in ("earliest", "likely", "latest")]
+        dates = [
+            self.query_one(f"#deadline-{n}", DateField).parsed
+            for n in ("earliest", "likely", "latest")
+        ]
         problem = range_problem(*dates)
         hint = self.query_one(".date-hint", Static)
         if problem:
@@ -222,8 +268,12 @@ class SolutionRow(ItemRow):
         solution: Solution | None = self.item
         with Horizontal(classes="item-line"):
             yield Label("→", classes="inline-label")
-            yield TextField(solution.text if solution else "", id="solution-text", compact=True,
-                            placeholder="A solution you propose")
+            yield TextField(
+                solution.text if solution else "",
+                id="solution-text",
+                compact=True,
+                placeholder="A solution you propose",
+            )
 
     @on(Input.Changed, "#solution-text")
     def _changed(self, event: Input.Changed) -> None:
@@ -236,19 +286,31 @@ class ProblemRow(ItemRow):
 
     def compose(self) -> ComposeResult:
         problem: Problem | None = self.item
-        yield TextField(problem.text if problem else "", id="problem-text", compact=True,
-                        placeholder="A problem to raise")
-        solutions = ItemList("solutions", self.item_id, SolutionRow, noun="solution",
-                             id="solutions")
+        yield TextField(
+            problem.text if problem else "",
+            id="problem-text",
+            compact=True,
+            placeholder="A problem to raise",
+        )
+        solutions = ItemList(
+            "solutions", self.item_id, SolutionRow, noun="solution", id="solutions"
+        )
         yield solutions
         with Horizontal(classes="item-line wrap-line"):
             with Horizontal(classes="line-part"):
                 yield Label("I need", classes="inline-label")
-                yield Choice([(n.value.capitalize(), n.value) for n in Need],
-                             value=problem.need.value if problem and problem.need
-                             else Choice.NO_CHOICE, prompt="…", id="problem-need")
-            yield TickBox("Raising it to ask for help", bool(problem and problem.ask_for_help),
-                          id="problem-help", compact=True)
+                yield Choice(
+                    [(n.value.capitalize(), n.value) for n in Need],
+                    value=problem.need.value if problem and problem.need else Choice.NO_CHOICE,
+                    prompt="…",
+                    id="problem-need",
+                )
+            yield TickBox(
+                "Raising it to ask for help",
+                bool(problem and problem.ask_for_help),
+                id="problem-help",
+                compact=True,
+            )
         yield Static("", classes="hint problem-hint")
 
     def on_mount(self) -> None:
@@ -299,8 +361,10 @@ class ProblemRow(ItemRow):
             if problem.ask_for_help:
                 self._flag = ("Raised to ask for help: fine. Say what help you need.", False)
             else:
-                self._flag = (f"“{name}” has no solution yet: propose one, or mark it as "
-                              "asking for help.", True)
+                self._flag = (
+                    f"“{name}” has no solution yet: propose one, or mark it as asking for help.",
+                    True,
+                )
         hints = self.query(".problem-hint")
         if hints:
             text, error = self._flag

@@ -111,8 +111,11 @@ class Choice(Widget, can_focus=True):
 
     def render(self) -> Content:
         index = self._index()
-        label = (Content(self.options[index][0]) if index is not None
-                 else Content.styled(self.prompt, "$foreground 50%"))
+        label = (
+            Content(self.options[index][0])
+            if index is not None
+            else Content.styled(self.prompt, "$foreground 50%")
+        )
         # Too narrow for the label: shorten it, never the arrows, so the
         # choice still reads as one (`◂ Senior t… ▸`, not `◂ Senior to`).
         room = self.content_size.width - ARROWS_WIDTH

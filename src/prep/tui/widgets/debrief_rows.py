@@ -12,7 +12,6 @@ from textual.widgets import Checkbox, Input, Static
 
 from prep.domain.checklist import Ask, Deadline, Problem
 from prep.domain.deadlines import format_day, range_problem
-from prep.domain.models import unreadable_in
 from prep.domain.debrief import (
     ActionItem,
     AskAnswer,
@@ -22,17 +21,22 @@ from prep.domain.debrief import (
     ProposalOutcome,
     UnsaidItem,
 )
+from prep.domain.models import unreadable_in
 from prep.store import StoreError
 from prep.tui.messages import ItemTicked
 from prep.tui.widgets.checklist_rows import DateField, date_range, meeting_day, show_hint
+from prep.tui.widgets.choice import Choice
 from prep.tui.widgets.item_list import ItemRow
 from prep.tui.widgets.text_field import TextField
-from prep.tui.widgets.choice import Choice
 from prep.tui.widgets.tick_box import TickBox
 
 ASKED_OPTIONS = [("Asked", "yes"), ("Not asked", "no")]
-ANSWER_OPTIONS = [("Granted", "granted"), ("Refused", "refused"), ("Later", "later"),
-                  ("No answer", "no-answer")]
+ANSWER_OPTIONS = [
+    ("Granted", "granted"),
+    ("Refused", "refused"),
+    ("Later", "later"),
+    ("No answer", "no-answer"),
+]
 OUTCOME_OPTIONS = [(o.value.capitalize(), o.value) for o in ProposalOutcome]
 
 
@@ -69,10 +73,19 @@ class AskResultRow(_SavesNow, Vertical):
         asked = self.result.asked if self.result else None
         answer = self.result.answer if self.result else None
         with Horizontal(classes="item-line"):
-            yield Choice(ASKED_OPTIONS, prompt="Asked?", classes="asked",
-                         value={True: "yes", False: "no", None: Choice.NO_CHOICE}[asked])
-            yield Choice(ANSWER_OPTIONS, prompt="Their answer", classes="answer",
-                         value=answer.value if answer else Choice.NO_CHOICE, disabled=asked is not True)
+            yield Choice(
+                ASKED_OPTIONS,
+                prompt="Asked?",
+                classes="asked",
+                value={True: "yes", False: "no", None: Choice.NO_CHOICE}[asked],
+            )
+            yield Choice(
+                ANSWER_OPTIONS,
+                prompt="Their answer",
+                classes="answer",
+                value=answer.value if answer else Choice.NO_CHOICE,
+                disabled=asked is not True,
+            )
         yield Static("", classes="hint ask-hint")
 
     def on_mount(self) -> None:
@@ -80,9 +93,12 @@ class AskResultRow(_SavesNow, Vertical):
 
     def _explain(self) -> None:
         asked = self.query_one(".asked", Choice).value
-        show_hint(self.query_one(".ask-hint", Static),
-              "Not asked: it is now an unsaid item, carried to your next meeting with them."
-              if asked == "no" else "")
+        show_hint(
+            self.query_one(".ask-hint", Static),
+            "Not asked: it is now an unsaid item, carried to your next meeting with them."
+            if asked == "no"
+            else "",
+        )
 
     @on(Choice.Changed)
     def _changed(self, event: Choice.Changed) -> None:
@@ -92,8 +108,12 @@ class AskResultRow(_SavesNow, Vertical):
         answer_select = self.query_one(".answer", Choice)
         answer_select.disabled = asked is not True
         answer = None if answer_select.value is Choice.NO_CHOICE else AskAnswer(answer_select.value)
-        self._save("ask", lambda: self.app.store.debriefs.set_ask_result(
-            self.ask.id, asked, answer if asked else None))
+        self._save(
+            "ask",
+            lambda: self.app.store.debriefs.set_ask_result(
+                self.ask.id, asked, answer if asked else None
+            ),
+        )
         self._explain()
         self.screen.reload_unsaid()
 
@@ -101,8 +121,9 @@ class AskResultRow(_SavesNow, Vertical):
 class DeadlineMoveRow(_SavesNow, Vertical):
     """A planned deadline: did it move? If so, its new range (the old one is kept)."""
 
-    def __init__(self, deadline: Deadline, move: DeadlineMove | None, meeting_id: int,
-                 today: date) -> None:
+    def __init__(
+        self, deadline: Deadline, move: DeadlineMove | None, meeting_id: int, today: date
+    ) -> None:
         super().__init__(classes="debrief-row")
         self.deadline = deadline
         self.move = move
@@ -116,15 +137,24 @@ class DeadlineMoveRow(_SavesNow, Vertical):
         planned = " – ".join(format_day(x) if x else "?" for x in (d.earliest, d.latest))
         likely = f" (likely {format_day(d.likely)})" if d.likely else ""
         yield _plan(f"{d.label or 'Deadline'}: {planned}{likely}")
-        yield TickBox("It moved: the new range", self.move is not None, compact=True,
-                      classes="moved")
-        yield date_range([
-            (name.capitalize(), DateField(getattr(self.move, name) if self.move else None,
-                                          self.today, id=f"move-{name}", placeholder="new date",
-                                          unreadable=unreadable_in(self.move.unreadable, name)
-                                          if self.move else None))
-            for name in ("earliest", "likely", "latest")
-        ])
+        yield TickBox(
+            "It moved: the new range", self.move is not None, compact=True, classes="moved"
+        )
+        yield date_range(
+            [
+                (
+                    name.capitalize(),
+                    DateField(
+                        getattr(self.move, name) if self.move else None,
+                        self.today,
+                        id=f"move-{name}",
+                        placeholder="new date",
+                        unreadable=unreadable_in(self.move.unreadable, name) if self.move else None,
+                    ),
+                )
+                for name in ("earliest", "likely", "latest")
+            ]
+        )
         yield Static("", classes="hint move-hint")
 
     def on_mount(self) -> None:
@@ -141,8 +171,9 @@ class DeadlineMoveRow(_SavesNow, Vertical):
         self._enable()
         if event.value:
             self._save_range()
-        elif self._save("move", lambda: self.app.store.debriefs.clear_move(
-                self.deadline.id, self.meeting_id)):
+        elif self._save(
+            "move", lambda: self.app.store.debriefs.clear_move(self.deadline.id, self.meeting_id)
+        ):
             self._stored = None
 
     @on(Input.Changed)
@@ -158,16 +189,19 @@ class DeadlineMoveRow(_SavesNow, Vertical):
         self._save_range()
 
     def _save_range(self) -> None:
-        dates = [self.query_one(f"#move-{n}", DateField).parsed
-                 for n in ("earliest", "likely", "latest")]
+        dates = [
+            self.query_one(f"#move-{n}", DateField).parsed for n in ("earliest", "likely", "latest")
+        ]
         problem = range_problem(*dates)
         show_hint(self.query_one(".move-hint", Static), problem or "", error=bool(problem))
         if dates == self._stored:
             # Already stored: the date fields announce the move they were
             # built with as they mount, and opening a debrief writes nothing.
             return
-        if self._save("move", lambda: self.app.store.debriefs.record_move(
-                self.deadline.id, self.meeting_id, *dates)):
+        if self._save(
+            "move",
+            lambda: self.app.store.debriefs.record_move(self.deadline.id, self.meeting_id, *dates),
+        ):
             self._stored = dates
 
 
@@ -183,15 +217,20 @@ class ProposalRow(_SavesNow, Vertical):
         solution = next((s.text for s in self.problem.solutions if s.text.strip()), "")
         proposal = f" → {solution}" if solution else " (raised to ask for help)"
         yield _plan(f"{self.problem.text}{proposal}")
-        yield Choice(OUTCOME_OPTIONS, prompt="What happened to the proposal?",
-                     value=self.outcome.value if self.outcome else Choice.NO_CHOICE)
+        yield Choice(
+            OUTCOME_OPTIONS,
+            prompt="What happened to the proposal?",
+            value=self.outcome.value if self.outcome else Choice.NO_CHOICE,
+        )
 
     @on(Choice.Changed)
     def _changed(self, event: Choice.Changed) -> None:
         event.stop()
         outcome = None if event.value is Choice.NO_CHOICE else ProposalOutcome(event.value)
-        self._save("proposal", lambda: self.app.store.debriefs.set_proposal_outcome(
-            self.problem.id, outcome))
+        self._save(
+            "proposal",
+            lambda: self.app.store.debriefs.set_proposal_outcome(self.problem.id, outcome),
+        )
 
 
 class UnsaidRow(ItemRow):
@@ -200,10 +239,15 @@ class UnsaidRow(ItemRow):
     def compose(self) -> ComposeResult:
         item: UnsaidItem | None = self.item
         with Horizontal(classes="item-line"):
-            yield TextField(item.text if item else "", id="unsaid-text", compact=True,
-                            placeholder="What went unsaid?")
-            yield TickBox("Resolved", bool(item and item.resolved_at), compact=True,
-                           id="unsaid-resolved")
+            yield TextField(
+                item.text if item else "",
+                id="unsaid-text",
+                compact=True,
+                placeholder="What went unsaid?",
+            )
+            yield TickBox(
+                "Resolved", bool(item and item.resolved_at), compact=True, id="unsaid-resolved"
+            )
         if item is not None and item.from_ask_id is not None:
             yield Static("From an ask you planned but did not make.", classes="hint")
 
@@ -226,17 +270,28 @@ class ActionRow(ItemRow):
         today = self.app.clock.now().date()
         # Under 80 columns the text has a line of its own, the rest below it.
         with Horizontal(classes="item-line wrap-line"):
-            yield TextField(item.text if item else "", id="action-text", compact=True,
-                            placeholder="What needs doing?")
+            yield TextField(
+                item.text if item else "",
+                id="action-text",
+                compact=True,
+                placeholder="What needs doing?",
+            )
             with Horizontal(classes="line-part"):
-                yield Choice([("Me", "me"), ("Them", "them")], allow_blank=False,
-                             value=(item.owner if item else Owner.ME).value, id="action-owner")
-                yield DateField(item.due if item else None, today, id="action-due",
-                                placeholder="due, e.g. fri", meeting_day=meeting_day(self),
-                                unreadable=unreadable_in(item.unreadable, "due")
-                                if item else None)
-                yield TickBox("Done", bool(item and item.done_at), compact=True,
-                              id="action-done")
+                yield Choice(
+                    [("Me", "me"), ("Them", "them")],
+                    allow_blank=False,
+                    value=(item.owner if item else Owner.ME).value,
+                    id="action-owner",
+                )
+                yield DateField(
+                    item.due if item else None,
+                    today,
+                    id="action-due",
+                    placeholder="due, e.g. fri",
+                    meeting_day=meeting_day(self),
+                    unreadable=unreadable_in(item.unreadable, "due") if item else None,
+                )
+                yield TickBox("Done", bool(item and item.done_at), compact=True, id="action-done")
         yield Static("", classes="hint date-hint")
 
     @on(Input.Changed, "#action-text")

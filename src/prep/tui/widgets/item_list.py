@@ -189,7 +189,7 @@ class ItemList(Vertical):
             self.notify(str(error), title="Not removed", severity="error", markup=False)
             return
         row.remove()
-        neighbours = rows[index + 1:] + rows[:index][::-1]
+        neighbours = rows[index + 1 :] + rows[:index][::-1]
         if neighbours:
             neighbours[0].focus_first()
         else:

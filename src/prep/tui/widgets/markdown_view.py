@@ -7,7 +7,6 @@ from rich.styled import Styled
 from textual.strip import Strip
 from textual.widget import Widget
 
-
 # Rich draws headings magenta and underlined, like links; here they are
 # headings: bold, in the text's own colour (so they follow the theme).
 HEADINGS = {
@@ -54,17 +53,20 @@ class MarkdownView(Widget):
         style = self.rich_style
         if self._drawn_for != (width, style):
             from rich.markdown import Markdown  # only when there is something to show
-
             from rich.theme import Theme
 
             options = self.app.console_options.update(highlight=False).update_width(width)
             with self.app.console.use_theme(Theme(HEADINGS)):
-                segments = list(self.app.console.render(
-                    Styled(Markdown(self.markdown, hyperlinks=False), style), options))
+                segments = list(
+                    self.app.console.render(
+                        Styled(Markdown(self.markdown, hyperlinks=False), style), options
+                    )
+                )
             self._lines = [
                 Strip(line, width)
-                for line in Segment.split_and_crop_lines(segments, width, style=style, pad=True,
-                                                         include_new_lines=False)
+                for line in Segment.split_and_crop_lines(
+                    segments, width, style=style, pad=True, include_new_lines=False
+                )
             ]
             self._drawn_for = (width, style)
         return self._lines
@@ -74,5 +76,4 @@ class MarkdownView(Widget):
 
     def render_line(self, y: int) -> Strip:
         lines = self._lines_at(self.content_size.width)
-        return lines[y] if y < len(lines) else Strip.blank(self.content_size.width,
-                                                             self.rich_style)
+        return lines[y] if y < len(lines) else Strip.blank(self.content_size.width, self.rich_style)

@@ -36,8 +36,15 @@ class MeetingDetail(VerticalScroll, can_focus=False):
     def compose(self):
         yield Static(id="detail-body")
 
-    def show(self, meeting: Meeting | None, previous: Meeting | None, now: datetime, *,
-             unsaid: list[UnsaidItem] = (), actions: list[ActionItem] = ()) -> None:
+    def show(
+        self,
+        meeting: Meeting | None,
+        previous: Meeting | None,
+        now: datetime,
+        *,
+        unsaid: list[UnsaidItem] = (),
+        actions: list[ActionItem] = (),
+    ) -> None:
         body = self.query_one("#detail-body", Static)
         self.border_title = "Meeting"
         if meeting is None:
@@ -49,8 +56,9 @@ class MeetingDetail(VerticalScroll, can_focus=False):
         self.border_title = "Action item"
         lines = [
             Content.styled(action.text, "bold $text"),
-            Content.assemble(("for ", "$text-muted"), person, ("  ·  owner: ", "$text-muted"),
-                             action.owner.value),
+            Content.assemble(
+                ("for ", "$text-muted"), person, ("  ·  owner: ", "$text-muted"), action.owner.value
+            ),
             Content(""),
             Content(describe_action(action, now.date())),
             Content(""),
@@ -58,14 +66,22 @@ class MeetingDetail(VerticalScroll, can_focus=False):
         ]
         self.query_one("#detail-body", Static).update(Content("\n").join(lines))
 
-    def _describe(self, meeting: Meeting, previous: Meeting | None, now: datetime,
-                  unsaid: list[UnsaidItem], actions: list[ActionItem]) -> Content:
+    def _describe(
+        self,
+        meeting: Meeting,
+        previous: Meeting | None,
+        now: datetime,
+        unsaid: list[UnsaidItem],
+        actions: list[ActionItem],
+    ) -> Content:
         lines: list[Content] = [
             Content.styled(meeting.title, "bold $text"),
             Content.assemble(("with ", "$text-muted"), describe_person(meeting)),
             Content(""),
-            self._field("When", f"{format_when(meeting.starts_at, now)}  ·  "
-                        f"{relative(meeting.starts_at, now)}"),
+            self._field(
+                "When",
+                f"{format_when(meeting.starts_at, now)}  ·  {relative(meeting.starts_at, now)}",
+            ),
             self._field("Length", format_duration(meeting.duration_minutes)),
             self._field("Setting", SETTING_LABELS[meeting.setting]),
             Content.assemble(
@@ -97,7 +113,8 @@ class MeetingDetail(VerticalScroll, can_focus=False):
             ]
         lines += [Content(""), Content.styled("Agenda notes", "bold")]
         lines.append(
-            Content(meeting.notes) if meeting.notes.strip()
+            Content(meeting.notes)
+            if meeting.notes.strip()
             else Content.styled("No notes yet. Press e to add some.", "$text-muted")
         )
         if unsaid or actions:

@@ -39,8 +39,14 @@ class OpenItems(Vertical):
     OpenItems > .open-title { text-style: bold; color: $text; }
     """
 
-    def __init__(self, unsaid: list[UnsaidItem], actions: list[ActionItem], today: date,
-                 *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        unsaid: list[UnsaidItem],
+        actions: list[ActionItem],
+        today: date,
+        *,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self.unsaid = unsaid
         self.actions = actions
@@ -51,12 +57,19 @@ class OpenItems(Vertical):
             return
         yield Label("Still open from earlier meetings with them", classes="open-title")
         for item in self.unsaid:
-            yield TickBox(f"Unsaid: {item.text}", id=f"unsaid-{item.id}", compact=True,
-                           tooltip="Tick when it has been said or no longer matters")
+            yield TickBox(
+                f"Unsaid: {item.text}",
+                id=f"unsaid-{item.id}",
+                compact=True,
+                tooltip="Tick when it has been said or no longer matters",
+            )
         for action in self.actions:
-            yield TickBox(f"Action: {describe_action(action, self.today)}",
-                           id=f"action-{action.id}", compact=True,
-                           tooltip="Tick when it is done")
+            yield TickBox(
+                f"Action: {describe_action(action, self.today)}",
+                id=f"action-{action.id}",
+                compact=True,
+                tooltip="Tick when it is done",
+            )
         yield Label("Tick an item when it is resolved or done; it then stops carrying over.")
 
     def on_mount(self) -> None:

@@ -53,8 +53,9 @@ def fit_columns(rows: list[dict[str, Cell]], room: int, padding: int = 1) -> dic
         if column.key == "name":
             widest = max(NAME_WIDTH[0], min(NAME_WIDTH[1], widest))
         widths[column.key] = widest
-    droppable = sorted((c for c in COLUMNS if c.gives_way is not None),
-                       key=lambda c: c.gives_way or 0)
+    droppable = sorted(
+        (c for c in COLUMNS if c.gives_way is not None), key=lambda c: c.gives_way or 0
+    )
 
     def total() -> int:
         return sum(width + 2 * padding for width in widths.values())

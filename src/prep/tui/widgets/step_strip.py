@@ -59,8 +59,11 @@ class StepStrip(Widget):
     def _mark(step: StripStep) -> Content:
         if step.done is None:
             return Content.styled("≡", "$accent")
-        return Content.styled("✓", "$text-success") if step.done else Content.styled(
-            "○", "$text-muted")
+        return (
+            Content.styled("✓", "$text-success")
+            if step.done
+            else Content.styled("○", "$text-muted")
+        )
 
     def _piece(self, step: StripStep, title: str) -> Content:
         label = " ".join(part for part in (step.number, title) if part)
@@ -72,8 +75,9 @@ class StepStrip(Widget):
     def render(self) -> Content:
         width = self.content_size.width
         for short in (False, True):
-            pieces = [self._piece(step, "" if short else step.title.split()[0])
-                      for step in self.steps]
+            pieces = [
+                self._piece(step, "" if short else step.title.split()[0]) for step in self.steps
+            ]
             if short:
                 current = next((s for s in self.steps if s.pane_id == self.current), None)
                 if current is not None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import ClassVar
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -43,7 +44,7 @@ class WeekMeetings(OptionList):
     }
     """
 
-    BINDINGS = [Binding("enter", "select", "Open")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Open")]
 
     def show(self, lines: list[MeetingLine], now: datetime) -> None:
         """Fill the list, keeping the highlight on the same meeting if it is still there."""
@@ -61,7 +62,10 @@ class WeekMeetings(OptionList):
         style = "$text-warning" if _needs_attention(line) else "$text-muted"
         who = f"{meeting.person} \u00b7 " if meeting.person.strip() else ""
         prompt = Content.assemble(
-            (meeting_when(meeting, now), "bold"), "  ", meeting.title, "\n",
+            (meeting_when(meeting, now), "bold"),
+            "  ",
+            meeting.title,
+            "\n",
             (f"{who}{line.status}", style),
         )
         return Option(prompt, id=str(meeting.id))
