@@ -10,6 +10,7 @@
                                    typing, racing writers, a full disk, damaged files)
     python3 dev.py screenshots     regenerate screenshots/*.svg from the demo data
     python3 dev.py bench           run the benchmarks in benchmarks/
+    python3 dev.py check           lint, format check and type check (ruff, mypy)
     python3 dev.py lock            move constraints.txt (the versions tests run with) to
                                    the newest releases pyproject.toml allows
 
@@ -39,11 +40,10 @@ def main() -> int:
     if command in {"-h", "--help", "help"}:
         print(__doc__)
         return 0
-    commands = {
+    # Each command is a program to run, or a function of this file.
+    programs: dict[str, list[str | Path]] = {
         "app": [BIN / "prep", *rest],
         "test": [BIN / "python", "-m", "pytest", *(rest or PARALLEL)],
-        "dates": None,  # run_at_hard_dates
-        "lock": None,  # lock
         "reliability": [
             BIN / "python",
             "-m",
@@ -58,15 +58,16 @@ def main() -> int:
         "screenshots": [BIN / "python", "-m", "prep.tui.screenshots", *rest],
         "bench": [BIN / "python", str(ROOT / "benchmarks" / "run.py"), *rest],
     }
-    if command not in commands:
+    functions = {"dates": run_at_hard_dates, "check": check}
+    if command == "lock":  # in a scratch environment, not .venv
+        return lock()
+    if command not in programs and command not in functions:
         print(__doc__, file=sys.stderr)
         return 2
-    if command == "lock":
-        return lock()
     ensure_venv()
-    if command == "dates":
-        return run_at_hard_dates(rest)
-    argv = [str(part) for part in commands[command]]
+    if command in functions:
+        return functions[command](rest)
+    argv = [str(part) for part in programs[command]]
     if command == "app":
         os.execv(argv[0], argv)  # hand the terminal straight to the app
     return subprocess.call(argv, cwd=ROOT)
@@ -149,6 +150,28 @@ def run_at_hard_dates(args: list[str]) -> int:
     for moment in failed:
         print(f"The date-sensitive tests failed with the clock at {moment}.", flush=True)
     print(f"dates: {len(HARD_DATES) - len(failed)} passed, {len(failed)} failed", flush=True)
+    return 1 if failed else 0
+
+
+# Each runs over the whole repository; `dev.py check --fix` lets ruff mend
+# what it can (import order, formatting) first.
+CHECKS = {
+    "ruff check": ["ruff", "check", "."],
+    "ruff format": ["ruff", "format", "--check", "."],
+    "mypy": ["mypy"],
+}
+
+
+def check(args: list[str]) -> int:
+    if "--fix" in args:
+        subprocess.call([str(BIN / "ruff"), "check", "--fix", "--quiet", "."], cwd=ROOT)
+        subprocess.call([str(BIN / "ruff"), "format", "--quiet", "."], cwd=ROOT)
+    failed = []
+    for name, (tool, *tool_args) in CHECKS.items():
+        print(f"== {name} ==", flush=True)
+        if subprocess.call([str(BIN / tool), *tool_args], cwd=ROOT):
+            failed.append(name)
+    print(f"check: {len(CHECKS) - len(failed)} clean, failed: {', '.join(failed) or 'none'}")
     return 1 if failed else 0
 
 

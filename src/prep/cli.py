@@ -379,7 +379,8 @@ def _draft_from(args: argparse.Namespace, clock):
     try:
         return validate_draft(draft), reading
     except ValidationError as error:
-        args.subparser.error(str(error))
+        subparser: argparse.ArgumentParser = args.subparser
+        subparser.error(str(error))  # exits
 
 
 def _notes_from_stdin(args: argparse.Namespace) -> str:
@@ -387,7 +388,8 @@ def _notes_from_stdin(args: argparse.Namespace) -> str:
     try:
         return sys.stdin.buffer.read().decode("utf-8").rstrip("\n")
     except UnicodeDecodeError:
-        args.subparser.error("--notes -: standard input is not UTF-8 text")
+        subparser: argparse.ArgumentParser = args.subparser
+        subparser.error("--notes -: standard input is not UTF-8 text")  # exits
 
 
 def _add(store, draft, reading) -> int:
@@ -483,13 +485,14 @@ def _week_from(args: argparse.Namespace, clock):
 
 
 def _review(store, monday, out: str | None) -> int:
+    from prep.domain.clock import zone_of
     from prep.domain.review_report import render_review
     from prep.domain.weeks import iso_week_label
     from prep.store import StoreError
 
     now = store.clock.now()
     try:
-        week, previous = store.review.with_last_week(monday, now.tzinfo, now)
+        week, previous = store.review.with_last_week(monday, zone_of(now), now)
     except StoreError as error:
         return _fail(str(error))
     return _emit(render_review(week, previous, now), out, f"the review of {iso_week_label(monday)}")

@@ -269,12 +269,14 @@ def _debrief(store: Store, meeting_id: int, today) -> None:
     d.set_ask_result(first.id, True, AskAnswer.LATER)
     d.set_ask_result(second.id, False, None)
     deadline = checklist.deadlines[0]
+    earliest, likely, latest = deadline.earliest, deadline.likely, deadline.latest
+    assert earliest and likely and latest, "the demo's first deadline has all three dates"
     d.record_move(
         deadline.id,
         meeting_id,
-        deadline.earliest + timedelta(days=7),
-        deadline.likely + timedelta(days=14),
-        deadline.latest + timedelta(days=14),
+        earliest + timedelta(days=7),
+        likely + timedelta(days=14),
+        latest + timedelta(days=14),
     )
     d.set_proposal_outcome(checklist.problems[0].id, ProposalOutcome.ACCEPTED)
     d.set_field(meeting_id, "feedback_asked", True)

@@ -10,8 +10,18 @@ happened can be compared, and the gap watched over time.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TypeGuard
 
-__all__ = ["LEVELS", "LEVEL_HINTS", "ZONE_LABELS", "Zone", "describe_gap", "level_hint", "zone"]
+__all__ = [
+    "LEVELS",
+    "LEVEL_HINTS",
+    "ZONE_LABELS",
+    "Zone",
+    "describe_gap",
+    "is_level",
+    "level_hint",
+    "zone",
+]
 
 
 class Zone(StrEnum):
@@ -47,9 +57,14 @@ LEVEL_HINTS: dict[int, str] = {
 }
 
 
+def is_level(value: object) -> TypeGuard[int]:
+    """Whether `value` is a level on the 1..10 scale (a whole number: bool is
+    an int, and 5.0 is "in" range(1, 11), but neither is a level)."""
+    return isinstance(value, int) and not isinstance(value, bool) and value in LEVELS
+
+
 def _check(level: int) -> int:
-    # bool is an int, and 5.0 is "in" range(1, 11); neither is a level.
-    if isinstance(level, bool) or not isinstance(level, int) or level not in LEVELS:
+    if not is_level(level):
         raise ValueError(f"An assertiveness level is a whole number from 1 to 10, not {level!r}.")
     return level
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from prep.domain import markdown as md
-from prep.domain.assertiveness import LEVELS, ZONE_LABELS, zone
+from prep.domain.assertiveness import ZONE_LABELS, is_level, zone
 from prep.domain.carry_over import CarryOver
 from prep.domain.checklist import (
     REASON_LABELS,
@@ -189,10 +189,9 @@ def _expectations_section(checklist: Checklist, day: md.Dates) -> list[str]:
 
 def _assertiveness_section(checklist: Checklist) -> list[str]:
     level = checklist.planned_level
-    planned = level in LEVELS
-    if not (planned or md.filled(checklist.pushback_line)):
+    if not (is_level(level) or md.filled(checklist.pushback_line)):
         return _section("Assertiveness", [])
-    if planned:
+    if is_level(level):
         blocks = [f"Planned level: {level}/10 ({ZONE_LABELS[zone(level)]})"]
     else:
         blocks = [f"Planned level: {EMPTY_FIELD}"]

@@ -12,6 +12,13 @@ class Clock(Protocol):
         ...
 
 
+def zone_of(now: datetime) -> tzinfo:
+    """The zone of an aware `now` (every Clock's is); a naive one is a bug."""
+    if now.tzinfo is None:
+        raise ValueError("a clock's time must be timezone-aware")
+    return now.tzinfo
+
+
 def local_zone() -> tzinfo:
     """The machine's zone with its daylight-saving rules (not a fixed offset).
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from prep.domain import markdown as md
-from prep.domain.assertiveness import LEVELS, ZONE_LABELS, describe_gap, zone
+from prep.domain.assertiveness import ZONE_LABELS, describe_gap, is_level, zone
 from prep.domain.brief import EDITED_AFTER_START, when_and_setting
 from prep.domain.checklist import Ask, Checklist, Deadline, Problem
 from prep.domain.debrief import (
@@ -28,7 +28,7 @@ from prep.domain.debrief import (
     Owner,
     ProposalOutcome,
 )
-from prep.domain.debrief_rules import RATINGS, TEMPERATURE_LABELS
+from prep.domain.debrief_rules import TEMPERATURE_LABELS, is_rating
 from prep.domain.markdown import EMPTY_FIELD
 from prep.domain.models import Meeting
 
@@ -65,10 +65,10 @@ def _byline(meeting: Meeting, now: datetime) -> str:
 
 
 def _ratings(debrief: Debrief) -> str:
-    overall = f"{debrief.overall}/5" if debrief.overall in RATINGS else EMPTY_FIELD
+    overall = f"{debrief.overall}/5" if is_rating(debrief.overall) else EMPTY_FIELD
     temperature = (
         f"{debrief.temperature}/5 ({TEMPERATURE_LABELS[debrief.temperature]})"
-        if debrief.temperature in RATINGS
+        if is_rating(debrief.temperature)
         else EMPTY_FIELD
     )
     return f"Overall: {overall} \u00b7 Temperature: {temperature}"
@@ -97,13 +97,12 @@ def _ask_row(ask: Ask, result: AskResult | None, day: md.Dates) -> tuple[str, st
 
 
 def _assertiveness_row(planned: int | None, actual: int | None) -> tuple[str, str]:
-    planned_set = planned in LEVELS
-    plan = f"Assertiveness: {_level(planned) if planned_set else EMPTY_FIELD}"
-    if actual not in LEVELS:
+    plan = f"Assertiveness: {_level(planned) if is_level(planned) else EMPTY_FIELD}"
+    if not is_level(actual):
         return plan, EMPTY_FIELD
     # Beside a plan the gap says more than the zone alone; the gap wording
     # names the zone too.
-    if planned_set:
+    if is_level(planned):
         return plan, f"{actual}/10 ({describe_gap(planned, actual)})"
     return plan, _level(actual)
 

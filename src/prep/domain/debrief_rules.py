@@ -16,8 +16,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TypeGuard
 
-from prep.domain.assertiveness import LEVELS, describe_gap
+from prep.domain.assertiveness import describe_gap, is_level
 from prep.domain.checklist import Ask, Step
 from prep.domain.debrief import ActionItem, AskResult, Debrief, UnsaidItem
 from prep.domain.models import Cadence, Status
@@ -40,6 +41,12 @@ __all__ = [
 
 # "Overall" and "temperature" are both rated 1..5.
 RATINGS = range(1, 6)
+
+
+def is_rating(value: object) -> TypeGuard[int]:
+    """Whether `value` is a rating on the 1..5 scale (a whole number, not a bool)."""
+    return isinstance(value, int) and not isinstance(value, bool) and value in RATINGS
+
 
 TEMPERATURE_LABELS: dict[int, str] = {
     1: "cold",
@@ -72,9 +79,9 @@ def debrief_missing(debrief: Debrief) -> list[str]:
     left = []
     if not _filled(debrief.outcome):
         left.append("Write how it went: the outcome and any decisions.")
-    if debrief.temperature not in RATINGS:
+    if not is_rating(debrief.temperature):
         left.append("Rate the relationship temperature (1\u20135).")
-    if debrief.actual_level not in LEVELS:
+    if not is_level(debrief.actual_level):
         left.append("Rate how assertive you actually were.")
     return left
 
@@ -125,7 +132,7 @@ def level_gap(planned: int | None, actual: int | None) -> str | None:
     None unless both levels are on the scale: there is no gap to describe
     without a plan, or before the actual level is rated.
     """
-    if planned not in LEVELS or actual not in LEVELS:
+    if not (is_level(planned) and is_level(actual)):
         return None
     gap = describe_gap(planned, actual)
     return gap[0].upper() + gap[1:]

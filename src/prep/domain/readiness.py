@@ -9,7 +9,7 @@ each step as short sentences the person can act on.
 
 from __future__ import annotations
 
-from prep.domain.assertiveness import LEVELS
+from prep.domain.assertiveness import is_level
 from prep.domain.checklist import Checklist, Deadline, Step
 from prep.domain.deadlines import is_blank, range_problem
 from prep.domain.models import clean_line
@@ -90,7 +90,7 @@ def _missing_expectations(checklist: Checklist) -> list[str]:
 
 
 def _missing_assertiveness(checklist: Checklist) -> list[str]:
-    if checklist.planned_level in LEVELS:
+    if is_level(checklist.planned_level):
         return []
     return ["Set a planned level."]
 

@@ -27,9 +27,10 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from prep.domain.assertiveness import LEVELS, Zone, zone
+from prep.domain.assertiveness import Zone, is_level, zone
 from prep.domain.checklist import HoldBackReason, Step
-from prep.domain.debrief_rules import RATINGS, feedback_due
+from prep.domain.clock import zone_of
+from prep.domain.debrief_rules import feedback_due, is_rating
 from prep.domain.models import Rank, Setting
 from prep.domain.review import (
     ActionLine,
@@ -82,15 +83,11 @@ def _round_half_up(value: float) -> int:
 
 def _level(value: int | None) -> int | None:
     """A level on the 1..10 scale, or None for a missing or off-scale one."""
-    if isinstance(value, bool) or not isinstance(value, int) or value not in LEVELS:
-        return None
-    return value
+    return value if is_level(value) else None
 
 
 def _rating(value: int | None) -> int | None:
-    if isinstance(value, bool) or not isinstance(value, int) or value not in RATINGS:
-        return None
-    return value
+    return value if is_rating(value) else None
 
 
 def _mean(values: Sequence[int]) -> float | None:
@@ -368,20 +365,18 @@ def action_items(week: WeekInput, now: datetime) -> ActionItems:
     """
     monday = week.week_start
     next_monday, after = monday + timedelta(days=7), monday + timedelta(days=14)
-    start, end = week_bounds(monday, now.tzinfo)
+    start, end = week_bounds(monday, zone_of(now))
     today = min(now.date(), next_monday)  # the day the week is seen as of
 
     def done(action: ActionLine) -> bool:
         return action.done_at is not None and action.done_at < end
 
-    def this_week(action: ActionLine) -> bool:
-        return action.due is not None and monday <= action.due < next_monday
-
     overdue, due, due_next, done_other = [], [], [], []
     for action in week.actions:
-        if this_week(action):
+        due_day = action.due
+        if due_day is not None and monday <= due_day < next_monday:
             is_done = done(action)
-            due.append(DueItem(action, is_done, not is_done and action.due < today))
+            due.append(DueItem(action, is_done, not is_done and due_day < today))
             continue
         if action.due is not None and action.due < min(monday, today) and not done(action):
             overdue.append(action)

@@ -754,7 +754,9 @@ def _explain_unreadable_date(text: str, day_first: bool) -> WhenError | None:
 
         # Private, but only used to word the message; any surprise falls
         # back to the generic one.
-        found, _ = date_parser.parser()._parse(text, dayfirst=day_first, yearfirst=not day_first)
+        found, _ = date_parser.parser()._parse(  # type: ignore[attr-defined]  # private, see above
+            text, dayfirst=day_first, yearfirst=not day_first
+        )
     except Exception:
         found = None
     if found is None:

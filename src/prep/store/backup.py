@@ -48,7 +48,7 @@ def take_backup(
     """
     db_path = Path(store.path)
     automatic = dest is None
-    folder = backups_folder(db_path) if automatic else Path(dest).expanduser().absolute()
+    folder = backups_folder(db_path) if dest is None else Path(dest).expanduser().absolute()
     if automatic or folder.is_dir():
         target = _free_name(folder, db_path.stem, store, reason)
     else:

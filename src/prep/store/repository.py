@@ -352,7 +352,7 @@ class Store:
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [name.strip(), organisation, str(kind), str(rank), str(cadence), now, now],
             )
-            return self.counterpart(cursor.lastrowid)
+            return self.counterpart(_inserted_id(cursor))
 
     def _counterpart_for(self, draft: MeetingDraft) -> Counterpart:
         """The draft's person, created if new; kind and rank updated if the draft says so."""
@@ -387,7 +387,7 @@ class Store:
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'planned', ?)",
                 [*_form_values(draft, person.id), now, now],
             )
-            meeting_id = cursor.lastrowid
+            meeting_id = _inserted_id(cursor)
         return self.meeting(meeting_id)
 
     def update_meeting(self, meeting_id: int, draft: MeetingDraft) -> Meeting:
@@ -554,3 +554,11 @@ def meeting_from_row(row: dict[str, Any]) -> Meeting:
         updated_at=parse_moment(row["updated_at"]),
         unreadable=read.unreadable,
     )
+
+
+def _inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The id of the row an INSERT on `cursor` added (SQLite always sets it)."""
+    row_id = cursor.lastrowid
+    if row_id is None:
+        raise RuntimeError("an INSERT left no row id")
+    return row_id

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 from prep.domain.models import Unreadable, ValidationError, without_surrogates
 
@@ -100,6 +100,14 @@ class RowReader:
             self.note(column, "time")
             return None
 
+    @overload
+    def choice(
+        self, kind: type[Choice], column: str, default: Choice, what: str | None = None
+    ) -> Choice: ...
+    @overload
+    def choice(
+        self, kind: type[Choice], column: str, default: None = None, what: str | None = None
+    ) -> Choice | None: ...
     def choice(
         self,
         kind: type[Choice],

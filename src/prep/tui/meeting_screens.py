@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.widget import AwaitMount
 
 from prep.domain.models import Meeting
 
+if TYPE_CHECKING:
+    from prep.tui.app import PrepApp
 
-def open_meeting(app: Any, meeting: Meeting, on_close: Callable[[Any], None]) -> AwaitMount:
-    """What enter does on a meeting in the agenda and in the weekly review
-    (`app` is the running `PrepApp`).
+
+def open_meeting(app: PrepApp, meeting: Meeting, on_close: Callable[[Any], None]) -> AwaitMount:
+    """What enter does on a meeting in the agenda and in the weekly review.
 
     A meeting that has started (under way or over) opens its debrief; one
     still to come opens its checklist. `on_close` runs when that screen is

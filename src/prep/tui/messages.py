@@ -6,12 +6,15 @@ from typing import Literal
 
 from textual.message import Message
 
+TickableKind = Literal["unsaid", "action"]
+TICKABLE_KINDS: tuple[TickableKind, ...] = ("unsaid", "action")
+
 
 class ItemTicked(Message):
     """An unsaid item was ticked resolved, or an action item done (or either
     unticked). The screen writes it to the store."""
 
-    def __init__(self, kind: Literal["unsaid", "action"], item_id: int, ticked: bool) -> None:
+    def __init__(self, kind: TickableKind, item_id: int, ticked: bool) -> None:
         super().__init__()
         self.kind = kind
         self.item_id = item_id

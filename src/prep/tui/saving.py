@@ -16,7 +16,6 @@ from typing import Any, ClassVar
 
 from textual import on
 from textual.css.query import NoMatches
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, TextArea
@@ -24,6 +23,7 @@ from textual.widgets import Checkbox, Input, Label, TextArea
 from prep.domain.models import ValidationError
 from prep.store import StoreBusyError, StoreError
 from prep.tui.messages import ItemTicked
+from prep.tui.typed import PrepScreen
 from prep.tui.widgets.assertiveness_scale import AssertivenessScale
 from prep.tui.widgets.choice import Choice
 
@@ -199,7 +199,7 @@ class DebouncedSaver:
             self._timer = None
 
 
-class SaveAsYouTypeScreen(Screen[None]):
+class SaveAsYouTypeScreen(PrepScreen[None]):
     """A screen whose fields save themselves as the person works.
 
     Any Input, TextArea, Choice, Checkbox or assertiveness scale whose id is

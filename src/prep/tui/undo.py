@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
+from prep.tui.typed import prep_app
+
 if TYPE_CHECKING:
     from textual.widget import Widget
 
@@ -77,7 +79,7 @@ def delete_meeting_undoably(widget: Widget, meeting: Meeting) -> bool:
     message where the person looks) if the store refused."""
     from prep.store import StoreError
 
-    app = widget.app
+    app = prep_app(widget)
     store = app.store
     try:
         snapshot = store.delete_meeting(meeting.id)

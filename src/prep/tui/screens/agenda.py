@@ -9,16 +9,17 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header, OptionList, Static
 
 from prep.domain.agenda import DEBRIEF_WINDOW, build_agenda
+from prep.domain.debrief import ActionItem, UnsaidItem
 from prep.domain.models import Meeting
 from prep.store import StoreError
 from prep.tui.meeting_screens import open_meeting
 from prep.tui.screens.keys_in_order import KeysInOrder
 from prep.tui.screens.widths import FitsTheWidth
+from prep.tui.typed import PrepScreen
 from prep.tui.undo import DELETE_NOTE, Restored, delete_meeting_undoably, offer_undo
 from prep.tui.widgets.agenda_list import AgendaList
 from prep.tui.widgets.focus import focus_now
@@ -43,7 +44,7 @@ Press [b $accent]?[/] for the ideas behind each step, or [b $accent]ctrl+p[/] fo
 """
 
 
-class AgendaScreen(FitsTheWidth, KeysInOrder, Screen[None]):
+class AgendaScreen(FitsTheWidth, KeysInOrder, PrepScreen[None]):
     """Upcoming meetings grouped by when, past ones needing a debrief first."""
 
     # Priority, so each runs as its key is read: the keys typed after one
@@ -115,7 +116,9 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, Screen[None]):
         if action_id is not None and action_id in self._actions:
             detail.show_action(*self._actions[action_id], now)
             return
-        previous, unsaid, actions = None, [], []
+        previous: Meeting | None = None
+        unsaid: list[UnsaidItem] = []
+        actions: list[ActionItem] = []
         if meeting is not None:
             try:
                 previous = self.app.store.previous_meeting_with(meeting)

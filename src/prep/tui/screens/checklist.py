@@ -283,7 +283,7 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, SaveAsYouTypeScreen):
     def _show_readiness(self, checklist: Checklist) -> None:
         steps = self.query_one("#steps", OptionList)
         highlighted = steps.highlighted
-        options = []
+        options: list[Option | None] = []
         for step in Step:
             done = step_done(checklist, step)
             mark = ("✓", "$text-success") if done else ("○", "$text-muted")
@@ -357,7 +357,7 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, SaveAsYouTypeScreen):
         return True
 
     @on(StepStrip.Chosen)
-    async def _step_clicked(self, event: StepStrip.Chosen) -> None:
+    async def _strip_step_clicked(self, event: StepStrip.Chosen) -> None:
         self._switch_to(event.pane_id)
         if not self.frozen:
             await self._focus_pane(event.pane_id)

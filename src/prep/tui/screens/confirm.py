@@ -7,17 +7,17 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from prep.tui.screens.keys_in_order import KeysInOrder
 from prep.tui.screens.widths import FitsTheWidth
+from prep.tui.typed import PrepModalScreen
 from prep.tui.widgets.focus import focus_now
 from prep.tui.widgets.footer import KeyFooter
 
 
-class ConfirmScreen(FitsTheWidth, KeysInOrder, ModalScreen[bool]):
+class ConfirmScreen(FitsTheWidth, KeysInOrder, PrepModalScreen[bool]):
     """Dismisses with True only on an explicit yes; Escape means no."""
 
     # Priority, and enter answers at once too: the answer's callback then runs

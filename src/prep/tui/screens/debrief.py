@@ -376,7 +376,11 @@ class DebriefScreen(FitsTheWidth, KeysInOrder, SaveAsYouTypeScreen):
         # Where are we? The section whose heading comes last before the focus.
         focused = self.focused
         top = next(
-            (w for w in ([focused, *focused.ancestors] if focused else []) if w.parent is main),
+            (
+                w
+                for w in ([focused, *focused.ancestors] if focused else [])
+                if w.parent is main and isinstance(w, Widget)
+            ),
             None,
         )
         here = children.index(top) if top is not None else -1

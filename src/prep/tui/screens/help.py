@@ -7,11 +7,11 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
 from prep.tui.screens.keys_in_order import KeysInOrder
 from prep.tui.screens.widths import FitsTheWidth
+from prep.tui.typed import PrepModalScreen
 from prep.tui.widgets.focus import focus_now
 from prep.tui.widgets.footer import KeyFooter
 
@@ -117,7 +117,7 @@ relationships are going. Everything stays in one SQLite file on this machine.
 """
 
 
-class HelpScreen(FitsTheWidth, KeysInOrder, ModalScreen[None]):
+class HelpScreen(FitsTheWidth, KeysInOrder, PrepModalScreen[None]):
     """Full help, scrollable; Escape or ? closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -10,7 +10,6 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.suggester import SuggestFromList
 from textual.widgets import Header, Input, Label, Static, TextArea
 
@@ -36,6 +35,7 @@ from prep.store import StoreError
 from prep.tui.saving import SAVE_DELAY, DebouncedSaver
 from prep.tui.screens.keys_in_order import KeysInOrder
 from prep.tui.screens.widths import FitsTheWidth
+from prep.tui.typed import PrepScreen
 from prep.tui.widgets.choice import Choice
 from prep.tui.widgets.focus import focus_now
 from prep.tui.widgets.footer import KeyFooter
@@ -73,7 +73,7 @@ nothing.
 """
 
 
-class MeetingFormScreen(FitsTheWidth, KeysInOrder, Screen[int | None]):
+class MeetingFormScreen(FitsTheWidth, KeysInOrder, PrepScreen[int | None]):
     """Dismisses with the saved meeting's id, or None when cancelled or deleted."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

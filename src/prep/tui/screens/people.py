@@ -11,7 +11,6 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from prep.domain.assertiveness import ZONE_LABELS, zone
@@ -23,6 +22,7 @@ from prep.domain.words import counted
 from prep.store import StoreError
 from prep.tui.screens.keys_in_order import KeysInOrder
 from prep.tui.screens.widths import FitsTheWidth
+from prep.tui.typed import PrepScreen
 from prep.tui.undo import Restored
 from prep.tui.widgets.focus import focus_now
 from prep.tui.widgets.footer import KeyFooter
@@ -43,7 +43,7 @@ def short_day(day, now: datetime) -> str:
     return day.strftime("%-d %b" if day.year == now.year else "%-d %b %Y")
 
 
-class PeopleScreen(FitsTheWidth, KeysInOrder, Screen[None]):
+class PeopleScreen(FitsTheWidth, KeysInOrder, PrepScreen[None]):
     """The people you meet, and the story of each relationship."""
 
     # Priority: the dialog is up before the next key is read.

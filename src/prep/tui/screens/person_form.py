@@ -8,7 +8,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from prep.domain.models import Cadence, Counterpart, Rank, RelationshipKind, ValidationError
@@ -16,6 +15,7 @@ from prep.store import StoreError
 from prep.tui.screens.keys_in_order import KeysInOrder
 from prep.tui.screens.meeting_form import KIND_OPTIONS, RANK_OPTIONS
 from prep.tui.screens.widths import FitsTheWidth
+from prep.tui.typed import PrepModalScreen
 from prep.tui.widgets.choice import Choice
 from prep.tui.widgets.focus import focus_now
 from prep.tui.widgets.footer import KeyFooter
@@ -28,7 +28,7 @@ CADENCE_OPTIONS = [
 ]
 
 
-class PersonFormScreen(FitsTheWidth, KeysInOrder, ModalScreen[bool]):
+class PersonFormScreen(FitsTheWidth, KeysInOrder, PrepModalScreen[bool]):
     """Dismisses True when saved."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

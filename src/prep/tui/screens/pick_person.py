@@ -8,7 +8,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -16,11 +15,12 @@ from textual.widgets.option_list import Option
 from prep.domain.models import Counterpart
 from prep.tui.screens.keys_in_order import KeysInOrder
 from prep.tui.screens.widths import FitsTheWidth
+from prep.tui.typed import PrepModalScreen
 from prep.tui.widgets.focus import focus_now
 from prep.tui.widgets.footer import KeyFooter
 
 
-class PickPersonScreen(FitsTheWidth, KeysInOrder, ModalScreen[Counterpart | None]):
+class PickPersonScreen(FitsTheWidth, KeysInOrder, PrepModalScreen[Counterpart | None]):
     """Dismisses with the chosen person, or None on escape."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel")]
@@ -44,7 +44,8 @@ class PickPersonScreen(FitsTheWidth, KeysInOrder, ModalScreen[Counterpart | None
         focus_now(self.query_one(OptionList))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.people[event.option.id])  # a click
+        if event.option.id is not None:
+            self.dismiss(self.people[event.option.id])  # a click
 
     async def enter_pressed(self, focused: Widget) -> bool:
         # At once, as enter is read, so the keys after it reach the next screen.

@@ -13,10 +13,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import var
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header, Label, OptionList, Static, TextArea
 
+from prep.domain.clock import zone_of
 from prep.domain.review import Reflection
 from prep.domain.review_report import MEETINGS_HEADING
 from prep.domain.review_stats import MeetingLine
@@ -26,6 +26,7 @@ from prep.tui.meeting_screens import open_meeting
 from prep.tui.saving import DebouncedSaver
 from prep.tui.screens.keys_in_order import KeysInOrder
 from prep.tui.screens.widths import FitsTheWidth
+from prep.tui.typed import PrepScreen
 from prep.tui.widgets.focus import focus_now
 from prep.tui.widgets.footer import KeyFooter
 from prep.tui.widgets.markdown_view import MarkdownView
@@ -49,7 +50,7 @@ def split_at_meetings(markdown: str) -> tuple[str, str]:
     return head + heading, f"## {rest}" if next_heading else ""
 
 
-class ReviewScreen(FitsTheWidth, KeysInOrder, Screen[None]):
+class ReviewScreen(FitsTheWidth, KeysInOrder, PrepScreen[None]):
     """One week at a time: `[` and `]` step through weeks, `t` comes back to this one.
     Tab reaches the week's meetings, where enter opens one's checklist or debrief."""
 
@@ -133,7 +134,7 @@ class ReviewScreen(FitsTheWidth, KeysInOrder, Screen[None]):
         from prep.domain.review_stats import meeting_lines
 
         now = self.app.clock.now()
-        zone = now.tzinfo
+        zone = zone_of(now)
         try:
             week, previous = self.app.store.review.with_last_week(monday, zone, now)
         except StoreError as error:
@@ -204,7 +205,11 @@ class ReviewScreen(FitsTheWidth, KeysInOrder, Screen[None]):
             )
             return
         self.saver.flush()
-        await open_meeting(self.app, meeting, lambda _: self.load_week(self.monday))
+        await open_meeting(self.app, meeting, self._reload_week)
+
+    def _reload_week(self, _result: object = None) -> None:
+        """Read the week again (a meeting opened from it may have changed it)."""
+        self.load_week(self.monday)
 
     def action_meetings(self) -> None:
         listing = self.query_one(WeekMeetings)
@@ -241,7 +246,7 @@ class ReviewScreen(FitsTheWidth, KeysInOrder, Screen[None]):
         self.saver.flush()
         now = self.app.clock.now()
         try:
-            week, previous = self.app.store.review.with_last_week(self.monday, now.tzinfo, now)
+            week, previous = self.app.store.review.with_last_week(self.monday, zone_of(now), now)
             folder = self.app.store.path.parent / "exports"
             folder.mkdir(mode=0o700, exist_ok=True)
             path = folder / f"review-{iso_week_label(self.monday)}.md"

@@ -10,13 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from prep.domain.deadlines import format_day
 from prep.domain.search import SearchHit, fts_query
 from prep.store import StoreError
+from prep.tui.typed import PrepScreen
 from prep.tui.widgets.footer import KeyFooter
 from prep.tui.widgets.text_field import TextField
 
@@ -32,7 +32,7 @@ def open_search(app: Any, on_close: Callable[[Any], None] | None = None) -> None
     app.push_screen(SearchScreen(), on_close)
 
 
-class SearchScreen(Screen[None]):
+class SearchScreen(PrepScreen[None]):
     """A search field over a list of hits: meeting, person, date and the
     matching line with the match highlighted. Enter opens the meeting."""
 
@@ -108,8 +108,9 @@ class SearchScreen(Screen[None]):
     def _open(self, index: int) -> None:
         hit = self._hits[index]
         if hit.meeting_id is None:
+            week = format_day(hit.week_start) if hit.week_start else "a week"
             self.notify(
-                f"A reflection of the week of {format_day(hit.week_start)}: "
+                f"A reflection of the week of {week}: "
                 "open the weekly review (r) and step to that week.",
                 markup=False,
             )

@@ -8,7 +8,7 @@ them in `HORIZONTAL_BREAKPOINTS`, and changes it as the terminal is resized.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -35,9 +35,9 @@ class FitsTheWidth:
     area wrapping its lines) would keep the width they had without it.
     """
 
-    HORIZONTAL_BREAKPOINTS = WIDTH_CLASSES
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = WIDTH_CLASSES
 
-    def _on_compose(self) -> None:
+    def on_compose(self) -> None:
         screen = cast("Screen[object]", self)
         current = width_class(screen.app.size.width)
         for _, name in WIDTH_CLASSES:

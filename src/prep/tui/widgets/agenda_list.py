@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 
 from textual.content import Content
 from textual.css.styles import RulesMap
@@ -113,7 +114,7 @@ class AgendaList(OptionList):
             )
             options.append(Option(heading, id=f"group-{group.kind}", disabled=True))
             for meeting in group.meetings:
-                row = FittedRow(lambda width, m=meeting, k=group.kind: self._row(m, k, now, width))
+                row = FittedRow(partial(self._row, meeting, group.kind, now))
                 options.append(Option(row, id=f"m{meeting.id}"))
         if actions:
             options.append(
@@ -124,9 +125,7 @@ class AgendaList(OptionList):
                 )
             )
             for action, person in actions:
-                row = FittedRow(
-                    lambda width, a=action, p=person: self._action_row(a, p, now, width)
-                )
+                row = FittedRow(partial(self._action_row, action, person, now))
                 options.append(Option(row, id=f"a{action.id}"))
         self.set_options(options)
         self._highlight(select or previous, previous_index or 0)

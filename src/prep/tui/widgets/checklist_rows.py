@@ -16,6 +16,7 @@ from prep.domain.deadlines import describe_day, format_day, parse_deadline_date,
 from prep.domain.hedges import find_hedges, suggestion
 from prep.domain.models import Unreadable, unreadable_in
 from prep.domain.when import WhenError
+from prep.tui.typed import prep_app
 from prep.tui.widgets.choice import Choice
 from prep.tui.widgets.item_list import ItemList, ItemRow
 from prep.tui.widgets.text_field import TextField
@@ -105,7 +106,7 @@ def meeting_day(widget: Widget) -> date | None:
     meeting = getattr(widget.screen, "meeting", None)
     if meeting is None:
         return None
-    return meeting.starts_at.astimezone(widget.app.clock.now().tzinfo).date()
+    return meeting.starts_at.astimezone(prep_app(widget).clock.now().tzinfo).date()
 
 
 def show_hint(
@@ -123,7 +124,7 @@ class AskRow(ItemRow):
 
     def compose(self) -> ComposeResult:
         ask: Ask | None = self.item
-        today = self.app.clock.now().date()
+        today = prep_app(self).clock.now().date()
         with Horizontal(classes="item-line"):
             yield TextField(
                 ask.text if ask else "",
@@ -168,7 +169,7 @@ class DeadlineRow(ItemRow):
 
     def compose(self) -> ComposeResult:
         deadline: Deadline | None = self.item
-        today = self.app.clock.now().date()
+        today = prep_app(self).clock.now().date()
         yield TextField(
             deadline.label if deadline else "",
             id="deadline-label",
@@ -227,7 +228,7 @@ class DeadlineRow(ItemRow):
         if not ok:
             show_hint(self.query_one(".date-hint", Static), problem, error=True)
             return
-        self.save_later(field.id.removeprefix("deadline-"), field.parsed)
+        self.save_later((field.id or "").removeprefix("deadline-"), field.parsed)
         self._check_range()
 
     def _check_range(self) -> None:

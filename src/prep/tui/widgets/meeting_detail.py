@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from textual.containers import VerticalScroll
@@ -42,8 +43,8 @@ class MeetingDetail(VerticalScroll, can_focus=False):
         previous: Meeting | None,
         now: datetime,
         *,
-        unsaid: list[UnsaidItem] = (),
-        actions: list[ActionItem] = (),
+        unsaid: Sequence[UnsaidItem] = (),
+        actions: Sequence[ActionItem] = (),
     ) -> None:
         body = self.query_one("#detail-body", Static)
         self.border_title = "Meeting"
@@ -71,8 +72,8 @@ class MeetingDetail(VerticalScroll, can_focus=False):
         meeting: Meeting,
         previous: Meeting | None,
         now: datetime,
-        unsaid: list[UnsaidItem],
-        actions: list[ActionItem],
+        unsaid: Sequence[UnsaidItem],
+        actions: Sequence[ActionItem],
     ) -> Content:
         lines: list[Content] = [
             Content.styled(meeting.title, "bold $text"),

@@ -11,7 +11,7 @@ from textual.widgets import Checkbox, Label
 
 from prep.domain.deadlines import format_day
 from prep.domain.debrief import ActionItem, UnsaidItem
-from prep.tui.messages import ItemTicked
+from prep.tui.messages import TICKABLE_KINDS, ItemTicked
 from prep.tui.widgets.tick_box import TickBox
 
 
@@ -79,5 +79,6 @@ class OpenItems(Vertical):
     def _ticked(self, event: Checkbox.Changed) -> None:
         event.stop()
         kind, _, raw_id = (event.checkbox.id or "").partition("-")
-        if kind in ("unsaid", "action"):
-            self.post_message(ItemTicked(kind, int(raw_id), event.value))
+        for tickable in TICKABLE_KINDS:
+            if kind == tickable:
+                self.post_message(ItemTicked(tickable, int(raw_id), event.value))
