@@ -818,3 +818,19 @@ async def test_the_brief_scrolls_by_keyboard_and_step_3_still_shows_pgdn(make_ap
         await pilot.press("end")
         await pilot.pause()
         assert brief.scroll_y == brief.max_scroll_y
+
+
+async def test_clicking_a_step_in_the_step_list_goes_into_that_steps_fields(make_app, store):
+    # The step list's click handler was once shadowed by a same-named one
+    # for the narrow step strip, so a click only showed the step.
+    store.add_meeting(MeetingDraft("Budget", "Dana", at(1, 10)))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_checklist(pilot)
+        steps = screen.query_one("#steps", OptionList)
+        # A click selects the option under the pointer: the same message.
+        steps.highlighted = steps.get_option_index("step-3")
+        steps.action_select()
+        await pilot.pause()
+        assert app.focused is not None and app.focused is not steps
+        assert screen.query_one("#step-3") in app.focused.ancestors_with_self
