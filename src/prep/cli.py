@@ -203,6 +203,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     import_json.add_argument("file", metavar="FILE", help="the JSON written by `prep export`")
 
+    from prep.commands.calendar_import import add_import_parser
+
+    add_import_parser(commands, db_option)
+
     demo = commands.add_parser(
         "demo", parents=[db_option], help="fill the database with example meetings to try the app"
     )
@@ -268,6 +272,10 @@ def _main(argv: Sequence[str] | None) -> int:
             args.subparser.error("TEXT: give at least one word to look for")
         if args.limit < 1:
             args.subparser.error("--limit: give a number of 1 or more")
+    elif args.command == "import":
+        from prep.commands.calendar_import import check_import_arguments
+
+        check_import_arguments(args, clock.now())
     elif args.command is None and not (sys.stdin.isatty() and sys.stdout.isatty()):
         return _fail("the app needs a terminal; try `prep list` or `prep --help`.")
     from prep.store import StoreError, StoreOpenError, open_store, resolve_db_path
@@ -313,6 +321,7 @@ COMMAND_RUNNERS = {
     "export": ("prep.commands.export", "run_export"),
     "import-json": ("prep.commands.export", "run_import_json"),
     "backup": ("prep.commands.backup", "run_backup"),
+    "import": ("prep.commands.calendar_import", "run_import"),
 }
 
 
@@ -441,9 +450,13 @@ def _list(store, args: argparse.Namespace) -> int:
         # one, so the columns' spacing stays.
         print(
             f"  {meeting.id:>4}  {when:<32} {clean_line(meeting.title)}"
-            f"  ·  {clean_line(meeting.counterpart.name)}  ·  {meeting.steps_done}/4 ready"
+            f"  ·  {clean_line(meeting.counterpart.name)}  ·  {_state(meeting)}"
         )
     return EXIT_OK
+
+
+def _state(meeting) -> str:
+    return "cancelled" if meeting.cancelled else f"{meeting.steps_done}/4 ready"
 
 
 def _brief(store, args: argparse.Namespace) -> int:

@@ -28,6 +28,11 @@ def full(store):
     fill_demo(store, NOW)
     store.review.set_reflection(date(2026, 11, 23), "went_well", "Asked for the sign-off 🚀")
     store.save_draft("new-meeting", {"title": 'Half-typed\n"quoted", with commas'})
+    # A meeting from a calendar, so calendar_links has a row to carry.
+    from prep.store.calendar_import import import_paths
+    from tests.store.test_calendar_import import CALENDARS, DECEMBER
+
+    import_paths(store, [str(CALENDARS / "google.ics")], start=DECEMBER[0], end=DECEMBER[1])
     return store
 
 

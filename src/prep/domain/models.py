@@ -141,6 +141,9 @@ class Meeting:
     notes: str = ""
     status: Status = Status.PLANNED
     steps_done: int = 0
+    # Its calendar event was cancelled or has gone from the calendar: shown
+    # marked, kept with what was written about it, and owed no debrief.
+    cancelled: bool = False
     created_at: datetime | None = field(default=None, compare=False)
     updated_at: datetime | None = field(default=None, compare=False)
     unreadable: tuple[Unreadable, ...] = field(default=(), compare=False)
@@ -158,7 +161,7 @@ class Meeting:
 
     def needs_debrief(self, now: datetime) -> bool:
         """Held (its start has passed) but not yet debriefed."""
-        return self.has_started(now) and self.status is not Status.DEBRIEFED
+        return self.has_started(now) and self.status is not Status.DEBRIEFED and not self.cancelled
 
 
 class ValidationError(ValueError):

@@ -46,7 +46,7 @@ BUSY_TIMEOUT_SECONDS = 5.0
 
 MEETING_COLUMNS = """
     m.id, m.title, m.starts_at, m.starts_at_utc, m.duration_minutes, m.setting, m.notes, m.status,
-    m.created_at, m.updated_at,
+    m.created_at, m.updated_at, m.cancelled_at IS NOT NULL AS cancelled,
     c.id AS c_id, c.name AS c_name, c.organisation AS c_organisation,
     c.kind AS c_kind, c.rank AS c_rank, c.feedback_cadence AS c_cadence,
     coalesce(ch.steps_done, 0) AS steps_done
@@ -550,6 +550,7 @@ def meeting_from_row(row: dict[str, Any]) -> Meeting:
         notes=read.text("notes"),
         status=read.choice(Status, "status", Status.PLANNED),
         steps_done=read.number("steps_done", 0, 4) or 0,
+        cancelled=bool(row.get("cancelled")),
         created_at=parse_moment(row["created_at"]),
         updated_at=parse_moment(row["updated_at"]),
         unreadable=read.unreadable,

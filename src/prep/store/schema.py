@@ -395,3 +395,44 @@ def m007_integrity_checks(db: Database) -> None:
         )
         """
     )
+
+
+# m010 is written against the names of m001 ("counterparts", "counterpart_id");
+# the table and column it touches are named here once, so a rename in an
+# earlier migration changes one line.
+_M010_PEOPLE = "counterparts"
+
+
+@migrations()
+def m010_calendar(db: Database) -> None:
+    """Meetings that come from a calendar (.ics) and the people's emails.
+
+    `calendar_links` ties a meeting to the event it came from: its UID and,
+    for one occurrence of a series, the occurrence's original start in UTC
+    (its RECURRENCE-ID), so importing again finds the same meeting. A meeting
+    whose event was cancelled or vanished gets `cancelled_at`; it is never
+    deleted, since its checklist and debrief are the person's own work.
+    """
+    db.execute(f"ALTER TABLE {_M010_PEOPLE} ADD COLUMN email TEXT")
+    # Invitations name people by email: one person per address, any case.
+    db.execute(
+        f"CREATE UNIQUE INDEX {_M010_PEOPLE}_email ON {_M010_PEOPLE} (email COLLATE NOCASE)"
+        " WHERE email IS NOT NULL"
+    )
+    db.execute("ALTER TABLE meetings ADD COLUMN cancelled_at TEXT")  # UTC; NULL: not cancelled
+    db.execute(
+        """
+        CREATE TABLE calendar_links (
+            meeting_id INTEGER PRIMARY KEY REFERENCES meetings (id) ON DELETE CASCADE,
+            uid TEXT NOT NULL,
+            -- '' for a single event; else the occurrence's original start, UTC.
+            recurrence_id TEXT NOT NULL DEFAULT '',
+            -- The file it was last imported from ('-' for standard input).
+            source TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (uid, recurrence_id)
+        )
+        """
+    )
+    db.execute("CREATE INDEX calendar_links_source ON calendar_links (source)")

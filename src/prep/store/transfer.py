@@ -28,6 +28,7 @@ EXPORT_VERSION = 1
 TABLES = (
     "counterparts",
     "meetings",
+    "calendar_links",
     "checklists",
     "asks",
     "deadlines",

@@ -14,6 +14,7 @@ MIGRATION_NAMES = (
     "m005_deadline_moves_latest",
     "m006_search",
     "m007_integrity_checks",
+    "m010_calendar",
 )
 
 # The distribution's name: "prep" on PyPI is someone else's package, so

@@ -177,6 +177,9 @@ class PrepApp(KeysOneAtATime, App[None]):
         if commands is not None:
             yield from commands()
         yield SystemCommand("Help", "What each screen is for, and the keys", self.action_help)
+        yield SystemCommand(
+            "Import a calendar", "Add meetings from an .ics file or folder", self.action_import
+        )
         yield from super().get_system_commands(screen)
 
     # -- never a traceback on screen ------------------------------------------------
@@ -220,6 +223,11 @@ class PrepApp(KeysOneAtATime, App[None]):
         from prep.tui.editor import edit_focused_text
 
         edit_focused_text(self)
+
+    def action_import(self) -> None:
+        from prep.tui.screens.import_calendar import ask_and_import
+
+        ask_and_import(self)
 
     def action_help(self) -> None:
         from prep.tui.screens.help import HelpScreen

@@ -173,7 +173,9 @@ class AgendaList(OptionList):
         person_width = person_column(width)
         # indent + when + gaps + person + status (4 dots or "debrief")
         title_width = max(10, width - 2 - 11 - 1 - person_width - 1 - 9)
-        if kind is GroupKind.DEBRIEF:
+        if meeting.cancelled:
+            status = Content.styled("cancelled".rjust(9), "$text-muted strike")
+        elif kind is GroupKind.DEBRIEF:
             status = Content.styled("debrief ▸", "$warning")
         else:
             status = Content.assemble("     ", readiness_dots(meeting.steps_done))
