@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from prep import __version__
+from prep.commands import usage_error
 from prep.domain.models import (
     Rank,
     RelationshipKind,
@@ -269,9 +270,9 @@ def _main(argv: Sequence[str] | None) -> int:
         from prep.domain.search import fts_query
 
         if fts_query(args.text) is None:
-            args.subparser.error("TEXT: give at least one word to look for")
+            usage_error(args, "TEXT: give at least one word to look for")
         if args.limit < 1:
-            args.subparser.error("--limit: give a number of 1 or more")
+            usage_error(args, "--limit: give a number of 1 or more")
     elif args.command == "import":
         from prep.commands.calendar_import import check_import_arguments
 
@@ -352,9 +353,10 @@ def _check_text_arguments(args: argparse.Namespace) -> None:
     for attribute, name in _TEXT_ARGUMENTS.items():
         value = getattr(args, attribute, None)
         if isinstance(value, str) and has_surrogates(value):
-            args.subparser.error(
+            usage_error(
+                args,
                 f"{name}: '{clean_line(value)}' has bytes that are not UTF-8 text (shown as "
-                "\ufffd). Type it again, or set your terminal to UTF-8."
+                "\ufffd). Type it again, or set your terminal to UTF-8.",
             )
 
 
@@ -368,12 +370,12 @@ def _draft_from(args: argparse.Namespace, clock):
     try:
         reading = read_when(args.when, now)
     except WhenError as error:
-        args.subparser.error(f"--at: {error}")
+        usage_error(args, f"--at: {error}")
     starts_at = reading.moment
     try:
         duration = parse_duration(args.duration)
     except WhenError as error:
-        args.subparser.error(f"--duration: {error}")
+        usage_error(args, f"--duration: {error}")
     notes = _notes_from_stdin(args) if args.notes == "-" else args.notes
     draft = MeetingDraft(
         title=args.title,
@@ -388,8 +390,7 @@ def _draft_from(args: argparse.Namespace, clock):
     try:
         return validate_draft(draft), reading
     except ValidationError as error:
-        subparser: argparse.ArgumentParser = args.subparser
-        subparser.error(str(error))  # exits
+        usage_error(args, str(error))
 
 
 def _notes_from_stdin(args: argparse.Namespace) -> str:
@@ -397,8 +398,7 @@ def _notes_from_stdin(args: argparse.Namespace) -> str:
     try:
         return sys.stdin.buffer.read().decode("utf-8").rstrip("\n")
     except UnicodeDecodeError:
-        subparser: argparse.ArgumentParser = args.subparser
-        subparser.error("--notes -: standard input is not UTF-8 text")  # exits
+        usage_error(args, "--notes -: standard input is not UTF-8 text")
 
 
 def _add(store, draft, reading) -> int:
@@ -494,7 +494,7 @@ def _week_from(args: argparse.Namespace, clock):
     try:
         return parse_iso_week(args.week)
     except ValueError as error:
-        args.subparser.error(f"--week: {error}")
+        usage_error(args, f"--week: {error}")
 
 
 def _review(store, monday, out: str | None) -> int:

@@ -11,7 +11,7 @@ import argparse
 import sys
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from prep.commands import EXIT_FAILED, EXIT_OK
+from prep.commands import EXIT_FAILED, EXIT_OK, usage_error
 
 
 def add_import_parser(
@@ -58,7 +58,7 @@ def check_import_arguments(args: argparse.Namespace, now: datetime) -> None:
     if args.end:
         end = _midnight(_day_of(args, "--to", args.end, now) + timedelta(days=1), now.tzinfo)
     if end <= start:
-        args.subparser.error("--to: give a day on or after --from")
+        usage_error(args, "--to: give a day on or after --from")
     args.window = (start, end)
 
 
@@ -68,7 +68,7 @@ def _day_of(args: argparse.Namespace, name: str, text: str, now: datetime) -> da
     try:
         return parse_when(text, now).date()
     except WhenError as error:
-        args.subparser.error(f"{name}: {error}")
+        usage_error(args, f"{name}: {error}")
 
 
 def _midnight(day: date, zone: tzinfo | None) -> datetime:

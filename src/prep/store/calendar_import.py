@@ -25,6 +25,7 @@ from prep.domain.calendar_events import (
 )
 from prep.domain.calendar_summary import FileResult, ImportSummary
 from prep.store.timestamps import utc_text
+from prep.store.values import inserted_id
 
 if TYPE_CHECKING:
     from prep.store.repository import Store
@@ -189,12 +190,13 @@ class _Writer:
                 self.now,
             ],
         )
+        meeting_id = inserted_id(cursor)
         db.execute(
             "INSERT INTO calendar_links (meeting_id, uid, recurrence_id, source, created_at,"
             " updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-            [cursor.lastrowid, event.uid, event.recurrence_id, self.source, self.now, self.now],
+            [meeting_id, event.uid, event.recurrence_id, self.source, self.now, self.now],
         )
-        self.seen.add(cursor.lastrowid)
+        self.seen.add(meeting_id)
         self.summary.added.append(event.label)
 
     def _update(self, row: dict[str, Any], event: CalendarEvent) -> None:
@@ -262,7 +264,7 @@ class _Writer:
             return rows[0]["id"]
         cursor = db.execute(_ADD_PERSON, [who.name, who.email or None, self.now, self.now])
         self.summary.people_added += 1
-        return cursor.lastrowid
+        return inserted_id(cursor)
 
 
 def import_paths(

@@ -27,7 +27,7 @@ from prep.domain.models import (
 )
 from prep.store.errors import Fault, StoreError, damaged_error, fault_of, runtime_error
 from prep.store.timestamps import utc_text
-from prep.store.values import RowReader, meeting_start, parse_moment
+from prep.store.values import RowReader, inserted_id, meeting_start, parse_moment
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -352,7 +352,7 @@ class Store:
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [name.strip(), organisation, str(kind), str(rank), str(cadence), now, now],
             )
-            return self.counterpart(_inserted_id(cursor))
+            return self.counterpart(inserted_id(cursor))
 
     def _counterpart_for(self, draft: MeetingDraft) -> Counterpart:
         """The draft's person, created if new; kind and rank updated if the draft says so."""
@@ -387,7 +387,7 @@ class Store:
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'planned', ?)",
                 [*_form_values(draft, person.id), now, now],
             )
-            meeting_id = _inserted_id(cursor)
+            meeting_id = inserted_id(cursor)
         return self.meeting(meeting_id)
 
     def update_meeting(self, meeting_id: int, draft: MeetingDraft) -> Meeting:
@@ -555,11 +555,3 @@ def meeting_from_row(row: dict[str, Any]) -> Meeting:
         updated_at=parse_moment(row["updated_at"]),
         unreadable=read.unreadable,
     )
-
-
-def _inserted_id(cursor: sqlite3.Cursor) -> int:
-    """The id of the row an INSERT on `cursor` added (SQLite always sets it)."""
-    row_id = cursor.lastrowid
-    if row_id is None:
-        raise RuntimeError("an INSERT left no row id")
-    return row_id

@@ -3,6 +3,7 @@ it, and reading back what is stored, whoever wrote it."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from enum import StrEnum
@@ -196,3 +197,11 @@ def meeting_start(row: Mapping[str, Any], read: RowReader) -> datetime:
         read.note("starts_at", "date")
         moment = parse_moment(row.get("created_at")) or _NO_START
     return moment
+
+
+def inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The id of the row an INSERT on `cursor` added (SQLite always sets it)."""
+    row_id = cursor.lastrowid
+    if row_id is None:
+        raise RuntimeError("an INSERT left no row id")
+    return row_id
