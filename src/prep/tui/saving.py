@@ -26,6 +26,7 @@ from prep.store import StoreBusyError, StoreError
 from prep.tui.messages import ItemTicked
 from prep.tui.widgets.assertiveness_scale import AssertivenessScale
 from prep.tui.widgets.choice import Choice
+from prep.tui.widgets.item_list import ItemList
 
 NOT_LOADED = object()  # see SaveAsYouTypeScreen.loaded_value
 
@@ -379,11 +380,78 @@ class SaveAsYouTypeScreen(Screen[None]):
     def after_tick(self) -> None:
         """Redraw what shows open items elsewhere on the screen."""
 
-    @on(Input.Submitted)
-    def _enter_moves_on(self, event: Input.Submitted) -> None:
-        # Enter leaves a field for the next, like tab.
-        if event.input.id in self.FIELDS:
-            self.focus_next()
+    # -- item lists (asks, deadlines, problems, solutions, unsaid, actions) -------------
+    # The list has already changed on screen; these write it to the store, in
+    # the order it changed. Flushing first keeps saved order and typing in
+    # step; flushing after redraws what depends on the list (after_save).
+
+    @on(ItemList.Added)
+    def _item_added(self, event: ItemList.Added) -> None:
+        event.stop()
+        items, kind, parent_id = (
+            self.app.store.items,
+            event.item_list.kind,
+            event.item_list.parent_id,
+        )
+        if parent_id is None:
+            return  # under a problem that could not be added: that row is gone
+        self.saver.flush()
+        try:
+            item_id = items.add(kind, parent_id)
+            if event.steps:
+                items.move(kind, item_id, event.steps)
+        except StoreError as error:
+            self.notify(str(error), title="Not added", severity="error", markup=False)
+            event.item_list.discard(event.row)
+            return
+        event.row.stored_as(item_id)
+        self.saver.flush()
+
+    @on(ItemList.Removed)
+    def _item_removed(self, event: ItemList.Removed) -> None:
+        event.stop()
+        item_id = event.row.item_id
+        if item_id is None:
+            return  # never stored
+        self.saver.flush()
+        try:
+            self.app.store.items.delete(event.item_list.kind, item_id)
+        except StoreError as error:
+            self.notify(str(error), title="Not removed", severity="error", markup=False)
+        self.saver.flush()
+
+    @on(ItemList.Moved)
+    def _item_moved(self, event: ItemList.Moved) -> None:
+        event.stop()
+        item_id = event.row.item_id
+        if item_id is None:
+            return
+        self.saver.flush()
+        try:
+            self.app.store.items.move(event.item_list.kind, item_id, event.delta)
+        except StoreError as error:
+            self.notify(str(error), title="Not moved", severity="error", markup=False)
+
+    @on(ItemList.Changed)
+    def _item_changed(self, event: ItemList.Changed) -> None:
+        event.stop()
+        kind, item_id, column, value = (
+            event.item_list.kind,
+            event.row.item_id,
+            event.column,
+            event.value,
+        )
+        if item_id is None:
+            return  # its row could not be added and is gone
+        key = f"{kind}:{item_id}:{column}"
+
+        def save() -> None:
+            self.app.store.items.update(kind, item_id, **{column: value})
+
+        if event.at_once:
+            self.saver.now(key, save)
+        else:
+            self.saver.schedule(key, save)
 
     def action_back(self) -> None:
         self.saver.flush()
