@@ -156,6 +156,7 @@ class DebouncedSaver:
         self._owner = app
         self._on_saved = None  # the screen it redrew is gone
         self._start_timer(RETRY_DELAYS[0])
+        # PrepApp's; a bare App (a widget's test) has none to hand it to.
         keep_retrying = getattr(app, "keep_retrying", None)
         if keep_retrying is not None:
             keep_retrying(self)

@@ -179,11 +179,7 @@ class ItemList(Vertical):
         return list(self.query_children(ItemRow))
 
     def _focused_row(self) -> ItemRow | None:
-        focused = self.screen.focused
-        for row in self.rows:
-            if focused is not None and (focused is row or row in focused.ancestors):
-                return row
-        return None
+        return next((row for row in self.rows if row.has_focus_within), None)
 
     @on(Button.Pressed, ".add-item")
     async def _add_pressed(self, event: Button.Pressed) -> None:
