@@ -46,6 +46,7 @@ class PrepApp(KeysOneAtATime, App[None]):
             store.clock = clock
         self.clock: Clock = store.clock
         self._orphan_savers: list[DebouncedSaver] = []  # see keep_retrying
+        self._crash: Exception | None = None  # the first error, see _handle_exception
 
     def get_default_screen(self) -> Screen:
         return AgendaScreen()
@@ -64,6 +65,7 @@ class PrepApp(KeysOneAtATime, App[None]):
         from prep.tui.saving import DebouncedSaver
 
         for screen in self.screen_stack:
+            # Any screen may have one (the checklist, the debrief, the forms).
             saver = getattr(screen, "saver", None)
             if isinstance(saver, DebouncedSaver):
                 saver.flush()
@@ -124,6 +126,7 @@ class PrepApp(KeysOneAtATime, App[None]):
 
     def on_app_focus(self) -> None:
         # Back from another window: show what it changed in the field in focus.
+        # Only the screens that save as you type have it.
         show_newer_text = getattr(self.screen, "show_newer_text", None)
         if show_newer_text is not None:
             show_newer_text(self.screen.focused)
@@ -186,7 +189,7 @@ class PrepApp(KeysOneAtATime, App[None]):
 
     def _handle_exception(self, error: Exception) -> None:
         # Keep the first error: later ones are usually fallout from it.
-        if getattr(self, "_crash", None) is None:
+        if self._crash is None:
             self._crash = error
         super()._handle_exception(error)
 
@@ -196,7 +199,7 @@ class PrepApp(KeysOneAtATime, App[None]):
 
         from prep.tui.crash import crash_message, write_crash_log
 
-        crash = getattr(self, "_crash", None)
+        crash = self._crash
         if crash is None:
             super()._print_error_renderables()
             return

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from datetime import date
+from typing import TYPE_CHECKING, Literal
 
 from textual.message import Message
+
+from prep.domain.debrief import AskAnswer, ProposalOutcome
+
+if TYPE_CHECKING:
+    from prep.tui.widgets.debrief_rows import DeadlineMoveRow
 
 TickableKind = Literal["unsaid", "action"]
 TICKABLE_KINDS: tuple[TickableKind, ...] = ("unsaid", "action")
@@ -19,3 +25,46 @@ class ItemTicked(Message):
         self.kind = kind
         self.item_id = item_id
         self.ticked = ticked
+
+
+class AskResultChosen(Message):
+    """A planned ask was marked asked or not, or its answer chosen. The
+    screen stores it (not asked makes it an unsaid item)."""
+
+    def __init__(self, ask_id: int, asked: bool | None, answer: AskAnswer | None) -> None:
+        super().__init__()
+        self.ask_id = ask_id
+        self.asked = asked
+        self.answer = answer
+
+
+class DeadlineMoveChanged(Message):
+    """A planned deadline moved to a new range, or (`dates` None) did not
+    move after all. The screen stores it; if it cannot, it tells `row`
+    (`DeadlineMoveRow.not_stored`) so the same range is offered again."""
+
+    def __init__(
+        self,
+        row: DeadlineMoveRow,
+        deadline_id: int,
+        meeting_id: int,
+        dates: list[date | None] | None,
+    ) -> None:
+        super().__init__()
+        self.row = row
+        self.deadline_id = deadline_id
+        self.meeting_id = meeting_id
+        self.dates = dates
+
+    @property
+    def control(self) -> DeadlineMoveRow:
+        return self.row
+
+
+class ProposalOutcomeChosen(Message):
+    """What happened to the solution proposed for a problem. The screen stores it."""
+
+    def __init__(self, problem_id: int, outcome: ProposalOutcome | None) -> None:
+        super().__init__()
+        self.problem_id = problem_id
+        self.outcome = outcome

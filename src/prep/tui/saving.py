@@ -15,6 +15,7 @@ from collections.abc import Callable, Collection
 from typing import Any, ClassVar
 
 from textual import on
+from textual.app import App
 from textual.css.query import NoMatches
 from textual.timer import Timer
 from textual.widget import Widget
@@ -23,9 +24,10 @@ from textual.widgets import Checkbox, Input, Label, TextArea
 from prep.domain.models import ValidationError
 from prep.store import StoreBusyError, StoreError
 from prep.tui.messages import ItemTicked
-from prep.tui.typed import PrepScreen
+from prep.tui.typed import PrepScreen, prep_app
 from prep.tui.widgets.assertiveness_scale import AssertivenessScale
 from prep.tui.widgets.choice import Choice
+from prep.tui.widgets.item_list import ItemList
 
 NOT_LOADED = object()  # see SaveAsYouTypeScreen.loaded_value
 
@@ -60,7 +62,8 @@ class DebouncedSaver:
     """
 
     def __init__(self, owner: Widget, on_saved: Callable[[], None] | None = None) -> None:
-        self._owner = owner
+        # The screen, until it closes; then the app (see `leave`).
+        self._owner: Widget | App[object] = owner
         self._pending: dict[str, Callable[[], object]] = {}
         self._timer: Timer | None = None
         self._unsaved_since: float | None = None  # monotonic time of the oldest pending change
@@ -96,7 +99,7 @@ class DebouncedSaver:
     def flush(self) -> bool:
         """Run every pending save now. Returns False if any failed."""
         self._stop_timer()
-        with self._owner.app.store.waiting_at_most(SAVE_PATIENCE):
+        with prep_app(self._owner).store.waiting_at_most(SAVE_PATIENCE):
             ok, refused = self._run_pending()
         if refused is not None:
             self._retry_later(refused)
@@ -155,6 +158,7 @@ class DebouncedSaver:
         self._owner = app
         self._on_saved = None  # the screen it redrew is gone
         self._start_timer(RETRY_DELAYS[0])
+        # PrepApp's; a bare App (a widget's test) has none to hand it to.
         keep_retrying = getattr(app, "keep_retrying", None)
         if keep_retrying is not None:
             keep_retrying(self)
@@ -291,9 +295,9 @@ class SaveAsYouTypeScreen(PrepScreen[None]):
         """If another window changed this text field since this one last read
         it, show the newer text and say so (on focus, and when the terminal
         comes back). Call it before the field has taken any key since."""
-        if not isinstance(widget, (Input, TextArea)) or widget.id not in self.FIELDS:
+        field = self._field_of(widget)
+        if field is None or not isinstance(widget, (Input, TextArea)):
             return
-        field = widget.id
         if self.saver.is_unsaved(field):
             return  # this window's own edit is not written yet; saving tells of a clash
         stored = self._stored_text(field)
@@ -342,27 +346,35 @@ class SaveAsYouTypeScreen(PrepScreen[None]):
 
     # -- changes -----------------------------------------------------------------------
 
+    def _field_of(self, widget: Widget | None) -> str | None:
+        """The id of `widget` if it is one of the fields this screen saves."""
+        if widget is None or widget.id is None or widget.id not in self.FIELDS:
+            return None
+        return widget.id
+
     @on(Input.Changed)
     @on(TextArea.Changed)
     def _text_changed(self, event: Input.Changed | TextArea.Changed) -> None:
         widget = event.control
-        if widget is None or widget.id not in self.FIELDS:
+        field = self._field_of(widget)
+        if widget is None or field is None:
             return
         value = _text_of(widget)
-        if not self._announces_what_it_was_built_with(widget.id, value):
-            self._later(widget.id, value)
+        if not self._announces_what_it_was_built_with(field, value):
+            self._later(field, value)
 
     @on(Choice.Changed)
     @on(Checkbox.Changed)
     def _choice_changed(self, event: Choice.Changed | Checkbox.Changed) -> None:
-        widget = event.control
-        if widget is not None and widget.id in self.FIELDS:
-            self._now(widget.id, None if event.value is Choice.NO_CHOICE else event.value)
+        field = self._field_of(event.control)
+        if field is not None:
+            self._now(field, None if event.value is Choice.NO_CHOICE else event.value)
 
     @on(AssertivenessScale.Changed)
     def _level_changed(self, event: AssertivenessScale.Changed) -> None:
-        if event.control.id in self.FIELDS:
-            self._now(event.control.id, event.level)
+        field = self._field_of(event.control)
+        if field is not None:
+            self._now(field, event.level)
 
     @on(ItemTicked)
     def _item_ticked(self, event: ItemTicked) -> None:
@@ -379,11 +391,78 @@ class SaveAsYouTypeScreen(PrepScreen[None]):
     def after_tick(self) -> None:
         """Redraw what shows open items elsewhere on the screen."""
 
-    @on(Input.Submitted)
-    def _enter_moves_on(self, event: Input.Submitted) -> None:
-        # Enter leaves a field for the next, like tab.
-        if event.input.id in self.FIELDS:
-            self.focus_next()
+    # -- item lists (asks, deadlines, problems, solutions, unsaid, actions) -------------
+    # The list has already changed on screen; these write it to the store, in
+    # the order it changed. Flushing first keeps saved order and typing in
+    # step; flushing after redraws what depends on the list (after_save).
+
+    @on(ItemList.Added)
+    def _item_added(self, event: ItemList.Added) -> None:
+        event.stop()
+        items, kind, parent_id = (
+            self.app.store.items,
+            event.item_list.kind,
+            event.item_list.parent_id,
+        )
+        if parent_id is None:
+            return  # under a problem that could not be added: that row is gone
+        self.saver.flush()
+        try:
+            item_id = items.add(kind, parent_id)
+            if event.steps:
+                items.move(kind, item_id, event.steps)
+        except StoreError as error:
+            self.notify(str(error), title="Not added", severity="error", markup=False)
+            event.item_list.discard(event.row)
+            return
+        event.row.stored_as(item_id)
+        self.saver.flush()
+
+    @on(ItemList.Removed)
+    def _item_removed(self, event: ItemList.Removed) -> None:
+        event.stop()
+        item_id = event.row.item_id
+        if item_id is None:
+            return  # never stored
+        self.saver.flush()
+        try:
+            self.app.store.items.delete(event.item_list.kind, item_id)
+        except StoreError as error:
+            self.notify(str(error), title="Not removed", severity="error", markup=False)
+        self.saver.flush()
+
+    @on(ItemList.Moved)
+    def _item_moved(self, event: ItemList.Moved) -> None:
+        event.stop()
+        item_id = event.row.item_id
+        if item_id is None:
+            return
+        self.saver.flush()
+        try:
+            self.app.store.items.move(event.item_list.kind, item_id, event.delta)
+        except StoreError as error:
+            self.notify(str(error), title="Not moved", severity="error", markup=False)
+
+    @on(ItemList.Changed)
+    def _item_changed(self, event: ItemList.Changed) -> None:
+        event.stop()
+        kind, item_id, column, value = (
+            event.item_list.kind,
+            event.row.item_id,
+            event.column,
+            event.value,
+        )
+        if item_id is None:
+            return  # its row could not be added and is gone
+        key = f"{kind}:{item_id}:{column}"
+
+        def save() -> None:
+            self.app.store.items.update(kind, item_id, **{column: value})
+
+        if event.at_once:
+            self.saver.now(key, save)
+        else:
+            self.saver.schedule(key, save)
 
     def action_back(self) -> None:
         self.saver.flush()

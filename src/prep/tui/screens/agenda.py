@@ -65,6 +65,10 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, PrepScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._reselect: str | None = None  # the option to select after an undo
+        # What the list shows, by id (see refresh_agenda): meetings, and open
+        # action items with their person's name.
+        self._meetings: dict[int, Meeting] = {}
+        self._actions: dict[int, tuple[ActionItem, str]] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -153,7 +157,7 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, PrepScreen[None]):
 
     def _selected(self) -> Meeting | None:
         meeting_id = self.query_one(AgendaList).selected_meeting_id
-        return getattr(self, "_meetings", {}).get(meeting_id) if meeting_id else None
+        return self._meetings.get(meeting_id) if meeting_id else None
 
     # -- actions -------------------------------------------------------------
     # Each one that opens a screen awaits it: until it is ready, the app reads

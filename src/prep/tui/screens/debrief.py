@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, ClassVar
 
 from textual import on
@@ -27,6 +27,7 @@ from prep.domain.when import (
 )
 from prep.store import StoreError
 from prep.store.debriefs import FIELDS
+from prep.tui.messages import AskResultChosen, DeadlineMoveChanged, ProposalOutcomeChosen
 from prep.tui.saving import NOT_LOADED, SaveAsYouTypeScreen
 from prep.tui.screens.keys_in_order import KeysInOrder
 from prep.tui.screens.widths import FitsTheWidth
@@ -288,6 +289,49 @@ class DebriefScreen(FitsTheWidth, KeysInOrder, SaveAsYouTypeScreen):
         except StoreError:
             return
         self._show_status(debrief)
+
+    # -- the rows comparing plan and outcome ------------------------------------------
+
+    def _store_now(self, write: Callable[[], object]) -> bool:
+        """Write a choice at once; False (with the reason shown) if the store refused it."""
+        try:
+            write()
+        except StoreError as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False)
+            return False
+        finally:
+            self.saver.flush()  # writes typing in step, and redraws what is left to do
+        return True
+
+    @on(AskResultChosen)
+    def _ask_result_chosen(self, event: AskResultChosen) -> None:
+        event.stop()
+        self._store_now(
+            lambda: self.app.store.debriefs.set_ask_result(event.ask_id, event.asked, event.answer)
+        )
+        self.reload_unsaid()
+
+    @on(DeadlineMoveChanged)
+    def _deadline_move_changed(self, event: DeadlineMoveChanged) -> None:
+        event.stop()
+        debriefs, dates = self.app.store.debriefs, event.dates
+        if dates is None:
+            stored = self._store_now(
+                lambda: debriefs.clear_move(event.deadline_id, event.meeting_id)
+            )
+        else:
+            stored = self._store_now(
+                lambda: debriefs.record_move(event.deadline_id, event.meeting_id, *dates)
+            )
+        if not stored:
+            event.row.not_stored()
+
+    @on(ProposalOutcomeChosen)
+    def _proposal_outcome_chosen(self, event: ProposalOutcomeChosen) -> None:
+        event.stop()
+        self._store_now(
+            lambda: self.app.store.debriefs.set_proposal_outcome(event.problem_id, event.outcome)
+        )
 
     def reload_unsaid(self) -> None:
         """An ask marked not asked adds (or removes) an unsaid item: show the list as stored."""

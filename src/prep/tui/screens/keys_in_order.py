@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import time
 from collections import deque
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import events
 from textual.actions import SkipAction
@@ -143,18 +143,14 @@ class KeysOneAtATime:
     priority binding, awaited) is done when its action returns.
     """
 
-    _typing: _Typed | None = None
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._typing: _Typed | None = None  # the key handed on, not yet seen handled
+        self._held: deque[events.Key | events.Paste] = deque()  # keys waiting for it
 
     def _on_mount(self) -> None:
         app = cast("App[object]", self)
         app.set_interval(STALLED_AFTER, self._check_stalled)
-
-    @property
-    def _held(self) -> deque[events.Key | events.Paste]:
-        held = self.__dict__.get("_held_keys")
-        if held is None:
-            held = self.__dict__["_held_keys"] = deque()
-        return held
 
     async def on_event(self, event: events.Event) -> None:
         app = cast("App[object]", self)

@@ -93,6 +93,8 @@ class MeetingFormScreen(FitsTheWidth, KeysInOrder, PrepScreen[int | None]):
         # Set once the form is saved, discarded or deleted: a change message
         # still queued from the last keys must not write the draft back.
         self._finished = False
+        # The form's values as built (see on_mount); None while still building it.
+        self._initial: dict[str, Any] | None = None
 
     # -- layout --------------------------------------------------------------
 
@@ -259,7 +261,7 @@ class MeetingFormScreen(FitsTheWidth, KeysInOrder, PrepScreen[int | None]):
         """Show a known person's kind and rank, so what is saved is what is seen."""
         name = self.query_one("#person", Input).value.strip()
         known = self._people.get(name.casefold()) if name else None
-        if known is not None and hasattr(self, "_initial"):
+        if known is not None and self._initial is not None:
             self.query_one("#kind", Choice).value = known.kind.value
             self.query_one("#rank", Choice).value = known.rank.value
 
@@ -298,7 +300,7 @@ class MeetingFormScreen(FitsTheWidth, KeysInOrder, PrepScreen[int | None]):
         }
 
     def _schedule_draft(self) -> None:
-        if not hasattr(self, "_initial") or self._finished:
+        if self._initial is None or self._finished:
             return  # still building the form, or already saved or discarded
         # The form's values now: by the time a save runs on leaving, the
         # widgets may already be gone.

@@ -288,7 +288,7 @@ class SolutionsPane(StepPane):
         """Flag each problem that has no solution yet, by name, where it sits."""
         problems = {problem.id: problem for problem in checklist.problems}
         for row in self.query(ProblemRow):
-            row.set_flag(problems.get(row.item_id))
+            row.set_flag(problems.get(row.item_id) if row.item_id is not None else None)
 
 
 class BriefPane(VerticalScroll):

@@ -285,6 +285,19 @@ class SolutionRow(ItemRow):
 class ProblemRow(ItemRow):
     """A problem to raise, its proposed solutions, and what you need from them."""
 
+    def __init__(self, item_id: int | None, item: Problem | None = None) -> None:
+        super().__init__(item_id, item)
+        # The hint under the row, (text, is it an error); None until
+        # `set_flag` has worked it out, which may be before the row mounts.
+        self._flag: tuple[str, bool] | None = None
+
+    def stored_as(self, item_id: int) -> None:
+        super().stored_as(item_id)
+        # Solutions added before now wait for this id (a list composed from
+        # now on takes it from the row).
+        for solutions in self.query("#solutions").results(ItemList):
+            solutions.parent_id = item_id
+
     def compose(self) -> ComposeResult:
         problem: Problem | None = self.item
         yield TextField(
@@ -317,10 +330,10 @@ class ProblemRow(ItemRow):
     def on_mount(self) -> None:
         problem: Problem | None = self.item
         self.query_one("#solutions", ItemList).load(problem.solutions if problem else ())
-        text, error = getattr(self, "_flag", ("", False))
-        if not hasattr(self, "_flag"):
+        if self._flag is None:
             self.set_flag(problem)
         else:
+            text, error = self._flag
             show_hint(self.query_one(".problem-hint", Static), text, error=error)
 
     @on(Input.Changed, "#problem-text")

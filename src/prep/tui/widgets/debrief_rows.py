@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from textual import on
 from textual.app import ComposeResult
@@ -22,8 +23,13 @@ from prep.domain.debrief import (
     UnsaidItem,
 )
 from prep.domain.models import unreadable_in
-from prep.store import StoreError
-from prep.tui.messages import ItemTicked
+from prep.tui.messages import (
+    AskResultChosen,
+    DeadlineMoveChanged,
+    ItemTicked,
+    ProposalOutcomeChosen,
+)
+from prep.tui.typed import prep_app
 from prep.tui.widgets.checklist_rows import DateField, date_range, meeting_day, show_hint
 from prep.tui.widgets.choice import Choice
 from prep.tui.widgets.item_list import ItemRow
@@ -44,22 +50,7 @@ def _plan(text: str) -> Static:
     return Static(Content.assemble(("Plan  ", "$text-muted"), text), classes="plan-line")
 
 
-class _SavesNow:
-    """Rows that save a choice at once, and report failures where the person looks."""
-
-    def _save(self, key: str, save) -> bool:
-        """Run `save` now; False (with the reason shown) if the store refused it."""
-        try:
-            save()
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", markup=False)
-            return False
-        finally:
-            self.screen.saver.flush()  # refresh the screen's what-is-left line
-        return True
-
-
-class AskResultRow(_SavesNow, Vertical):
+class AskResultRow(Vertical):
     """A planned ask: was it asked, and what was the answer?"""
 
     def __init__(self, ask: Ask, result: AskResult | None) -> None:
@@ -104,21 +95,15 @@ class AskResultRow(_SavesNow, Vertical):
     def _changed(self, event: Choice.Changed) -> None:
         event.stop()
         asked_value = self.query_one(".asked", Choice).value
-        asked = {"yes": True, "no": False}.get(asked_value)  # type: ignore[arg-type]
+        asked = {"yes": True, "no": False}.get(asked_value)
         answer_select = self.query_one(".answer", Choice)
         answer_select.disabled = asked is not True
         answer = None if answer_select.value is Choice.NO_CHOICE else AskAnswer(answer_select.value)
-        self._save(
-            "ask",
-            lambda: self.app.store.debriefs.set_ask_result(
-                self.ask.id, asked, answer if asked else None
-            ),
-        )
+        self.post_message(AskResultChosen(self.ask.id, asked, answer if asked else None))
         self._explain()
-        self.screen.reload_unsaid()
 
 
-class DeadlineMoveRow(_SavesNow, Vertical):
+class DeadlineMoveRow(Vertical):
     """A planned deadline: did it move? If so, its new range (the old one is kept)."""
 
     def __init__(
@@ -130,7 +115,9 @@ class DeadlineMoveRow(_SavesNow, Vertical):
         self.meeting_id = meeting_id
         self.today = today
         # The range as stored for this debrief, None if none is.
-        self._stored = [move.earliest, move.likely, move.latest] if move else None
+        self._stored: list[date | None] | None = (
+            [move.earliest, move.likely, move.latest] if move else None
+        )
 
     def compose(self) -> ComposeResult:
         d = self.deadline
@@ -171,10 +158,9 @@ class DeadlineMoveRow(_SavesNow, Vertical):
         self._enable()
         if event.value:
             self._save_range()
-        elif self._save(
-            "move", lambda: self.app.store.debriefs.clear_move(self.deadline.id, self.meeting_id)
-        ):
+        else:
             self._stored = None
+            self.post_message(DeadlineMoveChanged(self, self.deadline.id, self.meeting_id, None))
 
     @on(Input.Changed)
     def _date_changed(self, event: Input.Changed) -> None:
@@ -198,14 +184,16 @@ class DeadlineMoveRow(_SavesNow, Vertical):
             # Already stored: the date fields announce the move they were
             # built with as they mount, and opening a debrief writes nothing.
             return
-        if self._save(
-            "move",
-            lambda: self.app.store.debriefs.record_move(self.deadline.id, self.meeting_id, *dates),
-        ):
-            self._stored = dates
+        self._stored = dates
+        self.post_message(DeadlineMoveChanged(self, self.deadline.id, self.meeting_id, dates))
+
+    def not_stored(self) -> None:
+        """The screen could not store the move: the next change tries again,
+        even back to the same range."""
+        self._stored = []  # equal to no range, so the next one is sent
 
 
-class ProposalRow(_SavesNow, Vertical):
+class ProposalRow(Vertical):
     """A problem you raised: what happened to your proposed solution?"""
 
     def __init__(self, problem: Problem, outcome: ProposalOutcome | None) -> None:
@@ -227,10 +215,7 @@ class ProposalRow(_SavesNow, Vertical):
     def _changed(self, event: Choice.Changed) -> None:
         event.stop()
         outcome = None if event.value is Choice.NO_CHOICE else ProposalOutcome(event.value)
-        self._save(
-            "proposal",
-            lambda: self.app.store.debriefs.set_proposal_outcome(self.problem.id, outcome),
-        )
+        self.post_message(ProposalOutcomeChosen(self.problem.id, outcome))
 
 
 class UnsaidRow(ItemRow):
@@ -259,7 +244,7 @@ class UnsaidRow(ItemRow):
     @on(Checkbox.Changed, "#unsaid-resolved")
     def _resolved(self, event: Checkbox.Changed) -> None:
         event.stop()
-        self.post_message(ItemTicked("unsaid", self.item_id, event.value))
+        self.post_when_stored(partial(ItemTicked, "unsaid", ticked=event.value))
 
 
 class ActionRow(ItemRow):
@@ -267,7 +252,7 @@ class ActionRow(ItemRow):
 
     def compose(self) -> ComposeResult:
         item: ActionItem | None = self.item
-        today = self.app.clock.now().date()
+        today = prep_app(self).clock.now().date()
         # Under 80 columns the text has a line of its own, the rest below it.
         with Horizontal(classes="item-line wrap-line"):
             yield TextField(
@@ -314,4 +299,4 @@ class ActionRow(ItemRow):
     @on(Checkbox.Changed, "#action-done")
     def _done(self, event: Checkbox.Changed) -> None:
         event.stop()
-        self.post_message(ItemTicked("action", self.item_id, event.value))
+        self.post_when_stored(partial(ItemTicked, "action", ticked=event.value))

@@ -5,6 +5,12 @@ moves between its fields), ctrl+o adds one, ctrl+r removes the focused one,
 ctrl+↑/↓ move it. The "+ Add" button at the end is how an empty list
 starts. The keys that add or remove a row take effect before the next key
 is read, so text typed straight after them lands in the new row.
+
+The list changes itself on screen at once and posts a message saying what
+changed (`ItemList.Added`, `Removed`, `Moved`, `Changed`); the screen
+writes it to the store. Messages reach the screen in the order they were
+posted, so the store follows the list step by step: a new row's edits
+arrive after its `Added`, by when the screen has given it its id.
 """
 
 from __future__ import annotations
@@ -16,17 +22,18 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.widget import AwaitMount, Widget
 from textual.widgets import Button, Input
 
-from prep.store import StoreError
 from prep.tui.widgets.focus import focus_now
 
 
 class ItemRow(Vertical):
-    """One item of an `ItemList`. Subclasses compose fields and save changes.
+    """One item of an `ItemList`. Subclasses compose fields and report changes.
 
-    `item_id` is the row's id in the store; the first Input is the item's
+    `item_id` is the row's id in the store, None for a row just added until
+    the screen has stored it (`stored_as`); the first Input is the item's
     main text, which enter on it leaves for a new item.
     """
 
@@ -35,10 +42,24 @@ class ItemRow(Vertical):
     ItemRow:focus-within { border-left: tall $accent; }
     """
 
-    def __init__(self, item_id: int, item: Any | None = None) -> None:
+    def __init__(self, item_id: int | None, item: Any | None = None) -> None:
         super().__init__()
         self.item_id = item_id
         self.item = item
+        self._touched: set[str] = set()  # columns edited since the row was built
+
+    def post_when_stored(self, message_for: Callable[[int], Message]) -> None:
+        """Post the message `message_for` makes from this row's id. A row
+        just added gets its id when the screen has handled its `Added`
+        (messages reach the screen in order), so until then, wait."""
+        if self.item_id is not None:
+            self.post_message(message_for(self.item_id))
+        else:
+            self.call_after_refresh(self.post_when_stored, message_for)
+
+    def stored_as(self, item_id: int) -> None:
+        """The screen has stored this new row as item `item_id`."""
+        self.item_id = item_id
 
     def focus_first(self) -> None:
         inputs = self.query(Input)
@@ -48,32 +69,24 @@ class ItemRow(Vertical):
     def _unchanged(self, column: str, value: Any) -> bool:
         """True while a field still holds what was loaded: fields announce their
         first value as they mount, and that is not an edit worth writing."""
-        touched = self.__dict__.setdefault("_touched", set())
-        if column in touched or self.item is None:
+        if column in self._touched or self.item is None:
             return False
+        # `column` names a field of the stored item (Ask.text, Deadline.likely):
+        # which one is data, so the lookup is by name.
         if getattr(self.item, column, object()) == value:
             return True
-        touched.add(column)
+        self._touched.add(column)
         return False
 
     def save_later(self, column: str, value: Any) -> None:
-        """Queue a save of one column of this item on the screen's saver."""
-        if self._unchanged(column, value):
-            return
-        kind = self.parent_list.kind
-        self.screen.saver.schedule(
-            f"{kind}:{self.item_id}:{column}",
-            lambda: self.app.store.items.update(kind, self.item_id, **{column: value}),
-        )
+        """Report typing in one column: saved once typing pauses."""
+        if not self._unchanged(column, value):
+            self.post_message(ItemList.Changed(self.parent_list, self, column, value))
 
     def save_now(self, column: str, value: Any) -> None:
-        if self._unchanged(column, value):
-            return
-        kind = self.parent_list.kind
-        self.screen.saver.now(
-            f"{kind}:{self.item_id}:{column}",
-            lambda: self.app.store.items.update(kind, self.item_id, **{column: value}),
-        )
+        """Report a choice or a tick in one column: saved at once."""
+        if not self._unchanged(column, value):
+            self.post_message(ItemList.Changed(self.parent_list, self, column, value, at_once=True))
 
     @property
     def parent_list(self) -> ItemList:
@@ -81,7 +94,57 @@ class ItemRow(Vertical):
 
 
 class ItemList(Vertical):
-    """Rows of one kind under one parent (a meeting, or a problem for solutions)."""
+    """Rows of one kind under one parent (a meeting, or a problem for solutions).
+
+    `parent_id` is None under a problem not stored yet; the problem's row
+    sets it once it is.
+    """
+
+    class _ListMessage(Message):
+        def __init__(self, item_list: ItemList, row: ItemRow) -> None:
+            super().__init__()
+            self.item_list = item_list
+            self.row = row  # its `item_id` is read when the message is handled
+
+        @property
+        def control(self) -> ItemList:
+            return self.item_list
+
+    class Added(_ListMessage):
+        """A blank row was added: store an item, move it `steps` places up
+        from the end (negative), and give the row its id with `stored_as`."""
+
+        def __init__(self, item_list: ItemList, row: ItemRow, steps: int) -> None:
+            super().__init__(item_list, row)
+            self.steps = steps
+
+    class Removed(_ListMessage):
+        """A row was removed from the list: delete its item."""
+
+    class Moved(_ListMessage):
+        """A row moved `delta` places (negative: up): move its item."""
+
+        def __init__(self, item_list: ItemList, row: ItemRow, delta: int) -> None:
+            super().__init__(item_list, row)
+            self.delta = delta
+
+    class Changed(_ListMessage):
+        """One column of a row's item was edited: save it, `at_once` for a
+        choice or a tick, else once typing pauses."""
+
+        def __init__(
+            self,
+            item_list: ItemList,
+            row: ItemRow,
+            column: str,
+            value: Any,
+            *,
+            at_once: bool = False,
+        ) -> None:
+            super().__init__(item_list, row)
+            self.column = column
+            self.value = value
+            self.at_once = at_once
 
     DEFAULT_CSS = """
     ItemList { height: auto; }
@@ -99,8 +162,8 @@ class ItemList(Vertical):
     def __init__(
         self,
         kind: str,
-        parent_id: int,
-        make_row: Callable[[int, Any | None], ItemRow],
+        parent_id: int | None,
+        make_row: Callable[[int | None, Any | None], ItemRow],
         *,
         noun: str,
         id: str | None = None,
@@ -125,11 +188,7 @@ class ItemList(Vertical):
         return list(self.query_children(ItemRow))
 
     def _focused_row(self) -> ItemRow | None:
-        focused = self.screen.focused
-        for row in self.rows:
-            if focused is not None and (focused is row or row in focused.ancestors):
-                return row
-        return None
+        return next((row for row in self.rows if row.has_focus_within), None)
 
     @on(Button.Pressed, ".add-item")
     async def _add_pressed(self, event: Button.Pressed) -> None:
@@ -152,19 +211,11 @@ class ItemList(Vertical):
 
     async def action_add(self, after: ItemRow | None = None) -> None:
         after = after or self._focused_row()
-        self.screen.saver.flush()  # keep saved order and typing in step
-        try:
-            item_id = self.app.store.items.add(self.kind, self.parent_id)
-            if after is not None:
-                # New items are stored last; move to sit right after `after`.
-                index = self.rows.index(after)
-                steps = index + 1 - len(self.rows)
-                if steps:
-                    self.app.store.items.move(self.kind, item_id, steps)
-        except StoreError as error:
-            self.notify(str(error), title="Not added", severity="error", markup=False)
-            return
-        row = self.make_row(item_id, None)
+        rows = self.rows
+        # New items are stored last; this moves it to sit right after `after`.
+        steps = rows.index(after) + 1 - len(rows) if after is not None else 0
+        row = self.make_row(None, None)
+        self.post_message(self.Added(self, row, steps))
         if after is not None:
             mounted = self.mount(row, after=after)
         else:
@@ -174,27 +225,31 @@ class ItemList(Vertical):
         # bindings, which the app awaits).
         await mounted
         row.focus_first()
-        self.screen.saver.flush()
+
+    def discard(self, row: ItemRow) -> None:
+        """Take away a row the screen could not store, focus moving to a neighbour."""
+        if row.parent is self:
+            self._take_away(row)
 
     def action_remove(self) -> None:
         row = self._focused_row()
         if row is None:
             return
+        self._take_away(row)
+        self.post_message(self.Removed(self, row))
+
+    def _take_away(self, row: ItemRow) -> None:
         rows = self.rows
         index = rows.index(row)
-        self.screen.saver.flush()
-        try:
-            self.app.store.items.delete(self.kind, row.item_id)
-        except StoreError as error:
-            self.notify(str(error), title="Not removed", severity="error", markup=False)
-            return
+        had_focus = self._focused_row() is row
         row.remove()
+        if not had_focus:
+            return
         neighbours = rows[index + 1 :] + rows[:index][::-1]
         if neighbours:
             neighbours[0].focus_first()
         else:
             focus_now(self.query_one(".add-item", Button))
-        self.screen.saver.flush()
 
     def action_move(self, delta: int) -> None:
         row = self._focused_row()
@@ -205,14 +260,9 @@ class ItemList(Vertical):
         target = index + delta
         if not 0 <= target < len(rows):
             return
-        self.screen.saver.flush()
-        try:
-            self.app.store.items.move(self.kind, row.item_id, delta)
-        except StoreError as error:
-            self.notify(str(error), title="Not moved", severity="error", markup=False)
-            return
         if delta < 0:
             self.move_child(row, before=rows[target])
         else:
             self.move_child(row, after=rows[target])
+        self.post_message(self.Moved(self, row, delta))
         self.call_after_refresh(lambda: row.scroll_visible())
