@@ -6,7 +6,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from textual import events
+from textual.widgets import Input, TextArea
 
+import prep.tui.app
 from prep.tui.app import PrepApp
 
 SIZE = (120, 36)
@@ -58,3 +61,16 @@ async def burst(pilot, *keys: str) -> None:
 def typed(text: str) -> list[str]:
     """`text` as key names for `burst`."""
     return list(text)
+
+
+class SteadyCursorApp(PrepApp):
+    """prep for snapshot tests: a text cursor that does not blink, so a
+    picture never depends on where in its half-second blink it was taken
+    (on a loaded machine that is anywhere)."""
+
+    # Textual reads CSS_PATH beside the module that defines the class.
+    CSS_PATH = Path(prep.tui.app.__file__).with_name("app.tcss")
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, (Input, TextArea)):
+            event.widget.cursor_blink = False

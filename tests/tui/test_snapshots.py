@@ -9,12 +9,12 @@ from prep.demo import fill_demo
 from prep.tui.app import PrepApp
 from prep.tui.screenshots import select
 from tests.helpers import NOW
-from tests.tui.conftest import SIZE
+from tests.tui.conftest import SIZE, SteadyCursorApp
 
 
 def demo_app(store, clock) -> PrepApp:
     fill_demo(store, NOW)
-    return PrepApp(store, clock=clock)
+    return SteadyCursorApp(store, clock=clock)
 
 
 async def settle(pilot) -> None:
@@ -26,7 +26,7 @@ def test_agenda(snap_compare, store, clock):
 
 
 def test_agenda_empty(snap_compare, store, clock):
-    assert snap_compare(PrepApp(store, clock=clock), terminal_size=SIZE, run_before=settle)
+    assert snap_compare(SteadyCursorApp(store, clock=clock), terminal_size=SIZE, run_before=settle)
 
 
 def test_new_meeting_form_with_parsed_date(snap_compare, store, clock):
@@ -174,7 +174,7 @@ def test_weekly_review_empty(snap_compare, store, clock):
         await _wait_for_review(pilot)
 
     assert snap_compare(
-        PrepApp(store, clock=clock), terminal_size=(120, 40), run_before=open_review
+        SteadyCursorApp(store, clock=clock), terminal_size=(120, 40), run_before=open_review
     )
 
 

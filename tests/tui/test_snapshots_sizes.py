@@ -19,6 +19,7 @@ from prep.demo import fill_demo
 from prep.tui.app import PrepApp
 from prep.tui.screenshots import SHOTS
 from tests.helpers import NOW
+from tests.tui.conftest import SteadyCursorApp
 
 SIZES = [(80, 24), (120, 40), (200, 60)]
 
@@ -42,7 +43,7 @@ SCREENS = [
 def app_for(name: str, store, clock) -> PrepApp:
     if SHOTS[name].with_demo:
         fill_demo(store, NOW)
-    return PrepApp(store, clock=clock)
+    return SteadyCursorApp(store, clock=clock)
 
 
 def opener(name: str):
