@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
-from textual.binding import Binding, BindingType
 from textual.notifications import Notify
 from textual.screen import Screen
 
 from prep.domain.clock import Clock
 from prep.store import Store
+from prep.tui.commands import Command, HasCommands, bindings, palette_entries
 from prep.tui.screens.agenda import AgendaScreen
 from prep.tui.screens.keys_in_order import KeysOneAtATime
 from prep.tui.undo import PendingUndo, can_undo, take_back
@@ -21,20 +21,28 @@ if TYPE_CHECKING:
     from prep.tui.saving import DebouncedSaver
 
 
-class PrepApp(KeysOneAtATime, App[None]):
+class PrepApp(KeysOneAtATime, HasCommands, App[None]):
     """prep's terminal interface over one `Store`."""
 
     TITLE = "prep"
     SUB_TITLE = "meeting prep, debriefs and weekly review"
     CSS_PATH = "app.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("ctrl+q", "quit", "Quit", priority=True),
+    PREP_COMMANDS = (
+        Command(
+            "help",
+            "question_mark",
+            "Help",
+            palette_help="What each screen is for, and the keys",
+            key_display="?",
+            key_in_help=False,
+        ),
+        Command("quit", "ctrl+q", "Quit", priority=True),
         # Shown only while a text area you can write in has the focus.
-        Binding("ctrl+g", "edit_in_editor", "Editor", tooltip="Write this text in $EDITOR"),
+        Command("edit_in_editor", "ctrl+g", "Editor", tooltip="Write this text in $EDITOR"),
         # Shown for a few seconds after a delete or a merge (prep.tui.undo).
-        Binding("ctrl+z", "undo", "Undo"),
-    ]
+        Command("undo", "ctrl+z", "Undo"),
+    )
+    BINDINGS = bindings(PREP_COMMANDS)
     pending_undo: PendingUndo | None = None
 
     def __init__(self, store: Store, clock: Clock | None = None) -> None:
@@ -173,10 +181,9 @@ class PrepApp(KeysOneAtATime, App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette lists the current screen's actions first, then the app's."""
-        commands = getattr(screen, "palette_commands", None)
-        if commands is not None:
-            yield from commands()
-        yield SystemCommand("Help", "What each screen is for, and the keys", self.action_help)
+        if isinstance(screen, HasCommands):
+            yield from palette_entries(screen, screen.PREP_COMMANDS)
+        yield from palette_entries(self, self.PREP_COMMANDS)
         yield from super().get_system_commands(screen)
 
     # -- never a traceback on screen ------------------------------------------------
