@@ -3,6 +3,8 @@ palette entry all come from that declaration, and agree."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from textual.actions import parse
 from textual.binding import Binding
@@ -26,7 +28,7 @@ SCREENS = ["agenda", "people", "review", "form-new", "form-edit", "checklist", "
 def make_screen(name: str, store) -> Screen | None:
     """The screen to push on the agenda (None: the agenda itself)."""
     meeting = store.add_meeting(MeetingDraft("Renewal terms", "Priya", at(1, 15)))
-    makers = {
+    makers: dict[str, Callable[[], Screen]] = {
         "people": PeopleScreen,
         "review": ReviewScreen,
         "form-new": MeetingFormScreen,

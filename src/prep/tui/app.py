@@ -15,13 +15,14 @@ from prep.store import Store
 from prep.tui.commands import Command, HasCommands, bindings, palette_entries
 from prep.tui.screens.agenda import AgendaScreen
 from prep.tui.screens.keys_in_order import KeysOneAtATime
+from prep.tui.textual_private import OneLineCrashes, notifications_shown
 from prep.tui.undo import PendingUndo, can_undo, take_back
 
 if TYPE_CHECKING:
     from prep.tui.saving import DebouncedSaver
 
 
-class PrepApp(KeysOneAtATime, HasCommands, App[None]):
+class PrepApp(KeysOneAtATime, HasCommands, OneLineCrashes, App[None]):
     """prep's terminal interface over one `Store`."""
 
     TITLE = "prep"
@@ -168,14 +169,14 @@ class PrepApp(KeysOneAtATime, HasCommands, App[None]):
             markup=False,
         )
 
-    def _on_notify(self, event: Notify) -> None:
+    def on_notify(self, event: Notify) -> None:
         """A message already on screen is not stacked again: a save that keeps
         failing (a full disk, a damaged file) says so once while it shows, not
         at every pause in typing."""
         new = event.notification
         if any(
             (shown.title, shown.message) == (new.title, new.message)
-            for shown in self._notifications
+            for shown in notifications_shown(self)
         ):
             event.prevent_default()  # App's own handler would show it again
 
@@ -188,23 +189,12 @@ class PrepApp(KeysOneAtATime, HasCommands, App[None]):
 
     # -- never a traceback on screen ------------------------------------------------
 
-    def _handle_exception(self, error: Exception) -> None:
-        # Keep the first error: later ones are usually fallout from it.
-        if getattr(self, "_crash", None) is None:
-            self._crash = error
-        super()._handle_exception(error)
-
-    def _print_error_renderables(self) -> None:
+    def report_crash(self, crash: Exception) -> None:
         """On a crash, print one line and keep the traceback in a private file."""
         import sys
 
         from prep.tui.crash import crash_message, write_crash_log
 
-        crash = getattr(self, "_crash", None)
-        if crash is None:
-            super()._print_error_renderables()
-            return
-        self._exit_renderables.clear()
         try:
             log = write_crash_log(self.store.path.parent, crash, self.clock.now())
         except OSError:
