@@ -3,38 +3,52 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
-from textual.binding import Binding, BindingType
 from textual.notifications import Notify
 from textual.screen import Screen
 
 from prep.domain.clock import Clock
 from prep.store import Store
+from prep.tui.commands import Command, HasCommands, bindings, palette_entries
 from prep.tui.screens.agenda import AgendaScreen
 from prep.tui.screens.keys_in_order import KeysOneAtATime
+from prep.tui.textual_private import OneLineCrashes, notifications_shown
 from prep.tui.undo import PendingUndo, can_undo, take_back
 
 if TYPE_CHECKING:
     from prep.tui.saving import DebouncedSaver
 
 
-class PrepApp(KeysOneAtATime, App[None]):
+class PrepApp(KeysOneAtATime, HasCommands, OneLineCrashes, App[None]):
     """prep's terminal interface over one `Store`."""
 
     TITLE = "prep"
     SUB_TITLE = "meeting prep, debriefs and weekly review"
     CSS_PATH = "app.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("ctrl+q", "quit", "Quit", priority=True),
+    PREP_COMMANDS = (
+        Command(
+            "help",
+            "question_mark",
+            "Help",
+            palette_help="What each screen is for, and the keys",
+            key_display="?",
+            key_in_help=False,
+        ),
+        Command("quit", "ctrl+q", "Quit", priority=True),
         # Shown only while a text area you can write in has the focus.
-        Binding("ctrl+g", "edit_in_editor", "Editor", tooltip="Write this text in $EDITOR"),
+        Command("edit_in_editor", "ctrl+g", "Editor", tooltip="Write this text in $EDITOR"),
         # Shown for a few seconds after a delete or a merge (prep.tui.undo).
-        Binding("ctrl+z", "undo", "Undo"),
-    ]
+        Command("undo", "ctrl+z", "Undo"),
+        Command(
+            "import",
+            palette_title="Import a calendar",
+            palette_help="Add meetings from an .ics file or folder",
+        ),
+    )
+    BINDINGS = bindings(PREP_COMMANDS)
     pending_undo: PendingUndo | None = None
 
     def __init__(self, store: Store, clock: Clock | None = None) -> None:
@@ -46,7 +60,6 @@ class PrepApp(KeysOneAtATime, App[None]):
             store.clock = clock
         self.clock: Clock = store.clock
         self._orphan_savers: list[DebouncedSaver] = []  # see keep_retrying
-        self._crash: Exception | None = None  # the first error, see _handle_exception
 
     def get_default_screen(self) -> Screen:
         return AgendaScreen()
@@ -163,47 +176,32 @@ class PrepApp(KeysOneAtATime, App[None]):
             markup=False,
         )
 
-    def _on_notify(self, event: Notify) -> None:
+    def on_notify(self, event: Notify) -> None:
         """A message already on screen is not stacked again: a save that keeps
         failing (a full disk, a damaged file) says so once while it shows, not
         at every pause in typing."""
         new = event.notification
         if any(
             (shown.title, shown.message) == (new.title, new.message)
-            for shown in self._notifications
+            for shown in notifications_shown(self)
         ):
             event.prevent_default()  # App's own handler would show it again
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette lists the current screen's actions first, then the app's."""
-        commands = getattr(screen, "palette_commands", None)
-        if commands is not None:
-            yield from commands()
-        yield SystemCommand("Help", "What each screen is for, and the keys", self.action_help)
-        yield SystemCommand(
-            "Import a calendar", "Add meetings from an .ics file or folder", self.action_import
-        )
+        if isinstance(screen, HasCommands):
+            yield from palette_entries(screen, screen.PREP_COMMANDS)
+        yield from palette_entries(self, self.PREP_COMMANDS)
         yield from super().get_system_commands(screen)
 
     # -- never a traceback on screen ------------------------------------------------
 
-    def _handle_exception(self, error: Exception) -> None:
-        # Keep the first error: later ones are usually fallout from it.
-        if self._crash is None:
-            self._crash = error
-        super()._handle_exception(error)
-
-    def _print_error_renderables(self) -> None:
+    def report_crash(self, crash: Exception) -> None:
         """On a crash, print one line and keep the traceback in a private file."""
         import sys
 
         from prep.tui.crash import crash_message, write_crash_log
 
-        crash = self._crash
-        if crash is None:
-            super()._print_error_renderables()
-            return
-        self._exit_renderables.clear()
         try:
             log = write_crash_log(self.store.path.parent, crash, self.clock.now())
         except OSError:

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import ClassVar
-
 from textual import on
-from textual.app import ComposeResult, SystemCommand
-from textual.binding import Binding, BindingType
+from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Header, OptionList, Static
@@ -16,6 +12,7 @@ from prep.domain.agenda import DEBRIEF_WINDOW, build_agenda
 from prep.domain.debrief import ActionItem, UnsaidItem
 from prep.domain.models import Meeting
 from prep.store import StoreError
+from prep.tui.commands import SEARCH, Command, HasCommands, bindings
 from prep.tui.meeting_screens import open_meeting
 from prep.tui.screens.keys_in_order import KeysInOrder
 from prep.tui.screens.widths import FitsTheWidth
@@ -44,23 +41,75 @@ Press [b $accent]?[/] for the ideas behind each step, or [b $accent]ctrl+p[/] fo
 """
 
 
-class AgendaScreen(FitsTheWidth, KeysInOrder, PrepScreen[None]):
+class AgendaScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[None]):
     """Upcoming meetings grouped by when, past ones needing a debrief first."""
 
     # Priority, so each runs as its key is read: the keys typed after one
     # that opens a screen go to that screen (see keys_in_order.py).
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("p", "prepare", "Prepare", priority=True),
-        Binding("b", "debrief", "Debrief", priority=True),
-        Binding("x", "toggle_done", "Done", show=False, priority=True),
-        Binding("n", "new_meeting", "New", priority=True),
-        Binding("r", "review", "Review", priority=True),
-        Binding("o", "people", "People", priority=True),
-        Binding("e", "edit_meeting", "Edit", priority=True),
-        Binding("d,delete", "delete_meeting", "Delete", key_display="d", priority=True),
-        Binding("q", "app.quit", "Quit", show=False),
-        Binding("slash", "search", "Search", key_display="/"),
-    ]
+    PREP_COMMANDS = (
+        Command(
+            "prepare",
+            "p",
+            "Prepare",
+            palette_help="Open the checklist for the selected meeting",
+            priority=True,
+        ),
+        Command(
+            "debrief", "b", "Debrief", palette_help="Debrief the selected meeting", priority=True
+        ),
+        Command(
+            "toggle_done",
+            "x",
+            "Done",
+            palette_title="Mark action item done",
+            palette_help="The selected action item",
+            show=False,
+            priority=True,
+        ),
+        Command(
+            "new_meeting",
+            "n",
+            "New",
+            palette_title="New meeting",
+            palette_help="Add a meeting",
+            priority=True,
+        ),
+        Command(
+            "review",
+            "r",
+            "Review",
+            palette_title="Weekly review",
+            palette_help="This week's numbers, trends and reflection",
+            priority=True,
+        ),
+        Command(
+            "people",
+            "o",
+            "People",
+            palette_help="Each relationship and its timeline",
+            priority=True,
+        ),
+        Command(
+            "edit_meeting",
+            "e",
+            "Edit",
+            palette_title="Edit meeting",
+            palette_help="Edit the selected meeting",
+            priority=True,
+        ),
+        Command(
+            "delete_meeting",
+            "d,delete",
+            "Delete",
+            palette_title="Delete meeting",
+            palette_help="Delete the selected meeting",
+            key_display="d",
+            priority=True,
+        ),
+        Command("app.quit", "q", "Quit", show=False),
+        SEARCH,
+    )
+    BINDINGS = bindings(PREP_COMMANDS)
 
     def __init__(self) -> None:
         super().__init__()
@@ -280,26 +329,3 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, PrepScreen[None]):
         from prep.tui.screens.search import open_search
 
         open_search(self.app, lambda _: self.refresh_agenda())
-
-    def palette_commands(self) -> Iterable[SystemCommand]:
-        yield SystemCommand(
-            "Search", "Find a meeting by anything written in it (/)", self.action_search
-        )
-        yield SystemCommand(
-            "Prepare", "Open the checklist for the selected meeting (p)", self.action_prepare
-        )
-        yield SystemCommand("Debrief", "Debrief the selected meeting (b)", self.action_debrief)
-        yield SystemCommand(
-            "Mark action item done", "The selected action item (x)", self.action_toggle_done
-        )
-        yield SystemCommand("New meeting", "Add a meeting (n)", self.action_new_meeting)
-        yield SystemCommand(
-            "Weekly review", "This week's numbers, trends and reflection (r)", self.action_review
-        )
-        yield SystemCommand("People", "Each relationship and its timeline (o)", self.action_people)
-        yield SystemCommand(
-            "Edit meeting", "Edit the selected meeting (e)", self.action_edit_meeting
-        )
-        yield SystemCommand(
-            "Delete meeting", "Delete the selected meeting (d)", self.action_delete_meeting
-        )

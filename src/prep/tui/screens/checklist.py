@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import ClassVar
-
 from textual import on
-from textual.app import ComposeResult, SystemCommand
-from textual.binding import Binding, BindingType
+from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widget import AwaitMount, Widget
@@ -25,6 +21,7 @@ from prep.domain.when import format_when, relative
 from prep.domain.words import counted
 from prep.store import StoreError
 from prep.store.checklists import FIELDS
+from prep.tui.commands import Command, HasCommands, bindings
 from prep.tui.saving import SaveAsYouTypeScreen
 from prep.tui.screens.keys_in_order import KeysInOrder
 from prep.tui.screens.widths import FitsTheWidth
@@ -44,25 +41,47 @@ from prep.tui.widgets.step_strip import StepStrip, StripStep
 PANES = ["step-1", "step-2", "step-3", "step-4", "brief"]
 
 
-class ChecklistScreen(FitsTheWidth, KeysInOrder, SaveAsYouTypeScreen):
+class ChecklistScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScreen):
     """Walk the four steps for one meeting; every field saves as you type."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
+    PREP_COMMANDS = (
         # Named so no widget's action shares it: the footer shows one key per
         # action name, and the scale's "step" once hid PgDn on step 3.
-        Binding(
-            "pagedown,ctrl+pagedown",
+        Command(
             "change_step(1)",
+            "pagedown,ctrl+pagedown",
             "Next step",
             key_display="PgDn",
             priority=True,
         ),
-        Binding(
-            "pageup,ctrl+pageup", "change_step(-1)", "Previous", key_display="PgUp", priority=True
+        Command(
+            "change_step(-1)", "pageup,ctrl+pageup", "Previous", key_display="PgUp", priority=True
         ),
-        Binding("escape", "back", "Back"),
-        Binding("u", "unlock", "Unlock plan"),
-    ]
+        *(
+            Command(
+                f"go_to({pane_id!r})",
+                palette_title=f"Go to: {STEP_TITLES[Step(index + 1)]}",
+                palette_help=f"Checklist step {index + 1}",
+            )
+            for index, pane_id in enumerate(PANES[:-1])
+        ),
+        Command("go_to('brief')", palette_title="Go to: Brief", palette_help="The one-page brief"),
+        Command(
+            "back",
+            "escape",
+            "Back",
+            palette_title="Back to the agenda",
+            palette_help="Saves first",
+        ),
+        Command(
+            "unlock",
+            "u",
+            "Unlock plan",
+            palette_title="Unlock the plan",
+            palette_help="Edit after the start",
+        ),
+    )
+    BINDINGS = bindings(PREP_COMMANDS)
 
     FIELDS = FIELDS
 
@@ -417,14 +436,5 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, SaveAsYouTypeScreen):
     def stored_value(self, field: str) -> object:
         return getattr(self.app.store.checklists.get(self.meeting.id), field)
 
-    def palette_commands(self) -> Iterable[SystemCommand]:
-        for index, pane_id in enumerate(PANES):
-            title = STEP_TITLES[Step(index + 1)] if index < 4 else "Brief"
-            yield SystemCommand(
-                f"Go to: {title}",
-                f"Checklist step {index + 1}" if index < 4 else "The one-page brief",
-                lambda pane_id=pane_id: self._switch_to(pane_id),
-            )
-        if self.frozen:
-            yield SystemCommand("Unlock the plan", "Edit after the start (u)", self.action_unlock)
-        yield SystemCommand("Back to the agenda", "Saves first (esc)", self.action_back)
+    def action_go_to(self, pane_id: str) -> None:
+        self._switch_to(pane_id)

@@ -6,8 +6,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, ClassVar
 
 from textual import on
-from textual.app import ComposeResult, SystemCommand
-from textual.binding import Binding, BindingType
+from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
@@ -28,6 +27,7 @@ from prep.domain.when import (
 from prep.store import StoreError
 from prep.store.debriefs import FIELDS
 from prep.tui.messages import AskResultChosen, DeadlineMoveChanged, ProposalOutcomeChosen
+from prep.tui.commands import Command, HasCommands, bindings
 from prep.tui.saving import NOT_LOADED, SaveAsYouTypeScreen
 from prep.tui.screens.keys_in_order import KeysInOrder
 from prep.tui.screens.widths import FitsTheWidth
@@ -69,6 +69,20 @@ SECTIONS = [
     "next",
 ]
 
+# The palette's "Debrief: …" entries, one per section.
+SECTION_TITLES = {
+    "how": "How it went",
+    "asks": "Asks",
+    "unsaid": "Unsaid",
+    "deadlines": "Deadlines",
+    "level": "Assertiveness",
+    "feedback": "Feedback",
+    "solutions": "Problems raised",
+    "actions": "Action items",
+    "coaching": "Coaching up",
+    "next": "Next meeting",
+}
+
 IDEA = (
     "An after-action review compares the plan with what happened: what was "
     "supposed to happen, what did, why they differ, and what next. Debriefs of this "
@@ -76,14 +90,29 @@ IDEA = (
 )
 
 
-class DebriefScreen(FitsTheWidth, KeysInOrder, SaveAsYouTypeScreen):
+class DebriefScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScreen):
     """Debrief one meeting, section by section, against its frozen plan."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("pagedown", "section(1)", "Next section", key_display="PgDn", priority=True),
-        Binding("pageup", "section(-1)", "Previous", key_display="PgUp", priority=True),
-        Binding("escape", "back", "Back"),
-    ]
+    PREP_COMMANDS = (
+        Command("section(1)", "pagedown", "Next section", key_display="PgDn", priority=True),
+        Command("section(-1)", "pageup", "Previous", key_display="PgUp", priority=True),
+        *(
+            Command(
+                f"jump({key!r})",
+                palette_title=f"Debrief: {title}",
+                palette_help="Jump to this section",
+            )
+            for key, title in SECTION_TITLES.items()
+        ),
+        Command(
+            "back",
+            "escape",
+            "Back",
+            palette_title="Back to the agenda",
+            palette_help="Saves first",
+        ),
+    )
+    BINDINGS = bindings(PREP_COMMANDS)
 
     FIELDS = FIELDS
 
@@ -440,26 +469,7 @@ class DebriefScreen(FitsTheWidth, KeysInOrder, SaveAsYouTypeScreen):
                 focus_now(focusable[0], scroll_visible=False)
                 break
 
-    def palette_commands(self) -> Iterable[SystemCommand]:
-        titles = {
-            "how": "How it went",
-            "asks": "Asks",
-            "unsaid": "Unsaid",
-            "deadlines": "Deadlines",
-            "level": "Assertiveness",
-            "feedback": "Feedback",
-            "solutions": "Problems raised",
-            "actions": "Action items",
-            "coaching": "Coaching up",
-            "next": "Next meeting",
-        }
-        for key, title in titles.items():
-            yield SystemCommand(
-                f"Debrief: {title}", "Jump to this section", lambda key=key: self._jump(key)
-            )
-        yield SystemCommand("Back to the agenda", "Saves first (esc)", self.action_back)
-
-    def _jump(self, key: str) -> None:
+    def action_jump(self, key: str) -> None:
         self.query_one("#debrief-main", VerticalScroll).scroll_to_widget(
             self.query_one(f"#section-{key}"), top=True, animate=False
         )

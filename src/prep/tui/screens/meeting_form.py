@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any, ClassVar
+from typing import Any
 
 from textual import on
-from textual.app import ComposeResult, SystemCommand
-from textual.binding import Binding, BindingType
+from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.suggester import SuggestFromList
@@ -32,6 +30,7 @@ from prep.domain.when import (
     read_when,
 )
 from prep.store import StoreError
+from prep.tui.commands import Command, HasCommands, bindings
 from prep.tui.saving import SAVE_DELAY, DebouncedSaver
 from prep.tui.screens.keys_in_order import KeysInOrder
 from prep.tui.screens.widths import FitsTheWidth
@@ -73,17 +72,39 @@ nothing.
 """
 
 
-class MeetingFormScreen(FitsTheWidth, KeysInOrder, PrepScreen[int | None]):
+class MeetingFormScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[int | None]):
     """Dismisses with the saved meeting's id, or None when cancelled or deleted."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", priority=True),
+    PREP_COMMANDS = (
+        Command(
+            "save",
+            "ctrl+s",
+            "Save",
+            palette_title="Save meeting",
+            palette_help="Save and go back",
+            priority=True,
+        ),
         # Priority, so a question it asks is up before the next key is read.
-        Binding("escape", "cancel", "Back", priority=True),
+        Command(
+            "cancel",
+            "escape",
+            "Back",
+            palette_title="Cancel",
+            palette_help="Go back without saving",
+            priority=True,
+        ),
         # priority: Input would otherwise take ctrl+d as "delete right"; delete
         # still asks for confirmation, so a stray press costs nothing.
-        Binding("ctrl+d", "delete", "Delete", priority=True),
-    ]
+        Command(
+            "delete",
+            "ctrl+d",
+            "Delete",
+            palette_title="Delete meeting",
+            palette_help="Delete this meeting",
+            priority=True,
+        ),
+    )
+    BINDINGS = bindings(PREP_COMMANDS)
 
     def __init__(self, meeting: Meeting | None = None) -> None:
         super().__init__()
@@ -440,11 +461,3 @@ class MeetingFormScreen(FitsTheWidth, KeysInOrder, PrepScreen[int | None]):
             ConfirmScreen(f"Delete “{meeting.title}”?", DELETE_NOTE, confirm_label="Delete"),
             answered,
         )
-
-    def palette_commands(self) -> Iterable[SystemCommand]:
-        yield SystemCommand("Save meeting", "Save and go back (ctrl+s)", self.action_save)
-        yield SystemCommand("Cancel", "Go back without saving (esc)", self.action_cancel)
-        if self.meeting is not None:
-            yield SystemCommand(
-                "Delete meeting", "Delete this meeting (ctrl+d)", self.action_delete
-            )

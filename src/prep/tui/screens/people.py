@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import datetime
-from typing import ClassVar
 
 from textual import on
-from textual.app import ComposeResult, SystemCommand
-from textual.binding import Binding, BindingType
+from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Header, Static
@@ -20,6 +17,7 @@ from prep.domain.people import PersonSummary, TimelineEntry
 from prep.domain.when import format_when
 from prep.domain.words import counted
 from prep.store import StoreError
+from prep.tui.commands import SEARCH, Command, HasCommands, bindings
 from prep.tui.screens.keys_in_order import KeysInOrder
 from prep.tui.screens.widths import FitsTheWidth
 from prep.tui.typed import PrepScreen
@@ -43,16 +41,31 @@ def short_day(day, now: datetime) -> str:
     return day.strftime("%-d %b" if day.year == now.year else "%-d %b %Y")
 
 
-class PeopleScreen(FitsTheWidth, KeysInOrder, PrepScreen[None]):
+class PeopleScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[None]):
     """The people you meet, and the story of each relationship."""
 
     # Priority: the dialog is up before the next key is read.
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("e", "edit_person", "Edit", priority=True),
-        Binding("m", "merge_person", "Merge", priority=True),
-        Binding("escape", "back", "Back"),
-        Binding("slash", "search", "Search", key_display="/"),
-    ]
+    PREP_COMMANDS = (
+        Command(
+            "edit_person",
+            "e",
+            "Edit",
+            palette_title="Edit person",
+            palette_help="Name, organisation, kind, rank, cadence",
+            priority=True,
+        ),
+        Command(
+            "merge_person",
+            "m",
+            "Merge",
+            palette_title="Merge people",
+            palette_help="Two records that are one person",
+            priority=True,
+        ),
+        Command("back", "escape", "Back"),
+        SEARCH,
+    )
+    BINDINGS = bindings(PREP_COMMANDS)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -244,14 +257,3 @@ class PeopleScreen(FitsTheWidth, KeysInOrder, PrepScreen[None]):
         from prep.tui.screens.search import open_search
 
         open_search(self.app, lambda _: self.refresh_people())
-
-    def palette_commands(self) -> Iterable[SystemCommand]:
-        yield SystemCommand(
-            "Search", "Find a meeting by anything written in it (/)", self.action_search
-        )
-        yield SystemCommand(
-            "Edit person", "Name, organisation, kind, rank, cadence (e)", self.action_edit_person
-        )
-        yield SystemCommand(
-            "Merge people", "Two records that are one person (m)", self.action_merge_person
-        )

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
-from typing import ClassVar
 
 from textual import on, work
-from textual.app import ComposeResult, SystemCommand
-from textual.binding import Binding, BindingType
+from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import var
@@ -22,6 +19,7 @@ from prep.domain.review_report import MEETINGS_HEADING
 from prep.domain.review_stats import MeetingLine
 from prep.domain.weeks import describe_week, iso_week_label, week_start
 from prep.store import StoreError
+from prep.tui.commands import Command, HasCommands, bindings
 from prep.tui.meeting_screens import open_meeting
 from prep.tui.saving import DebouncedSaver
 from prep.tui.screens.keys_in_order import KeysInOrder
@@ -50,18 +48,43 @@ def split_at_meetings(markdown: str) -> tuple[str, str]:
     return head + heading, f"## {rest}" if next_heading else ""
 
 
-class ReviewScreen(FitsTheWidth, KeysInOrder, PrepScreen[None]):
+class ReviewScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[None]):
     """One week at a time: `[` and `]` step through weeks, `t` comes back to this one.
     Tab reaches the week's meetings, where enter opens one's checklist or debrief."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left_square_bracket", "week(-1)", "Previous week", key_display="["),
-        Binding("right_square_bracket", "week(1)", "Next week", key_display="]"),
-        Binding("t", "this_week", "This week"),
+    PREP_COMMANDS = (
+        Command(
+            "week(-1)",
+            "left_square_bracket",
+            "Previous week",
+            palette_help="Step back a week",
+            key_display="[",
+        ),
+        Command(
+            "week(1)",
+            "right_square_bracket",
+            "Next week",
+            palette_help="Step forward a week",
+            key_display="]",
+        ),
+        Command("this_week", "t", "This week", palette_help="Back to the current week"),
+        Command(
+            "meetings",
+            palette_title="The week's meetings",
+            palette_help="Go to the list; enter opens a checklist or debrief (tab)",
+        ),
         # priority: inside a reflection, TextArea would take ctrl+e as "end of line".
-        Binding("ctrl+e", "export", "Export", priority=True),
-        Binding("escape", "back", "Back"),
-    ]
+        Command(
+            "export",
+            "ctrl+e",
+            "Export",
+            palette_title="Export review",
+            palette_help="Markdown next to the database",
+            priority=True,
+        ),
+        Command("back", "escape", "Back"),
+    )
+    BINDINGS = bindings(PREP_COMMANDS)
 
     monday: var[date] = var(date.min, init=False)
 
@@ -262,16 +285,3 @@ class ReviewScreen(FitsTheWidth, KeysInOrder, PrepScreen[None]):
 
     def on_unmount(self) -> None:
         self.saver.flush()
-
-    def palette_commands(self) -> Iterable[SystemCommand]:
-        yield SystemCommand("Previous week", "Step back a week ([)", lambda: self.action_week(-1))
-        yield SystemCommand("Next week", "Step forward a week (])", lambda: self.action_week(1))
-        yield SystemCommand("This week", "Back to the current week (t)", self.action_this_week)
-        yield SystemCommand(
-            "The week's meetings",
-            "Go to the list; enter opens a checklist or debrief (tab)",
-            self.action_meetings,
-        )
-        yield SystemCommand(
-            "Export review", "Markdown next to the database (ctrl+e)", self.action_export
-        )

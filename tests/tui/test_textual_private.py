@@ -1,0 +1,94 @@
+"""The private Textual API prep relies on (prep.tui.textual_private) is still
+there and still behaves as prep expects: this fails, naming it, when an
+upgrade of Textual renames or changes one of them."""
+
+from __future__ import annotations
+
+import inspect
+
+from textual.app import App
+from textual.notifications import Notification
+
+from prep.tui.app import PrepApp
+from prep.tui.textual_private import OneLineCrashes, notifications_shown
+from tests.tui.conftest import SIZE
+
+ONE_LINE = "something went wrong and prep had to close"
+
+
+def parameters(method) -> list[str]:
+    return list(inspect.signature(method).parameters)
+
+
+def test_the_private_methods_prep_overrides_still_exist_with_their_signatures():
+    assert parameters(App._handle_exception) == ["self", "error"]
+    assert parameters(App._print_error_renderables) == ["self"]
+    # Textual calls them itself: the overrides are not dead code.
+    source = inspect.getsource(App)
+    print(
+        f"Textual calls _handle_exception {source.count('self._handle_exception(')} times, "
+        f"_print_error_renderables {source.count('self._print_error_renderables()')} times"
+    )
+    assert "self._handle_exception(" in source
+    assert "self._print_error_renderables()" in source
+
+
+def test_the_private_attributes_prep_reads_still_exist():
+    app = App()
+    assert isinstance(app._exit_renderables, list)
+    assert list(notifications_shown(app)) == []
+    # PrepApp's overrides are the mixin's, not shadowed by another base.
+    assert PrepApp._handle_exception is OneLineCrashes._handle_exception
+    assert PrepApp._print_error_renderables is OneLineCrashes._print_error_renderables
+
+
+class _Broken(App[None]):
+    def on_mount(self) -> None:
+        raise RuntimeError("a bug with a private note in it")
+
+
+class _BrokenQuietly(OneLineCrashes, _Broken):
+    reported: list[Exception]
+
+    def report_crash(self, error: Exception) -> None:
+        self.reported.append(error)
+        print("prep: " + ONE_LINE)
+
+
+def test_textual_alone_prints_a_traceback(capfd):
+    """The control: without prep's overrides Textual still prints one, so
+    the test below shows they are what stops it."""
+    _Broken().run(headless=True)
+    err = capfd.readouterr().err
+    print(f"{len(err.splitlines())} lines on stderr")
+    assert "RuntimeError" in err and "a bug with a private note in it" in err
+
+
+def test_a_crash_reaches_report_crash_once_and_prints_no_traceback(capfd):
+    app = _BrokenQuietly()
+    app.reported = []
+    app.run(headless=True)
+    captured = capfd.readouterr()
+    output = captured.out + captured.err
+    print(f"{len(output.splitlines())} lines of output, {len(app.reported)} crash reported")
+    assert [str(error) for error in app.reported] == ["a bug with a private note in it"]
+    assert app.return_code == 1
+    assert ONE_LINE in captured.out
+    assert "Traceback" not in output and "RuntimeError" not in output
+
+
+async def test_a_message_already_showing_is_not_stacked_again(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(3):
+            app.notify("Not saved yet: the disk is full", title="Not saved")
+            await pilot.pause()
+        app.notify("Something else")
+        await pilot.pause()
+        shown = list(notifications_shown(app))
+        print(f"{len(shown)} notifications shown after 4 sent")
+        assert all(isinstance(notification, Notification) for notification in shown)
+        assert [n.message for n in shown] == [
+            "Not saved yet: the disk is full",
+            "Something else",
+        ]
