@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import Any, ClassVar
+from collections.abc import Callable
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -26,8 +26,8 @@ from prep.domain.when import (
 )
 from prep.store import StoreError
 from prep.store.debriefs import FIELDS
-from prep.tui.messages import AskResultChosen, DeadlineMoveChanged, ProposalOutcomeChosen
 from prep.tui.commands import Command, HasCommands, bindings
+from prep.tui.messages import AskResultChosen, DeadlineMoveChanged, ProposalOutcomeChosen
 from prep.tui.saving import NOT_LOADED, SaveAsYouTypeScreen
 from prep.tui.screens.keys_in_order import KeysInOrder
 from prep.tui.screens.widths import FitsTheWidth
