@@ -408,6 +408,7 @@ def _add(store, draft, reading) -> int:
 
 def _list(store, args: argparse.Namespace) -> int:
     from prep.domain.agenda import DEBRIEF_WINDOW, build_agenda
+    from prep.domain.checklist import STEPS
     from prep.domain.when import format_when, relative
 
     now = store.clock.now()
@@ -439,7 +440,7 @@ def _list(store, args: argparse.Namespace) -> int:
         # one, so the columns' spacing stays.
         print(
             f"  {meeting.id:>4}  {when:<32} {clean_line(meeting.title)}"
-            f"  ·  {clean_line(meeting.counterpart.name)}  ·  {meeting.steps_done}/4 ready"
+            f"  ·  {clean_line(meeting.counterpart.name)}  ·  {meeting.steps_done}/{STEPS} ready"
         )
     return EXIT_OK
 
