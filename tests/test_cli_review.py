@@ -67,8 +67,8 @@ Last 12 weeks:           \u2581\u2588 (average gap from -1.0 to -0.5)
 
 Gap by who they are:
 
-- Senior to me: +1.0 over 1 meeting
-- My peers: -2.0 over 1 meeting
+- Senior to you: +1.0 over 1 meeting
+- Your peer: -2.0 over 1 meeting
 
 ## Hierarchy
 

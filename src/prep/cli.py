@@ -456,7 +456,9 @@ def _list(store, args: argparse.Namespace) -> int:
 
 
 def _state(meeting) -> str:
-    return "cancelled" if meeting.cancelled else f"{meeting.steps_done}/4 ready"
+    from prep.domain.checklist import STEPS
+
+    return "cancelled" if meeting.cancelled else f"{meeting.steps_done}/{STEPS} ready"
 
 
 def _brief(store, args: argparse.Namespace) -> int:

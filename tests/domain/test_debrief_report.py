@@ -299,7 +299,7 @@ def test_byline(counterpart, starts_at, setting, parts):
         (AskResult(1, asked=True), "Asked"),
         (AskResult(1, asked=True, answer=AskAnswer.GRANTED), "Asked \u2014 granted"),
         (AskResult(1, asked=True, answer=AskAnswer.REFUSED), "Asked \u2014 refused"),
-        (AskResult(1, asked=True, answer=AskAnswer.LATER), "Asked \u2014 answer later"),
+        (AskResult(1, asked=True, answer=AskAnswer.LATER), "Asked \u2014 later"),
         (AskResult(1, asked=True, answer=AskAnswer.NO_ANSWER), "Asked \u2014 no answer"),
         (AskResult(2, asked=True), "\u2014"),  # another ask's result
     ],

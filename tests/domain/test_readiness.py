@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from prep.domain.checklist import (
+    STEPS,
     Ask,
     Checklist,
     Deadline,
@@ -16,8 +17,16 @@ from prep.domain.checklist import (
     Problem,
     Solution,
     Step,
+    is_prepared,
 )
-from prep.domain.readiness import missing, prepared_before_start, step_done, steps_done
+from prep.domain.readiness import (
+    missing,
+    prepared_before_start,
+    problem_flag,
+    readiness_dots,
+    step_done,
+    steps_done,
+)
 
 MON_7_DEC = date(2026, 12, 7)
 FRI_11_DEC = date(2026, 12, 11)
@@ -311,3 +320,50 @@ def test_step_accepts_plain_numbers():
 )
 def test_prepared_before_start(steps, edited_after_start, prepared):
     assert prepared_before_start(steps, edited_after_start) is prepared
+
+
+@pytest.mark.parametrize(("steps", "prepared"), [(STEPS, True), (STEPS - 1, False), (0, False)])
+def test_a_meeting_is_prepared_once_every_step_is_done(steps, prepared):
+    assert STEPS == len(Step) == 4
+    assert is_prepared(steps) is prepared
+
+
+@pytest.mark.parametrize(
+    ("steps", "dots"),
+    [
+        (0, ("", "\u25cb\u25cb\u25cb\u25cb")),
+        (3, ("\u25cf\u25cf\u25cf", "\u25cb")),
+        (4, ("\u25cf\u25cf\u25cf\u25cf", "")),
+        (9, ("\u25cf\u25cf\u25cf\u25cf", "")),  # another program wrote nonsense: still 4 dots
+        (-1, ("", "\u25cb\u25cb\u25cb\u25cb")),
+    ],
+)
+def test_readiness_dots_one_per_step(steps, dots):
+    assert readiness_dots(steps) == dots
+
+
+@pytest.mark.parametrize(
+    ("problem", "flag"),
+    [
+        (Problem(1, "  "), None),
+        (VENDOR_DELAY, None),
+        (
+            Problem(1, "Vendor delay", ask_for_help=True),
+            ("Raised to ask for help: fine. Say what help you need.", False),
+        ),
+        (
+            Problem(1, "Vendor delay", (Solution(1, " "),)),
+            (
+                "\u201cVendor delay\u201d has no solution yet: "
+                "propose one, or mark it as asking for help.",
+                True,
+            ),
+        ),
+    ],
+)
+def test_no_solution_is_a_fault_unless_asking_for_help(problem, flag):
+    assert problem_flag(problem) == flag
+    # The step's list names the same faults, in the same words.
+    checklist = replace(COMPLETE, problems=(problem,), nothing_to_raise=True)
+    faults = [flag[0]] if flag and flag[1] else []
+    assert missing(checklist, Step.SOLUTIONS) == faults

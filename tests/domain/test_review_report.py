@@ -19,7 +19,7 @@ from prep.domain.review import (
     UpcomingDeadline,
     WeekInput,
 )
-from prep.domain.review_report import render_review
+from prep.domain.review_report import MEETINGS_HEADING, ReviewParts, render_review, review_parts
 from tests.domain.test_review_stats import PREVIOUS, WEEK
 from tests.helpers import NOW, at
 
@@ -66,8 +66,8 @@ Last 12 weeks: {SPARK} (average gap from -2.0 to +1.0)
 
 Gap by who they are:
 
-- Senior to me: -1.5 over 2 meetings
-- My peers: +1.0 over 1 meeting
+- Senior to you: -1.5 over 2 meetings
+- Your peer: +1.0 over 1 meeting
 
 ## Hierarchy
 
@@ -175,6 +175,19 @@ and what was granted, what went unsaid, deadlines that moved and action items.
 - **Write a reflection** at the end of the week: what went well, what to change, and \
 a focus for next week.
 """
+
+
+def test_the_review_comes_in_parts_that_join_into_the_whole():
+    parts = review_parts(WEEK, PREVIOUS, NOW)
+    assert parts.head.startswith("# Weekly review") and parts.head.endswith("|")
+    assert parts.meetings.startswith(f"{MEETINGS_HEADING}\n\n- ")
+    assert parts.body.startswith("## Assertiveness") and "## Setting" in parts.body
+    assert parts.reflection.startswith("## Reflection")
+    assert parts.markdown() == FULL_REVIEW
+    # Shown beside its own editor, the reflection is left out, and nothing else.
+    without = parts.markdown(reflection=False)
+    assert without == FULL_REVIEW.split("\n\n## Reflection")[0] + "\n"
+    assert review_parts(EMPTY_WEEK, WEEK, NOW) == ReviewParts(head=EMPTY_REVIEW.rstrip("\n"))
 
 
 def test_an_empty_week_explains_what_will_appear():

@@ -18,16 +18,16 @@ from prep.domain import markdown as md
 from prep.domain.assertiveness import ZONE_LABELS, is_level, zone
 from prep.domain.carry_over import CarryOver
 from prep.domain.checklist import (
+    CONFIDENCE_LABELS,
     REASON_LABELS,
+    STEPS,
     Ask,
     Checklist,
-    Confidence,
     Deadline,
     Flex,
     Need,
     Position,
     Problem,
-    Step,
 )
 from prep.domain.deadlines import is_blank
 from prep.domain.debrief_rules import OpenItems
@@ -46,12 +46,6 @@ POSITION_SENTENCES: dict[Position, str] = {
     Position.PEER: "They are my peer.",
     Position.JUNIOR: "They are junior to me.",
     Position.PAYING_CLIENT: "They are my paying client.",
-}
-
-CONFIDENCE_LABELS: dict[Confidence, str] = {
-    Confidence.LOW: "Low",
-    Confidence.MEDIUM: "Medium",
-    Confidence.HIGH: "High",
 }
 
 NEED_LABELS: dict[Need, str] = {
@@ -286,7 +280,7 @@ def render_brief(
     blocks = [
         f"# {md.heading(meeting.title)}",
         _byline(meeting, now),
-        f"Ready: {steps_done(checklist)} of {len(Step)} steps",
+        f"Ready: {steps_done(checklist)} of {STEPS} steps",
         *_asks_section(checklist, day),
         *_expectations_section(checklist, day),
         *_assertiveness_section(checklist),

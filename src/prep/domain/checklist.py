@@ -23,6 +23,15 @@ class Step(IntEnum):
     SOLUTIONS = 4
 
 
+# How many steps a checklist has: readiness is counted and drawn out of this.
+STEPS = len(Step)
+
+
+def is_prepared(steps_done: int) -> bool:
+    """A meeting is prepared once every step of its checklist is done."""
+    return steps_done >= STEPS
+
+
 STEP_TITLES: dict[Step, str] = {
     Step.HIERARCHY: "Hierarchy check",
     Step.EXPECTATIONS: "Expectation review",
@@ -73,6 +82,13 @@ class Confidence(StrEnum):
     LOW = "low"
     MEDIUM = "medium"
     HIGH = "high"
+
+
+CONFIDENCE_LABELS: dict[Confidence, str] = {
+    Confidence.LOW: "Low",
+    Confidence.MEDIUM: "Medium",
+    Confidence.HIGH: "High",
+}
 
 
 class Flex(StrEnum):

@@ -22,12 +22,38 @@ class AskAnswer(StrEnum):
     NO_ANSWER = "no-answer"
 
 
+# Whether a planned ask was made, then its answer: the debrief's choices and
+# the debrief report use the same words.
+ASKED_LABELS: dict[bool, str] = {True: "Asked", False: "Not asked"}
+
+ANSWER_LABELS: dict[AskAnswer, str] = {
+    AskAnswer.GRANTED: "Granted",
+    AskAnswer.REFUSED: "Refused",
+    AskAnswer.LATER: "Later",
+    AskAnswer.NO_ANSWER: "No answer",
+}
+
+
 class ProposalOutcome(StrEnum):
     """What happened to a solution you proposed for a problem."""
 
     ACCEPTED = "accepted"
     DECLINED = "declined"
     PARKED = "parked"
+
+
+# The three feedback questions, by the debrief field that keeps each answer.
+FEEDBACK_QUESTIONS: dict[str, str] = {
+    "feedback_keep": "What should I keep doing?",
+    "feedback_more": "What should I do more often?",
+    "feedback_help": "What can I do to help you more?",
+}
+
+OUTCOME_LABELS: dict[ProposalOutcome, str] = {
+    ProposalOutcome.ACCEPTED: "Accepted",
+    ProposalOutcome.DECLINED: "Declined",
+    ProposalOutcome.PARKED: "Parked",
+}
 
 
 class Owner(StrEnum):

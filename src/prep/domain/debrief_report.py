@@ -21,7 +21,10 @@ from prep.domain.assertiveness import ZONE_LABELS, describe_gap, is_level, zone
 from prep.domain.brief import EDITED_AFTER_START, when_and_setting
 from prep.domain.checklist import Ask, Checklist, Deadline, Problem
 from prep.domain.debrief import (
-    AskAnswer,
+    ANSWER_LABELS,
+    ASKED_LABELS,
+    FEEDBACK_QUESTIONS,
+    OUTCOME_LABELS,
     AskResult,
     DeadlineMove,
     Debrief,
@@ -35,25 +38,6 @@ from prep.domain.models import Meeting
 __all__ = ["render_debrief"]
 
 NOT_WRITTEN = "Not written yet."
-
-ANSWER_WORDS: dict[AskAnswer, str] = {
-    AskAnswer.GRANTED: "granted",
-    AskAnswer.REFUSED: "refused",
-    AskAnswer.LATER: "answer later",
-    AskAnswer.NO_ANSWER: "no answer",
-}
-
-OUTCOME_LABELS: dict[ProposalOutcome, str] = {
-    ProposalOutcome.ACCEPTED: "Accepted",
-    ProposalOutcome.DECLINED: "Declined",
-    ProposalOutcome.PARKED: "Parked",
-}
-
-FEEDBACK_QUESTIONS = (
-    "What should I keep doing?",
-    "What should I do more often?",
-    "What can I do to help you more?",
-)
 
 
 # -- Pieces --------------------------------------------------------------------
@@ -87,12 +71,10 @@ def _ask_row(ask: Ask, result: AskResult | None, day: md.Dates) -> tuple[str, st
     planned = f"Ask: {md.cell(ask.text)}{by_when}"
     if result is None or result.asked is None:
         happened = EMPTY_FIELD
-    elif not result.asked:
-        happened = "Not asked"
-    elif result.answer is None:
-        happened = "Asked"
+    elif not result.asked or result.answer is None:
+        happened = ASKED_LABELS[result.asked]
     else:
-        happened = f"Asked \u2014 {ANSWER_WORDS[result.answer]}"
+        happened = f"{ASKED_LABELS[True]} \u2014 {ANSWER_LABELS[result.answer].lower()}"
     return planned, happened
 
 
@@ -178,10 +160,9 @@ def _deadline_moves(checklist: Checklist, debrief: Debrief, day: md.Dates) -> li
 def _feedback(debrief: Debrief) -> list[str]:
     if not debrief.feedback_asked:
         return []
-    answers = (debrief.feedback_keep, debrief.feedback_more, debrief.feedback_help)
     lines = [
-        f"- {question} {md.or_empty(answer)}"
-        for question, answer in zip(FEEDBACK_QUESTIONS, answers, strict=True)
+        f"- {question} {md.or_empty(getattr(debrief, field))}"
+        for field, question in FEEDBACK_QUESTIONS.items()
     ]
     return ["## Feedback", "\n".join(lines)]
 

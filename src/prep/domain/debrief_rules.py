@@ -19,7 +19,7 @@ from datetime import date, datetime
 from typing import TypeGuard
 
 from prep.domain.assertiveness import describe_gap, is_level
-from prep.domain.checklist import Ask, Step
+from prep.domain.checklist import Ask, is_prepared
 from prep.domain.debrief import ActionItem, AskResult, Debrief, UnsaidItem
 from prep.domain.models import Cadence, Status
 
@@ -108,7 +108,7 @@ def meeting_status(
         return Status.DEBRIEFED
     if starts_at <= now:
         return Status.HELD
-    if checklist_steps_done == len(Step):
+    if is_prepared(checklist_steps_done):
         return Status.PREPARED
     return Status.PLANNED
 

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from prep.domain.checklist import STEPS, is_prepared
 from prep.domain.debrief import ActionItem
 from prep.domain.models import Cadence, Meeting
 
 PREPARE_WINDOW = timedelta(hours=1)
 FEEDBACK_AHEAD = timedelta(days=7)
-STEPS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +58,9 @@ def build_due(
 
     groups = {g.kind: g.meetings for g in build_agenda(meetings, now)}
     soon = tuple(
-        m for m in meetings if now < m.starts_at <= now + PREPARE_WINDOW and m.steps_done < STEPS
+        m
+        for m in meetings
+        if now < m.starts_at <= now + PREPARE_WINDOW and not is_prepared(m.steps_done)
     )
     late = {id(a) for a in overdue((a.item for a in actions), now.date())}
     return DueReport(

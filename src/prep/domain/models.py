@@ -25,6 +25,15 @@ class Rank(StrEnum):
     JUNIOR = "junior"
 
 
+# How someone stands to you, after their name ("Dana Reyes, senior to you")
+# and, capitalised, as a choice and as a heading in the weekly review.
+RANK_PHRASES: dict[Rank, str] = {
+    Rank.SENIOR: "senior to you",
+    Rank.PEER: "your peer",
+    Rank.JUNIOR: "junior to you",
+}
+
+
 class Cadence(StrEnum):
     """How often to ask this person the three feedback questions."""
 

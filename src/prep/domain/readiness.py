@@ -10,11 +10,18 @@ each step as short sentences the person can act on.
 from __future__ import annotations
 
 from prep.domain.assertiveness import is_level
-from prep.domain.checklist import Checklist, Deadline, Step
+from prep.domain.checklist import STEPS, Checklist, Deadline, Problem, Step, is_prepared
 from prep.domain.deadlines import is_blank, range_problem
 from prep.domain.models import clean_line
 
-__all__ = ["missing", "prepared_before_start", "step_done", "steps_done"]
+__all__ = [
+    "missing",
+    "prepared_before_start",
+    "problem_flag",
+    "readiness_dots",
+    "step_done",
+    "steps_done",
+]
 
 # Names quoted in messages are cut to this many characters, so one long
 # problem doesn't push the rest of the list off screen.
@@ -95,17 +102,29 @@ def _missing_assertiveness(checklist: Checklist) -> list[str]:
     return ["Set a planned level."]
 
 
+def problem_flag(problem: Problem) -> tuple[str, bool] | None:
+    """What to say beside a problem that has no solution yet, and whether it
+    is a fault: none is fine only when the problem is raised to ask for
+    help. None for a blank problem or one with a solution."""
+    if not _filled(problem.text) or problem.has_solution:
+        return None
+    if problem.ask_for_help:
+        return "Raised to ask for help: fine. Say what help you need.", False
+    return (
+        f"{_quoted(problem.text)} has no solution yet: propose one, or mark it as asking for help.",
+        True,
+    )
+
+
 def _missing_solutions(checklist: Checklist) -> list[str]:
     left = []
     problems = [p for p in checklist.problems if _filled(p.text)]
     if not problems and not checklist.nothing_to_raise:
         left.append("Add a problem to raise, or mark \u201cnothing to raise\u201d.")
     for problem in problems:
-        if not problem.ready:
-            left.append(
-                f"{_quoted(problem.text)} has no solution yet: "
-                "propose one, or mark it as asking for help."
-            )
+        flag = problem_flag(problem)
+        if flag is not None and flag[1]:
+            left.append(flag[0])
     return left
 
 
@@ -131,6 +150,13 @@ def steps_done(checklist: Checklist) -> int:
     return sum(step_done(checklist, step) for step in Step)
 
 
+def readiness_dots(steps_done: int) -> tuple[str, str]:
+    """Readiness drawn as one dot a step: "●●" for the steps done and "○○"
+    for those left, apart so a screen can colour them apart."""
+    done = max(0, min(STEPS, steps_done))
+    return "\u25cf" * done, "\u25cb" * (STEPS - done)
+
+
 def prepared_before_start(steps: int, edited_after_start: bool) -> bool:
     """Whether a meeting was prepared before it started: all four steps done
     (`steps`, as stored with the checklist), and the plan not unlocked and
@@ -139,4 +165,4 @@ def prepared_before_start(steps: int, edited_after_start: bool) -> bool:
     The plan freezes at the start, so a complete checklist that was never
     unlocked was complete before the meeting began.
     """
-    return steps == len(Step) and not edited_after_start
+    return is_prepared(steps) and not edited_after_start

@@ -18,6 +18,7 @@ newline can't open a heading, break a table or start a list.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from datetime import datetime
 
 from prep.domain import markdown as md
@@ -27,7 +28,7 @@ from prep.domain.deadlines import format_day
 from prep.domain.debrief import Owner
 from prep.domain.debrief_report import NOT_WRITTEN
 from prep.domain.markdown import EMPTY_FIELD
-from prep.domain.models import SETTING_LABELS, Cadence, Rank
+from prep.domain.models import RANK_PHRASES, SETTING_LABELS, Cadence
 from prep.domain.review import (
     ActionLine,
     MovedDeadline,
@@ -55,15 +56,15 @@ from prep.domain.review_stats import (
 from prep.domain.weeks import describe_week
 from prep.domain.words import counted
 
-__all__ = ["MEETINGS_HEADING", "meeting_when", "render_review"]
+__all__ = [
+    "MEETINGS_HEADING",
+    "ReviewParts",
+    "meeting_when",
+    "render_review",
+    "review_parts",
+]
 
 MEETINGS_HEADING = "## Meetings"
-
-RANK_LABELS: dict[Rank, str] = {
-    Rank.SENIOR: "Senior to me",
-    Rank.PEER: "My peers",
-    Rank.JUNIOR: "Junior to me",
-}
 
 FEEDBACK_REMINDER = (
     "Ask the three questions: what should I keep doing, what should I do more "
@@ -207,7 +208,7 @@ def _assertiveness_section(week: WeekInput) -> list[str]:
             "Gap by who they are:\n\n"
             + _bullets(
                 [
-                    f"{RANK_LABELS[rank]}: {_signed(gap)} over {counted(count, 'meeting')}"
+                    f"{RANK_PHRASES[rank].capitalize()}: {_signed(gap)} over {counted(count, 'meeting')}"
                     for rank, gap, count in stats.gap_by_rank
                 ]
             )
@@ -353,31 +354,60 @@ def _reflection_section(week: WeekInput) -> list[str]:
 # -- The review ----------------------------------------------------------------
 
 
-def render_review(week: WeekInput, previous: WeekInput, now: datetime) -> str:
-    """The review of `week` beside `previous` (the week before), as Markdown
-    ending in a newline.
+@dataclass(frozen=True, slots=True)
+class ReviewParts:
+    """The review in the pieces a screen lays out apart, each Markdown
+    blocks joined by blank lines ("" for a piece with nothing in it).
+
+    `head` is the title, last week's focus and the numbers (or, for an
+    empty week, the page saying what will appear); `meetings` the week's
+    meetings; `body` assertiveness through setting; `reflection` the
+    reflection written for the week.
+    """
+
+    head: str
+    meetings: str = ""
+    body: str = ""
+    reflection: str = ""
+
+    def markdown(self, *, reflection: bool = True) -> str:
+        """The whole review, ending in a newline; without the reflection
+        when it is shown apart."""
+        parts = (self.head, self.meetings, self.body, self.reflection if reflection else "")
+        return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def review_parts(week: WeekInput, previous: WeekInput, now: datetime) -> ReviewParts:
+    """The review of `week` beside `previous` (the week before), in parts.
 
     `now` decides which meetings have been held, who is due feedback, and
     whether dates carry their year. A week with nothing in it gets a short
-    page saying what will appear and how to get there.
+    page saying what will appear and how to get there, and no other part.
     """
-    blocks = [f"# Weekly review: {describe_week(week.week_start)}"]
+    head = [f"# Weekly review: {describe_week(week.week_start)}"]
     if week.last_week_focus.strip():
-        blocks.append(f"Last week's focus: {md.inline(week.last_week_focus)}")
+        head.append(f"Last week's focus: {md.inline(week.last_week_focus)}")
     if is_empty(week, now):
-        blocks.append(EMPTY_WEEK)
-        return "\n\n".join(blocks) + "\n"
+        return ReviewParts(head="\n\n".join([*head, EMPTY_WEEK]))
     day = md.Dates(now)
     held = held_week(week, now)
-    blocks += [
-        *_numbers_section(numbers(week, now), numbers(previous, now)),
-        *_meetings_section(week, now),
+    body = [
         *_assertiveness_section(held),
         *_hierarchy_section(held),
         *_expectations_section(held, day),
         *_actions_section(week, now, day),
         *_feedback_section(week, now, day),
         *_setting_section(held),
-        *_reflection_section(week),
     ]
-    return "\n\n".join(blocks) + "\n"
+    return ReviewParts(
+        head="\n\n".join([*head, *_numbers_section(numbers(week, now), numbers(previous, now))]),
+        meetings="\n\n".join(_meetings_section(week, now)),
+        body="\n\n".join(body),
+        reflection="\n\n".join(_reflection_section(week)),
+    )
+
+
+def render_review(week: WeekInput, previous: WeekInput, now: datetime) -> str:
+    """The review of `week` beside `previous`, as Markdown ending in a
+    newline (see `review_parts`)."""
+    return review_parts(week, previous, now).markdown()

@@ -28,7 +28,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from prep.domain.assertiveness import Zone, is_level, zone
-from prep.domain.checklist import HoldBackReason, Step
+from prep.domain.checklist import STEPS, HoldBackReason, is_prepared
 from prep.domain.clock import zone_of
 from prep.domain.debrief_rules import feedback_due, is_rating
 from prep.domain.models import Rank, Setting
@@ -169,14 +169,14 @@ def _state(meeting: ReviewMeeting, now: datetime) -> MeetingState:
 def _status(meeting: ReviewMeeting, state: MeetingState) -> str:
     if state is MeetingState.BOOKED:
         steps = meeting.steps_done
-        if steps >= len(Step):
+        if is_prepared(steps):
             return "booked, ready"
         if not steps:
             return "booked, not prepared yet"
-        return f"booked, {steps} of {len(Step)} steps ready"
+        return f"booked, {steps} of {STEPS} steps ready"
     if meeting.prepared_before:
         prepared = "prepared"
-    elif meeting.edited_after_start and meeting.steps_done >= len(Step):
+    elif meeting.edited_after_start and is_prepared(meeting.steps_done):
         prepared = "plan edited after the start"
     else:
         prepared = "not prepared"

@@ -21,7 +21,9 @@ from prep.domain.checklist import (
     Position,
     Problem,
     Solution,
+    is_prepared,
 )
+from prep.domain.models import Status
 from prep.domain.readiness import steps_done
 from prep.store.values import RowReader, as_text, to_sql
 
@@ -168,10 +170,10 @@ class ChecklistRepository:
         self._db.execute(
             "UPDATE checklists SET steps_done = ? WHERE meeting_id = ?", [done, meeting_id]
         )
+        status = Status.PREPARED if is_prepared(done) else Status.PLANNED
         self._db.execute(
-            "UPDATE meetings SET status = CASE WHEN ? = 4 THEN 'prepared' ELSE 'planned' END"
-            " WHERE id = ? AND status IN ('planned', 'prepared')",
-            [done, meeting_id],
+            "UPDATE meetings SET status = ? WHERE id = ? AND status IN ('planned', 'prepared')",
+            [status.value, meeting_id],
         )
         return done
 

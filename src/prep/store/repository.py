@@ -12,6 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from prep.domain.checklist import STEPS
 from prep.domain.models import (
     DURATION_MAX_MINUTES,
     Cadence,
@@ -549,7 +550,7 @@ def meeting_from_row(row: dict[str, Any]) -> Meeting:
         setting=read.choice(Setting, "setting", Setting.VIDEO),
         notes=read.text("notes"),
         status=read.choice(Status, "status", Status.PLANNED),
-        steps_done=read.number("steps_done", 0, 4) or 0,
+        steps_done=read.number("steps_done", 0, STEPS) or 0,
         cancelled=bool(row.get("cancelled")),
         created_at=parse_moment(row["created_at"]),
         updated_at=parse_moment(row["updated_at"]),

@@ -7,7 +7,7 @@ from collections import defaultdict
 from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
-from prep.domain.checklist import HoldBackReason
+from prep.domain.checklist import STEPS, HoldBackReason
 from prep.domain.debrief import Owner
 from prep.domain.models import DURATION_MAX_MINUTES, Cadence, Rank, Setting
 from prep.domain.review import (
@@ -87,7 +87,7 @@ def _review_meeting(row: dict[str, Any]) -> ReviewMeeting:
         starts_at=meeting_start(row, read),
         duration_minutes=read.number("duration_minutes", 1, DURATION_MAX_MINUTES) or 30,
         setting=read.choice(Setting, "setting", Setting.VIDEO),
-        steps_done=read.number("steps_done", 0, 4) or 0,
+        steps_done=read.number("steps_done", 0, STEPS) or 0,
         edited_after_start=read.flag("edited_after_start"),
         debriefed=row["status"] == "debriefed",
         planned_level=read.number("planned_level", 1, 10),

@@ -12,11 +12,11 @@ from textual.widgets.option_list import Option
 
 from prep.domain.brief import render_brief
 from prep.domain.carry_over import CarryOver, carry_over_from
-from prep.domain.checklist import STEP_TITLES, Checklist, Step
+from prep.domain.checklist import STEP_TITLES, STEPS, Checklist, Step
 from prep.domain.debrief import ActionItem, UnsaidItem
 from prep.domain.debrief_rules import open_items
 from prep.domain.models import Meeting
-from prep.domain.readiness import missing, step_done, steps_done
+from prep.domain.readiness import missing, readiness_dots, step_done, steps_done
 from prep.domain.when import format_when, relative
 from prep.domain.words import counted
 from prep.store import StoreError
@@ -332,11 +332,12 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScree
             ]
         )
         count = steps_done(checklist)
+        filled, empty = readiness_dots(count)
         self.query_one("#readiness", Static).update(
             Content.assemble(
-                ("●" * count, "$text-success"),
-                ("○" * (4 - count), "$text-muted"),
-                f"  {count} of 4 steps done",
+                (filled, "$text-success"),
+                (empty, "$text-muted"),
+                f"  {count} of {STEPS} steps done",
             )
         )
         for pane in self.query(StepPane):

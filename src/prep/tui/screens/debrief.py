@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any
 
 from textual import on
@@ -10,10 +11,11 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Header, Input, Label, Static, TextArea
+from textual.widgets import Header, Input, Label, Static
 
 from prep.domain.checklist import Checklist
-from prep.domain.debrief import Debrief
+from prep.domain.debrief import FEEDBACK_QUESTIONS, ActionItem, Debrief, UnsaidItem
+from prep.domain.debrief_rules import TEMPERATURE_LABELS
 from prep.domain.models import Meeting
 from prep.domain.when import (
     WhenError,
@@ -44,17 +46,11 @@ from prep.tui.widgets.focus import focus_now
 from prep.tui.widgets.footer import KeyFooter
 from prep.tui.widgets.item_list import ItemList
 from prep.tui.widgets.open_items import OpenItems
-from prep.tui.widgets.text_field import TextField
+from prep.tui.widgets.text_field import TextField, short_text
 from prep.tui.widgets.tick_box import TickBox
 
 RATINGS = [("1 · Poor", 1), ("2 · Weak", 2), ("3 · OK", 3), ("4 · Good", 4), ("5 · Excellent", 5)]
-TEMPERATURES = [
-    ("1 · Cold", 1),
-    ("2 · Cool", 2),
-    ("3 · Neutral", 3),
-    ("4 · Warm", 4),
-    ("5 · Very warm", 5),
-]
+TEMPERATURES = [(f"{n} · {word.capitalize()}", n) for n, word in TEMPERATURE_LABELS.items()]
 
 SECTIONS = [
     "how",
@@ -90,6 +86,138 @@ IDEA = (
 )
 
 
+def _section(key: str, title: str) -> Label:
+    return Label(title, id=f"section-{key}", classes="section-label")
+
+
+def _or_hint(rows: Sequence[Widget], nothing: str) -> Sequence[Widget]:
+    """A row for each planned item, or a line saying none was planned."""
+    return rows or [Static(nothing, classes="hint")]
+
+
+class DebriefForm(VerticalScroll):
+    """The debrief's sections, built from what the screen read: a row for
+    each ask, deadline and problem the plan has."""
+
+    def __init__(
+        self,
+        meeting: Meeting,
+        checklist: Checklist,
+        debrief: Debrief,
+        earlier: tuple[list[UnsaidItem], list[ActionItem]],
+        today: date,
+        *,
+        id: str,
+    ) -> None:
+        super().__init__(id=id)
+        self.meeting = meeting
+        self.checklist = checklist
+        self.debrief = debrief
+        self.earlier = earlier
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        m, c, d, today = self.meeting, self.checklist, self.debrief, self.today
+        earlier_unsaid, earlier_actions = self.earlier
+        results = {r.ask_id: r for r in d.ask_results}
+        outcomes = dict(d.proposal_outcomes)
+        moves = {move.deadline_id: move for move in d.deadline_moves}
+
+        yield Static(IDEA, classes="idea")
+
+        yield _section("how", "How it went")
+        yield short_text(d.outcome, id="outcome", placeholder="The outcome and any decisions")
+        with Horizontal(classes="form-row"):
+            yield Label("Overall", classes="field-label")
+            yield Choice(
+                RATINGS,
+                prompt="How did it go? (1–5)",
+                id="overall",
+                value=d.overall or Choice.NO_CHOICE,
+            )
+        with Horizontal(classes="form-row"):
+            yield Label("Temperature", classes="field-label")
+            yield Choice(
+                TEMPERATURES,
+                prompt="The relationship, cold to warm",
+                id="temperature",
+                value=d.temperature or Choice.NO_CHOICE,
+            )
+
+        yield _section("asks", "Your direct asks")
+        yield from _or_hint(
+            [AskResultRow(a, results.get(a.id)) for a in c.asks if a.text.strip()],
+            "No direct asks were planned.",
+        )
+
+        yield _section("unsaid", "What went unsaid")
+        yield Static(
+            "Anything you meant to say and did not. It follows this person "
+            "into your next checklist and brief until you mark it resolved.",
+            classes="hint",
+        )
+        yield ItemList("unsaid", m.id, UnsaidRow, noun="unsaid item", id="unsaid")
+        yield OpenItems(earlier_unsaid, earlier_actions, today, id="earlier-items")
+
+        yield _section("deadlines", "Deadlines")
+        yield from _or_hint(
+            [
+                DeadlineMoveRow(x, moves.get(x.id), m.id, today)
+                for x in c.deadlines
+                if x.label.strip() or x.has_range
+            ],
+            "No deadlines were planned.",
+        )
+
+        yield _section("level", "Assertiveness: plan and reality")
+        yield AssertivenessScale(d.actual_level, compare=c.planned_level, id="actual_level")
+        if c.planned_level is None:
+            yield Static("No level was planned; rate what you actually did.", classes="hint")
+
+        yield _section("feedback", "Feedback")
+        yield TickBox(
+            "I asked for feedback (worded as asking for advice)",
+            d.feedback_asked,
+            id="feedback_asked",
+            compact=True,
+        )
+        for field, question in FEEDBACK_QUESTIONS.items():
+            yield Label(question, classes="question")
+            yield TextField(getattr(d, field), id=field, compact=True, placeholder="Their answer")
+
+        yield _section("solutions", "Problems you raised")
+        yield from _or_hint(
+            [ProposalRow(p, outcomes.get(p.id)) for p in c.problems if p.text.strip()],
+            "No problems were planned.",
+        )
+
+        yield _section("actions", "Action items")
+        yield ItemList("actions", m.id, ActionRow, noun="action item", id="actions")
+
+        yield _section("coaching", "Coaching up")
+        yield Static(
+            "Managing up changes how they see you; coaching up tries to "
+            "change what they do. If they won't take feedback, reframe and "
+            "act yourself: show what a late addition does to the deadline.",
+            classes="hint",
+        )
+        yield short_text(
+            d.coaching_note,
+            id="coaching_note",
+            placeholder="A behaviour you'd like to change, and what you'll do",
+        )
+
+        yield _section("next", "Next meeting")
+        with Horizontal(classes="form-row"):
+            yield Label("When", classes="field-label")
+            yield TextField(
+                id="next-when",
+                compact=True,
+                placeholder="e.g. next tue 10am — enter books it",
+            )
+        yield Static("", id="next-hint", classes="hint")
+
+
 class DebriefScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScreen):
     """Debrief one meeting, section by section, against its frozen plan."""
 
@@ -119,166 +247,54 @@ class DebriefScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScreen)
     def __init__(self, meeting: Meeting) -> None:
         super().__init__()
         self.meeting = meeting
+        # Empty until on_mount reads them (and left so if the store can't be read).
+        self.checklist = Checklist(meeting.id)
+        self.debrief = Debrief(meeting.id)
 
     def compose(self) -> ComposeResult:
-        store = self.app.store
-        now = self.app.clock.now()
-        today = now.date()
-        m = self.meeting
-        try:
-            self.checklist: Checklist = store.checklists.get(m.id)
-            self.debrief: Debrief = store.debriefs.get(m.id)
-            earlier_unsaid, earlier_actions = store.debriefs.open_items_for(
-                m.counterpart.id, before=m
-            )
-        except StoreError as error:
-            self.notify(str(error), title="Could not load", severity="error", markup=False)
-            self.checklist, self.debrief = Checklist(m.id), Debrief(m.id)
-            earlier_unsaid, earlier_actions = [], []
-        d, c = self.debrief, self.checklist
-        results = {r.ask_id: r for r in d.ask_results}
-        outcomes = dict(d.proposal_outcomes)
-        moves = {move.deadline_id: move for move in d.deadline_moves}
-
         yield Header()
         # Under 100 columns, in place of the side column: the same status, short.
         yield Static("", id="debrief-strip")
         with Horizontal(id="debrief-body"):
             with Vertical(id="debrief-side"):
                 yield Static("", id="debrief-status")
-            with VerticalScroll(id="debrief-main"):
-                yield Static(IDEA, classes="idea")
-
-                yield self._section("how", "How it went")
-                yield TextArea(
-                    d.outcome,
-                    id="outcome",
-                    compact=True,
-                    soft_wrap=True,
-                    tab_behavior="focus",
-                    classes="short-text",
-                    placeholder="The outcome and any decisions",
-                )
-                with Horizontal(classes="form-row"):
-                    yield Label("Overall", classes="field-label")
-                    yield Choice(
-                        RATINGS,
-                        prompt="How did it go? (1–5)",
-                        id="overall",
-                        value=d.overall or Choice.NO_CHOICE,
-                    )
-                with Horizontal(classes="form-row"):
-                    yield Label("Temperature", classes="field-label")
-                    yield Choice(
-                        TEMPERATURES,
-                        prompt="The relationship, cold to warm",
-                        id="temperature",
-                        value=d.temperature or Choice.NO_CHOICE,
-                    )
-
-                yield self._section("asks", "Your direct asks")
-                asks = [a for a in c.asks if a.text.strip()]
-                if asks:
-                    for ask in asks:
-                        yield AskResultRow(ask, results.get(ask.id))
-                else:
-                    yield Static("No direct asks were planned.", classes="hint")
-
-                yield self._section("unsaid", "What went unsaid")
-                yield Static(
-                    "Anything you meant to say and did not. It follows this person "
-                    "into your next checklist and brief until you mark it resolved.",
-                    classes="hint",
-                )
-                yield ItemList("unsaid", m.id, UnsaidRow, noun="unsaid item", id="unsaid")
-                yield OpenItems(earlier_unsaid, earlier_actions, today, id="earlier-items")
-
-                yield self._section("deadlines", "Deadlines")
-                deadlines = [x for x in c.deadlines if x.label.strip() or x.has_range]
-                if deadlines:
-                    for deadline in deadlines:
-                        yield DeadlineMoveRow(deadline, moves.get(deadline.id), m.id, today)
-                else:
-                    yield Static("No deadlines were planned.", classes="hint")
-
-                yield self._section("level", "Assertiveness: plan and reality")
-                yield AssertivenessScale(d.actual_level, compare=c.planned_level, id="actual_level")
-                if c.planned_level is None:
-                    yield Static(
-                        "No level was planned; rate what you actually did.", classes="hint"
-                    )
-
-                yield self._section("feedback", "Feedback")
-                yield TickBox(
-                    "I asked for feedback (worded as asking for advice)",
-                    d.feedback_asked,
-                    id="feedback_asked",
-                    compact=True,
-                )
-                for field, question in (
-                    ("feedback_keep", "What should I keep doing?"),
-                    ("feedback_more", "What should I do more often?"),
-                    ("feedback_help", "What can I do to help you more?"),
-                ):
-                    yield Label(question, classes="question")
-                    yield TextField(
-                        getattr(d, field), id=field, compact=True, placeholder="Their answer"
-                    )
-
-                yield self._section("solutions", "Problems you raised")
-                problems = [p for p in c.problems if p.text.strip()]
-                if problems:
-                    for problem in problems:
-                        yield ProposalRow(problem, outcomes.get(problem.id))
-                else:
-                    yield Static("No problems were planned.", classes="hint")
-
-                yield self._section("actions", "Action items")
-                yield ItemList("actions", m.id, ActionRow, noun="action item", id="actions")
-
-                yield self._section("coaching", "Coaching up")
-                yield Static(
-                    "Managing up changes how they see you; coaching up tries to "
-                    "change what they do. If they won't take feedback, reframe and "
-                    "act yourself: show what a late addition does to the deadline.",
-                    classes="hint",
-                )
-                yield TextArea(
-                    d.coaching_note,
-                    id="coaching_note",
-                    compact=True,
-                    soft_wrap=True,
-                    tab_behavior="focus",
-                    classes="short-text",
-                    placeholder="A behaviour you'd like to change, and what you'll do",
-                )
-
-                yield self._section("next", "Next meeting")
-                with Horizontal(classes="form-row"):
-                    yield Label("When", classes="field-label")
-                    yield TextField(
-                        id="next-when",
-                        compact=True,
-                        placeholder="e.g. next tue 10am — enter books it",
-                    )
-                yield Static("", id="next-hint", classes="hint")
+            # The sections (a DebriefForm) are mounted here once on_mount has
+            # read the debrief and its plan.
         yield KeyFooter()
 
     def loaded_value(self, field: str) -> Any:
-        # The text fields are built with the debrief's values (see compose).
+        # The text fields are built with the debrief's values (see DebriefForm).
         return getattr(self.debrief, field, NOT_LOADED)
 
-    @staticmethod
-    def _section(key: str, title: str) -> Label:
-        return Label(title, id=f"section-{key}", classes="section-label")
-
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         now = self.app.clock.now()
         self.title = f"Debrief · {self.meeting.title}"
         self.sub_title = (
             f"with {self.meeting.counterpart.name} · "
             f"{format_when(self.meeting.starts_at, now)} "
             f"({relative(self.meeting.starts_at, now)})"
+        )
+        m = self.meeting
+        earlier_unsaid: list[UnsaidItem] = []
+        earlier_actions: list[ActionItem] = []
+        try:
+            self.checklist = self.app.store.checklists.get(m.id)
+            self.debrief = self.app.store.debriefs.get(m.id)
+            earlier_unsaid, earlier_actions = self.app.store.debriefs.open_items_for(
+                m.counterpart.id, before=m
+            )
+        except StoreError as error:
+            self.notify(str(error), title="Could not load", severity="error", markup=False)
+        # Awaited, so that the sections exist before the first paint.
+        await self.query_one("#debrief-body").mount(
+            DebriefForm(
+                m,
+                self.checklist,
+                self.debrief,
+                (earlier_unsaid, earlier_actions),
+                now.date(),
+                id="debrief-main",
+            )
         )
         self.query_one("#unsaid", ItemList).load(self.debrief.unsaid)
         self.query_one("#actions", ItemList).load(self.debrief.action_items)

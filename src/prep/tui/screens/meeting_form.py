@@ -12,6 +12,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Header, Input, Label, Static, TextArea
 
 from prep.domain.models import (
+    RANK_PHRASES,
     SETTING_LABELS,
     Counterpart,
     Meeting,
@@ -38,7 +39,6 @@ from prep.tui.typed import PrepScreen
 from prep.tui.widgets.choice import Choice
 from prep.tui.widgets.focus import focus_now
 from prep.tui.widgets.footer import KeyFooter
-from prep.tui.widgets.meeting_detail import RANK_PHRASES
 from prep.tui.widgets.text_field import TextField
 
 # The draft is saved like the checklist: SAVE_DELAY after a pause, at least

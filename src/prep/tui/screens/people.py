@@ -12,8 +12,9 @@ from textual.widgets import DataTable, Header, Static
 
 from prep.domain.assertiveness import ZONE_LABELS, zone
 from prep.domain.debrief_rules import feedback_due
-from prep.domain.models import Counterpart
+from prep.domain.models import RANK_PHRASES, Counterpart
 from prep.domain.people import PersonSummary, TimelineEntry
+from prep.domain.readiness import readiness_dots
 from prep.domain.when import format_when
 from prep.domain.words import counted
 from prep.store import StoreError
@@ -24,7 +25,6 @@ from prep.tui.typed import PrepScreen
 from prep.tui.undo import Restored
 from prep.tui.widgets.focus import focus_now
 from prep.tui.widgets.footer import KeyFooter
-from prep.tui.widgets.meeting_detail import RANK_PHRASES
 from prep.tui.widgets.people_table import Cell, PeopleTable
 
 SPARK = "▁▂▃▄▅▆▇█"
@@ -158,7 +158,7 @@ class PeopleScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[None]):
             lines.append(Content.styled("No meetings yet.", "$text-muted"))
         for entry in entries:
             m = entry.meeting
-            dots = "●" * m.steps_done + "○" * (4 - m.steps_done)
+            dots = "".join(readiness_dots(m.steps_done))
             lines.append(
                 Content.assemble(
                     (format_when(m.starts_at, now), "$text-muted"), "  ", (dots, "$text-success")

@@ -15,7 +15,7 @@ from textual.widgets import Header, Label, OptionList, Static, TextArea
 
 from prep.domain.clock import zone_of
 from prep.domain.review import Reflection
-from prep.domain.review_report import MEETINGS_HEADING
+from prep.domain.review_report import MEETINGS_HEADING, ReviewParts
 from prep.domain.review_stats import MeetingLine
 from prep.domain.weeks import describe_week, iso_week_label, week_start
 from prep.store import StoreError
@@ -37,15 +37,13 @@ REFLECTION_FIELDS = (
 )
 
 
-def split_at_meetings(markdown: str) -> tuple[str, str]:
+def around_meetings(parts: ReviewParts) -> tuple[str, str]:
     """The report before the meetings' list (its heading included) and after
     it. The screen shows the list as `WeekMeetings`, to open a meeting from;
     a week without meetings has no such section: ("the report", "")."""
-    head, heading, tail = markdown.partition(f"\n{MEETINGS_HEADING}\n")
-    if not heading:
-        return markdown, ""
-    _, next_heading, rest = tail.partition("\n## ")
-    return head + heading, f"## {rest}" if next_heading else ""
+    if not parts.meetings:
+        return parts.markdown(reflection=False), ""
+    return f"{parts.head}\n\n{MEETINGS_HEADING}\n", f"{parts.body}\n"
 
 
 class ReviewScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[None]):
@@ -153,7 +151,7 @@ class ReviewScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[None]):
     @work(thread=True, exclusive=True, group="review")
     def load_week(self, monday: date) -> None:
         """Query and render off the UI thread; the newest request wins."""
-        from prep.domain.review_report import render_review
+        from prep.domain.review_report import review_parts
         from prep.domain.review_stats import meeting_lines
 
         now = self.app.clock.now()
@@ -169,26 +167,26 @@ class ReviewScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[None]):
                 markup=False,
             )
             return
-        # The reflection is edited on the right, so the report leaves it out.
-        markdown = render_review(replace(week, reflection=Reflection()), previous, now)
-        markdown = markdown.split("\n## Reflection", 1)[0].rstrip() + "\n"
+        # The reflection is edited on the right: the report shows none, and
+        # one written alone doesn't make the week worth a report.
+        parts = review_parts(replace(week, reflection=Reflection()), previous, now)
         self.app.call_from_thread(
-            self._show, monday, markdown, week.last_week_focus, meeting_lines(week, now), now
+            self._show, monday, parts, week.last_week_focus, meeting_lines(week, now), now
         )
 
     def _show(
         self,
         monday: date,
-        markdown: str,
+        parts: ReviewParts,
         last_focus: str,
         meetings: list[MeetingLine],
         now: datetime,
     ) -> None:
         if monday != self.monday:
             return  # the person has already moved on to another week
-        self.markdown = markdown
+        self.markdown = parts.markdown(reflection=False)
         self.shown_week = monday
-        before, after = split_at_meetings(markdown)
+        before, after = around_meetings(parts)
         self.query_one("#review-markdown", MarkdownView).update(before)
         listing = self.query_one(WeekMeetings)
         had_focus = listing.has_focus

@@ -18,15 +18,12 @@ from prep.domain.agenda import AgendaGroup, GroupKind
 from prep.domain.deadlines import format_day
 from prep.domain.debrief import ActionItem
 from prep.domain.models import Meeting
+from prep.domain.readiness import readiness_dots
 
-READINESS_STEPS = 4
 
-
-def readiness_dots(steps_done: int) -> Content:
-    done = max(0, min(READINESS_STEPS, steps_done))
-    return Content.assemble(
-        ("●" * done, "$success"), ("○" * (READINESS_STEPS - done), "$text-muted")
-    )
+def readiness_content(steps_done: int) -> Content:
+    done, left = readiness_dots(steps_done)
+    return Content.assemble((done, "$success"), (left, "$text-muted"))
 
 
 def short_when(meeting: Meeting, kind: GroupKind, now: datetime) -> str:
@@ -178,7 +175,7 @@ class AgendaList(OptionList):
         elif kind is GroupKind.DEBRIEF:
             status = Content.styled("debrief ▸", "$warning")
         else:
-            status = Content.assemble("     ", readiness_dots(meeting.steps_done))
+            status = Content.assemble("     ", readiness_content(meeting.steps_done))
         return Content.assemble(
             "  ",
             (short_when(meeting, kind, now).ljust(11), "$text-muted"),

@@ -27,7 +27,7 @@ from prep.tui.widgets.choice import Choice
 from prep.tui.widgets.item_list import ItemList
 from prep.tui.widgets.markdown_view import MarkdownView
 from prep.tui.widgets.open_items import OpenItems
-from prep.tui.widgets.text_field import TextField
+from prep.tui.widgets.text_field import TextField, short_text
 from prep.tui.widgets.tick_box import TickBox
 
 IDEAS: dict[Step, str] = {
@@ -165,24 +165,10 @@ class ExpectationsPane(StepPane):
         yield self.idea()
         with Horizontal(classes="form-row"):
             yield _field("They expect")
-            yield TextArea(
-                id="they_expect",
-                compact=True,
-                soft_wrap=True,
-                tab_behavior="focus",
-                classes="short-text",
-                placeholder="What do they expect from this meeting?",
-            )
+            yield short_text(id="they_expect", placeholder="What do they expect from this meeting?")
         with Horizontal(classes="form-row"):
             yield _field("I expect")
-            yield TextArea(
-                id="i_expect",
-                compact=True,
-                soft_wrap=True,
-                tab_behavior="focus",
-                classes="short-text",
-                placeholder="What do you want to walk out with?",
-            )
+            yield short_text(id="i_expect", placeholder="What do you want to walk out with?")
         yield Label("Deadlines", classes="section-label")
         yield ItemList("deadlines", self.meeting_id, DeadlineRow, noun="deadline", id="deadlines")
         with Horizontal(classes="form-row"):

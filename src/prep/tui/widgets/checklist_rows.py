@@ -11,10 +11,20 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Static
 
-from prep.domain.checklist import Ask, Confidence, Deadline, Flex, Need, Problem, Solution
+from prep.domain.checklist import (
+    CONFIDENCE_LABELS,
+    Ask,
+    Confidence,
+    Deadline,
+    Flex,
+    Need,
+    Problem,
+    Solution,
+)
 from prep.domain.deadlines import describe_day, format_day, parse_deadline_date, range_problem
 from prep.domain.hedges import find_hedges, suggestion
 from prep.domain.models import Unreadable, unreadable_in
+from prep.domain.readiness import problem_flag
 from prep.domain.when import WhenError
 from prep.tui.typed import prep_app
 from prep.tui.widgets.choice import Choice
@@ -195,7 +205,7 @@ class DeadlineRow(ItemRow):
             with Horizontal(classes="line-part"):
                 yield Label("Confidence", classes="inline-label")
                 yield Choice(
-                    [(c.value.capitalize(), c.value) for c in Confidence],
+                    [(label, c.value) for c, label in CONFIDENCE_LABELS.items()],
                     value=deadline.confidence.value
                     if deadline and deadline.confidence
                     else Choice.NO_CHOICE,
@@ -368,17 +378,8 @@ class ProblemRow(ItemRow):
         Works from the saved problem, like the step's readiness, so the two
         always agree; rows not yet built show it when they mount.
         """
-        self._flag = ("", False)
-        if problem is not None and problem.text.strip() and not problem.has_solution:
-            name = problem.text.strip()
-            name = name if len(name) <= 40 else name[:39] + "…"
-            if problem.ask_for_help:
-                self._flag = ("Raised to ask for help: fine. Say what help you need.", False)
-            else:
-                self._flag = (
-                    f"“{name}” has no solution yet: propose one, or mark it as asking for help.",
-                    True,
-                )
+        flag = problem_flag(problem) if problem is not None else None
+        self._flag = flag or ("", False)
         hints = self.query(".problem-hint")
         if hints:
             text, error = self._flag

@@ -14,6 +14,9 @@ from textual.widgets import Checkbox, Input, Static
 from prep.domain.checklist import Ask, Deadline, Problem
 from prep.domain.deadlines import format_day, range_problem
 from prep.domain.debrief import (
+    ANSWER_LABELS,
+    ASKED_LABELS,
+    OUTCOME_LABELS,
     ActionItem,
     AskAnswer,
     AskResult,
@@ -36,14 +39,9 @@ from prep.tui.widgets.item_list import ItemRow
 from prep.tui.widgets.text_field import TextField
 from prep.tui.widgets.tick_box import TickBox
 
-ASKED_OPTIONS = [("Asked", "yes"), ("Not asked", "no")]
-ANSWER_OPTIONS = [
-    ("Granted", "granted"),
-    ("Refused", "refused"),
-    ("Later", "later"),
-    ("No answer", "no-answer"),
-]
-OUTCOME_OPTIONS = [(o.value.capitalize(), o.value) for o in ProposalOutcome]
+ASKED_OPTIONS = [(ASKED_LABELS[True], "yes"), (ASKED_LABELS[False], "no")]
+ANSWER_OPTIONS = [(label, answer.value) for answer, label in ANSWER_LABELS.items()]
+OUTCOME_OPTIONS = [(label, outcome.value) for outcome, label in OUTCOME_LABELS.items()]
 
 
 def _plan(text: str) -> Static:

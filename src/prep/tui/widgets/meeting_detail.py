@@ -9,17 +9,12 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from prep.domain.checklist import STEPS
 from prep.domain.debrief import ActionItem, UnsaidItem
-from prep.domain.models import SETTING_LABELS, Meeting, Rank
+from prep.domain.models import RANK_PHRASES, SETTING_LABELS, Meeting
 from prep.domain.when import format_duration, format_when, relative
-from prep.tui.widgets.agenda_list import READINESS_STEPS, readiness_dots
+from prep.tui.widgets.agenda_list import readiness_content
 from prep.tui.widgets.open_items import describe_action
-
-RANK_PHRASES = {
-    Rank.SENIOR: "senior to you",
-    Rank.PEER: "your peer",
-    Rank.JUNIOR: "junior to you",
-}
 
 
 def describe_person(meeting: Meeting) -> str:
@@ -87,8 +82,8 @@ class MeetingDetail(VerticalScroll, can_focus=False):
             self._field("Setting", SETTING_LABELS[meeting.setting]),
             Content.assemble(
                 ("Ready    ", "$text-muted"),
-                readiness_dots(meeting.steps_done),
-                f"  {meeting.steps_done} of {READINESS_STEPS} steps",
+                readiness_content(meeting.steps_done),
+                f"  {meeting.steps_done} of {STEPS} steps",
             ),
         ]
         if meeting.is_under_way(now):

@@ -7,7 +7,7 @@ from typing import Any
 from textual import events
 from textual.geometry import Size
 from textual.reactive import Reactive
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 
 class TextField(Input):
@@ -50,3 +50,17 @@ class TextField(Input):
 
     def _on_blur(self, event: events.Blur) -> None:
         self.scroll_home(animate=False, immediate=True, force=True)
+
+
+def short_text(text: str = "", *, id: str, placeholder: str) -> TextArea:
+    """A few wrapped lines in a form (`.short-text` in app.tcss): tab moves
+    on to the next field, as everywhere else in a form."""
+    return TextArea(
+        text,
+        id=id,
+        compact=True,
+        soft_wrap=True,
+        tab_behavior="focus",
+        classes="short-text",
+        placeholder=placeholder,
+    )
