@@ -14,7 +14,7 @@ class RelationshipKind(StrEnum):
     CLIENT = "client"
     CUSTOMER = "customer"
     BOSS = "boss"
-    INTERNAL = "internal"
+    COLLEAGUE = "colleague"
 
 
 class Rank(StrEnum):
@@ -44,11 +44,24 @@ class Setting(StrEnum):
 
 
 class Status(StrEnum):
-    """A meeting's life: planned -> prepared -> held -> debriefed."""
+    """A meeting's phase: planned -> prepared -> held -> debriefed.
+
+    Derived (Meeting.phase), never stored: whether it has been held follows
+    from its start and the clock.
+    """
 
     PLANNED = "planned"
     PREPARED = "prepared"
     HELD = "held"
+    DEBRIEFED = "debriefed"
+
+
+class Progress(StrEnum):
+    """How far my own work on a meeting got (`meetings.progress`)."""
+
+    NONE = "none"
+    PREPARED = "prepared"  # every checklist step done
+    DEBRIEFING = "debriefing"  # a debrief is started, not yet complete
     DEBRIEFED = "debriefed"
 
 
@@ -139,7 +152,7 @@ class Meeting:
     duration_minutes: int = 30
     setting: Setting = Setting.VIDEO
     notes: str = ""
-    status: Status = Status.PLANNED
+    progress: Progress = Progress.NONE
     steps_done: int = 0
     created_at: datetime | None = field(default=None, compare=False)
     updated_at: datetime | None = field(default=None, compare=False)
@@ -158,7 +171,15 @@ class Meeting:
 
     def needs_debrief(self, now: datetime) -> bool:
         """Held (its start has passed) but not yet debriefed."""
-        return self.has_started(now) and self.status is not Status.DEBRIEFED
+        return self.has_started(now) and self.progress is not Progress.DEBRIEFED
+
+    def phase(self, now: datetime) -> Status:
+        """Where it is in its life at `now` (see prep.domain.debrief_rules.meeting_status)."""
+        if self.progress is Progress.DEBRIEFED:
+            return Status.DEBRIEFED
+        if self.has_started(now):
+            return Status.HELD
+        return Status.PREPARED if self.steps_done == 4 else Status.PLANNED
 
 
 class ValidationError(ValueError):

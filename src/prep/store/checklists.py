@@ -7,6 +7,7 @@ of prep editing different fields never overwrite each other.
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Any
 
 from prep.domain.carry_over import CarryOver
@@ -42,6 +43,9 @@ FIELDS: dict[str, type] = {
     "nothing_to_raise": bool,
     "off_their_plate": str,
 }
+# The checklist's "position" (where the person stands relative to you) is
+# `standing` in the file, where `position` elsewhere means the order on screen.
+COLUMNS: dict[str, str] = {"position": "standing"}
 
 
 class ChecklistRepository:
@@ -74,7 +78,7 @@ class ChecklistRepository:
         read = RowReader(row)
         return Checklist(
             meeting_id=meeting_id,
-            position=read.choice(Position, "position"),
+            position=read.choice(Position, "standing"),
             holding_back=read.text("holding_back"),
             holding_back_nothing=read.flag("holding_back_nothing"),
             holding_back_reason=read.choice(HoldBackReason, "holding_back_reason"),
@@ -140,7 +144,8 @@ class ChecklistRepository:
         with self._store.writing():
             self.ensure(meeting_id)
             self._db.execute(
-                f"UPDATE checklists SET {name} = ?, updated_at = ? WHERE meeting_id = ?",
+                f"UPDATE checklists SET {COLUMNS.get(name, name)} = ?, updated_at = ?"
+                " WHERE meeting_id = ?",
                 [stored, self._store.now_text(), meeting_id],
             )
             return self.after_change(meeting_id)
@@ -169,8 +174,8 @@ class ChecklistRepository:
             "UPDATE checklists SET steps_done = ? WHERE meeting_id = ?", [done, meeting_id]
         )
         self._db.execute(
-            "UPDATE meetings SET status = CASE WHEN ? = 4 THEN 'prepared' ELSE 'planned' END"
-            " WHERE id = ? AND status IN ('planned', 'prepared')",
+            "UPDATE meetings SET progress = CASE WHEN ? = 4 THEN 'prepared' ELSE 'none' END"
+            " WHERE id = ? AND progress IN ('none', 'prepared')",
             [done, meeting_id],
         )
         return done
@@ -246,8 +251,15 @@ def _deadline(row: dict[str, Any]) -> Deadline:
 
 
 def _flexible(text: str) -> frozenset[Flex]:
+    """A JSON array (since m008); comma-separated text another program wrote also reads."""
     known = {f.value for f in Flex}
-    return frozenset(Flex(f) for f in text.split(",") if f in known)
+    try:
+        values = json.loads(text)
+    except ValueError:
+        values = text.split(",")
+    if not isinstance(values, list):
+        return frozenset()
+    return frozenset(Flex(f) for f in values if f in known)
 
 
 def _problem(row: dict[str, Any], solutions: list[dict[str, Any]]) -> Problem:
