@@ -3,7 +3,7 @@
 The file is opened with `prep.store.open_store`, so its schema and migrations
 are the real ones; rows are then bulk-inserted with `executemany` in one
 transaction. Nothing is recomputed through prep: `checklists.steps_done` and
-`meetings.status` are set directly to plausible, mutually consistent values.
+`meetings.progress` are set directly to plausible, mutually consistent values.
 
 Files are cached in benchmarks/.cache/, keyed by every parameter, so a rerun
 with the same parameters costs nothing:
@@ -150,12 +150,12 @@ ORGS = [
     "Operations",
     "",
 ]
-KINDS = (["client", "customer", "boss", "internal"], [35, 25, 8, 32])
+KINDS = (["client", "customer", "boss", "colleague"], [35, 25, 8, 32])
 RANK_BY_KIND = {
     "client": ["senior"] * 3 + ["peer"],
     "customer": ["senior", "peer", "peer"],
     "boss": ["senior"],
-    "internal": ["peer", "peer", "senior", "junior"],
+    "colleague": ["peer", "peer", "senior", "junior"],
 }
 CADENCES = (["quarterly", "half-yearly", "yearly"], [50, 30, 20])
 TITLES = {
@@ -189,7 +189,7 @@ TITLES = {
         "Budget check-in",
         "Hiring plan",
     ],
-    "internal": [
+    "colleague": [
         "Budget check-in",
         "Hiring sync",
         "Project retro",
@@ -588,7 +588,9 @@ def generate(params: Params, path: Path) -> dict[str, int]:
                         likely.isoformat() if full else None,
                         latest.isoformat() if full else None,
                         rng.choice(["low", "medium", "high", None]),
-                        rng.choice(["", "scope", "date", "date,scope", "people"]),
+                        rng.choice(
+                            ["[]", '["scope"]', '["date"]', '["date", "scope"]', '["people"]']
+                        ),
                         ch_created,
                         ch_created,
                     ]
@@ -665,7 +667,7 @@ def generate(params: Params, path: Path) -> dict[str, int]:
                     ch_created,
                 ]
             )
-        status = "prepared" if steps_done == 4 else "planned"
+        status = "prepared" if steps_done == 4 else "none"
 
         # -- the debrief ------------------------------------------------------------
         if past:
@@ -677,7 +679,7 @@ def generate(params: Params, path: Path) -> dict[str, int]:
                 p_debrief = 0.85 if has_checklist else 0.5
             if rng.random() < p_debrief:
                 complete = rng.random() < 0.92
-                status = "debriefed" if complete else "held"
+                status = "debriefed" if complete else "debriefing"
                 after = local + timedelta(minutes=duration, hours=rng.randint(0, 30))
                 d_created = _utc(min(after, now))
                 actual = None
@@ -812,18 +814,18 @@ def generate(params: Params, path: Path) -> dict[str, int]:
     conn.execute("BEGIN")
     try:
         conn.executemany(
-            "INSERT INTO counterparts (id, name, organisation, kind, rank, feedback_cadence,"
+            "INSERT INTO people (id, name, organisation, kind, rank, feedback_cadence,"
             " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             person_rows,
         )
         conn.executemany(
-            "INSERT INTO meetings (id, title, counterpart_id, starts_at, starts_at_utc,"
-            " duration_minutes, setting, notes, status, created_at, updated_at)"
+            "INSERT INTO meetings (id, title, person_id, starts_at, starts_at_utc,"
+            " duration_minutes, setting, notes, progress, created_at, updated_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows["meetings"],
         )
         conn.executemany(
-            "INSERT INTO checklists (meeting_id, position, holding_back, holding_back_nothing,"
+            "INSERT INTO checklists (meeting_id, standing, holding_back, holding_back_nothing,"
             " holding_back_reason, no_asks, they_expect, i_expect, premortem, planned_level,"
             " pushback_line, nothing_to_raise, off_their_plate, steps_done, edited_after_start,"
             " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -879,7 +881,7 @@ def generate(params: Params, path: Path) -> dict[str, int]:
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()
-    counts = {"counterparts": len(person_rows)}
+    counts = {"people": len(person_rows)}
     counts.update({table: len(table_rows) for table, table_rows in rows.items()})
     return counts
 
@@ -907,17 +909,17 @@ def check(path: Path) -> list[str]:
             problems.append(f"integrity: {verdict}")
         bad = conn.execute(
             "SELECT count(*) FROM meetings m LEFT JOIN checklists c ON c.meeting_id = m.id"
-            " WHERE m.status IN ('planned', 'prepared') AND"
-            " (m.status = 'prepared') != (coalesce(c.steps_done, 0) = 4)"
+            " WHERE m.progress IN ('none', 'prepared') AND"
+            " (m.progress = 'prepared') != (coalesce(c.steps_done, 0) = 4)"
         ).fetchone()[0]
         if bad:
-            problems.append(f"{bad} meetings whose status disagrees with steps_done")
+            problems.append(f"{bad} meetings whose progress disagrees with steps_done")
         orphan = conn.execute(
             "SELECT count(*) FROM meetings m LEFT JOIN debriefs d ON d.meeting_id = m.id"
-            " WHERE (m.status IN ('held', 'debriefed')) != (d.meeting_id IS NOT NULL)"
+            " WHERE (m.progress IN ('debriefing', 'debriefed')) != (d.meeting_id IS NOT NULL)"
         ).fetchone()[0]
         if orphan:
-            problems.append(f"{orphan} meetings whose status disagrees with their debrief")
+            problems.append(f"{orphan} meetings whose progress disagrees with their debrief")
     finally:
         conn.close()
     return problems

@@ -200,7 +200,7 @@ def _last_meeting(db: Path) -> tuple[str, str, str]:
     try:
         return conn.execute(
             "SELECT m.title, c.name, m.notes FROM meetings m"
-            " JOIN counterparts c ON c.id = m.counterpart_id ORDER BY m.id DESC LIMIT 1"
+            " JOIN people c ON c.id = m.person_id ORDER BY m.id DESC LIMIT 1"
         ).fetchone()
     finally:
         conn.close()

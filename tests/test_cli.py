@@ -19,8 +19,8 @@ from tests.helpers import count, query
 
 MEETING_ROW = (
     "SELECT m.title, c.name, m.starts_at, m.duration_minutes, m.setting, m.notes,"
-    " m.status, c.kind, c.rank"
-    " FROM meetings m JOIN counterparts c ON c.id = m.counterpart_id ORDER BY m.id"
+    " m.progress, c.kind, c.rank"
+    " FROM meetings m JOIN people c ON c.id = m.person_id ORDER BY m.id"
 )
 # The group headings `prep list` may print for meetings still to come.
 UPCOMING_HEADINGS = {"Happening now", "Today", "This week", "Later"}
@@ -95,7 +95,7 @@ def test_add_writes_the_meeting(run, db):
         45,
         "coffee",
         "Bring the pilot numbers.",
-        "planned",
+        "none",
         "client",
         "senior",
     )
@@ -131,7 +131,7 @@ def test_add_reuses_a_known_person_whatever_the_case(run, db):
         ).returncode
         == 0
     )
-    assert query(db, "SELECT name, kind FROM counterparts") == [("Dana Whitfield", "client")]
+    assert query(db, "SELECT name, kind FROM people") == [("Dana Whitfield", "client")]
     # Saying --kind for a known person updates them; leaving it out keeps it.
     assert (
         run(
@@ -154,7 +154,7 @@ def test_add_reuses_a_known_person_whatever_the_case(run, db):
         ).returncode
         == 0
     )
-    assert query(db, "SELECT name, kind FROM counterparts") == [("Dana Whitfield", "boss")]
+    assert query(db, "SELECT name, kind FROM people") == [("Dana Whitfield", "boss")]
     assert count(db) == 4
 
 
@@ -406,7 +406,7 @@ def test_emoji_and_quotes_round_trip(run, db):
     assert result.returncode == 0, result.stderr
     assert title in result.stdout
     assert query(
-        db, "SELECT m.title, c.name FROM meetings m JOIN counterparts c ON c.id = m.counterpart_id"
+        db, "SELECT m.title, c.name FROM meetings m JOIN people c ON c.id = m.person_id"
     ) == [(title, person)]
     listing = run("list", "--db", db)
     assert listing.returncode == 0

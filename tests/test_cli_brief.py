@@ -74,7 +74,7 @@ def brief_db(tmp_path):
             setting=Setting.COFFEE,
         )
     )
-    store.db.execute("UPDATE counterparts SET organisation = 'Northwind'")
+    store.db.execute("UPDATE people SET organisation = 'Northwind'")
     c = store.checklists
     m = meeting.id
     c.set_field(m, "position", Position.PAYING_CLIENT)

@@ -82,7 +82,7 @@ def debrief_db(tmp_path):
             setting=Setting.COFFEE,
         )
     )
-    store.db.execute("UPDATE counterparts SET organisation = 'Northwind'")
+    store.db.execute("UPDATE people SET organisation = 'Northwind'")
     m = meeting.id
     c = store.checklists
     sign_off = c.add_item(

@@ -74,7 +74,7 @@ def test_list_json(run, db):
             "person",
             "duration_minutes",
             "setting",
-            "status",
+            "progress",
             "steps_done",
             "notes",
         )
@@ -84,7 +84,7 @@ def test_list_json(run, db):
         "person": "Dana Whitfield",
         "duration_minutes": 30,
         "setting": "video",
-        "status": "planned",
+        "progress": "none",
         "steps_done": 0,
         "notes": "Bring numbers",
     }

@@ -36,7 +36,7 @@ def test_json_to_a_file_is_owner_only(run, db, tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout == f"Exported {count(db)} meetings to {out}.\n"
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
-    assert json.loads(out.read_text())["tables"]["counterparts"]
+    assert json.loads(out.read_text())["tables"]["people"]
 
 
 def test_csv_is_one_private_file_per_table(run, db, tmp_path):
@@ -50,7 +50,7 @@ def test_csv_is_one_private_file_per_table(run, db, tmp_path):
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in folder.iterdir())
     lines = (folder / "meetings.csv").read_text().splitlines()
-    assert lines[0].startswith("id,title,counterpart_id,starts_at")
+    assert lines[0].startswith("id,title,person_id,starts_at")
 
 
 def test_markdown_is_one_file_per_meeting_named_by_date_and_title(run, db, tmp_path):

@@ -127,7 +127,7 @@ def test_escape_sequences_stored_by_another_program_never_reach_the_terminal(env
     # Starting within the hour and not prepared: `prep due` lists it.
     assert prep(env, "--db", db, "add", "Soon", "--with", "Dana", "--at", "in 30m").returncode == 0
     other_program(db, "UPDATE meetings SET title = ?", (f"Q4{CLIPBOARD} review{CLEAR}",))
-    other_program(db, "UPDATE counterparts SET name = ?", (f"Dana{TITLE}",))
+    other_program(db, "UPDATE people SET name = ?", (f"Dana{TITLE}",))
     outputs = {
         "search": prep(env, "--db", db, "search", "review"),
         "due": prep(env, "--db", db, "due"),
@@ -218,7 +218,7 @@ def test_a_schema_changed_under_prep_gives_one_line_not_a_traceback(env, db):
     conn.execute("PRAGMA writable_schema = ON")
     conn.execute(
         "UPDATE sqlite_master SET sql = replace(sql, 'organisation', 'organisatiom')"
-        " WHERE name = 'counterparts'"
+        " WHERE name = 'people'"
     )
     conn.commit()
     conn.close()

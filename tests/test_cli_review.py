@@ -141,7 +141,7 @@ def review_db(tmp_path):
     c, d, items = store.checklists, store.debriefs, store.items
     store.add_counterpart("Dana Whitfield", organisation="Northwind")
     store.add_counterpart(
-        "Sam Patel", kind=RelationshipKind.INTERNAL, rank=Rank.PEER, cadence=Cadence.YEARLY
+        "Sam Patel", kind=RelationshipKind.COLLEAGUE, rank=Rank.PEER, cadence=Cadence.YEARLY
     )
 
     # Week 9: one debriefed meeting where feedback was asked; a deadline for later.

@@ -27,7 +27,7 @@ PEOPLE = [
     ),
     ("Marcus Obi", "", RelationshipKind.BOSS, Rank.SENIOR, Cadence.QUARTERLY),
     ("Priya Raman", "Helix Health", RelationshipKind.CUSTOMER, Rank.PEER, Cadence.HALF_YEARLY),
-    ("Tom Becker", "Finance", RelationshipKind.INTERNAL, Rank.PEER, Cadence.YEARLY),
+    ("Tom Becker", "Finance", RelationshipKind.COLLEAGUE, Rank.PEER, Cadence.YEARLY),
     ("Sofia Lindqvist", "Aurora Energy", RelationshipKind.CLIENT, Rank.SENIOR, Cadence.QUARTERLY),
 ]
 

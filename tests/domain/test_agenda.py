@@ -7,20 +7,20 @@ from datetime import timedelta
 import pytest
 
 from prep.domain.agenda import GroupKind, build_agenda, end_of_week, group_for
-from prep.domain.models import Counterpart, Meeting, Status
+from prep.domain.models import Counterpart, Meeting, Progress
 from tests.helpers import NOW, at
 
 DANA = Counterpart(id=1, name="Dana")
 
 
-def meeting(id: int, starts_at, minutes: int = 30, status: Status = Status.PLANNED) -> Meeting:
+def meeting(id: int, starts_at, minutes: int = 30, progress: Progress = Progress.NONE) -> Meeting:
     return Meeting(
         id=id,
         title=f"M{id}",
         counterpart=DANA,
         starts_at=starts_at,
         duration_minutes=minutes,
-        status=status,
+        progress=progress,
     )
 
 
@@ -70,7 +70,7 @@ def test_build_agenda_orders_groups_and_meetings():
 
 def test_debriefed_and_long_past_meetings_leave_the_agenda():
     meetings = [
-        meeting(1, at(-1, 10), status=Status.DEBRIEFED),
+        meeting(1, at(-1, 10), progress=Progress.DEBRIEFED),
         meeting(2, NOW - timedelta(days=31)),
         meeting(3, NOW - timedelta(days=29)),
     ]
@@ -85,7 +85,7 @@ def test_empty_agenda_has_no_groups():
 def test_needs_debrief_boundary():
     assert meeting(1, NOW).needs_debrief(NOW)
     assert not meeting(1, NOW + timedelta(minutes=1)).needs_debrief(NOW)
-    assert not meeting(1, NOW, status=Status.DEBRIEFED).needs_debrief(NOW)
+    assert not meeting(1, NOW, progress=Progress.DEBRIEFED).needs_debrief(NOW)
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.e2e
 AGENDA = "debriefs and weekly review"
 MEETING_ROW = (
     "SELECT m.title, c.name, m.starts_at FROM meetings m"
-    " JOIN counterparts c ON c.id = m.counterpart_id ORDER BY m.id"
+    " JOIN people c ON c.id = m.person_id ORDER BY m.id"
 )
 
 

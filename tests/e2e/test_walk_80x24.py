@@ -160,9 +160,7 @@ def test_the_whole_flow_at_80x24_with_no_pauses(terminal: Terminal, db: Path):
     meetings = query(db, "SELECT title, duration_minutes FROM meetings ORDER BY id")
     print("meetings", meetings)
     assert meetings == [("Q1 planning", 45), ("Kick-off", 30)]
-    assert query(db, "SELECT name, organisation FROM counterparts") == [
-        ("Dana Whitfield", "Northwind")
-    ]
+    assert query(db, "SELECT name, organisation FROM people") == [("Dana Whitfield", "Northwind")]
     checklist = one(
         db,
         "SELECT position, holding_back, holding_back_reason IS NOT NULL, "
@@ -223,5 +221,5 @@ def test_a_paste_and_typing_around_it_land_in_order(terminal: Terminal, db: Path
     terminal.burst("C-q")
     assert terminal.wait_exit() == 0
     assert query(
-        db, "SELECT m.title, c.name FROM meetings m JOIN counterparts c ON c.id = m.counterpart_id"
+        db, "SELECT m.title, c.name FROM meetings m JOIN people c ON c.id = m.person_id"
     ) == [("Quarterly review with the board (draft)", "Dana Whitfield")]

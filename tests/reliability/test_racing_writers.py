@@ -52,7 +52,7 @@ def test_eight_shells_adding_at_once_lose_nothing(tmp_path):
     conn = sqlite3.connect(db)
     try:
         meetings = conn.execute("SELECT count(*) FROM meetings").fetchone()[0]
-        people = conn.execute("SELECT count(*) FROM counterparts").fetchone()[0]
+        people = conn.execute("SELECT count(*) FROM people").fetchone()[0]
         integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
     finally:
         conn.close()

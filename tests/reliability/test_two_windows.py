@@ -87,7 +87,7 @@ def test_two_windows_typing_at_once_lose_nothing(terminal: Terminal, tmp_path, r
     each(terminal, lambda: statuses.append(terminal.wait_exit()))
 
     stored = sorted(title for (title,) in query(db, "SELECT title FROM meetings"))
-    people = query(db, "SELECT count(*) FROM counterparts")[0][0]
+    people = query(db, "SELECT count(*) FROM people")[0][0]
     drafts = query(db, "SELECT count(*) FROM drafts")[0][0]
     integrity = query(db, "PRAGMA integrity_check")[0][0]
     lost = sorted(set(titles) - set(stored))

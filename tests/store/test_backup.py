@@ -123,7 +123,7 @@ def test_merging_people_backs_up_first(store, db_path):
     [backup] = list_backups(db_path)
     assert backup.name.endswith("-before-merge.db")
     conn = sqlite3.connect(backup)
-    assert conn.execute("SELECT count(*) FROM counterparts").fetchone()[0] == 2
+    assert conn.execute("SELECT count(*) FROM people").fetchone()[0] == 2
     conn.close()
 
 

@@ -93,7 +93,7 @@ def test_invalid_utf8_in_a_title_reads_with_replacement_characters(store, db_pat
 @pytest.mark.parametrize(
     "table, column",
     [
-        ("counterparts", "name"),
+        ("people", "name"),
         ("asks", "text"),
         ("deadlines", "label"),
         ("debriefs", "outcome"),
@@ -132,7 +132,7 @@ def test_a_setting_or_kind_prep_has_no_name_for(store, db_path, meeting):
     other_program(
         db_path,
         "UPDATE meetings SET setting = 'zoom'",
-        "UPDATE counterparts SET kind = 'friend', rank = 'boss', feedback_cadence = 'weekly'",
+        "UPDATE people SET kind = 'friend', rank = 'boss', feedback_cadence = 'weekly'",
     )
     read = store.meeting(meeting.id)
     assert read.setting is Setting.VIDEO  # the column's default
@@ -164,7 +164,7 @@ def test_a_start_that_cannot_be_read_at_all_is_marked(store, db_path, meeting):
 def test_levels_flags_and_ticks_that_are_not_numbers(store, db_path, meeting):
     other_program(
         db_path,
-        "UPDATE checklists SET planned_level = 'high', position = 'above', no_asks = 'yes'",
+        "UPDATE checklists SET planned_level = 'high', standing = 'above', no_asks = 'yes'",
         "UPDATE debriefs SET actual_level = 99, temperature = 'warm', feedback_asked = 2",
         "UPDATE action_items SET done_at = 'this morning', owner = 'us'",
         "UPDATE asks SET asked = 'maybe', answer = 'perhaps'",

@@ -65,7 +65,7 @@ def test_attendees_rooms_and_me(store):
     # The room and I are left out; a nameless attendee is their address.
     assert notes["Outlook zone review"] == "Also invited: pat@client.example"
     assert notes["Zürich café ☕ – Förderung"] == "Also invited: Ana <ana@kunde.example>"
-    rows = {r["name"]: r["email"] for r in store.query("SELECT name, email FROM counterparts")}
+    rows = {r["name"]: r["email"] for r in store.query("SELECT name, email FROM people")}
     assert rows["Dana Whitfield"] == "Dana.Whitfield@client.example"  # matched in any case
 
 
@@ -205,7 +205,7 @@ def test_vdirsyncer_folder_and_a_deleted_event_file(store, tmp_path):
 def test_dry_run_writes_nothing_and_counts_the_same(store):
     [dry] = load(store, "zones.ics", dry_run=True)
     assert store.meeting_count() == 0
-    assert store.query("SELECT count(*) AS n FROM counterparts")[0]["n"] == 0
+    assert store.query("SELECT count(*) AS n FROM people")[0]["n"] == 0
     [real] = load(store, "zones.ics")
     assert dry.summary == real.summary
 

@@ -9,7 +9,7 @@ import pytest
 
 from prep.domain.carry_over import carry_over_from
 from prep.domain.checklist import Confidence, Flex, HoldBackReason, Need, Position
-from prep.domain.models import MeetingDraft, Status, ValidationError
+from prep.domain.models import MeetingDraft, Progress, ValidationError
 from prep.store import StoreError, open_store
 from tests.helpers import at
 
@@ -100,19 +100,19 @@ def test_a_meeting_without_a_checklist_reads_as_empty(store, meeting):
 def test_readiness_is_counted_and_the_meeting_becomes_prepared(store, meeting):
     fill_everything(store, meeting.id)
     assert store.meeting(meeting.id).steps_done == 4
-    assert store.meeting(meeting.id).status is Status.PREPARED
+    assert store.meeting(meeting.id).progress is Progress.PREPARED
     store.checklists.set_field(meeting.id, "planned_level", None)
     assert store.meeting(meeting.id).steps_done == 3
-    assert store.meeting(meeting.id).status is Status.PLANNED
+    assert store.meeting(meeting.id).progress is Progress.NONE
 
 
-def test_a_debriefed_meeting_keeps_its_status(store, meeting, db_path):
+def test_a_debriefed_meeting_keeps_its_progress(store, meeting, db_path):
     conn = sqlite3.connect(db_path)
-    conn.execute("UPDATE meetings SET status = 'debriefed' WHERE id = ?", [meeting.id])
+    conn.execute("UPDATE meetings SET progress = 'debriefed' WHERE id = ?", [meeting.id])
     conn.commit()
     conn.close()
     store.checklists.set_field(meeting.id, "planned_level", 5)
-    assert store.meeting(meeting.id).status is Status.DEBRIEFED
+    assert store.meeting(meeting.id).progress is Progress.DEBRIEFED
 
 
 def test_items_keep_their_order_and_move(store, meeting):

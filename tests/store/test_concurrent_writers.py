@@ -54,7 +54,7 @@ def test_writers_in_other_processes_wait_their_turn_instead_of_failing(db_path):
     conn = sqlite3.connect(db_path)
     try:
         meetings = conn.execute("SELECT count(*) FROM meetings").fetchone()[0]
-        people = conn.execute("SELECT count(*) FROM counterparts").fetchone()[0]
+        people = conn.execute("SELECT count(*) FROM people").fetchone()[0]
         expectations = conn.execute(
             "SELECT count(*) FROM checklists WHERE they_expect LIKE 'from %'"
         ).fetchone()[0]

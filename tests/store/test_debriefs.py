@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from prep.domain.debrief import AskAnswer, Owner, ProposalOutcome
-from prep.domain.models import MeetingDraft, Status, ValidationError
+from prep.domain.models import MeetingDraft, Progress, ValidationError
 from prep.store import StoreError
 from tests.helpers import at
 
@@ -59,12 +59,12 @@ def test_status_follows_the_debrief(store, planned):
     meeting = planned[0]
     d = store.debriefs
     d.set_field(meeting.id, "outcome", "Went fine")
-    assert store.meeting(meeting.id).status is Status.HELD
+    assert store.meeting(meeting.id).progress is Progress.DEBRIEFING
     d.set_field(meeting.id, "temperature", 3)
     d.set_field(meeting.id, "actual_level", 5)
-    assert store.meeting(meeting.id).status is Status.DEBRIEFED
+    assert store.meeting(meeting.id).progress is Progress.DEBRIEFED
     d.set_field(meeting.id, "outcome", "  ")
-    assert store.meeting(meeting.id).status is Status.HELD
+    assert store.meeting(meeting.id).progress is Progress.DEBRIEFING
 
 
 def test_an_ask_not_asked_becomes_unsaid_and_back(store, planned):

@@ -8,10 +8,10 @@ import pytest
 
 from prep.domain.models import (
     MeetingDraft,
+    Progress,
     Rank,
     RelationshipKind,
     Setting,
-    Status,
     ValidationError,
 )
 from prep.store import StoreError, open_store
@@ -44,7 +44,7 @@ def test_add_meeting_creates_the_person_and_reads_back(store):
     assert again.duration_minutes == 45
     assert again.setting is Setting.COFFEE
     assert again.notes == "Bring the pilot numbers."
-    assert again.status is Status.PLANNED
+    assert again.progress is Progress.NONE
     assert again.counterpart.name == "Dana Whitfield"
     assert again.counterpart.kind is RelationshipKind.BOSS
     assert again.counterpart.rank is Rank.PEER
@@ -55,7 +55,7 @@ def test_rows_are_readable_with_plain_sqlite(store, db_path):
     conn = sqlite3.connect(db_path)
     row = conn.execute(
         "SELECT m.title, c.name, m.starts_at, m.starts_at_utc, m.setting"
-        " FROM meetings m JOIN counterparts c ON c.id = m.counterpart_id"
+        " FROM meetings m JOIN people c ON c.id = m.person_id"
     ).fetchone()
     conn.close()
     assert row == (
@@ -182,11 +182,11 @@ def test_foreign_keys_are_enforced(store, db_path):
     conn.execute("PRAGMA foreign_keys = ON")
     with pytest.raises(sqlite3.IntegrityError):
         conn.execute(
-            "INSERT INTO meetings (title, counterpart_id, starts_at, starts_at_utc,"
+            "INSERT INTO meetings (title, person_id, starts_at, starts_at_utc,"
             " created_at, updated_at) VALUES ('x', 999, 'a', 'b', 'c', 'd')"
         )
     with pytest.raises(sqlite3.IntegrityError):
-        conn.execute("DELETE FROM counterparts")
+        conn.execute("DELETE FROM people")
     conn.close()
 
 

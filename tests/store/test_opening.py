@@ -261,7 +261,7 @@ def _wal_rows_with_a_checkpoint_cut_short(folder: Path) -> tuple[Path, int]:
     with writer:
         for i in range(300):
             writer.execute(
-                "INSERT INTO counterparts (name, organisation, created_at, updated_at)"
+                "INSERT INTO people (name, organisation, created_at, updated_at)"
                 " VALUES (?, ?, '2026-11-27T14:00:00Z', '2026-11-27T14:00:00Z')",
                 [f"Person {i}", "x" * 400],
             )
@@ -290,7 +290,7 @@ def test_a_checkpoint_cut_short_by_a_full_disk_opens_with_every_row(tmp_path):
     assert path.stat().st_size < _header_pages(path) * 4096  # shorter than its header says
     # SQLite itself reads it whole, through the -wal file:
     conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    assert conn.execute("SELECT count(*) FROM counterparts").fetchone()[0] == people
+    assert conn.execute("SELECT count(*) FROM people").fetchone()[0] == people
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
 
@@ -391,14 +391,12 @@ def _index_missing_a_row(path: Path) -> None:
         store.add_counterpart(f"Person {i}")
     store.close()
     conn = sqlite3.connect(path)
-    sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'counterparts_name'").fetchone()[
-        0
-    ]
-    conn.execute("DROP INDEX counterparts_name")
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'people_name'").fetchone()[0]
+    conn.execute("DROP INDEX people_name")
     conn.execute(f"{sql} WHERE id != 5")  # built without row 5 ...
     conn.execute("PRAGMA writable_schema = ON")
     conn.execute(  # ... and declared as if it held every row
-        "UPDATE sqlite_master SET sql = ? WHERE name = 'counterparts_name'", [sql]
+        "UPDATE sqlite_master SET sql = ? WHERE name = 'people_name'", [sql]
     )
     conn.commit()
     conn.close()
@@ -413,7 +411,7 @@ def test_a_row_missing_from_an_index_is_found_and_saving_stops(tmp_path):
     store = open_store(path)
     try:
         problem = store.integrity_problem()
-        assert problem is not None and "missing from index counterparts_name" in problem
+        assert problem is not None and "missing from index people_name" in problem
         before = fingerprint(path)
         with pytest.raises(StoreError) as error:
             store.add_counterpart("Not written to a damaged file")

@@ -42,7 +42,7 @@ def people(store):
     """Dana: ten debriefed meetings, one to come; Sam: one; alex: none."""
     dana = store.add_counterpart(DANA, organisation="Northwind")
     sam = store.add_counterpart(
-        SAM, kind=RelationshipKind.INTERNAL, rank=Rank.PEER, cadence=Cadence.HALF_YEARLY
+        SAM, kind=RelationshipKind.COLLEAGUE, rank=Rank.PEER, cadence=Cadence.HALF_YEARLY
     )
     alex = store.add_counterpart("alex Chen", kind=RelationshipKind.BOSS)
     dana_meetings = []
@@ -176,7 +176,7 @@ def test_update_changes_every_field_and_cleans_the_text(store, people, db_path):
     )
     assert rows(
         db_path,
-        "SELECT name, organisation, kind, rank, feedback_cadence FROM counterparts WHERE id = ?",
+        "SELECT name, organisation, kind, rank, feedback_cadence FROM people WHERE id = ?",
         (sam.id,),
     ) == [("Sam Patel-Okafor", "Contoso", "customer", "junior", "yearly")]
     # Their meetings stay theirs.
@@ -198,7 +198,7 @@ def test_a_new_spelling_of_ones_own_name_is_not_a_clash(store, people):
 
 @pytest.mark.parametrize("name", ["", "   ", "\n\t"])
 def test_an_empty_name_is_refused(store, people, db_path, name):
-    before = rows(db_path, "SELECT * FROM counterparts ORDER BY id")
+    before = rows(db_path, "SELECT * FROM people ORDER BY id")
     sam = people["sam"]
     with pytest.raises(ValidationError, match=r"A person needs a name\."):
         store.people.update(
@@ -209,11 +209,11 @@ def test_an_empty_name_is_refused(store, people, db_path, name):
             rank=sam.rank,
             cadence=Cadence.YEARLY,
         )
-    assert rows(db_path, "SELECT * FROM counterparts ORDER BY id") == before
+    assert rows(db_path, "SELECT * FROM people ORDER BY id") == before
 
 
 def test_a_name_someone_else_has_is_refused(store, people, db_path):
-    before = rows(db_path, "SELECT * FROM counterparts ORDER BY id")
+    before = rows(db_path, "SELECT * FROM people ORDER BY id")
     sam = people["sam"]
     with pytest.raises(StoreError) as refused:
         store.people.update(
@@ -225,7 +225,7 @@ def test_a_name_someone_else_has_is_refused(store, people, db_path):
             cadence=sam.cadence,
         )
     assert str(refused.value) == "Someone called DANA whitfield already exists: merge them instead."
-    assert rows(db_path, "SELECT * FROM counterparts ORDER BY id") == before
+    assert rows(db_path, "SELECT * FROM people ORDER BY id") == before
 
 
 # -- merge ---------------------------------------------------------------------
@@ -238,11 +238,11 @@ def test_merge_moves_the_meetings_and_removes_the_other(store, people, db_path):
     kept = store.people.merge(dana.id, sam.id)
 
     assert kept == dana
-    assert rows(db_path, "SELECT id FROM counterparts ORDER BY id") == [
+    assert rows(db_path, "SELECT id FROM people ORDER BY id") == [
         (dana.id,),
         (people["alex"].id,),
     ]
-    assert rows(db_path, "SELECT DISTINCT counterpart_id FROM meetings") == [(dana.id,)]
+    assert rows(db_path, "SELECT DISTINCT person_id FROM meetings") == [(dana.id,)]
     timeline = store.people.timeline(dana.id)
     assert len(timeline) == 12
     assert people["sam_meeting"] in [e.meeting.id for e in timeline]
@@ -253,21 +253,21 @@ def test_merge_moves_the_meetings_and_removes_the_other(store, people, db_path):
 
 
 def test_merging_someone_into_themselves_is_refused(store, people, db_path):
-    before = rows(db_path, "SELECT id, counterpart_id FROM meetings ORDER BY id")
+    before = rows(db_path, "SELECT id, person_id FROM meetings ORDER BY id")
     dana = people["dana"]
     with pytest.raises(StoreError, match=r"Choose two different people to merge\."):
         store.people.merge(dana.id, dana.id)
     assert store.counterpart(dana.id) == dana
-    assert rows(db_path, "SELECT id, counterpart_id FROM meetings ORDER BY id") == before
+    assert rows(db_path, "SELECT id, person_id FROM meetings ORDER BY id") == before
 
 
 def test_merging_with_someone_who_is_gone_changes_nothing(store, people, db_path):
-    before = rows(db_path, "SELECT id, counterpart_id FROM meetings ORDER BY id")
+    before = rows(db_path, "SELECT id, person_id FROM meetings ORDER BY id")
     with pytest.raises(StoreError, match=r"No person with id 999\."):
         store.people.merge(999, people["sam"].id)
     with pytest.raises(StoreError, match=r"No person with id 999\."):
         store.people.merge(people["dana"].id, 999)
-    assert rows(db_path, "SELECT id, counterpart_id FROM meetings ORDER BY id") == before
+    assert rows(db_path, "SELECT id, person_id FROM meetings ORDER BY id") == before
     assert len(store.counterparts()) == 3
 
 

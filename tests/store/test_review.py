@@ -72,7 +72,7 @@ def history(store) -> History:
     c, d, items = store.checklists, store.debriefs, store.items
     dana = store.add_counterpart(DANA, organisation="Northwind").id
     sam = store.add_counterpart(
-        SAM, kind=RelationshipKind.INTERNAL, rank=Rank.PEER, cadence=Cadence.HALF_YEARLY
+        SAM, kind=RelationshipKind.COLLEAGUE, rank=Rank.PEER, cadence=Cadence.HALF_YEARLY
     ).id
     m: dict[str, int] = {}
 

@@ -28,7 +28,7 @@ from tests.helpers import at
 from tests.tui.conftest import SIZE, rows
 
 CHECKLIST_ROW = (
-    "SELECT position, holding_back, holding_back_nothing, holding_back_reason, no_asks,"
+    "SELECT standing, holding_back, holding_back_nothing, holding_back_reason, no_asks,"
     " they_expect, i_expect, premortem, planned_level, pushback_line, nothing_to_raise,"
     " off_their_plate, steps_done, edited_after_start FROM checklists WHERE meeting_id = ?"
 )
@@ -221,7 +221,15 @@ async def test_walk_all_four_steps_by_keyboard_and_the_agenda_shows_it_ready(
         db_path,
         "SELECT meeting_id, label, earliest, likely, latest, confidence, flexible FROM deadlines",
     ) == [
-        (meeting.id, "Pilot go-live", "2026-12-01", "2026-12-04", "2026-12-11", "medium", "scope"),
+        (
+            meeting.id,
+            "Pilot go-live",
+            "2026-12-01",
+            "2026-12-04",
+            "2026-12-11",
+            "medium",
+            '["scope"]',
+        ),
     ]
     assert rows(
         db_path,
@@ -230,7 +238,7 @@ async def test_walk_all_four_steps_by_keyboard_and_the_agenda_shows_it_ready(
     ) == [
         (meeting.id, "Churn", "approval", 0, "Hire"),
     ]
-    assert rows(db_path, "SELECT status FROM meetings WHERE id = ?", (meeting.id,)) == [
+    assert rows(db_path, "SELECT progress FROM meetings WHERE id = ?", (meeting.id,)) == [
         ("prepared",)
     ]
     # The store reads the same back as domain objects.
@@ -506,8 +514,24 @@ async def test_carry_over_yes_copies_open_items_into_the_new_checklist(make_app,
             "SELECT meeting_id, label, earliest, likely, latest, confidence,"
             " flexible FROM deadlines ORDER BY id",
         ) == [
-            (old_id, "Pilot go-live", "2026-12-01", "2026-12-04", "2026-12-11", "medium", "scope"),
-            (new_id, "Pilot go-live", "2026-12-01", "2026-12-04", "2026-12-11", "medium", "scope"),
+            (
+                old_id,
+                "Pilot go-live",
+                "2026-12-01",
+                "2026-12-04",
+                "2026-12-11",
+                "medium",
+                '["scope"]',
+            ),
+            (
+                new_id,
+                "Pilot go-live",
+                "2026-12-01",
+                "2026-12-04",
+                "2026-12-11",
+                "medium",
+                '["scope"]',
+            ),
         ]
         assert rows(db_path, "SELECT meeting_id, text FROM problems ORDER BY id") == [
             (old_id, "Two analysts leaving"),

@@ -270,7 +270,7 @@ async def test_full_debrief_by_keyboard_compares_plan_and_books_the_follow_up(
             "Show cost",
         )
     ]
-    assert rows(db_path, "SELECT status FROM meetings WHERE id = ?", (s.meeting_id,)) == [
+    assert rows(db_path, "SELECT progress FROM meetings WHERE id = ?", (s.meeting_id,)) == [
         ("debriefed",)
     ]
     assert rows(db_path, "SELECT id, asked, answer FROM asks ORDER BY id") == [
@@ -295,15 +295,15 @@ async def test_full_debrief_by_keyboard_compares_plan_and_books_the_follow_up(
     ]
     follow_ups = rows(
         db_path,
-        "SELECT m.id, m.title, c.name, m.starts_at, m.status"
-        " FROM meetings m JOIN counterparts c ON c.id = m.counterpart_id"
+        "SELECT m.id, m.title, c.name, m.starts_at, m.progress"
+        " FROM meetings m JOIN people c ON c.id = m.person_id"
         " WHERE m.id != ?",
         (s.meeting_id,),
     )
     assert [f[1:] for f in follow_ups] == [
-        ("Follow-up: Pilot review", "Dana Whitfield", "2026-12-01T10:00+00:00", "planned"),
+        ("Follow-up: Pilot review", "Dana Whitfield", "2026-12-01T10:00+00:00", "none"),
     ]
-    assert rows(db_path, "SELECT count(*) FROM counterparts") == [(1,)]
+    assert rows(db_path, "SELECT count(*) FROM people") == [(1,)]
     assert rows(db_path, "SELECT next_meeting_id FROM debriefs") == [(follow_ups[0][0],)]
 
 
@@ -547,8 +547,8 @@ async def test_an_outcome_alone_leaves_the_meeting_held_with_what_is_left_listed
         assert "Rate the relationship temperature (1–5)." in status
         assert "Rate how assertive you actually were." in status
         assert "below plan" not in status  # no actual level yet, so no gap
-        assert rows(db_path, "SELECT status FROM meetings WHERE id = ?", (s.meeting_id,)) == [
-            ("held",)
+        assert rows(db_path, "SELECT progress FROM meetings WHERE id = ?", (s.meeting_id,)) == [
+            ("debriefing",)
         ]
         await pilot.press("escape")
         await pilot.pause()

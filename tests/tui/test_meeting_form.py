@@ -14,7 +14,7 @@ from tests.tui.conftest import SIZE, rows
 
 MEETING_ROW = (
     "SELECT m.title, c.name, c.kind, c.rank, m.starts_at, m.duration_minutes, m.setting, m.notes"
-    " FROM meetings m JOIN counterparts c ON c.id = m.counterpart_id"
+    " FROM meetings m JOIN people c ON c.id = m.person_id"
 )
 
 
@@ -130,7 +130,7 @@ async def test_bad_date_shows_inline_error_and_saves_nothing(make_app, db_path):
         assert app.screen.focused.id == "when"
         assert app.screen.query_one("#when", Input).value == "next blursday 3pm"
     assert rows(db_path, "SELECT count(*) FROM meetings") == [(0,)]
-    assert rows(db_path, "SELECT count(*) FROM counterparts") == [(0,)]
+    assert rows(db_path, "SELECT count(*) FROM people") == [(0,)]
 
 
 async def test_a_bare_hour_is_the_afternoon_and_the_hint_says_which_reading(make_app, db_path):
@@ -290,7 +290,7 @@ async def test_markup_like_text_is_shown_literally_not_interpreted(make_app, db_
         assert isinstance(app.screen, AgendaScreen)
     assert rows(
         db_path,
-        "SELECT m.title, c.name FROM meetings m JOIN counterparts c ON c.id = m.counterpart_id",
+        "SELECT m.title, c.name FROM meetings m JOIN people c ON c.id = m.person_id",
     ) == [("[b]Plan[/x]", "[red]Dana")]
 
 

@@ -19,9 +19,7 @@ from prep.tui.screens.pick_person import PickPersonScreen
 from tests.helpers import at
 from tests.tui.conftest import SIZE, rows
 
-PERSON_ROW = (
-    "SELECT name, organisation, kind, rank, feedback_cadence FROM counterparts WHERE id = ?"
-)
+PERSON_ROW = "SELECT name, organisation, kind, rank, feedback_cadence FROM people WHERE id = ?"
 
 
 @dataclass(frozen=True)
@@ -158,7 +156,7 @@ async def test_e_edits_organisation_and_cadence(make_app, store, db_path):
 
 async def test_an_empty_name_shows_the_error_and_saves_nothing(make_app, store, db_path):
     people = seed(store)
-    before = rows(db_path, "SELECT * FROM counterparts ORDER BY id")
+    before = rows(db_path, "SELECT * FROM people ORDER BY id")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_people(pilot)
@@ -185,7 +183,7 @@ async def test_an_empty_name_shows_the_error_and_saves_nothing(make_app, store, 
         assert app.screen is screen
         assert table_rows(screen)[1] == ("Dana Whitfield", "3")
 
-    assert rows(db_path, "SELECT * FROM counterparts ORDER BY id") == before
+    assert rows(db_path, "SELECT * FROM people ORDER BY id") == before
     assert rows(db_path, PERSON_ROW, (people.dana,)) == [
         ("Dana Whitfield", "Northwind", "client", "senior", "quarterly")
     ]
@@ -228,21 +226,21 @@ async def test_m_merges_the_other_record_into_the_selected_person(make_app, stor
         assert screen.query_one(DataTable).cursor_row == 0  # still on Dana
         assert "Intro call" in timeline(screen)
 
-    assert rows(db_path, "SELECT id, name FROM counterparts ORDER BY id") == [
+    assert rows(db_path, "SELECT id, name FROM people ORDER BY id") == [
         (people.dana, "Dana Whitfield"),
         (people.sam, "Sam Patel"),
     ]
-    assert rows(db_path, "SELECT counterpart_id FROM meetings WHERE id = ?", (people.intro,)) == [
+    assert rows(db_path, "SELECT person_id FROM meetings WHERE id = ?", (people.intro,)) == [
         (people.dana,)
     ]
-    assert rows(
-        db_path, "SELECT count(*) FROM meetings WHERE counterpart_id = ?", (people.dana,)
-    ) == [(4,)]
+    assert rows(db_path, "SELECT count(*) FROM meetings WHERE person_id = ?", (people.dana,)) == [
+        (4,)
+    ]
 
 
 async def test_declining_the_merge_changes_nothing(store, clock, db_path):
     seed(store)
-    before = rows(db_path, "SELECT id, counterpart_id FROM meetings ORDER BY id")
+    before = rows(db_path, "SELECT id, person_id FROM meetings ORDER BY id")
     app = PrepApp(store, clock=clock)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_people(pilot)
@@ -256,8 +254,8 @@ async def test_declining_the_merge_changes_nothing(store, clock, db_path):
         await pilot.pause()
         assert app.screen is screen
         assert len(table_rows(screen)) == 3
-    assert rows(db_path, "SELECT id, counterpart_id FROM meetings ORDER BY id") == before
-    assert rows(db_path, "SELECT count(*) FROM counterparts") == [(3,)]
+    assert rows(db_path, "SELECT id, person_id FROM meetings ORDER BY id") == before
+    assert rows(db_path, "SELECT count(*) FROM people") == [(3,)]
 
 
 async def test_the_merge_picker_shows_names_as_typed(make_app, store):

@@ -56,7 +56,7 @@ async def test_tab_and_enter_in_an_open_form_move_on_before_the_next_key(make_ap
     assert rows(
         db_path,
         "SELECT m.title, c.name, m.starts_at, m.duration_minutes "
-        "FROM meetings m JOIN counterparts c ON c.id = m.counterpart_id",
+        "FROM meetings m JOIN people c ON c.id = m.person_id",
     ) == [("Abc", "Def", "2026-11-28T15:00+00:00", 45)]
 
 
@@ -191,7 +191,7 @@ async def test_u_unlocks_straight_into_the_first_field(make_app, store, db_path,
         await burst(pilot, "p", "u", "right")  # "They are": the first option
         assert app.focused is not None and app.focused.id == "position"
     [(position,)] = rows(
-        db_path, "SELECT position FROM checklists WHERE meeting_id = ?", (meeting.id,)
+        db_path, "SELECT standing FROM checklists WHERE meeting_id = ?", (meeting.id,)
     )
     assert position is not None
 
@@ -289,5 +289,5 @@ async def test_editing_keys_keep_their_place_among_typed_ones(make_app, store, d
         assert value(app, "#holding_back") == "aXbc"
         app.screen.saver.flush()
     assert rows(
-        db_path, "SELECT position, holding_back FROM checklists WHERE meeting_id = ?", (meeting.id,)
+        db_path, "SELECT standing, holding_back FROM checklists WHERE meeting_id = ?", (meeting.id,)
     ) == [("peer", "aXbc")]

@@ -137,7 +137,6 @@ def run_import_json(store, args: argparse.Namespace) -> int:
         print(f"prep: {error}", file=sys.stderr)
         return EXIT_FAILED
     print(
-        f"Imported {counts['meetings']} meetings and {counts['counterparts']} people"
-        f" into {store.path}."
+        f"Imported {counts['meetings']} meetings and {counts['people']} people into {store.path}."
     )
     return EXIT_OK

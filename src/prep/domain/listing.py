@@ -16,7 +16,7 @@ def meeting_json(meeting: Meeting, group: str | None = None) -> dict[str, Any]:
         "starts_at": meeting.starts_at.isoformat(),
         "duration_minutes": meeting.duration_minutes,
         "setting": str(meeting.setting),
-        "status": str(meeting.status),
+        "progress": str(meeting.progress),
         "steps_done": meeting.steps_done,
         "notes": meeting.notes,
     }

@@ -14,7 +14,7 @@ class RelationshipKind(StrEnum):
     CLIENT = "client"
     CUSTOMER = "customer"
     BOSS = "boss"
-    INTERNAL = "internal"
+    COLLEAGUE = "colleague"
 
 
 class Rank(StrEnum):
@@ -53,11 +53,24 @@ class Setting(StrEnum):
 
 
 class Status(StrEnum):
-    """A meeting's life: planned -> prepared -> held -> debriefed."""
+    """A meeting's phase: planned -> prepared -> held -> debriefed.
+
+    Derived (Meeting.phase), never stored: whether it has been held follows
+    from its start and the clock.
+    """
 
     PLANNED = "planned"
     PREPARED = "prepared"
     HELD = "held"
+    DEBRIEFED = "debriefed"
+
+
+class Progress(StrEnum):
+    """How far my own work on a meeting got (`meetings.progress`)."""
+
+    NONE = "none"
+    PREPARED = "prepared"  # every checklist step done
+    DEBRIEFING = "debriefing"  # a debrief is started, not yet complete
     DEBRIEFED = "debriefed"
 
 
@@ -148,7 +161,7 @@ class Meeting:
     duration_minutes: int = 30
     setting: Setting = Setting.VIDEO
     notes: str = ""
-    status: Status = Status.PLANNED
+    progress: Progress = Progress.NONE
     steps_done: int = 0
     # Its calendar event was cancelled or has gone from the calendar: shown
     # marked, kept with what was written about it, and owed no debrief.
@@ -170,7 +183,17 @@ class Meeting:
 
     def needs_debrief(self, now: datetime) -> bool:
         """Held (its start has passed) but not yet debriefed."""
-        return self.has_started(now) and self.status is not Status.DEBRIEFED and not self.cancelled
+        return (
+            self.has_started(now) and self.progress is not Progress.DEBRIEFED and not self.cancelled
+        )
+
+    def phase(self, now: datetime) -> Status:
+        """Where it is in its life at `now` (see prep.domain.debrief_rules.meeting_status)."""
+        if self.progress is Progress.DEBRIEFED:
+            return Status.DEBRIEFED
+        if self.has_started(now):
+            return Status.HELD
+        return Status.PREPARED if self.progress is Progress.PREPARED else Status.PLANNED
 
 
 class ValidationError(ValueError):

@@ -30,15 +30,14 @@ from prep.store.values import inserted_id
 if TYPE_CHECKING:
     from prep.store.repository import Store
 
-# Every statement that names the people table or the meeting's link to it is
-# here, so renaming them (counterparts -> people) is an edit of these lines.
-_PERSON_BY_EMAIL = "SELECT id FROM counterparts WHERE email = ? COLLATE NOCASE"
-_PERSON_BY_NAME = "SELECT id, email FROM counterparts WHERE name = ? COLLATE NOCASE"
-_SET_EMAIL = "UPDATE counterparts SET email = ?, updated_at = ? WHERE id = ?"
-_ADD_PERSON = "INSERT INTO counterparts (name, email, created_at, updated_at) VALUES (?, ?, ?, ?)"
+# Every statement that names the people table or the meeting's link to it.
+_PERSON_BY_EMAIL = "SELECT id FROM people WHERE email = ? COLLATE NOCASE"
+_PERSON_BY_NAME = "SELECT id, email FROM people WHERE name = ? COLLATE NOCASE"
+_SET_EMAIL = "UPDATE people SET email = ?, updated_at = ? WHERE id = ?"
+_ADD_PERSON = "INSERT INTO people (name, email, created_at, updated_at) VALUES (?, ?, ?, ?)"
 _ADD_MEETING = (
-    "INSERT INTO meetings (title, counterpart_id, starts_at, starts_at_utc, duration_minutes,"
-    " notes, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'planned', ?, ?)"
+    "INSERT INTO meetings (title, person_id, starts_at, starts_at_utc, duration_minutes,"
+    " notes, progress, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'none', ?, ?)"
 )
 _LINKED = (
     "SELECT l.meeting_id, l.source, m.title, m.starts_at, m.starts_at_utc,"

@@ -7,6 +7,7 @@ of prep editing different fields never overwrite each other.
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Any
 
 from prep.domain.carry_over import CarryOver
@@ -23,7 +24,7 @@ from prep.domain.checklist import (
     Solution,
     is_prepared,
 )
-from prep.domain.models import Status
+from prep.domain.models import Progress
 from prep.domain.readiness import steps_done
 from prep.store.values import RowReader, as_text, to_sql
 
@@ -44,6 +45,9 @@ FIELDS: dict[str, type] = {
     "nothing_to_raise": bool,
     "off_their_plate": str,
 }
+# The checklist's "position" (where the person stands relative to you) is
+# `standing` in the file, where `position` elsewhere means the order on screen.
+COLUMNS: dict[str, str] = {"position": "standing"}
 
 
 class ChecklistRepository:
@@ -76,7 +80,7 @@ class ChecklistRepository:
         read = RowReader(row)
         return Checklist(
             meeting_id=meeting_id,
-            position=read.choice(Position, "position"),
+            position=read.choice(Position, "standing"),
             holding_back=read.text("holding_back"),
             holding_back_nothing=read.flag("holding_back_nothing"),
             holding_back_reason=read.choice(HoldBackReason, "holding_back_reason"),
@@ -142,7 +146,8 @@ class ChecklistRepository:
         with self._store.writing():
             self.ensure(meeting_id)
             self._db.execute(
-                f"UPDATE checklists SET {name} = ?, updated_at = ? WHERE meeting_id = ?",
+                f"UPDATE checklists SET {COLUMNS.get(name, name)} = ?, updated_at = ?"
+                " WHERE meeting_id = ?",
                 [stored, self._store.now_text(), meeting_id],
             )
             return self.after_change(meeting_id)
@@ -170,10 +175,10 @@ class ChecklistRepository:
         self._db.execute(
             "UPDATE checklists SET steps_done = ? WHERE meeting_id = ?", [done, meeting_id]
         )
-        status = Status.PREPARED if is_prepared(done) else Status.PLANNED
+        progress = Progress.PREPARED if is_prepared(done) else Progress.NONE
         self._db.execute(
-            "UPDATE meetings SET status = ? WHERE id = ? AND status IN ('planned', 'prepared')",
-            [status.value, meeting_id],
+            "UPDATE meetings SET progress = ? WHERE id = ? AND progress IN ('none', 'prepared')",
+            [progress.value, meeting_id],
         )
         return done
 
@@ -248,8 +253,15 @@ def _deadline(row: dict[str, Any]) -> Deadline:
 
 
 def _flexible(text: str) -> frozenset[Flex]:
+    """A JSON array (since m008); comma-separated text another program wrote also reads."""
     known = {f.value for f in Flex}
-    return frozenset(Flex(f) for f in text.split(",") if f in known)
+    try:
+        values = json.loads(text)
+    except ValueError:
+        values = text.split(",")
+    if not isinstance(values, list):
+        return frozenset()
+    return frozenset(Flex(f) for f in values if f in known)
 
 
 def _problem(row: dict[str, Any], solutions: list[dict[str, Any]]) -> Problem:

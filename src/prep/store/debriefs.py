@@ -156,15 +156,15 @@ class DebriefRepository:
         )
 
     def open_items_for(
-        self, counterpart_id: int, *, before: Meeting | None = None
+        self, person_id: int, *, before: Meeting | None = None
     ) -> tuple[list[UnsaidItem], list[ActionItem]]:
         """Unresolved unsaid items and open action items from meetings with this person.
 
         With `before`, only items from meetings that started earlier than it:
         what carries into that meeting.
         """
-        where = "m.counterpart_id = ?"
-        params: list[Any] = [counterpart_id]
+        where = "m.person_id = ?"
+        params: list[Any] = [person_id]
         if before is not None:
             where += " AND m.starts_at_utc < (SELECT starts_at_utc FROM meetings WHERE id = ?)"
             params.append(before.id)
@@ -196,7 +196,7 @@ class DebriefRepository:
                 self._store.query(
                     "SELECT a.*, c.name AS person FROM action_items a"
                     " JOIN meetings m ON m.id = a.meeting_id"
-                    " JOIN counterparts c ON c.id = m.counterpart_id"
+                    " JOIN people c ON c.id = m.person_id"
                     " WHERE a.done_at IS NULL AND trim(a.text) != ''"
                     " ORDER BY a.due IS NULL, a.due, a.id LIMIT ?",
                     [limit],
@@ -215,7 +215,7 @@ class DebriefRepository:
         )
 
     def after_change(self, meeting_id: int) -> None:
-        """Move the meeting to debriefed when the debrief is complete, back to held if not."""
+        """Move the meeting to debriefed when the debrief is complete, back to debriefing if not."""
         from prep.domain.debrief_rules import debrief_done
 
         # Only the columns the rule reads: this runs after every save, and
@@ -226,8 +226,8 @@ class DebriefRepository:
         )
         done = bool(rows) and debrief_done(Debrief(meeting_id=meeting_id, **rows[0]))
         self._db.execute(
-            "UPDATE meetings SET status = ? WHERE id = ?",
-            ["debriefed" if done else "held", meeting_id],
+            "UPDATE meetings SET progress = ? WHERE id = ?",
+            ["debriefed" if done else "debriefing", meeting_id],
         )
 
     def set_field(self, meeting_id: int, name: str, value: Any) -> None:

@@ -47,7 +47,7 @@ def _open_actions(store: Store, today: date) -> list[DueAction]:
     rows = store.query(
         "SELECT a.id, a.meeting_id, a.text, a.owner, a.due, m.title, c.name"
         " FROM action_items a INDEXED BY action_items_due"
-        " JOIN meetings m ON m.id = a.meeting_id JOIN counterparts c ON c.id = m.counterpart_id"
+        " JOIN meetings m ON m.id = a.meeting_id JOIN people c ON c.id = m.person_id"
         " WHERE a.due >= ? AND a.due < ? AND a.done_at IS NULL ORDER BY a.due, a.id",
         [(today - OVERDUE_LOOKBACK).isoformat(), today.isoformat()],
     )
@@ -67,9 +67,9 @@ def _feedback_candidates(store: Store, now: datetime) -> list[DueFeedback]:
     """Everyone met in the coming week, with their next meeting and last feedback."""
     rows = store.query(
         f"SELECT {MEETING_COLUMNS},"
-        " (SELECT m2.starts_at FROM meetings m2 INDEXED BY meetings_counterpart"
+        " (SELECT m2.starts_at FROM meetings m2 INDEXED BY meetings_person"
         "  JOIN debriefs d ON d.meeting_id = m2.id"
-        "  WHERE m2.counterpart_id = m.counterpart_id AND m2.starts_at_utc < ?"
+        "  WHERE m2.person_id = m.person_id AND m2.starts_at_utc < ?"
         "  AND d.feedback_asked = 1 ORDER BY m2.starts_at_utc DESC LIMIT 1) AS last_feedback"
         f" FROM {MEETING_FROM}"
         " WHERE m.starts_at_utc > ? AND m.starts_at_utc <= ? ORDER BY m.starts_at_utc, m.id",

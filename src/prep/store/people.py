@@ -34,19 +34,19 @@ class PeopleRepository:
             rows = list(
                 self._store.query(
                     "SELECT c.id,"
-                    " (SELECT count(*) FROM meetings m WHERE m.counterpart_id = c.id) AS meetings,"
-                    " (SELECT max(m.starts_at) FROM meetings m WHERE m.counterpart_id = c.id"
+                    " (SELECT count(*) FROM meetings m WHERE m.person_id = c.id) AS meetings,"
+                    " (SELECT max(m.starts_at) FROM meetings m WHERE m.person_id = c.id"
                     "  AND m.starts_at_utc <= :now) AS last_met,"
                     " (SELECT max(m.starts_at) FROM meetings m JOIN debriefs d ON d.meeting_id = m.id"
-                    "  WHERE m.counterpart_id = c.id AND d.feedback_asked = 1"
+                    "  WHERE m.person_id = c.id AND d.feedback_asked = 1"
                     "  AND m.starts_at_utc <= :now) AS last_feedback,"
                     " (SELECT count(*) FROM unsaid_items u JOIN meetings m ON m.id = u.meeting_id"
-                    "  WHERE m.counterpart_id = c.id AND u.resolved_at IS NULL"
+                    "  WHERE m.person_id = c.id AND u.resolved_at IS NULL"
                     "  AND trim(u.text) != '') AS open_unsaid,"
                     " (SELECT count(*) FROM action_items a JOIN meetings m ON m.id = a.meeting_id"
-                    "  WHERE m.counterpart_id = c.id AND a.done_at IS NULL"
+                    "  WHERE m.person_id = c.id AND a.done_at IS NULL"
                     "  AND trim(a.text) != '') AS open_actions"
-                    " FROM counterparts c ORDER BY c.name COLLATE NOCASE",
+                    " FROM people c ORDER BY c.name COLLATE NOCASE",
                     {"now": utc_text(now)},
                 )
             )
@@ -56,7 +56,7 @@ class PeopleRepository:
                     t
                     for (t,) in self._db.execute(
                         "SELECT d.temperature FROM meetings m JOIN debriefs d ON d.meeting_id = m.id"
-                        " WHERE m.counterpart_id = ? AND d.temperature IS NOT NULL"
+                        " WHERE m.person_id = ? AND d.temperature IS NOT NULL"
                         " ORDER BY m.starts_at_utc DESC LIMIT ?",
                         [row["id"], TEMPERATURE_POINTS],
                     )
@@ -74,9 +74,9 @@ class PeopleRepository:
                 )
         return summaries
 
-    def timeline(self, counterpart_id: int, limit: int = 100) -> list[TimelineEntry]:
+    def timeline(self, person_id: int, limit: int = 100) -> list[TimelineEntry]:
         """Meetings with this person, newest first, with plan and debrief figures."""
-        meetings = self._store.meetings_with(counterpart_id, limit=limit)
+        meetings = self._store.meetings_with(person_id, limit=limit)
         if not meetings:
             return []
         ids = [m.id for m in meetings]
@@ -110,7 +110,7 @@ class PeopleRepository:
 
     def update(
         self,
-        counterpart_id: int,
+        person_id: int,
         *,
         name: str,
         organisation: str,
@@ -121,13 +121,13 @@ class PeopleRepository:
         name, organisation = validate_person(name, organisation)
         with self._store.writing():
             clash = self._db.execute(
-                "SELECT id FROM counterparts WHERE name = ? COLLATE NOCASE AND id != ?",
-                [name, counterpart_id],
+                "SELECT id FROM people WHERE name = ? COLLATE NOCASE AND id != ?",
+                [name, person_id],
             ).fetchone()
             if clash:
                 raise StoreError(f"Someone called {name} already exists: merge them instead.")
             self._db.execute(
-                "UPDATE counterparts SET name = ?, organisation = ?, kind = ?, rank = ?,"
+                "UPDATE people SET name = ?, organisation = ?, kind = ?, rank = ?,"
                 " feedback_cadence = ?, updated_at = ? WHERE id = ?",
                 [
                     name,
@@ -136,10 +136,10 @@ class PeopleRepository:
                     Rank(rank).value,
                     Cadence(cadence).value,
                     self._store.now_text(),
-                    counterpart_id,
+                    person_id,
                 ],
             )
-        return self._store.counterpart(counterpart_id)
+        return self._store.counterpart(person_id)
 
     def merge(self, keep_id: int, remove_id: int) -> Counterpart:
         """Two records turned out to be one person: move the meetings over, drop the other."""
@@ -156,12 +156,12 @@ class PeopleRepository:
         with self._store.writing():
             self._store.counterpart(keep_id)
             self._store.counterpart(remove_id)
-            snapshot = capture(self._store._conn, "counterparts", "id", [remove_id])
+            snapshot = capture(self._store._conn, "people", "id", [remove_id])
             self._db.execute(
-                "UPDATE meetings SET counterpart_id = ?, updated_at = ? WHERE counterpart_id = ?",
+                "UPDATE meetings SET person_id = ?, updated_at = ? WHERE person_id = ?",
                 [keep_id, self._store.now_text(), remove_id],
             )
-            self._db.execute("DELETE FROM counterparts WHERE id = ?", [remove_id])
+            self._db.execute("DELETE FROM people WHERE id = ?", [remove_id])
         return self._store.counterpart(keep_id), snapshot
 
 

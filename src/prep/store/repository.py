@@ -19,10 +19,10 @@ from prep.domain.models import (
     Counterpart,
     Meeting,
     MeetingDraft,
+    Progress,
     Rank,
     RelationshipKind,
     Setting,
-    Status,
     validate_draft,
     without_surrogates,
 )
@@ -46,15 +46,14 @@ if TYPE_CHECKING:
 BUSY_TIMEOUT_SECONDS = 5.0
 
 MEETING_COLUMNS = """
-    m.id, m.title, m.starts_at, m.starts_at_utc, m.duration_minutes, m.setting, m.notes, m.status,
+    m.id, m.title, m.starts_at, m.starts_at_utc, m.duration_minutes, m.setting, m.notes, m.progress,
     m.created_at, m.updated_at, m.cancelled_at IS NOT NULL AS cancelled,
     c.id AS c_id, c.name AS c_name, c.organisation AS c_organisation,
     c.kind AS c_kind, c.rank AS c_rank, c.feedback_cadence AS c_cadence,
     coalesce(ch.steps_done, 0) AS steps_done
 """
 MEETING_FROM = (
-    "meetings m JOIN counterparts c ON c.id = m.counterpart_id"
-    " LEFT JOIN checklists ch ON ch.meeting_id = m.id"
+    "meetings m JOIN people c ON c.id = m.person_id LEFT JOIN checklists ch ON ch.meeting_id = m.id"
 )
 
 
@@ -215,13 +214,24 @@ class Store:
         if self._has_prep_tables():
             self.backup(reason="before-migration")
         with self._use():
+            # Off for the whole run, as SQLite's table-rebuild recipe asks (it
+            # cannot change inside a transaction): dropping a rebuilt table's
+            # old copy must not cascade into its children. Checked before COMMIT.
+            self._conn.execute("PRAGMA foreign_keys = OFF")
             self._conn.execute("BEGIN IMMEDIATE")
             try:
+                # Links another program already broke are not the upgrade's to refuse.
+                before = len(self._conn.execute("PRAGMA foreign_key_check").fetchall())
                 migrations.apply(self.db)
+                if len(self._conn.execute("PRAGMA foreign_key_check").fetchall()) > before:
+                    raise StoreError("The schema upgrade would break links between rows.")
             except BaseException:
                 self._conn.execute("ROLLBACK")
                 raise
-            self._conn.execute("COMMIT")
+            else:
+                self._conn.execute("COMMIT")
+            finally:
+                self._conn.execute("PRAGMA foreign_keys = ON")
 
     def _has_prep_tables(self) -> bool:
         with self._use():
@@ -315,14 +325,14 @@ class Store:
 
     def counterparts(self) -> list[Counterpart]:
         with self._use():
-            rows = self.query("SELECT * FROM counterparts ORDER BY name COLLATE NOCASE")
+            rows = self.query("SELECT * FROM people ORDER BY name COLLATE NOCASE")
             return [_counterpart(row) for row in rows]
 
-    def counterpart(self, counterpart_id: int) -> Counterpart:
+    def counterpart(self, person_id: int) -> Counterpart:
         with self._use():
-            rows = list(self.query("SELECT * FROM counterparts WHERE id = ?", [counterpart_id]))
+            rows = list(self.query("SELECT * FROM people WHERE id = ?", [person_id]))
         if not rows:
-            raise StoreError(f"No person with id {counterpart_id}.")
+            raise StoreError(f"No person with id {person_id}.")
         return _counterpart(rows[0])
 
     def find_counterpart(self, name: str) -> Counterpart | None:
@@ -330,7 +340,7 @@ class Store:
         with self._use():
             rows = list(
                 self.query(
-                    "SELECT * FROM counterparts WHERE name = ? COLLATE NOCASE",
+                    "SELECT * FROM people WHERE name = ? COLLATE NOCASE",
                     [name.strip()],
                 )
             )
@@ -348,7 +358,7 @@ class Store:
         now = self.now_text()
         with self.writing():
             cursor = self.db.execute(
-                "INSERT INTO counterparts"
+                "INSERT INTO people"
                 " (name, organisation, kind, rank, feedback_cadence, created_at, updated_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [name.strip(), organisation, str(kind), str(rank), str(cadence), now, now],
@@ -368,7 +378,7 @@ class Store:
         rank = draft.counterpart_rank or existing.rank
         if (kind, rank) != (existing.kind, existing.rank):
             self.db.execute(
-                "UPDATE counterparts SET kind = ?, rank = ?, updated_at = ? WHERE id = ?",
+                "UPDATE people SET kind = ?, rank = ?, updated_at = ? WHERE id = ?",
                 [str(kind), str(rank), self.now_text(), existing.id],
             )
             return self.counterpart(existing.id)
@@ -383,21 +393,21 @@ class Store:
         with self.writing():
             person = self._counterpart_for(draft)
             cursor = self.db.execute(
-                "INSERT INTO meetings (title, counterpart_id, starts_at, starts_at_utc,"
-                " duration_minutes, setting, notes, updated_at, status, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'planned', ?)",
+                "INSERT INTO meetings (title, person_id, starts_at, starts_at_utc,"
+                " duration_minutes, setting, notes, updated_at, progress, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'none', ?)",
                 [*_form_values(draft, person.id), now, now],
             )
             meeting_id = inserted_id(cursor)
         return self.meeting(meeting_id)
 
     def update_meeting(self, meeting_id: int, draft: MeetingDraft) -> Meeting:
-        """Replace a meeting's form fields. Status and checklist are kept."""
+        """Replace a meeting's form fields. Progress and checklist are kept."""
         draft = validate_draft(draft)
         with self.writing():
             person = self._counterpart_for(draft)
             cursor = self.db.execute(
-                "UPDATE meetings SET title = ?, counterpart_id = ?, starts_at = ?,"
+                "UPDATE meetings SET title = ?, person_id = ?, starts_at = ?,"
                 " starts_at_utc = ?, duration_minutes = ?, setting = ?, notes = ?,"
                 " updated_at = ? WHERE id = ?",
                 [*_form_values(draft, person.id), self.now_text(), meeting_id],
@@ -454,11 +464,11 @@ class Store:
         return earlier[0] if earlier else None
 
     def meetings_with(
-        self, counterpart_id: int, *, before: Meeting | None = None, limit: int = 50
+        self, person_id: int, *, before: Meeting | None = None, limit: int = 50
     ) -> list[Meeting]:
         """Meetings with one person, newest first; only those before `before` if given."""
-        sql = f"SELECT {MEETING_COLUMNS} FROM {MEETING_FROM} WHERE m.counterpart_id = ?"
-        params: list[Any] = [counterpart_id]
+        sql = f"SELECT {MEETING_COLUMNS} FROM {MEETING_FROM} WHERE m.person_id = ?"
+        params: list[Any] = [person_id]
         if before is not None:
             start = utc_text(before.starts_at)
             sql += " AND (m.starts_at_utc < ? OR (m.starts_at_utc = ? AND m.id < ?))"
@@ -549,7 +559,7 @@ def meeting_from_row(row: dict[str, Any]) -> Meeting:
         duration_minutes=read.number("duration_minutes", 1, DURATION_MAX_MINUTES) or 30,
         setting=read.choice(Setting, "setting", Setting.VIDEO),
         notes=read.text("notes"),
-        status=read.choice(Status, "status", Status.PLANNED),
+        progress=read.choice(Progress, "progress", Progress.NONE),
         steps_done=read.number("steps_done", 0, STEPS) or 0,
         cancelled=bool(row.get("cancelled")),
         created_at=parse_moment(row["created_at"]),

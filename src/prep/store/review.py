@@ -42,7 +42,7 @@ LOOKBACK = timedelta(days=182)
 LONGEST_RANGE = timedelta(days=366)
 
 _MEETINGS_SQL = """
-SELECT m.id, m.title, m.starts_at, m.starts_at_utc, m.duration_minutes, m.setting, m.status,
+SELECT m.id, m.title, m.starts_at, m.starts_at_utc, m.duration_minutes, m.setting, m.progress,
        c.id AS person_id, c.name AS person, c.rank,
        coalesce(ch.steps_done, 0) AS steps_done,
        coalesce(ch.edited_after_start, 0) AS edited_after_start,
@@ -68,7 +68,7 @@ SELECT m.id, m.title, m.starts_at, m.starts_at_utc, m.duration_minutes, m.settin
        (SELECT count(*) FROM unsaid_items u WHERE u.meeting_id = m.id AND trim(u.text) != '')
            AS unsaid_opened
 FROM meetings m
-JOIN counterparts c ON c.id = m.counterpart_id
+JOIN people c ON c.id = m.person_id
 LEFT JOIN checklists ch ON ch.meeting_id = m.id
 LEFT JOIN debriefs d ON d.meeting_id = m.id
 WHERE m.starts_at_utc >= ? AND m.starts_at_utc < ?
@@ -89,7 +89,7 @@ def _review_meeting(row: dict[str, Any]) -> ReviewMeeting:
         setting=read.choice(Setting, "setting", Setting.VIDEO),
         steps_done=read.number("steps_done", 0, STEPS) or 0,
         edited_after_start=read.flag("edited_after_start"),
-        debriefed=row["status"] == "debriefed",
+        debriefed=row["progress"] == "debriefed",
         planned_level=read.number("planned_level", 1, 10),
         actual_level=read.number("actual_level", 1, 10),
         temperature=read.number("temperature", 1, 5),
@@ -119,7 +119,7 @@ def _action(row: dict[str, Any]) -> ActionLine:
 _ACTIONS_SQL = (
     "SELECT a.*, c.name AS person FROM action_items a INDEXED BY {index}"
     " JOIN meetings m ON m.id = a.meeting_id"
-    " JOIN counterparts c ON c.id = m.counterpart_id"
+    " JOIN people c ON c.id = m.person_id"
     " WHERE {where} AND trim(a.text) != '' ORDER BY {order}, a.id"
 )
 
@@ -176,7 +176,7 @@ class ReviewRepository:
                     "SELECT c.name AS person, count(*) AS n"
                     " FROM meetings m INDEXED BY meetings_starts_at_utc"
                     " JOIN unsaid_items u ON u.meeting_id = m.id"
-                    " JOIN counterparts c ON c.id = m.counterpart_id"
+                    " JOIN people c ON c.id = m.person_id"
                     " WHERE m.starts_at_utc >= ? AND m.starts_at_utc < ?"
                     " AND u.resolved_at IS NULL AND trim(u.text) != ''"
                     " GROUP BY c.id ORDER BY n DESC, c.name LIMIT 5",
@@ -250,12 +250,12 @@ class ReviewRepository:
         """
         rows = self._store.query(
             "SELECT c.name, c.feedback_cadence,"
-            " (SELECT m2.starts_at FROM meetings m2 INDEXED BY meetings_counterpart"
+            " (SELECT m2.starts_at FROM meetings m2 INDEXED BY meetings_person"
             "  JOIN debriefs d ON d.meeting_id = m2.id"
-            "  WHERE m2.counterpart_id = c.id AND m2.starts_at_utc < ? AND d.feedback_asked = 1"
+            "  WHERE m2.person_id = c.id AND m2.starts_at_utc < ? AND d.feedback_asked = 1"
             "  ORDER BY m2.starts_at_utc DESC LIMIT 1) AS last"
-            " FROM counterparts c WHERE c.id IN ("
-            "  SELECT DISTINCT m.counterpart_id FROM meetings m INDEXED BY meetings_starts_at_utc"
+            " FROM people c WHERE c.id IN ("
+            "  SELECT DISTINCT m.person_id FROM meetings m INDEXED BY meetings_starts_at_utc"
             "  WHERE m.starts_at_utc >= ? AND m.starts_at_utc < ?)"
             " ORDER BY c.name COLLATE NOCASE",
             [hi, since, hi],
@@ -284,7 +284,7 @@ class ReviewRepository:
             " FROM meetings m INDEXED BY meetings_starts_at_utc"
             " JOIN deadline_moves mv ON mv.meeting_id = m.id"
             " JOIN deadlines dl ON dl.id = mv.deadline_id"
-            " JOIN counterparts c ON c.id = m.counterpart_id"
+            " JOIN people c ON c.id = m.person_id"
             " WHERE m.starts_at_utc >= ? AND m.starts_at_utc < ? ORDER BY mv.id",
             [lo, hi],
         )
@@ -332,7 +332,7 @@ class ReviewRepository:
             " CASE WHEN mv.id IS NULL THEN dl.latest ELSE mv.latest END AS latest"
             " FROM deadlines dl"
             " JOIN meetings m ON m.id = dl.meeting_id"
-            " JOIN counterparts c ON c.id = m.counterpart_id"
+            " JOIN people c ON c.id = m.person_id"
             " LEFT JOIN deadline_moves mv ON mv.id = (SELECT max(id) FROM deadline_moves"
             "  WHERE deadline_id = dl.id)"
             f" WHERE dl.id IN ({marks}) AND trim(dl.label) != ''"

@@ -9,6 +9,9 @@ cannot express.
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 from sqlite_utils import Database, Migrations
 
 from prep.store.versions import MIGRATION_SET
@@ -397,10 +400,337 @@ def m007_integrity_checks(db: Database) -> None:
     )
 
 
-# m010 is written against the names of m001 ("counterparts", "counterpart_id");
-# the table and column it touches are named here once, so a rename in an
-# earlier migration changes one line.
-_M010_PEOPLE = "counterparts"
+# -- m008: names a reader of the file understands ------------------------------
+
+# Timestamps prep writes itself (see prep.store.timestamps): UTC, to the
+# second, `2026-03-02T14:02:52Z`. `meetings.starts_at` is not one of them: it
+# is the wall time as booked, with its offset; `starts_at_utc` is its instant.
+_INSTANT_STYLE = "%Y-%m-%dT%H:%M:%SZ"
+_INSTANT_GLOB = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z"
+_M008_INSTANTS = {
+    "people": ("created_at", "updated_at"),
+    "meetings": ("created_at", "updated_at"),
+    "drafts": ("updated_at",),
+    "checklists": ("created_at", "updated_at"),
+    "asks": ("created_at", "updated_at"),
+    "deadlines": ("created_at", "updated_at"),
+    "problems": ("created_at", "updated_at"),
+    "solutions": ("created_at", "updated_at"),
+    "debriefs": ("created_at", "updated_at"),
+    "unsaid_items": ("created_at", "updated_at", "resolved_at"),
+    "action_items": ("created_at", "updated_at", "done_at"),
+    "deadline_moves": ("created_at", "updated_at"),
+    "reflections": ("created_at", "updated_at"),
+    "integrity_checks": ("passed_at",),
+}
+
+
+# meetings.status -> meetings.progress; prepared and debriefed keep their names.
+_M008_PROGRESS = {"planned": "none", "held": "debriefing"}
+
+
+def _flexible_json(text: str) -> str:
+    return json.dumps([part.strip() for part in text.split(",") if part.strip()])
+
+
+def _instant_text(value: str) -> str:
+    """An instant in prep's one style; a value that is not an instant stays as it is."""
+    from datetime import UTC, datetime
+
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if len(value) <= 10 or moment.tzinfo is None:
+        return value
+    return moment.astimezone(UTC).strftime(_INSTANT_STYLE)
+
+
+def m008_row(table: str, row: dict[str, Any]) -> dict[str, Any]:
+    """One row of a table from before m008 as m008 leaves it: for importing
+    older JSON exports (`table` already has its new name)."""
+    row = dict(row)
+    if "counterpart_id" in row:
+        row["person_id"] = row.pop("counterpart_id")
+    if table == "people" and row.get("kind") == "internal":
+        row["kind"] = "colleague"
+    if table == "meetings" and "status" in row:
+        status = row.pop("status")
+        row["progress"] = _M008_PROGRESS.get(status, status)
+    if table == "checklists" and "position" in row:
+        row["standing"] = row.pop("position")
+    flexible = row.get("flexible")
+    if table == "deadlines" and isinstance(flexible, str) and not flexible.startswith("["):
+        row["flexible"] = _flexible_json(flexible)
+    for column in _M008_INSTANTS.get(table, ()):
+        if isinstance(row.get(column), str):
+            row[column] = _instant_text(row[column])
+    return row
+
+
+def _rebuild(db: Database, table: str, create: str, select: str, old: str = "") -> None:
+    """SQLite's documented way to change a table's constraints: make the new
+    table, copy the rows, drop the old one, take its name. Needs foreign keys
+    off (Store.migrate turns them off around migrations), or dropping the
+    old table would cascade into its children."""
+    db.execute(create.replace(f"CREATE TABLE {table} (", f"CREATE TABLE {table}_new (", 1))
+    db.execute(f"INSERT INTO {table}_new {select}")
+    db.execute(f"DROP TABLE {old or table}")
+    db.execute(f"ALTER TABLE {table}_new RENAME TO {table}")
+
+
+def _fts_triggers(db: Database, table: str) -> None:
+    """m006's triggers again for a rebuilt table (dropping a table drops them)."""
+    columns = dict(_M006_SEARCHED)[table]
+    fts = f"{table}_fts"
+    cols = ", ".join(columns)
+    new = ", ".join(f"new.{c}" for c in columns)
+    old = ", ".join(f"old.{c}" for c in columns)
+    db.execute(
+        f"CREATE TRIGGER {table}_ai AFTER INSERT ON {table} BEGIN"
+        f" INSERT INTO {fts} (rowid, {cols}) VALUES (new.rowid, {new}); END"
+    )
+    db.execute(
+        f"CREATE TRIGGER {table}_ad AFTER DELETE ON {table} BEGIN"
+        f" INSERT INTO {fts} ({fts}, rowid, {cols}) VALUES ('delete', old.rowid, {old}); END"
+    )
+    db.execute(
+        f"CREATE TRIGGER {table}_au AFTER UPDATE OF {cols} ON {table} BEGIN"
+        f" INSERT INTO {fts} ({fts}, rowid, {cols}) VALUES ('delete', old.rowid, {old});"
+        f" INSERT INTO {fts} (rowid, {cols}) VALUES (new.rowid, {new}); END"
+    )
+
+
+@migrations()
+def m008_readable_names(db: Database) -> None:
+    """The file says what the screens say, and says it truly.
+
+    `counterparts` -> `people` (`counterpart_id` -> `person_id`), kind
+    `internal` -> `colleague`, `checklists.position` (the person's standing)
+    -> `standing`, `deadlines.flexible` a JSON array, one timestamp style, and
+    `meetings.status` -> `progress`: how far *my work* on the meeting got
+    ('none', 'prepared', 'debriefing', 'debriefed'). It said 'planned' for a
+    past meeting and 'held' for "debrief started"; whether a meeting has
+    happened follows from its start and the clock, so it is derived where
+    read (Meeting.phase, the meeting_overview view), never stored.
+    """
+    _rebuild(
+        db,
+        "people",
+        """
+        CREATE TABLE people (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            organisation TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL DEFAULT 'client'
+                CHECK (kind IN ('client', 'customer', 'boss', 'colleague')),
+            rank TEXT NOT NULL DEFAULT 'senior'
+                CHECK (rank IN ('senior', 'peer', 'junior')),
+            feedback_cadence TEXT NOT NULL DEFAULT 'quarterly'
+                CHECK (feedback_cadence IN ('quarterly', 'half-yearly', 'yearly')),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """,
+        "SELECT id, name, organisation,"
+        " CASE kind WHEN 'internal' THEN 'colleague' ELSE kind END,"
+        " rank, feedback_cadence, created_at, updated_at FROM counterparts",
+        old="counterparts",
+    )
+    db.execute("CREATE UNIQUE INDEX people_name ON people (name COLLATE NOCASE)")
+    _rebuild(
+        db,
+        "meetings",
+        """
+        CREATE TABLE meetings (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+            person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE RESTRICT,
+            -- Local wall time with its UTC offset, as the person booked it.
+            starts_at TEXT NOT NULL,
+            -- The same instant in UTC, fixed width, so text order is time order.
+            starts_at_utc TEXT NOT NULL,
+            duration_minutes INTEGER NOT NULL DEFAULT 30
+                CHECK (duration_minutes BETWEEN 1 AND 1440),
+            setting TEXT NOT NULL DEFAULT 'video'
+                CHECK (setting IN ('video', 'phone', 'office', 'coffee', 'meal')),
+            notes TEXT NOT NULL DEFAULT '',
+            -- How far my work on it got; whether it has happened is its start.
+            progress TEXT NOT NULL DEFAULT 'none'
+                CHECK (progress IN ('none', 'prepared', 'debriefing', 'debriefed')),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """,
+        "SELECT id, title, counterpart_id, starts_at, starts_at_utc, duration_minutes, setting,"
+        " notes, CASE status"
+        + "".join(f" WHEN '{old}' THEN '{new}'" for old, new in _M008_PROGRESS.items())
+        + " ELSE status END, created_at, updated_at FROM meetings",
+    )
+    db.execute("CREATE INDEX meetings_starts_at_utc ON meetings (starts_at_utc)")
+    db.execute("CREATE INDEX meetings_person ON meetings (person_id, starts_at_utc)")
+    _fts_triggers(db, "meetings")
+
+    flexible = db.execute(
+        "SELECT id, flexible FROM deadlines"
+        " WHERE (CASE WHEN json_valid(flexible) THEN json_type(flexible) END) IS NOT 'array'"
+    )
+    for deadline_id, text in flexible.fetchall():
+        db.execute(
+            "UPDATE deadlines SET flexible = ? WHERE id = ?",
+            [_flexible_json(text or ""), deadline_id],
+        )
+    _rebuild(
+        db,
+        "deadlines",
+        """
+        CREATE TABLE deadlines (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES checklists (meeting_id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,  -- the order on screen
+            label TEXT NOT NULL DEFAULT '',
+            earliest TEXT,  -- ISO dates
+            likely TEXT,
+            latest TEXT,
+            confidence TEXT CHECK (confidence IS NULL OR confidence IN ('low', 'medium', 'high')),
+            -- What could give: a JSON array of 'scope', 'date', 'people'.
+            flexible TEXT NOT NULL DEFAULT '[]'
+                CHECK (CASE WHEN json_valid(flexible) THEN json_type(flexible) = 'array' ELSE 0 END),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """,
+        "SELECT * FROM deadlines",
+    )
+    db.execute("CREATE INDEX deadlines_meeting_id ON deadlines (meeting_id, position)")
+    db.execute("CREATE INDEX deadlines_latest ON deadlines (latest)")
+    _fts_triggers(db, "deadlines")
+
+    db.execute("ALTER TABLE checklists RENAME COLUMN position TO standing")
+
+    for table, columns in _M008_INSTANTS.items():
+        for column in columns:
+            db.execute(
+                f"UPDATE {table} SET {column} = strftime('{_INSTANT_STYLE}', {column})"
+                f" WHERE {column} NOT GLOB '{_INSTANT_GLOB}'"
+                f" AND length({column}) > 10"  # a bare date is not an instant
+                f" AND strftime('{_INSTANT_STYLE}', {column}) IS NOT NULL"
+            )
+
+
+# -- m009: views for people who query the file ----------------------------------
+
+
+# A later ask, a problem raised for help and a deadline are carried forward
+# by writing them again in a later meeting with the same person (the
+# checklist's carry-over offer does so): the newest copy is the one that
+# counts. `_later_copy` says "a later meeting with this person has the same
+# text in this table and column" for a row aliased `x` of meeting `m`.
+def _later_copy(table: str, column: str) -> str:
+    return (
+        f"EXISTS (SELECT 1 FROM {table} y JOIN meetings m2 ON m2.id = y.meeting_id"
+        f" WHERE m2.person_id = m.person_id AND m2.starts_at_utc > m.starts_at_utc"
+        f" AND lower(trim(y.{column})) = lower(trim(x.{column})))"
+    )
+
+
+_M009_VIEWS = {
+    # One line per meeting, as the agenda shows it. `phase` follows the same
+    # rule as prep.domain.models.Meeting.phase, with SQLite's clock.
+    "meeting_overview": """
+        SELECT m.id, m.title, p.name AS person, m.starts_at AS local_start,
+            CASE
+                WHEN m.progress = 'debriefed' THEN 'debriefed'
+                WHEN m.starts_at_utc <= strftime('%Y-%m-%dT%H:%M:%SZ', 'now') THEN 'held'
+                WHEN coalesce(c.steps_done, 0) = 4 THEN 'prepared'
+                ELSE 'planned'
+            END AS phase,
+            coalesce(c.steps_done, 0) || '/4' AS readiness,
+            m.progress = 'debriefed' AS debriefed,
+            d.temperature
+        FROM meetings m
+        JOIN people p ON p.id = m.person_id
+        LEFT JOIN checklists c ON c.meeting_id = m.id
+        LEFT JOIN debriefs d ON d.meeting_id = m.id
+    """,
+    # Everything still open with each person: what, why, and from which meeting.
+    "open_with_person": f"""
+        SELECT m.person_id, p.name AS person, 'unsaid' AS kind, x.text,
+            'not said yet' AS why, m.id AS meeting_id, m.title AS meeting, m.starts_at
+        FROM unsaid_items x JOIN meetings m ON m.id = x.meeting_id
+        JOIN people p ON p.id = m.person_id
+        WHERE x.resolved_at IS NULL AND trim(x.text) != ''
+        UNION ALL
+        SELECT m.person_id, p.name, 'action', x.text,
+            CASE x.owner WHEN 'me' THEN 'mine to do' ELSE 'theirs to do' END
+                || coalesce(', due ' || x.due, ''),
+            m.id, m.title, m.starts_at
+        FROM action_items x JOIN meetings m ON m.id = x.meeting_id
+        JOIN people p ON p.id = m.person_id
+        WHERE x.done_at IS NULL AND trim(x.text) != ''
+        UNION ALL
+        SELECT m.person_id, p.name, 'ask', x.text,
+            CASE x.answer WHEN 'later' THEN 'answered "later"' ELSE 'no answer' END,
+            m.id, m.title, m.starts_at
+        FROM asks x JOIN meetings m ON m.id = x.meeting_id
+        JOIN people p ON p.id = m.person_id
+        WHERE x.asked = 1 AND x.answer IN ('later', 'no-answer') AND trim(x.text) != ''
+            AND NOT {_later_copy("asks", "text")}
+        UNION ALL
+        SELECT m.person_id, p.name, 'help', x.text, 'asked for help; none yet',
+            m.id, m.title, m.starts_at
+        FROM problems x JOIN meetings m ON m.id = x.meeting_id
+        JOIN people p ON p.id = m.person_id
+        WHERE x.ask_for_help = 1 AND coalesce(x.outcome, 'parked') = 'parked'
+            AND trim(x.text) != '' AND NOT {_later_copy("problems", "text")}
+        UNION ALL
+        SELECT m.person_id, p.name, 'deadline', x.label,
+            CASE WHEN coalesce(mv.latest, x.latest) < date('now', 'localtime')
+                THEN 'latest date ' || coalesce(mv.latest, x.latest) || ' has passed'
+                ELSE 'moved to ' || coalesce(mv.earliest, '?') || ' … '
+                    || coalesce(mv.latest, '?') || ' (was ' || coalesce(x.latest, '?') || ')'
+            END,
+            m.id, m.title, m.starts_at
+        FROM deadlines x JOIN meetings m ON m.id = x.meeting_id
+        JOIN people p ON p.id = m.person_id
+        LEFT JOIN deadline_moves mv ON mv.id = (
+            SELECT mv2.id FROM deadline_moves mv2 JOIN meetings m3 ON m3.id = mv2.meeting_id
+            WHERE mv2.deadline_id = x.id ORDER BY m3.starts_at_utc DESC LIMIT 1)
+        WHERE trim(x.label) != '' AND NOT {_later_copy("deadlines", "label")}
+            AND (mv.id IS NOT NULL
+                 OR coalesce(mv.latest, x.latest) < date('now', 'localtime'))
+    """,
+    # The weekly review's counts, one row per week (weeks start on Monday,
+    # in the meetings' own local dates).
+    "weekly_numbers": """
+        SELECT date(substr(m.starts_at, 1, 10), '-6 days', 'weekday 1') AS week_start,
+            count(*) AS meetings,
+            sum(coalesce(c.steps_done, 0) = 4) AS prepared,
+            sum(m.progress = 'debriefed') AS debriefed,
+            sum((SELECT count(*) FROM asks a WHERE a.meeting_id = m.id AND a.asked = 1))
+                AS asks_made,
+            sum((SELECT count(*) FROM asks a WHERE a.meeting_id = m.id
+                 AND a.answer = 'granted')) AS asks_granted,
+            sum((SELECT count(*) FROM unsaid_items u WHERE u.meeting_id = m.id))
+                AS left_unsaid,
+            sum(coalesce(d.feedback_asked, 0)) AS feedback_asked
+        FROM meetings m
+        LEFT JOIN checklists c ON c.meeting_id = m.id
+        LEFT JOIN debriefs d ON d.meeting_id = m.id
+        GROUP BY week_start
+    """,
+}
+
+
+@migrations()
+def m009_views(db: Database) -> None:
+    """Views for sqlite3 and Datasette readers; prep itself does not read them."""
+    for name, select in _M009_VIEWS.items():
+        db.execute(f"CREATE VIEW {name} AS {select}")
+
+
+# m010 runs after m008 has renamed "counterparts" to "people".
+_M010_PEOPLE = "people"
 
 
 @migrations()

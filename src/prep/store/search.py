@@ -41,7 +41,7 @@ def _source_sql(table: str, label: str, meeting: str) -> str:
         " ORDER BY rowid DESC LIMIT :limit) AS hits"
         f" JOIN {table} t ON t.rowid = hits.rowid"
         f" JOIN meetings m ON m.id = {meeting}"
-        " JOIN counterparts c ON c.id = m.counterpart_id"
+        " JOIN people c ON c.id = m.person_id"
     )
 
 

@@ -26,7 +26,7 @@ EXPORT_VERSION = 1
 # import can insert them in this order with foreign keys on. A test checks
 # that no table of the schema is missing from this list.
 TABLES = (
-    "counterparts",
+    "people",
     "meetings",
     "calendar_links",
     "checklists",
@@ -109,6 +109,8 @@ def import_document(store: Store, document: Any) -> dict[str, int]:
     tables = document.get("tables")
     if not isinstance(tables, dict):
         raise StoreError('That export has no "tables".')
+    if "m008_readable_names" not in (document.get("migrations") or ()):
+        tables = _renamed_by_m008(tables)
     extra = set(tables) - set(TABLES)
     if extra:
         raise StoreError(f"That export has tables prep does not know: {', '.join(sorted(extra))}.")
@@ -124,6 +126,22 @@ def import_document(store: Store, document: Any) -> dict[str, int]:
             rows = tables.get(table) or []
             counts[table] = _insert(store, table, rows)
     return counts
+
+
+def _renamed_by_m008(tables: dict[str, Any]) -> dict[str, Any]:
+    """An export from before m008 in today's names and values (what m008 does
+    to a database, done to the document), so older exports still import."""
+    from prep.store.schema import m008_row
+
+    renamed = {
+        ("people" if name == "counterparts" else name): rows for name, rows in tables.items()
+    }
+    return {
+        table: [m008_row(table, row) if isinstance(row, dict) else row for row in rows]
+        if isinstance(rows, list)
+        else rows
+        for table, rows in renamed.items()
+    }
 
 
 def _insert(store: Store, table: str, rows: list[Any]) -> int:

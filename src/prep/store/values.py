@@ -3,6 +3,7 @@ it, and reading back what is stored, whoever wrote it."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
@@ -48,7 +49,7 @@ def to_sql(name: str, kind: type, value: Any, bounds: tuple[int, int] = (1, 10))
     if kind is frozenset:
         from prep.domain.checklist import Flex  # not loaded before the first screen needs it
 
-        return ",".join(sorted(Flex(item).value for item in value))
+        return json.dumps(sorted(Flex(item).value for item in value))
     if issubclass(kind, StrEnum):
         return kind(value).value
     raise TypeError(kind)  # pragma: no cover - a programming error

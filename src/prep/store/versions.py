@@ -14,6 +14,8 @@ MIGRATION_NAMES = (
     "m005_deadline_moves_latest",
     "m006_search",
     "m007_integrity_checks",
+    "m008_readable_names",
+    "m009_views",
     "m010_calendar",
 )
 

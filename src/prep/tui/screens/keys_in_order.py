@@ -26,6 +26,7 @@ handled, its bindings included.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections import deque
 from typing import TYPE_CHECKING, Any, ClassVar, cast
@@ -64,7 +65,15 @@ class KeysInOrder(Screen):
         Binding("enter", "enter", "Next field", show=False, priority=True),
     ]
 
-    def action_move_focus(self, direction: int) -> None:
+    async def action_move_focus(self, direction: int) -> None:
+        # Textual orders the focus chain by where widgets sit on screen, and
+        # a widget mounted since the last layout sits nowhere yet: a tab read
+        # straight after a row was added would skip its fields. So wait for
+        # that layout first (tab is a priority binding: the next key waits).
+        if any(not widget.virtual_region.area for widget in self.focus_chain):
+            laid_out = asyncio.Event()
+            self.call_after_refresh(laid_out.set)
+            await laid_out.wait()
         if direction > 0:
             self.focus_next()
         else:
