@@ -34,10 +34,13 @@ def store(db_path: Path, clock: FixedClock):
 # The `prep` command run for real as a separate process (tests/test_cli*.py).
 @pytest.fixture
 def env(tmp_path: Path) -> dict[str, str]:
-    """The environment for prep: no PREP_DB, and a data directory in tmp_path
-    so a test that forgets --db can never touch the real one."""
-    clean = {k: v for k, v in os.environ.items() if k != "PREP_DB"}
+    """The environment for prep: no PREP_DB or PREP_CONFIG, and data and
+    config directories in tmp_path, so a test that forgets --db can never
+    touch the real database, nor read the real settings."""
+    clean = {k: v for k, v in os.environ.items() if k not in ("PREP_DB", "PREP_CONFIG")}
     clean["XDG_DATA_HOME"] = str(tmp_path / "xdg-data")
+    # Nor the real settings file: a test that wants settings writes this one.
+    clean["XDG_CONFIG_HOME"] = str(tmp_path / "xdg-config")
     clean["LC_ALL"] = "C.UTF-8"
     return clean
 

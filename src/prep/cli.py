@@ -76,9 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add.add_argument(
         "--duration",
-        default="30",
         metavar="LENGTH",
-        help="how long: 30, 45m, 1h30 (default 30 minutes)",
+        help="how long: 30, 45m, 1h30 (default: meeting_length in the settings, else 30 minutes)",
     )
     add.add_argument("--setting", choices=[s.value for s in Setting], default="video")
     add.add_argument("--notes", default="", help="agenda notes (- reads them from standard input)")
@@ -223,6 +222,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Print a completion script for your shell; the README has the line "
         "that installs it.",
     )
+    from prep.commands.config import add_config_parser
+
+    add_config_parser(commands)
     from prep.commands.completion import SHELLS
 
     completion.add_argument("shell", choices=SHELLS)
@@ -262,6 +264,18 @@ def _main(argv: Sequence[str] | None) -> int:
         from prep.commands.completion import run_completion
 
         return run_completion(parser, args.shell)
+    # The settings are read here, once, and handed on; nothing else reads the file.
+    from prep.store.settings_file import load_settings, settings_path
+
+    settings_file = settings_path()
+    settings_reading = load_settings(settings_file)
+    if args.command == "config":
+        from prep.commands.config import run_config
+
+        return run_config(settings_reading, settings_file)
+    if settings_reading.problem and args.command is not None:  # the app notifies instead
+        print(f"prep: {clean_line(settings_reading.problem)}", file=sys.stderr)
+    args.settings = settings_reading.settings
     if args.command == "add":
         draft, reading = _draft_from(args, clock)
     elif args.command == "review":
@@ -303,7 +317,7 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.command in COMMAND_RUNNERS:
             module, function = COMMAND_RUNNERS[args.command]
             return getattr(importlib.import_module(module), function)(store, args)
-        return _run_app(store)
+        return _run_app(store, settings_reading, settings_file)
     except StoreError as error:
         # A file damaged after it was opened, or changed by another program
         # under prep: one line, as for a file refused at opening.
@@ -326,10 +340,12 @@ COMMAND_RUNNERS = {
 }
 
 
-def _run_app(store) -> int:
+def _run_app(store, reading, settings_file: Path) -> int:
     from prep.tui.app import PrepApp
 
-    app = PrepApp(store)
+    app = PrepApp(store, settings=reading.settings, settings_file=settings_file)
+    if reading.problem:
+        app.startup_problems.append(reading.problem)
     app.run()
     # Textual sets 1 after a crash: a script or shell that started prep
     # must see that it failed.
@@ -367,13 +383,16 @@ def _draft_from(args: argparse.Namespace, clock):
     from prep.domain.when import WhenError, parse_duration, read_when
 
     now = clock.now()
+    settings = args.settings
     try:
-        reading = read_when(args.when, now)
+        reading = read_when(args.when, now, settings.dates)
     except WhenError as error:
         usage_error(args, f"--at: {error}")
     starts_at = reading.moment
     try:
-        duration = parse_duration(args.duration)
+        duration = (
+            parse_duration(args.duration) if args.duration is not None else settings.meeting_length
+        )
     except WhenError as error:
         usage_error(args, f"--duration: {error}")
     notes = _notes_from_stdin(args) if args.notes == "-" else args.notes
@@ -426,7 +445,9 @@ def _list(store, args: argparse.Namespace) -> int:
         meetings = store.all_meetings()
         rows = [("", m) for m in meetings]
     else:
-        groups = build_agenda(store.meetings_from(now - DEBRIEF_WINDOW), now)
+        groups = build_agenda(
+            store.meetings_from(now - DEBRIEF_WINDOW), now, args.settings.week_starts_on
+        )
         rows = [(group.title, m) for group in groups for m in group.meetings]
     if args.json:
         from prep.commands.due import print_list_json

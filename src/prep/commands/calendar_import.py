@@ -66,7 +66,7 @@ def _day_of(args: argparse.Namespace, name: str, text: str, now: datetime) -> da
     from prep.domain.when import WhenError, parse_when
 
     try:
-        return parse_when(text, now).date()
+        return parse_when(text, now, args.settings.dates).date()
     except WhenError as error:
         usage_error(args, f"{name}: {error}")
 
@@ -86,8 +86,8 @@ def run_import(store, args: argparse.Namespace) -> int:
         args.paths,
         start=start,
         end=end,
-        me=frozenset(args.me or your_addresses()),
-        default_minutes=default_meeting_minutes(),
+        me=frozenset(args.me) if args.me else args.settings.my_addresses,
+        default_minutes=args.settings.meeting_length,
         dry_run=args.dry_run,
         read_stdin=sys.stdin.buffer.read,
     )
@@ -95,14 +95,3 @@ def run_import(store, args: argparse.Namespace) -> int:
     for line in summary_lines(results, args.dry_run, window_text(start.date(), last_day)):
         print(line)
     return EXIT_FAILED if any(r.summary is None for r in results) else EXIT_OK
-
-
-def your_addresses() -> list[str]:
-    """Your email from the settings file, if any (settings are read only here)."""
-    return []
-
-
-def default_meeting_minutes() -> int:
-    from prep.domain.calendar_events import DEFAULT_MINUTES
-
-    return DEFAULT_MINUTES

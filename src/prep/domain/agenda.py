@@ -40,25 +40,27 @@ class AgendaGroup:
         return GROUP_TITLES[self.kind]
 
 
-def end_of_week(now: datetime) -> datetime:
-    """Midnight at the end of this Sunday, local time (weeks run Monday-Sunday)."""
-    days_left = 7 - now.weekday()
+def end_of_week(now: datetime, week_start: int = 0) -> datetime:
+    """Midnight at the end of this week, local time: weeks run Monday to
+    Sunday unless `week_start` (0 Monday .. 6 Sunday, from the settings)
+    says otherwise."""
+    days_left = 7 - (now.weekday() - week_start) % 7
     midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
     return midnight + timedelta(days=days_left)
 
 
-def group_for(meeting: Meeting, now: datetime) -> GroupKind:
+def group_for(meeting: Meeting, now: datetime, week_start: int = 0) -> GroupKind:
     local_start = meeting.starts_at.astimezone(now.tzinfo)
     if meeting.starts_at <= now:
         return GroupKind.NOW if meeting.is_under_way(now) else GroupKind.DEBRIEF
     if local_start.date() == now.date():
         return GroupKind.TODAY
-    if local_start < end_of_week(now):
+    if local_start < end_of_week(now, week_start):
         return GroupKind.THIS_WEEK
     return GroupKind.LATER
 
 
-def build_agenda(meetings: list[Meeting], now: datetime) -> list[AgendaGroup]:
+def build_agenda(meetings: list[Meeting], now: datetime, week_start: int = 0) -> list[AgendaGroup]:
     """Group meetings for the agenda, dropping debriefed and long-past ones.
 
     Debriefs come first (most recent first), because an unwritten debrief
@@ -66,7 +68,7 @@ def build_agenda(meetings: list[Meeting], now: datetime) -> list[AgendaGroup]:
     """
     buckets: dict[GroupKind, list[Meeting]] = {kind: [] for kind in GroupKind}
     for meeting in meetings:
-        kind = group_for(meeting, now)
+        kind = group_for(meeting, now, week_start)
         if kind is GroupKind.DEBRIEF and (
             not meeting.needs_debrief(now) or meeting.starts_at < now - DEBRIEF_WINDOW
         ):

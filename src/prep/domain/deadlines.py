@@ -18,7 +18,7 @@ import re
 from datetime import UTC, date, datetime, time
 
 from prep.domain.checklist import Deadline
-from prep.domain.when import UnreadableWhen, WhenError, parse_when
+from prep.domain.when import DAY_FIRST, DateConventions, UnreadableWhen, WhenError, parse_when
 
 __all__ = ["describe_day", "format_day", "is_blank", "parse_deadline_date", "range_problem"]
 
@@ -91,7 +91,9 @@ def is_blank(deadline: Deadline) -> bool:
     )
 
 
-def parse_deadline_date(text: str, today: date) -> date | None:
+def parse_deadline_date(
+    text: str, today: date, conventions: DateConventions = DAY_FIRST
+) -> date | None:
     """The date in what someone typed for a deadline, or None for a blank field.
 
     Reads the same phrases as a meeting's "when" ("fri", "24/11", "in 2
@@ -108,7 +110,7 @@ def parse_deadline_date(text: str, today: date) -> date | None:
     # the result stays in UTC, so .date() is the day that was meant.
     now = datetime.combine(today, _READ_AT, tzinfo=UTC)
     try:
-        return parse_when(text, now).date()
+        return parse_when(text, now, conventions).date()
     except UnreadableWhen as error:
         # The general message asks for a time ("tomorrow 3pm"); here only a
         # day is wanted, so say that, with date-only examples.

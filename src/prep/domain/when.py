@@ -13,8 +13,9 @@ don't matter. It accepts:
   A bare weekday is the next such day after today, so "mon" typed on a
   Monday is next Monday. "this mon" is the next Monday from today on (today
   included). "next tue" is the Tuesday of next week, weeks running Monday
-  to Sunday: typed on a Monday it is 8 days away, not tomorrow; typed on a
-  Wednesday it is 6 days away, the same day as "tue".
+  to Sunday (or from the first day of the week the settings name): typed
+  on a Monday it is 8 days away, not tomorrow; typed on a Wednesday it is
+  6 days away, the same day as "tue".
 - A time alone means today: "3pm", "3:30 pm", "15:00", "at 5", "noon",
   "midday", "midnight" (the end of today, so 00:00 tomorrow), "morning"
   (09:00), "afternoon" (14:00), "evening" (19:00).
@@ -22,10 +23,13 @@ don't matter. It accepts:
   afternoon ("at 3", "tomorrow 3:30" are 15:00, 15:30), 8-11 the morning,
   12 noon; 0:00-0:59, 13-23 and zero-padded hours ("07:30") are a 24-hour
   clock. `read_when` says which reading it chose, for the hint.
-- Dates, read by dateutil, day first: "24/11 9am", "24 nov 3pm",
-  "2026-11-24 15:00", "2026-11-24T15:00+01:00", "15:00 UTC". A number
-  that cannot be a month is refused with the day-first form ("12/31"
-  asks for "31/12"), never quietly read month first.
+- Dates, read by dateutil, day first unless the settings say month first
+  (`DateConventions`): "24/11 9am", "24 nov 3pm", "2026-11-24 15:00",
+  "2026-11-24T15:00+01:00", "15:00 UTC". "12/1" is 12 January day-first
+  and 1 December month-first. A number that cannot be a month is refused
+  with the form the order wants ("12/31" asks for "31/12" day-first, "13/1"
+  for "1/13" month-first), never quietly read in the other order: a typo
+  would pass unnoticed. Year-first dates are always year-month-day.
   A date without a time is at 09:00. A date without a year is its first
   occurrence from 180 days ago on, so "3/1" typed in late November is next
   January, while last week's "24/11" stays this year.
@@ -49,6 +53,8 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import NamedTuple
 
 __all__ = [
+    "DAY_FIRST",
+    "DateConventions",
     "Reading",
     "WhenError",
     "describe_reading",
@@ -92,6 +98,25 @@ class Reading:
 
     moment: datetime
     note: str = ""
+
+
+@dataclass(frozen=True)
+class DateConventions:
+    """How the person writes dates, from their settings.
+
+    `month_first` reads "12/1" as 1 December rather than 12 January;
+    `week_start` (0 Monday .. 6 Sunday) is where "next tue" counts weeks from.
+    """
+
+    month_first: bool = False
+    week_start: int = 0
+
+    @property
+    def order_name(self) -> str:
+        return "month-first" if self.month_first else "day-first"
+
+
+DAY_FIRST = DateConventions()
 
 
 # -- Limits and defaults ------------------------------------------------------
@@ -153,7 +178,7 @@ _NOT_A_TIME = "{clock} is not a time of day."
 # How an hour without am/pm was read (see _hour_without_meridiem).
 _READ_AS_AFTERNOON = "afternoon; write {clock}am for the morning"
 _READ_AS_MORNING = "morning; write {clock}pm for the evening"
-_DAY_FIRST = "{typed}: {month} is not a month — dates are day-first ({swapped})."
+_NOT_A_MONTH = "{typed}: {month} is not a month — dates are {order} ({swapped})."
 _BAD_YEAR = f"Pick a year between {EARLIEST_YEAR} and {LATEST_YEAR}."
 _OFFSET_BACKWARDS = "Count forwards after 'in', e.g. 'in 2h' (or say '2h ago')."
 _OFFSET_TOO_FAR = "That's more than 5 years away."
@@ -321,7 +346,7 @@ _DOTTED_DATE_RE = _Regex(r"(?<![\d:.])(\d{1,2})\.(\d{1,2})(?:\.(\d{4}|\d{2}))?(?
 # "24/11", "24-11-2026": checked before dateutil sees them, because
 # dateutil quietly reads "12/31" month first when 31 cannot be a month.
 _NUMERIC_DATE_RE = _Regex(
-    r"(?<![\d:./+-])(?P<day>\d{1,2})(?P<sep>[/-])(?P<month>\d{1,2})"
+    r"(?<![\d:./+-])(?P<first>\d{1,2})(?P<sep>[/-])(?P<second>\d{1,2})"
     r"(?:(?P=sep)(?P<year>\d{4}|\d{2}))?(?![\d:./-])"
 )
 # Hours without am/pm inside a longer text, rewritten as 24-hour clocks
@@ -355,17 +380,17 @@ _LEADING_AT_ON_RE = _Regex(r"(?:(?:at|on) )+")
 # -- parse_when ----------------------------------------------------------------
 
 
-def parse_when(text: str, now: datetime) -> datetime:
+def parse_when(text: str, now: datetime, conventions: DateConventions = DAY_FIRST) -> datetime:
     """When a meeting is, from what someone typed, in `now`'s zone.
 
     The result is aware, on a whole minute, and in `now.tzinfo`; past
     times are allowed (people log meetings to debrief them). Raises only
     `WhenError`, whatever the text.
     """
-    return read_when(text, now).moment
+    return read_when(text, now, conventions).moment
 
 
-def read_when(text: str, now: datetime) -> Reading:
+def read_when(text: str, now: datetime, conventions: DateConventions = DAY_FIRST) -> Reading:
     """`parse_when`, with a note of any choice made between two readings."""
     if now.tzinfo is None:
         # A programming error, not a typing one; it must never reach users.
@@ -388,7 +413,7 @@ def read_when(text: str, now: datetime) -> Reading:
     if lead is not None:
         spoken = spoken[lead.end() :]
 
-    result, note = _read_when(spoken, original, now, said_at=said_at)
+    result, note = _read_when(spoken, original, now, conventions, said_at=said_at)
     if not EARLIEST_YEAR <= result.year <= LATEST_YEAR:
         raise WhenError(_BAD_YEAR)
     return Reading(result.replace(second=0, microsecond=0), note)
@@ -403,7 +428,9 @@ def _normalise(text: str) -> str | None:
     return text
 
 
-def _read_when(spoken: str, original: str, now: datetime, *, said_at: bool) -> tuple[datetime, str]:
+def _read_when(
+    spoken: str, original: str, now: datetime, conventions: DateConventions, *, said_at: bool
+) -> tuple[datetime, str]:
     if spoken == "now":
         return now, ""
 
@@ -424,11 +451,11 @@ def _read_when(spoken: str, original: str, now: datetime, *, said_at: bool) -> t
     if _DIGITS_RE.fullmatch(spoken):
         raise WhenError(_AMBIGUOUS_NUMBER.format(text=_quote(original)))
 
-    named_day = _read_named_day(spoken, now)
+    named_day = _read_named_day(spoken, now, conventions.week_start)
     if named_day is not None:
         return named_day
 
-    absolute = _read_absolute(spoken, now)
+    absolute = _read_absolute(spoken, now, conventions.month_first)
     if absolute is not None:
         return absolute
 
@@ -547,7 +574,7 @@ def _hour_without_meridiem(typed_hour: str, minute: int) -> _Clock:
     return _Clock(hour, minute, note=_READ_AS_MORNING.format(clock=clock))
 
 
-def _read_named_day(spoken: str, now: datetime) -> tuple[datetime, str] | None:
+def _read_named_day(spoken: str, now: datetime, week_start: int) -> tuple[datetime, str] | None:
     """ "tomorrow 3pm", "next fri", "10:30 on friday"; None if no day word
     starts or ends the text, or what goes with it is not a time.
     """
@@ -571,27 +598,31 @@ def _read_named_day(spoken: str, now: datetime) -> tuple[datetime, str] | None:
     if word is not None:
         days_ahead = _DAY_WORDS[word]
     else:
-        days_ahead = _days_to_weekday(_WEEKDAYS[match["weekday"]], match["which"], today)
+        days_ahead = _days_to_weekday(
+            _WEEKDAYS[match["weekday"]], match["which"], today, week_start
+        )
     day = today + timedelta(days=days_ahead + clock.days_later)
     return _at_wall_time(day, clock.hour, clock.minute, now), clock.note
 
 
-def _days_to_weekday(weekday: int, which: str | None, today: date) -> int:
+def _days_to_weekday(weekday: int, which: str | None, today: date, week_start: int = 0) -> int:
     """Days from today to the weekday named, the one home of the rule.
 
     "fri" is the next Friday after today, a week on if today is Friday;
     "this fri" counts today too; "next fri" is the Friday of next week,
-    weeks running Monday to Sunday (so "next tue" on a Monday is 8 days on).
+    weeks running from `week_start` (Monday to Sunday by default, so "next
+    tue" on a Monday is 8 days on).
     """
     if which == "next":
-        return 7 - today.weekday() + weekday
+        # Positions within a week that begins on week_start.
+        return 7 - (today.weekday() - week_start) % 7 + (weekday - week_start) % 7
     days_ahead = (weekday - today.weekday()) % 7
     if which == "this":
         return days_ahead
     return days_ahead or 7
 
 
-def _read_absolute(spoken: str, now: datetime) -> tuple[datetime, str] | None:
+def _read_absolute(spoken: str, now: datetime, month_first: bool) -> tuple[datetime, str] | None:
     """A calendar date, perhaps with a time and zone, read by dateutil.
 
     None if the text is not shaped like one, so the caller can say it
@@ -620,21 +651,22 @@ def _read_absolute(spoken: str, now: datetime) -> tuple[datetime, str] | None:
         lambda m: "/".join(part for part in m.groups() if part is not None), text
     )
     for numeric in _NUMERIC_DATE_RE.finditer(text):
-        _check_day_first(numeric)
+        _check_numeric_date(numeric, month_first)
     text, note = _rewrite_bare_hours(text)
     text = _THE_RE.sub("", text)
     # dateutil recognises zone names only in capitals.
     text = _ZONE_WORD_RE.sub(lambda m: m[1].upper(), text)
 
     # ISO-style year-first dates are month-before-day; everything else is
-    # European day-first. dayfirst=True would turn 2026-11-05 into 11 May.
-    day_first = _YEAR_FIRST_RE.match(text) is None
+    # in the person's order. dayfirst=True would turn 2026-11-05 into 11 May.
+    year_first = _YEAR_FIRST_RE.match(text) is not None
+    order = (not month_first and not year_first, year_first)
 
     # Parse twice with defaults in two different leap years: if the year
     # comes out as the default both times, the text gave none. (Leap years
     # so a year-less "29/2" parses; the real year is chosen below.)
-    first = _dateutil_parse(text, _default_in(1904, now), day_first)
-    second = _dateutil_parse(text, _default_in(1908, now), day_first)
+    first = _dateutil_parse(text, _default_in(1904, now), *order)
+    second = _dateutil_parse(text, _default_in(1908, now), *order)
     if first is None or second is None:
         return None
     year_given = first.year == second.year
@@ -653,18 +685,22 @@ def _read_absolute(spoken: str, now: datetime) -> tuple[datetime, str] | None:
     return _at_wall_time(parsed.date(), parsed.hour, parsed.minute, now), note
 
 
-def _check_day_first(numeric: re.Match[str]) -> None:
-    """Refuse a numeric date that only reads month first, such as "12/31".
+def _check_numeric_date(numeric: re.Match[str], month_first: bool) -> None:
+    """Refuse a numeric date that only reads in the other order, such as
+    "12/31" day-first or "13/1" month-first.
 
-    Dates are day-first; dateutil would quietly swap day and month when the
-    second number cannot be a month, so that "12/31" became 31 December
-    while "12/11" stays 12 November.
+    dateutil would quietly swap day and month when the month cannot be one,
+    so that "12/31" became 31 December while "12/11" stays 12 November.
     """
-    day, month = int(numeric["day"]), int(numeric["month"])
-    if month > 12 and 1 <= day <= 12:
+    first, second = int(numeric["first"]), int(numeric["second"])
+    day, month = (second, first) if month_first else (first, second)
+    if month > 12 and 1 <= day <= 12 and _is_date(2000, day, month):
         sep, year = numeric["sep"], numeric["year"]
-        swapped = f"{month}{sep}{day}" + (f"{sep}{year}" if year else "")
-        raise WhenError(_DAY_FIRST.format(typed=numeric[0], month=month, swapped=swapped))
+        swapped = f"{second}{sep}{first}" + (f"{sep}{year}" if year else "")
+        order = "month-first" if month_first else "day-first"
+        raise WhenError(
+            _NOT_A_MONTH.format(typed=numeric[0], month=month, order=order, swapped=swapped)
+        )
     if not 1 <= month <= 12:
         raise WhenError(f"There is no month {month}.")
     year = int(numeric["year"]) if numeric["year"] and len(numeric["year"]) == 4 else None
@@ -700,7 +736,9 @@ def _default_in(year: int, now: datetime) -> datetime:
     return datetime(year, now.month, now.day, DEFAULT_HOUR, 0)
 
 
-def _dateutil_parse(text: str, default: datetime, day_first: bool) -> datetime | None:
+def _dateutil_parse(
+    text: str, default: datetime, day_first: bool, year_first: bool
+) -> datetime | None:
     """dateutil's reading of text, or None if it has none.
 
     Raises WhenError when the text names something specific that doesn't
@@ -713,14 +751,14 @@ def _dateutil_parse(text: str, default: datetime, day_first: bool) -> datetime |
             text,
             default=default,
             dayfirst=day_first,
-            yearfirst=not day_first,
+            yearfirst=year_first,
             tzinfos=_zone_named,
         )
     except Exception:
         # Broad on purpose: besides ParserError/ValueError/OverflowError,
         # dateutil has leaked IndexError and TypeError on odd input, and the
         # promise is that only WhenError ever leaves parse_when.
-        specific = _explain_unreadable_date(text, day_first)
+        specific = _explain_unreadable_date(text, day_first, year_first)
         if specific is not None:
             raise specific from None
         return None
@@ -747,7 +785,7 @@ def _zone_named(name: str | None, offset: int | None) -> tzinfo | None:
     return None
 
 
-def _explain_unreadable_date(text: str, day_first: bool) -> WhenError | None:
+def _explain_unreadable_date(text: str, day_first: bool, year_first: bool) -> WhenError | None:
     """A specific message for a date dateutil refused, if there is one."""
     try:
         from dateutil import parser as date_parser
@@ -755,7 +793,7 @@ def _explain_unreadable_date(text: str, day_first: bool) -> WhenError | None:
         # Private, but only used to word the message; any surprise falls
         # back to the generic one.
         found, _ = date_parser.parser()._parse(  # type: ignore[attr-defined]  # private, see above
-            text, dayfirst=day_first, yearfirst=not day_first
+            text, dayfirst=day_first, yearfirst=year_first
         )
     except Exception:
         found = None

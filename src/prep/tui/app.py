@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -11,6 +12,7 @@ from textual.notifications import Notify
 from textual.screen import Screen
 
 from prep.domain.clock import Clock
+from prep.domain.settings import Settings
 from prep.store import Store
 from prep.tui.commands import Command, HasCommands, bindings, palette_entries
 from prep.tui.screens.agenda import AgendaScreen
@@ -51,9 +53,20 @@ class PrepApp(KeysOneAtATime, HasCommands, OneLineCrashes, App[None]):
     BINDINGS = bindings(PREP_COMMANDS)
     pending_undo: PendingUndo | None = None
 
-    def __init__(self, store: Store, clock: Clock | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock | None = None,
+        settings: Settings | None = None,
+        settings_file: Path | None = None,
+    ) -> None:
         super().__init__()
         self.store = store
+        # Read once by cli.py; `settings_file` is where a theme chosen in the
+        # palette is written back (None: not remembered, as in tests).
+        self.settings = settings or Settings()
+        self.settings_file = settings_file
+        self.startup_problems: list[str] = []  # shown as notifications once up
         # One clock for the screens and the rows they write: a clock given
         # here (a test's, the screenshots') becomes the store's too.
         if clock is not None:
@@ -69,6 +82,9 @@ class PrepApp(KeysOneAtATime, HasCommands, OneLineCrashes, App[None]):
         # and the first typed date will need, so neither stalls a keystroke.
         self.call_after_refresh(self._warm_up)
         self._save_before_stopping()
+        from prep.tui.theme import apply_settings_theme
+
+        apply_settings_theme(self)
 
     # -- nothing typed is lost, however prep is stopped ------------------------------------
 

@@ -149,7 +149,7 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[None]):
             actions = []
         self._meetings = {meeting.id: meeting for meeting in meetings}
         self._actions = {action.id: (action, person) for action, person in actions}
-        groups = build_agenda(meetings, now)
+        groups = build_agenda(meetings, now, self.app.settings.week_starts_on)
         agenda = self.query_one(AgendaList)
         agenda.show(groups, now, f"m{select_id}" if select_id is not None else select, actions)
         empty = not groups and not actions

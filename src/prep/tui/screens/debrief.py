@@ -402,7 +402,7 @@ class DebriefScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScreen)
             return
         now = self.app.clock.now()
         try:
-            reading = read_when(event.value, now)
+            reading = read_when(event.value, now, self.app.settings.dates)
         except WhenError as error:
             hint.update(Content(str(error)))
             hint.set_class(True, "error")
@@ -420,7 +420,7 @@ class DebriefScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScreen)
     def _book_next(self, field: Input) -> None:
         now = self.app.clock.now()
         try:
-            moment = parse_when(field.value, now)
+            moment = parse_when(field.value, now, self.app.settings.dates)
             follow_up = self.app.store.debriefs.create_next_meeting(self.meeting, moment)
         except WhenError as error:
             self.notify(str(error), title="Not booked", severity="error", markup=False)

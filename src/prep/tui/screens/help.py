@@ -36,10 +36,12 @@ relationships are going. Everything stays in one SQLite file on this machine.
     and `07:30` are taken as typed. The hint says which it chose.
   - `mon` is the next Monday after today (typed on a Monday: next week's).
     `this mon` counts today. `next tue` is the Tuesday of next week
-    (weeks run Monday to Sunday), so typed on a Monday it is 8 days away,
-    not tomorrow.
-  - Dates are day-first: `3/1` is 3 January. `12/31` is refused: write
-    `31/12`.
+    (weeks run Monday to Sunday, or from `week_starts_on` in the
+    settings), so typed on a Monday it is 8 days away, not tomorrow.
+  - Dates are day-first unless the settings say `date_order =
+    "month-first"` (`prep config` shows them): day-first `3/1` is
+    3 January and `12/31` is refused (write `31/12`). The hint names the
+    month, so the reading is never in doubt.
   - A by-when or due date before the meeting is kept, with a warning.
 
 - **Checklist** (`p`, or `enter` before the meeting): four steps and a

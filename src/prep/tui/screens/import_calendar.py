@@ -61,7 +61,14 @@ def _import_in_thread(app: PrepApp, path: str) -> None:
 
     start, end = default_window(app.clock.now())
     try:
-        results = import_paths(app.store, [path], start=start, end=end)
+        results = import_paths(
+            app.store,
+            [path],
+            start=start,
+            end=end,
+            me=app.settings.my_addresses,
+            default_minutes=app.settings.meeting_length,
+        )
     except StoreError as error:
         app.call_from_thread(app.notify, str(error), severity="error", markup=False)
         return

@@ -59,7 +59,7 @@ FORM_TIPS = """\
   fri 10:30
   next tue 9am
   in 2h
-  24/11 9am
+  {numeric_date} 9am
   2026-11-24 15:00
 The date prep understood shows under the field as you type.
 
@@ -172,7 +172,7 @@ class MeetingFormScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[int |
                     yield Label("Length", classes="field-label")
                     with Vertical(classes="form-field"):
                         yield TextField(
-                            str(m.duration_minutes) if m else "30",
+                            str(m.duration_minutes if m else self.app.settings.meeting_length),
                             id="duration",
                             compact=True,
                             placeholder="30 · 45m · 1h30",
@@ -201,7 +201,8 @@ class MeetingFormScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[int |
                             placeholder="What do you want from this meeting?",
                         )
                         yield Static("", id="notes-hint", classes="hint")
-            yield Static(FORM_TIPS, id="form-tips")
+            numeric_date = "11/24" if self.app.settings.dates.month_first else "24/11"
+            yield Static(FORM_TIPS.format(numeric_date=numeric_date), id="form-tips")
         yield KeyFooter()
 
     def _initial_when(self) -> str:
@@ -293,7 +294,7 @@ class MeetingFormScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[int |
             return
         now = self.app.clock.now()
         try:
-            reading = read_when(text, now)
+            reading = read_when(text, now, self.app.settings.dates)
         except WhenError as error:
             self._hint("when", str(error), error=True)
             return
@@ -369,7 +370,7 @@ class MeetingFormScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[int |
         values = self._payload()
         now = self.app.clock.now()
         try:
-            starts_at = parse_when(values["when"], now)
+            starts_at = parse_when(values["when"], now, self.app.settings.dates)
         except WhenError as error:
             raise ValidationError(str(error), "when") from None
         try:

@@ -75,7 +75,7 @@ class DateField(TextField):
     def parse(self) -> tuple[bool, str]:
         """Parse the current text: (ok, what is wrong with it)."""
         try:
-            self.parsed = parse_deadline_date(self.value, self.today)
+            self.parsed = parse_deadline_date(self.value, self.today, prep_app(self).settings.dates)
         except WhenError as error:
             return False, str(error)
         return True, ""
