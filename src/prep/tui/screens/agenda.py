@@ -16,7 +16,7 @@ from prep.domain.agenda import DEBRIEF_WINDOW, build_agenda
 from prep.domain.debrief import ActionItem, UnsaidItem
 from prep.domain.models import Meeting
 from prep.store import StoreError
-from prep.tui.meeting_screens import open_meeting
+from prep.tui.meeting_screens import open_call, open_meeting
 from prep.tui.screens.keys_in_order import KeysInOrder
 from prep.tui.screens.widths import FitsTheWidth
 from prep.tui.typed import PrepScreen
@@ -52,6 +52,7 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, PrepScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "prepare", "Prepare", priority=True),
         Binding("b", "debrief", "Debrief", priority=True),
+        Binding("c", "call", "Call", priority=True),
         Binding("x", "toggle_done", "Done", show=False, priority=True),
         Binding("n", "new_meeting", "New", priority=True),
         Binding("r", "review", "Review", priority=True),
@@ -184,6 +185,13 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, PrepScreen[None]):
             DebriefScreen(meeting), lambda _: self.refresh_agenda(meeting.id)
         )
 
+    async def action_call(self) -> None:
+        meeting = self._selected()
+        if meeting is None:
+            self.notify("Select a meeting first.", markup=False)
+            return
+        await open_call(self.app, meeting, lambda _: self.refresh_agenda(meeting.id))
+
     def action_toggle_done(self) -> None:
         """Mark the selected action item done (it leaves the agenda; ctrl+z
         brings it back for a few seconds, like any undo)."""
@@ -285,6 +293,9 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, PrepScreen[None]):
             "Prepare", "Open the checklist for the selected meeting (p)", self.action_prepare
         )
         yield SystemCommand("Debrief", "Debrief the selected meeting (b)", self.action_debrief)
+        yield SystemCommand(
+            "Call mode", "The selected meeting at a glance, during the call (c)", self.action_call
+        )
         yield SystemCommand(
             "Mark action item done", "The selected action item (x)", self.action_toggle_done
         )

@@ -62,6 +62,8 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, SaveAsYouTypeScreen):
         ),
         Binding("escape", "back", "Back"),
         Binding("u", "unlock", "Unlock plan"),
+        # Not priority: in a text field "c" is a letter.
+        Binding("c", "call", "Call", show=False),
     ]
 
     FIELDS = FIELDS
@@ -427,4 +429,14 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, SaveAsYouTypeScreen):
             )
         if self.frozen:
             yield SystemCommand("Unlock the plan", "Edit after the start (u)", self.action_unlock)
+        yield SystemCommand(
+            "Call mode", "This meeting at a glance, during the call (c)", self.action_call
+        )
         yield SystemCommand("Back to the agenda", "Saves first (esc)", self.action_back)
+
+    async def action_call(self) -> None:
+        """The call screen over the checklist (escape comes back here)."""
+        from prep.tui.meeting_screens import open_call
+
+        self.saver.flush()
+        await open_call(self.app, self.meeting, lambda _: None)

@@ -82,6 +82,8 @@ class DebriefScreen(FitsTheWidth, KeysInOrder, SaveAsYouTypeScreen):
         Binding("pagedown", "section(1)", "Next section", key_display="PgDn", priority=True),
         Binding("pageup", "section(-1)", "Previous", key_display="PgUp", priority=True),
         Binding("escape", "back", "Back"),
+        # Not priority: in a text field "c" is a letter.
+        Binding("c", "call", "Call", show=False),
     ]
 
     FIELDS = FIELDS
@@ -129,6 +131,16 @@ class DebriefScreen(FitsTheWidth, KeysInOrder, SaveAsYouTypeScreen):
                     classes="short-text",
                     placeholder="The outcome and any decisions",
                 )
+                if d.call_notes.strip():  # only once the call screen has notes
+                    yield Label("Noted during the call", classes="question")
+                    yield TextArea(
+                        d.call_notes,
+                        id="call_notes",
+                        compact=True,
+                        soft_wrap=True,
+                        tab_behavior="focus",
+                        classes="short-text",
+                    )
                 with Horizontal(classes="form-row"):
                     yield Label("Overall", classes="field-label")
                     yield Choice(
@@ -413,7 +425,20 @@ class DebriefScreen(FitsTheWidth, KeysInOrder, SaveAsYouTypeScreen):
             yield SystemCommand(
                 f"Debrief: {title}", "Jump to this section", lambda key=key: self._jump(key)
             )
+        yield SystemCommand(
+            "Call mode", "This meeting at a glance, during the call (c)", self.action_call
+        )
         yield SystemCommand("Back to the agenda", "Saves first (esc)", self.action_back)
+
+    async def action_call(self) -> None:
+        """The call screen in place of the debrief: it records the same asks
+        and notes, so the two are never open on one meeting at once (escape
+        goes back to the list; enter or b opens the debrief again)."""
+        from prep.tui.meeting_screens import open_call
+
+        app = self.app
+        self.action_back()  # saves, then closes
+        await open_call(app, self.meeting, lambda _: None)
 
     def _jump(self, key: str) -> None:
         self.query_one("#debrief-main", VerticalScroll).scroll_to_widget(
