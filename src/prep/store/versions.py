@@ -15,6 +15,7 @@ MIGRATION_NAMES = (
     "m006_search",
     "m007_integrity_checks",
     "m010_calendar",
+    "m012_call_notes",
 )
 
 # The distribution's name: "prep" on PyPI is someone else's package, so
