@@ -52,7 +52,9 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, PrepScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "prepare", "Prepare", priority=True),
         Binding("b", "debrief", "Debrief", priority=True),
-        Binding("c", "call", "Call", priority=True),
+        # Not in the footer, which is full at 80 columns: the detail of a
+        # meeting under way names it, and so does the palette.
+        Binding("c", "call", "Call", show=False, priority=True),
         Binding("x", "toggle_done", "Done", show=False, priority=True),
         Binding("n", "new_meeting", "New", priority=True),
         Binding("r", "review", "Review", priority=True),
