@@ -19,7 +19,7 @@ AGENDA = "debriefs and weekly review"
 
 
 def checklist(db: Path) -> list[tuple]:
-    return query(db, "SELECT position, premortem FROM checklists")
+    return query(db, "SELECT standing, premortem FROM checklists")
 
 
 def test_a_choice_by_arrows_and_a_field_on_a_later_step_both_save(terminal: Terminal, db: Path):

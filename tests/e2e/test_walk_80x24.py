@@ -163,7 +163,7 @@ def test_the_whole_flow_at_80x24_with_no_pauses(terminal: Terminal, db: Path):
     assert query(db, "SELECT name, organisation FROM people") == [("Dana Whitfield", "Northwind")]
     checklist = one(
         db,
-        "SELECT position, holding_back, holding_back_reason IS NOT NULL, "
+        "SELECT standing, holding_back, holding_back_reason IS NOT NULL, "
         "they_expect, i_expect, planned_level, pushback_line "
         "FROM checklists WHERE meeting_id = 1",
     )

@@ -175,6 +175,7 @@ async def test_rows_are_laid_out_for_the_width_they_are_drawn_at(make_app, store
 
 
 async def test_a_meeting_under_way_says_so_and_one_over_asks_for_its_debrief(make_app, store):
+    from prep.tui.screens.call import CallScreen
     from prep.tui.screens.debrief import DebriefScreen
 
     store.add_meeting(MeetingDraft("Standup", "Dana", at(0, 13, 45)))  # 13:45 to 14:15
@@ -190,7 +191,11 @@ async def test_a_meeting_under_way_says_so_and_one_over_asks_for_its_debrief(mak
         assert "Standup" in text
         assert "This meeting is under way, until 14:15 (15 min left)." in text.replace("\n", " ")
         assert "has happened" not in text
-        await pilot.press("enter")  # a meeting that has started opens its debrief
+        await pilot.press("enter")  # a meeting under way opens the call screen
+        await pilot.pause()
+        assert isinstance(app.screen, CallScreen)
+        assert app.screen.meeting.title == "Standup"
+        await pilot.press("escape", "b")  # and b its debrief
         await pilot.pause()
         assert isinstance(app.screen, DebriefScreen)
         assert app.screen.meeting.title == "Standup"

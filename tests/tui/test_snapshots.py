@@ -185,3 +185,15 @@ def test_people(snap_compare, store, clock):
         await pilot.pause()
 
     assert snap_compare(demo_app(store, clock), terminal_size=(120, 40), run_before=open_people)
+
+
+def test_call_screen_at_80x24(snap_compare, store, clock):
+    """Twenty minutes into a meeting: an ask ticked and answered, a note typed."""
+    from prep.tui.screenshots import SHOTS
+
+    async def call(pilot) -> None:
+        await pilot.pause()
+        await SHOTS["call"].steps(pilot)
+        await pilot.pause()
+
+    assert snap_compare(demo_app(store, clock), terminal_size=(80, 24), run_before=call)

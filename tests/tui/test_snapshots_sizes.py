@@ -34,6 +34,7 @@ SCREENS = [
     "checklist-4-solutions",
     "checklist-brief",
     "debrief",
+    "call",
     "review",
     "people",
     "help",

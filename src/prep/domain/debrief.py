@@ -127,6 +127,7 @@ class Debrief:
     feedback_more: str = ""  # what should I do more often
     feedback_help: str = ""  # what can I do to help you more
     coaching_note: str = ""
+    call_notes: str = ""  # scratch notes typed on the call screen during the meeting
     ask_results: tuple[AskResult, ...] = ()
     proposal_outcomes: tuple[tuple[int, ProposalOutcome | None], ...] = ()  # (problem id, outcome)
     unsaid: tuple[UnsaidItem, ...] = ()

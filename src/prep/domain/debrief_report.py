@@ -180,6 +180,16 @@ def _action_items(debrief: Debrief, day: md.Dates) -> list[str]:
     return ["## Action items", "\n".join(lines)] if lines else []
 
 
+def _call_notes(debrief: Debrief) -> list[str]:
+    # Scratch notes are jotted a line at a time: one list item per line.
+    lines = [
+        f"- {md.at_block_start(line)}"
+        for line in debrief.call_notes.splitlines()
+        if md.filled(line)
+    ]
+    return ["### Noted during the call", "\n".join(lines)] if lines else []
+
+
 def _coaching_up(debrief: Debrief) -> list[str]:
     paragraphs = md.paragraphs(debrief.coaching_note)
     return ["## Coaching up", *paragraphs] if paragraphs else []
@@ -203,6 +213,7 @@ def render_debrief(meeting: Meeting, checklist: Checklist, debrief: Debrief, now
         _byline(meeting, now),
         "## How it went",
         *(md.paragraphs(debrief.outcome) or [NOT_WRITTEN]),
+        *_call_notes(debrief),
         _ratings(debrief),
         *_plan_vs_reality(checklist, debrief, day),
         *_unsaid(debrief),

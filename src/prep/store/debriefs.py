@@ -32,6 +32,7 @@ FIELDS: dict[str, tuple[type, tuple[int, int]]] = {
     "feedback_more": (str, (0, 0)),
     "feedback_help": (str, (0, 0)),
     "coaching_note": (str, (0, 0)),
+    "call_notes": (str, (0, 0)),  # typed on the call screen (m012)
 }
 
 
@@ -146,6 +147,7 @@ class DebriefRepository:
             feedback_more=read.text("feedback_more"),
             feedback_help=read.text("feedback_help"),
             coaching_note=read.text("coaching_note"),
+            call_notes=read.text("call_notes"),
             ask_results=tuple(_ask_result(a) for a in asks),
             proposal_outcomes=tuple(_outcome(p) for p in problems),
             unsaid=tuple(_unsaid(u) for u in unsaid),

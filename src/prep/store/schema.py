@@ -766,3 +766,11 @@ def m010_calendar(db: Database) -> None:
         """
     )
     db.execute("CREATE INDEX calendar_links_source ON calendar_links (source)")
+
+
+@migrations()
+def m012_call_notes(db: Database) -> None:
+    """Scratch notes typed on the call screen during the meeting, kept in the
+    debrief beside "how it went" (not merged into it: what was noted live
+    and what was concluded afterwards are different records)."""
+    db.execute("ALTER TABLE debriefs ADD COLUMN call_notes TEXT NOT NULL DEFAULT ''")

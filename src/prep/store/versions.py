@@ -17,6 +17,7 @@ MIGRATION_NAMES = (
     "m008_readable_names",
     "m009_views",
     "m010_calendar",
+    "m012_call_notes",
 )
 
 # The distribution's name: "prep" on PyPI is someone else's package, so

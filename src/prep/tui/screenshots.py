@@ -123,6 +123,21 @@ async def _checklist_carry_over(pilot) -> None:
     await pilot.pause()
 
 
+async def _call(pilot) -> None:
+    """Twenty minutes into "Pilot kick-off": enter opens the call screen; one
+    ask ticked and answered, a note typed."""
+    from datetime import timedelta
+
+    await select(pilot, "Pilot kick-off")
+    meeting = next(m for m in pilot.app.screen._meetings.values() if m.title == "Pilot kick-off")
+    # The screenshot's clock is a FixedClock: move it into the meeting.
+    pilot.app.clock.instant = meeting.starts_at + timedelta(minutes=20)
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press("space", "a", "tab", *"Sofia: sign-off by the steering committee")
+    await pilot.pause()
+
+
 async def wait_for_review(pilot) -> None:
     """The review renders its week in a worker: wait until that week is on screen."""
     for _ in range(200):
@@ -187,6 +202,8 @@ SHOTS: dict[str, Shot] = {
     "debrief": Shot(_debrief_at(0)),
     "debrief-asks-and-unsaid": Shot(_debrief_at(1)),
     "debrief-assertiveness": Shot(_debrief_at(4)),
+    "call": Shot(_call),
+    "call-80x24": Shot(_call, size=(80, 24)),
     "review": Shot(_review),
     "review-last-week": Shot(_review_last_week),
     "review-empty": Shot(_review, with_demo=False),

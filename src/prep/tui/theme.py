@@ -29,7 +29,13 @@ def apply_settings_theme(app: PrepApp) -> None:
         )
     # Subscribed after the theme above is set: its own change (published on
     # the next message) must not be written back, so wait a refresh.
-    app.call_after_refresh(app.theme_changed_signal.subscribe, app, lambda t: _remember(app, t))
+    app.call_after_refresh(_write_back_changes, app)
+
+
+def _write_back_changes(app: PrepApp) -> None:
+    # A quit typed at once may have stopped the app by now (q on the first frame).
+    if app.is_running:
+        app.theme_changed_signal.subscribe(app, lambda theme: _remember(app, theme))
 
 
 def _remember(app: PrepApp, theme: Theme) -> None:

@@ -13,7 +13,7 @@ from prep.domain.debrief import ActionItem, UnsaidItem
 from prep.domain.models import Meeting
 from prep.store import StoreError
 from prep.tui.commands import SEARCH, Command, HasCommands, bindings
-from prep.tui.meeting_screens import open_meeting
+from prep.tui.meeting_screens import open_call, open_meeting
 from prep.tui.screens.keys_in_order import KeysInOrder
 from prep.tui.screens.widths import FitsTheWidth
 from prep.tui.typed import PrepScreen
@@ -56,6 +56,17 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[None]):
         ),
         Command(
             "debrief", "b", "Debrief", palette_help="Debrief the selected meeting", priority=True
+        ),
+        # Not in the footer, which is full at 80 columns: the detail of a
+        # meeting under way names it, and so does the palette.
+        Command(
+            "call",
+            "c",
+            "Call",
+            palette_title="Call mode",
+            palette_help="The selected meeting at a glance, during the call",
+            show=False,
+            priority=True,
         ),
         Command(
             "toggle_done",
@@ -236,6 +247,13 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[None]):
         await self.app.push_screen(
             DebriefScreen(meeting), lambda _: self.refresh_agenda(meeting.id)
         )
+
+    async def action_call(self) -> None:
+        meeting = self._selected()
+        if meeting is None:
+            self.notify("Select a meeting first.", markup=False)
+            return
+        await open_call(self.app, meeting, lambda _: self.refresh_agenda(meeting.id))
 
     def action_toggle_done(self) -> None:
         """Mark the selected action item done (it leaves the agenda; ctrl+z

@@ -66,6 +66,15 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScree
             for index, pane_id in enumerate(PANES[:-1])
         ),
         Command("go_to('brief')", palette_title="Go to: Brief", palette_help="The one-page brief"),
+        # Not priority: in a text field "c" is a letter.
+        Command(
+            "call",
+            "c",
+            "Call",
+            palette_title="Call mode",
+            palette_help="This meeting at a glance, during the call",
+            show=False,
+        ),
         Command(
             "back",
             "escape",
@@ -439,3 +448,10 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScree
 
     def action_go_to(self, pane_id: str) -> None:
         self._switch_to(pane_id)
+
+    async def action_call(self) -> None:
+        """The call screen over the checklist (escape comes back here)."""
+        from prep.tui.meeting_screens import open_call
+
+        self.saver.flush()
+        await open_call(self.app, self.meeting, lambda _: None)

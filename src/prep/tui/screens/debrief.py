@@ -127,6 +127,9 @@ class DebriefForm(VerticalScroll):
 
         yield _section("how", "How it went")
         yield short_text(d.outcome, id="outcome", placeholder="The outcome and any decisions")
+        if d.call_notes.strip():  # only once the call screen has notes
+            yield Label("Noted during the call", classes="question")
+            yield short_text(d.call_notes, id="call_notes", placeholder="")
         with Horizontal(classes="form-row"):
             yield Label("Overall", classes="field-label")
             yield Choice(
@@ -231,6 +234,15 @@ class DebriefScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScreen)
                 palette_help="Jump to this section",
             )
             for key, title in SECTION_TITLES.items()
+        ),
+        # Not priority: in a text field "c" is a letter.
+        Command(
+            "call",
+            "c",
+            "Call",
+            palette_title="Call mode",
+            palette_help="This meeting at a glance, during the call",
+            show=False,
         ),
         Command(
             "back",
@@ -484,6 +496,16 @@ class DebriefScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScreen)
             if focusable:
                 focus_now(focusable[0], scroll_visible=False)
                 break
+
+    async def action_call(self) -> None:
+        """The call screen in place of the debrief: it records the same asks
+        and notes, so the two are never open on one meeting at once (escape
+        goes back to the list; enter or b opens the debrief again)."""
+        from prep.tui.meeting_screens import open_call
+
+        app = self.app
+        self.action_back()  # saves, then closes
+        await open_call(app, self.meeting, lambda _: None)
 
     def action_jump(self, key: str) -> None:
         self.query_one("#debrief-main", VerticalScroll).scroll_to_widget(

@@ -47,7 +47,12 @@ relationships are going. Everything stays in one SQLite file on this machine.
 - **Checklist** (`p`, or `enter` before the meeting): four steps and a
   one-page brief, saved as you type. The plan freezes when the meeting
   starts; `u` unlocks it, and prep notes it was edited afterwards.
-- **Debrief** (`b`, or `enter` once the meeting has started): what was
+- **Call screen** (`enter` while the meeting is under way, `c` any time):
+  the time left, what is still unsaid from before, your asks (`space`
+  ticks one as asked, `a` its answer), deadlines, your planned level and
+  push-back line, problems with solutions, feedback questions when due,
+  and scratch notes. It all goes into the debrief.
+- **Debrief** (`b`, or `enter` once the meeting is over): what was
   planned beside what happened — each ask, what went unsaid, deadlines that
   moved, how assertive you actually were, the three feedback questions,
   what happened to your proposals, action items, coaching up, and the next
@@ -100,7 +105,8 @@ relationships are going. Everything stays in one SQLite file on this machine.
 | `n` | Agenda | New meeting |
 | `r` / `o` | Agenda | Weekly review / People |
 | `e` | Agenda | Edit the selected meeting |
-| `enter` | Agenda | Debrief if the meeting has started, else prepare |
+| `enter` | Agenda | Call screen while it is under way, debrief once over, else prepare |
+| `c` | Agenda, checklist, debrief | The call screen |
 | `PgDn` `PgUp` | Checklist, debrief | Next / previous step or section |
 | `enter` | A list item's field | Add the next item |
 | `ctrl+o` `ctrl+r` | Lists | Add / remove an item |

@@ -94,8 +94,8 @@ class MeetingDetail(VerticalScroll, can_focus=False):
                 Content(""),
                 Content.styled(
                     f"This meeting is under way, until {end.hour:02d}:{end.minute:02d} "
-                    f"({left}). Press p to glance at the plan; debrief it with b "
-                    "(or enter) once it is over.",
+                    f"({left}). Press enter (or c) for the call screen: your asks to "
+                    "tick, notes, the time left; debrief it with b once it is over.",
                     "$accent",
                 ),
             ]

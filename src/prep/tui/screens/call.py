@@ -1,0 +1,178 @@
+"""The call screen: the brief's live form, for a glance during the meeting.
+
+What it shows, and in which order, is `domain.call.call_sheet`; this screen
+lays it out, keeps the clock running from the app's Clock, and saves what
+is done here where the debrief reads it: ticks and answers are the
+debrief's ask results, scratch notes its `call_notes`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Header, Label, Static, TextArea
+
+from prep.domain.call import CallSheet, Phase, call_sheet, time_left
+from prep.domain.carry_over import carry_over_from
+from prep.domain.checklist import Checklist
+from prep.domain.debrief import Debrief, UnsaidItem
+from prep.domain.models import Meeting
+from prep.store import StoreError
+from prep.tui.commands import Command, HasCommands, bindings
+from prep.tui.saving import SaveAsYouTypeScreen
+from prep.tui.screens.keys_in_order import KeysInOrder
+from prep.tui.screens.widths import FitsTheWidth
+from prep.tui.widgets.call_asks import CallAsks
+from prep.tui.widgets.focus import focus_now
+from prep.tui.widgets.footer import KeyFooter
+
+# The clock reads in whole minutes; re-reading it this often keeps it within
+# a few seconds of the truth at no cost worth measuring.
+CLOCK_EVERY = 15.0
+
+NOTES_HINT = "Saved as you type. They go into the debrief, beside how it went."
+
+
+class CallScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScreen):
+    """One meeting while it is under way: what to say, what was said, notes."""
+
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    CallScreen #call-clock { height: 1; padding: 0 1; background: $boost; text-style: bold; }
+    CallScreen #call-clock.ending { background: $warning 30%; }
+    CallScreen #call-clock.over { background: $error 30%; }
+    CallScreen #call-body { height: 1fr; }
+    CallScreen #call-main { width: 1fr; padding: 0 1; scrollbar-size-vertical: 1; }
+    CallScreen #call-side { width: 40; height: 1fr; padding: 0 1; }
+    CallScreen #call_notes { height: 1fr; border: round $primary 50%; }
+    CallScreen #call_notes:focus { border: round $primary; }
+    CallScreen .call-lines { height: auto; }
+    CallScreen .call-lines.unsaid { border-left: outer $warning; padding-left: 1; }
+    CallScreen #call-asks { height: auto; max-height: 8; }
+    CallScreen .call-title { text-style: bold; color: $accent; }
+    CallScreen.-normal .call-title, CallScreen.-wide .call-title { margin-top: 1; }
+    /* Under 100 columns every line counts: the notes go below, 4 rows of text. */
+    CallScreen.-narrow #call-body, CallScreen.-compact #call-body { layout: vertical; }
+    CallScreen.-narrow #call-side, CallScreen.-compact #call-side { width: 1fr; height: 6; }
+    CallScreen.-narrow #notes-hint, CallScreen.-compact #notes-hint { display: none; }
+    """
+
+    PREP_COMMANDS = (Command("back", "escape", "Back", palette_help="Saves the notes first"),)
+    BINDINGS = bindings(PREP_COMMANDS)
+
+    FIELDS = ("call_notes",)
+
+    def __init__(self, meeting: Meeting) -> None:
+        super().__init__()
+        self.meeting = meeting
+        self.debrief = Debrief(meeting.id)
+
+    # -- loading ---------------------------------------------------------------
+
+    def _sheet(self) -> CallSheet:
+        store = self.app.store
+        now = self.app.clock.now()
+        m = self.meeting
+        checklist, earlier_unsaid = Checklist(m.id), list[UnsaidItem]()
+        carry_over = carry_over_from(None)
+        last_feedback: date | None = None
+        try:
+            checklist = store.checklists.get(m.id)
+            self.debrief = store.debriefs.get(m.id)
+            earlier_unsaid, _actions = store.debriefs.open_items_for(m.counterpart.id, before=m)
+            previous = store.checklists.previous_for(m)
+            if previous is not None:
+                carry_over = carry_over_from(previous, store.debriefs.get(previous.meeting_id))
+            last_feedback = next(
+                (
+                    s.last_feedback
+                    for s in store.people.summaries(now)
+                    if s.person.id == m.counterpart.id
+                ),
+                None,
+            )
+        except StoreError as error:
+            self.notify(str(error), title="Could not load", severity="error", markup=False)
+        return call_sheet(
+            m, checklist, self.debrief.ask_results, earlier_unsaid, carry_over, last_feedback, now
+        )
+
+    def compose(self) -> ComposeResult:
+        sheet = self._sheet()
+        yield Header()
+        yield Static("", id="call-clock")
+        with Horizontal(id="call-body"):
+            with VerticalScroll(id="call-main"):
+                for section in sheet.sections:
+                    yield Label(
+                        section.title, id=f"call-section-{section.key}", classes="call-title"
+                    )
+                    if section.key == "asks" and sheet.asks:
+                        yield CallAsks(sheet.asks, id="call-asks")  # its keys are in the footer
+                    else:
+                        yield Static(
+                            Content("\n".join(section.lines)),
+                            classes=f"call-lines {section.key}",
+                        )
+            with Vertical(id="call-side"):
+                yield TextArea(
+                    self.debrief.call_notes,
+                    id="call_notes",
+                    soft_wrap=True,
+                    tab_behavior="focus",
+                    placeholder="Jot it down; it goes into the debrief",
+                )
+                yield Static(NOTES_HINT, classes="hint", id="notes-hint")
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.title = f"Call · {self.meeting.title}"
+        self.sub_title = f"with {self.meeting.counterpart.name}"
+        self.query_one("#call_notes").border_title = "Scratch notes"
+        self.refresh_clock()
+        self.set_interval(CLOCK_EVERY, self.refresh_clock, name="call-clock")
+        asks = self.query(CallAsks)
+        focus_now(asks.first() if asks else self.query_one("#call_notes"), scroll_visible=False)
+
+    def refresh_clock(self) -> None:
+        """Re-read the app's clock and show the time left."""
+        left = time_left(self.meeting, self.app.clock.now())
+        clock = self.query_one("#call-clock", Static)
+        clock.update(Content(left.text))
+        clock.set_class(left.phase is Phase.ENDING, "ending")
+        clock.set_class(left.phase is Phase.OVER, "over")
+
+    # -- saving ----------------------------------------------------------------
+
+    def loaded_value(self, field: str) -> Any:
+        return self.debrief.call_notes
+
+    def save_field(self, field: str, value: object) -> None:
+        self.app.store.debriefs.set_field(self.meeting.id, field, value)
+
+    def stored_value(self, field: str) -> object:
+        return self.app.store.debriefs.get(self.meeting.id).call_notes
+
+    @on(CallAsks.Marked)
+    def _ask_marked(self, event: CallAsks.Marked) -> None:
+        ask = event.ask
+        try:
+            self.app.store.debriefs.set_ask_result(ask.ask_id, ask.asked, ask.answer)
+        except StoreError as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False)
+            self._show_stored_asks()
+
+    def _show_stored_asks(self) -> None:
+        """After a refused save, the asks as the database has them."""
+        try:
+            sheet = self._sheet()
+        except StoreError:
+            return
+        widget = self.query_one(CallAsks)
+        for ask in sheet.asks:
+            widget.show(ask)
