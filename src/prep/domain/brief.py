@@ -12,6 +12,7 @@ must not turn into a heading, a new list or a broken table.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from prep.domain import markdown as md
@@ -116,15 +117,23 @@ def _deadline_line(deadline: Deadline, day: md.Dates) -> str:
     return f"- {label}: {', '.join(dates)}" if dates else f"- {label}"
 
 
-def _problem_item(problem: Problem) -> str:
+def problem_outline(problem: Problem, text: Callable[[str], str]) -> tuple[str, list[str]]:
+    """A problem as the brief and the call screen list it: its line, and the
+    lines under it (solutions, a missing one, what I need). `text` prepares
+    the person's own words for where they go (escaped for Markdown, or
+    stripped for the screen)."""
     help_note = " (raising it to ask for help)" if problem.ask_for_help else ""
-    lines = [f"- {md.at_block_start(problem.text)}{help_note}"]
-    lines += [f"  - {md.at_block_start(s.text)}" for s in problem.solutions if md.filled(s.text)]
+    under = [text(s.text) for s in problem.solutions if md.filled(s.text)]
     if not problem.ready:
-        lines.append("  - No solution yet.")
+        under.append("No solution yet.")
     if problem.need is not None:
-        lines.append(f"  - I need from them: {NEED_LABELS[problem.need]}")
-    return "\n".join(lines)
+        under.append(f"I need from them: {NEED_LABELS[problem.need]}")
+    return f"{text(problem.text)}{help_note}", under
+
+
+def _problem_item(problem: Problem) -> str:
+    head, under = problem_outline(problem, md.at_block_start)
+    return "\n".join([f"- {head}", *(f"  - {line}" for line in under)])
 
 
 # -- Sections ------------------------------------------------------------------

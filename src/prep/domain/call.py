@@ -19,7 +19,7 @@ from enum import StrEnum
 
 from prep.domain import markdown as md
 from prep.domain.assertiveness import ZONE_LABELS, is_level, zone
-from prep.domain.brief import CONFIDENCE_LABELS, NEED_LABELS
+from prep.domain.brief import CONFIDENCE_LABELS, problem_outline
 from prep.domain.carry_over import CarryOver
 from prep.domain.checklist import Checklist, Deadline, Flex, Problem
 from prep.domain.debrief import ANSWER_LABELS, FEEDBACK_QUESTIONS, AskAnswer, AskResult, UnsaidItem
@@ -210,14 +210,8 @@ def _level_lines(checklist: Checklist) -> tuple[str, ...]:
 
 
 def _problem_lines(problem: Problem) -> list[str]:
-    help_note = " (raising it to ask for help)" if problem.ask_for_help else ""
-    lines = [f"• {problem.text.strip()}{help_note}"]
-    lines += [f"  → {s.text.strip()}" for s in problem.solutions if md.filled(s.text)]
-    if not problem.ready:
-        lines.append("  → No solution yet.")
-    if problem.need is not None:
-        lines.append(f"  I need from them: {NEED_LABELS[problem.need]}")
-    return lines
+    head, under = problem_outline(problem, str.strip)
+    return [f"• {head}", *(f"  → {line}" for line in under)]
 
 
 def call_sheet(

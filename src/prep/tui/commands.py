@@ -114,3 +114,23 @@ SEARCH = Command(
     key_display="/",
     palette_first=True,
 )
+
+# On the checklist and the debrief: the same meeting, during the call. Not
+# priority: in a text field "c" is a letter.
+CALL_THIS_MEETING = Command(
+    "call",
+    "c",
+    "Call",
+    palette_title="Call mode",
+    palette_help="This meeting at a glance, during the call",
+    show=False,
+)
+
+# On the checklist and the debrief, which save what is pending as they close.
+BACK_SAVING = Command(
+    "back",
+    "escape",
+    "Back",
+    palette_title="Back to the agenda",
+    palette_help="Saves first",
+)

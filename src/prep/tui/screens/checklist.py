@@ -21,7 +21,7 @@ from prep.domain.when import format_when, relative
 from prep.domain.words import counted
 from prep.store import StoreError
 from prep.store.checklists import FIELDS
-from prep.tui.commands import Command, HasCommands, bindings
+from prep.tui.commands import BACK_SAVING, CALL_THIS_MEETING, Command, HasCommands, bindings
 from prep.tui.saving import SaveAsYouTypeScreen
 from prep.tui.screens.keys_in_order import KeysInOrder
 from prep.tui.screens.widths import FitsTheWidth
@@ -66,22 +66,8 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScree
             for index, pane_id in enumerate(PANES[:-1])
         ),
         Command("go_to('brief')", palette_title="Go to: Brief", palette_help="The one-page brief"),
-        # Not priority: in a text field "c" is a letter.
-        Command(
-            "call",
-            "c",
-            "Call",
-            palette_title="Call mode",
-            palette_help="This meeting at a glance, during the call",
-            show=False,
-        ),
-        Command(
-            "back",
-            "escape",
-            "Back",
-            palette_title="Back to the agenda",
-            palette_help="Saves first",
-        ),
+        CALL_THIS_MEETING,
+        BACK_SAVING,
         Command(
             "unlock",
             "u",

@@ -28,7 +28,7 @@ from prep.domain.when import (
 )
 from prep.store import StoreError
 from prep.store.debriefs import FIELDS
-from prep.tui.commands import Command, HasCommands, bindings
+from prep.tui.commands import BACK_SAVING, CALL_THIS_MEETING, Command, HasCommands, bindings
 from prep.tui.messages import AskResultChosen, DeadlineMoveChanged, ProposalOutcomeChosen
 from prep.tui.saving import NOT_LOADED, SaveAsYouTypeScreen
 from prep.tui.screens.keys_in_order import KeysInOrder
@@ -235,22 +235,8 @@ class DebriefScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScreen)
             )
             for key, title in SECTION_TITLES.items()
         ),
-        # Not priority: in a text field "c" is a letter.
-        Command(
-            "call",
-            "c",
-            "Call",
-            palette_title="Call mode",
-            palette_help="This meeting at a glance, during the call",
-            show=False,
-        ),
-        Command(
-            "back",
-            "escape",
-            "Back",
-            palette_title="Back to the agenda",
-            palette_help="Saves first",
-        ),
+        CALL_THIS_MEETING,
+        BACK_SAVING,
     )
     BINDINGS = bindings(PREP_COMMANDS)
 
