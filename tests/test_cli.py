@@ -110,7 +110,7 @@ def test_add_says_how_a_bare_hour_was_read(run, db):
     # The date with its month by name, and the reading chosen for "3".
     said = re.search(
         r", \w{3} \d{1,2} \w{3}( \d{4})? 15:00 "
-        r"\(afternoon; write 3am for the morning\) · in ",
+        r"\(afternoon; write 3am for the morning\) · tomorrow\.",
         result.stdout,
     )
     assert said, result.stdout

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
 from prep.domain.brief import render_brief
-from prep.domain.carry_over import NO_CARRY_OVER, CarryOver, carry_over_from
 from prep.domain.checklist import (
     Ask,
     Checklist,
@@ -22,7 +21,8 @@ from prep.domain.checklist import (
     Solution,
 )
 from prep.domain.models import Counterpart, Meeting, Setting
-from tests.helpers import NOW, at
+from prep.domain.open_threads import OpenThread, Source, ThreadKind
+from tests.helpers import LONDON, NOW, at
 
 DANA = Counterpart(id=1, name="Dana Reyes", organisation="Acme Corp")
 MEETING = Meeting(
@@ -76,18 +76,22 @@ FULL = Checklist(
     off_their_plate="I'll write the steering-committee update",
 )
 
-LAST_TIME = CarryOver(
-    from_meeting_id=3,
-    open_asks=(Ask(1, "A named owner for the data migration", date(2026, 11, 20)),),
-    deadlines=(
-        Deadline(1, "Contract renewal", date(2026, 12, 1), None, date(2027, 1, 15)),
-        Deadline(2, "Security review"),
+RAISED_IN = Source(3, "Roadmap", datetime(2026, 11, 3, 10, 0, tzinfo=LONDON))
+LAST_TIME = (
+    OpenThread(ThreadKind.UNSAID, 1, "The budget is too tight", "not said yet", RAISED_IN),
+    OpenThread(
+        ThreadKind.ASK,
+        2,
+        "A named owner for the data migration",
+        'answered "later"',
+        RAISED_IN,
+        ask=Ask(2, "A named owner for the data migration", date(2026, 11, 20)),
     ),
-    unsolved_problems=(
-        Problem(1, "Licence costs"),
-        Problem(2, "Staff turnover", ask_for_help=True),
+    OpenThread(
+        ThreadKind.HELP, 3, "Staff turnover", "help asked for; none yet", RAISED_IN,
+        problem=Problem(3, "Staff turnover", ask_for_help=True),
     ),
-)
+)  # fmt: skip
 
 FULL_BRIEF = """\
 # Q4 budget review
@@ -136,21 +140,11 @@ Planned level: 5/10 (just right)
 
 Off their plate: I'll write the steering-committee update
 
-## Carried over from last time
+## Still open with them
 
-### Open asks
-
-1. A named owner for the data migration \u2014 by Fri 20 Nov
-
-### Deadlines
-
-- Contract renewal: earliest Tue 1 Dec, latest Fri 15 Jan 2027
-- Security review
-
-### Unsolved problems
-
-- Licence costs
-- Staff turnover (asked for help)
+- Unsaid: The budget is too tight — not said yet (Roadmap, Tue 3 Nov)
+- Ask again: A named owner for the data migration — answered "later" (Roadmap, Tue 3 Nov)
+- Help: Staff turnover — help asked for; none yet (Roadmap, Tue 3 Nov)
 """
 
 
@@ -185,7 +179,7 @@ Not prepared.
 
 
 def test_empty_checklist_still_shows_the_four_steps():
-    assert render_brief(MEETING, Checklist(meeting_id=7), NO_CARRY_OVER, NOW) == EMPTY_BRIEF
+    assert render_brief(MEETING, Checklist(meeting_id=7), (), NOW) == EMPTY_BRIEF
 
 
 def test_blank_rows_alone_leave_a_step_unprepared():
@@ -197,7 +191,7 @@ def test_blank_rows_alone_leave_a_step_unprepared():
         they_expect="  ",
         pushback_line="\t",
     )
-    assert render_brief(MEETING, blank, NO_CARRY_OVER, NOW) == EMPTY_BRIEF
+    assert render_brief(MEETING, blank, (), NOW) == EMPTY_BRIEF
 
 
 def test_flags_answer_their_questions():
@@ -209,7 +203,7 @@ def test_flags_answer_their_questions():
         nothing_to_raise=True,
         planned_level=8,
     )
-    assert render_brief(MEETING, flags, NO_CARRY_OVER, NOW) == EMPTY_BRIEF.replace(
+    assert render_brief(MEETING, flags, (), NOW) == EMPTY_BRIEF.replace(
         "Ready: 0 of 4 steps", "Ready: 3 of 4 steps"
     ).replace(
         "## Asks\n\nNot prepared.",
@@ -299,7 +293,7 @@ def section(brief: str, heading: str) -> str:
     ],
 )
 def test_partly_prepared_sections(changes, heading, body):
-    brief = render_brief(MEETING, replace(Checklist(meeting_id=7), **changes), NO_CARRY_OVER, NOW)
+    brief = render_brief(MEETING, replace(Checklist(meeting_id=7), **changes), (), NOW)
     assert section(brief, heading) == body
 
 
@@ -324,14 +318,14 @@ def test_byline(counterpart, starts_at, minutes, setting, parts):
         duration_minutes=minutes,
         setting=setting,
     )
-    brief = render_brief(meeting, Checklist(meeting_id=7), NO_CARRY_OVER, NOW)
+    brief = render_brief(meeting, Checklist(meeting_id=7), (), NOW)
     with_whom = "with Dana Reyes (Acme Corp)" if counterpart is DANA else "with Sam"
     assert brief.splitlines()[2] == " \u00b7 ".join([with_whom, *parts])
 
 
 def test_byline_keeps_the_organisation_on_one_line():
     meeting = replace(MEETING, counterpart=Counterpart(2, "Sam\nLee", "Beta\r\nLtd \U0001f680"))
-    brief = render_brief(meeting, Checklist(meeting_id=7), NO_CARRY_OVER, NOW)
+    brief = render_brief(meeting, Checklist(meeting_id=7), (), NOW)
     assert brief.splitlines()[2].startswith("with Sam Lee (Beta Ltd \U0001f680) \u00b7 ")
 
 
@@ -347,9 +341,7 @@ def test_byline_keeps_the_organisation_on_one_line():
 )
 def test_ask_dates_carry_the_year_only_when_it_is_not_this_year(by_when, shown):
     checklist = Checklist(meeting_id=7, asks=(Ask(1, "Budget", by_when),))
-    assert section(render_brief(MEETING, checklist, NO_CARRY_OVER, NOW), "Asks").startswith(
-        shown + "\n\n"
-    )
+    assert section(render_brief(MEETING, checklist, (), NOW), "Asks").startswith(shown + "\n\n")
 
 
 def test_edited_after_start_is_noted_at_the_end():
@@ -357,46 +349,10 @@ def test_edited_after_start_is_noted_at_the_end():
     assert brief == FULL_BRIEF + "\n_Plan edited after the meeting started._\n"
 
 
-def test_carry_over_absent_leaves_no_section():
-    brief = render_brief(MEETING, FULL, CarryOver(from_meeting_id=3), NOW)
-    assert "Carried over" not in brief
-    assert brief == FULL_BRIEF.split("\n## Carried over from last time")[0]
-
-
-@pytest.mark.parametrize(
-    ("carry_over", "tail"),
-    [
-        (
-            CarryOver(3, open_asks=(Ask(1, "Two testers"),)),
-            "### Open asks\n\n1. Two testers\n",
-        ),
-        (
-            CarryOver(3, deadlines=(Deadline(1, "Launch", likely=date(2026, 12, 11)),)),
-            "### Deadlines\n\n- Launch: likely Fri 11 Dec\n",
-        ),
-        (
-            CarryOver(3, unsolved_problems=(Problem(1, "Licence costs"),)),
-            "### Unsolved problems\n\n- Licence costs\n",
-        ),
-    ],
-)
-def test_carry_over_shows_only_what_it_has(carry_over, tail):
-    brief = render_brief(MEETING, Checklist(meeting_id=7), carry_over, NOW)
-    assert brief == EMPTY_BRIEF + "\n## Carried over from last time\n\n" + tail
-
-
-def test_carry_over_from_the_previous_checklist_round_trips_into_the_brief():
-    previous = Checklist(
-        meeting_id=3,
-        asks=(Ask(1, "Two testers"),),
-        problems=(Problem(1, "Solved", (Solution(1, "Done"),)), Problem(2, "Open")),
-    )
-    brief = render_brief(MEETING, Checklist(meeting_id=7), carry_over_from(previous), NOW)
-    assert brief.endswith(
-        "## Carried over from last time\n\n"
-        "### Open asks\n\n1. Two testers\n\n"
-        "### Unsolved problems\n\n- Open\n"
-    )
+def test_nothing_open_leaves_no_section():
+    brief = render_brief(MEETING, FULL, (), NOW)
+    assert "Still open" not in brief
+    assert brief == FULL_BRIEF.split("\n## Still open with them")[0]
 
 
 # -- Escaping ------------------------------------------------------------------
@@ -423,7 +379,7 @@ def test_carry_over_from_the_previous_checklist_round_trips_into_the_brief():
 )
 def test_user_text_cannot_open_new_blocks(ask, shown):
     checklist = Checklist(meeting_id=7, asks=(Ask(1, ask),))
-    listed = section(render_brief(MEETING, checklist, NO_CARRY_OVER, NOW), "Asks")
+    listed = section(render_brief(MEETING, checklist, (), NOW), "Asks")
     assert listed.split("\n\n")[0] == shown
 
 
@@ -438,7 +394,7 @@ def test_user_text_cannot_open_new_blocks(ask, shown):
     ],
 )
 def test_title_stays_one_heading(title, heading):
-    brief = render_brief(replace(MEETING, title=title), Checklist(meeting_id=7), NO_CARRY_OVER, NOW)
+    brief = render_brief(replace(MEETING, title=title), Checklist(meeting_id=7), (), NOW)
     assert brief.splitlines()[0] == heading
 
 
@@ -447,7 +403,7 @@ def test_pipes_and_newlines_in_table_cells_are_escaped():
         meeting_id=7,
         deadlines=(Deadline(1, "Launch | beta\nphase \U0001f680", date(2026, 12, 7)),),
     )
-    table = section(render_brief(MEETING, checklist, NO_CARRY_OVER, NOW), "Expectations")
+    table = section(render_brief(MEETING, checklist, (), NOW), "Expectations")
     assert table.splitlines()[-1] == (
         "| Launch \\| beta phase \U0001f680 | Mon 7 Dec | \u2014 | \u2014 | \u2014 | \u2014 |"
     )
@@ -470,11 +426,9 @@ def test_hostile_text_keeps_the_document_structure():
         problems=(Problem(1, hostile, (Solution(1, hostile),), Need.DECISION),),
         off_their_plate=hostile,
     )
-    carry_over = CarryOver(
-        3,
-        open_asks=(Ask(1, hostile),),
-        deadlines=(Deadline(1, hostile),),
-        unsolved_problems=(Problem(1, hostile),),
+    carry_over = (
+        OpenThread(ThreadKind.ASK, 1, hostile, "no answer yet", RAISED_IN, ask=Ask(1, hostile)),
+        OpenThread(ThreadKind.DEADLINE, 2, hostile, "moved", RAISED_IN),
     )
     meeting = replace(MEETING, title=hostile, counterpart=Counterpart(1, hostile, hostile))
     tokens = markdown_it.MarkdownIt("gfm-like").parse(
@@ -484,16 +438,13 @@ def test_hostile_text_keeps_the_document_structure():
     headings = [
         (t.tag, tokens[i + 1].content) for i, t in enumerate(tokens) if t.type == "heading_open"
     ]
-    assert [tag for tag, _ in headings] == ["h1", "h2", "h2", "h2", "h2", "h2", "h3", "h3", "h3"]
+    assert [tag for tag, _ in headings] == ["h1", "h2", "h2", "h2", "h2", "h2"]
     assert [text for tag, text in headings if tag != "h1"] == [
         "Asks",
         "Expectations",
         "Assertiveness",
         "Problems and solutions",
-        "Carried over from last time",
-        "Open asks",
-        "Deadlines",
-        "Unsolved problems",
+        "Still open with them",
     ]
     types = [t.type for t in tokens]
     # One table with a header and two body rows of six cells each.
@@ -506,5 +457,5 @@ def test_hostile_text_keeps_the_document_structure():
     assert types.count("hr") == 0
     assert "fence" not in types and "code_block" not in types
     assert "html_block" not in types and "html_inline" not in types
-    assert types.count("ordered_list_open") == 2  # asks, carried-over asks
-    assert types.count("bullet_list_open") == 6
+    assert types.count("ordered_list_open") == 1  # the asks
+    assert types.count("bullet_list_open") == 5

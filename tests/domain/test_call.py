@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -16,11 +16,11 @@ from prep.domain.call import (
     next_answer,
     time_left,
 )
-from prep.domain.carry_over import NO_CARRY_OVER, CarryOver
 from prep.domain.checklist import Ask, Checklist, Confidence, Deadline, Flex, Problem, Solution
-from prep.domain.debrief import AskAnswer, AskResult, UnsaidItem
+from prep.domain.debrief import AskAnswer, AskResult
 from prep.domain.models import Cadence, Counterpart, Meeting
-from tests.helpers import NOW, at
+from prep.domain.open_threads import OpenThread, Source, ThreadKind
+from tests.helpers import LONDON, NOW, at
 
 DANA = Counterpart(id=1, name="Dana Reyes", cadence=Cadence.QUARTERLY)
 # 14:00 to 15:00 on NOW's day.
@@ -108,14 +108,16 @@ def full_checklist() -> Checklist:
 
 
 def test_the_sheet_puts_what_is_still_unsaid_first_then_the_plan_in_step_order():
-    unsaid = [UnsaidItem(id=9, meeting_id=3, text="A second tester")]
-    carry = CarryOver(from_meeting_id=3, open_asks=(Ask(8, "Budget for Q1"),))
+    raised = Source(3, "Roadmap", datetime(2026, 11, 3, 10, 0, tzinfo=LONDON))
+    threads = (
+        OpenThread(ThreadKind.UNSAID, 9, "A second tester", "not said yet", raised),
+        OpenThread(ThreadKind.ASK, 8, "Budget for Q1", 'answered "later"', raised),
+    )
     sheet = call_sheet(
         MEETING,
         full_checklist(),
         (AskResult(1, asked=True, answer=AskAnswer.LATER),),
-        unsaid,
-        carry,
+        threads,
         last_feedback=None,  # never asked: due
         now=NOW,
     )
@@ -124,8 +126,8 @@ def test_the_sheet_puts_what_is_still_unsaid_first_then_the_plan_in_step_order()
     assert keys == ["unsaid", "asks", "deadlines", "level", "problems", "feedback"]
     lines = {s.key: s.lines for s in sheet.sections}
     assert lines["unsaid"] == (
-        "• A second tester",
-        "• Still open from last time: Budget for Q1",
+        "• Unsaid: A second tester — not said yet (Roadmap, Tue 3 Nov)",
+        '• Ask again: Budget for Q1 — answered "later" (Roadmap, Tue 3 Nov)',
     )
     assert [(a.ask_id, a.by_when, a.asked, a.answer) for a in sheet.asks] == [
         (1, "Fri 4 Dec", True, AskAnswer.LATER),
@@ -144,7 +146,7 @@ def test_the_sheet_puts_what_is_still_unsaid_first_then_the_plan_in_step_order()
 
 def test_an_empty_plan_shows_only_that_no_asks_were_planned():
     asked_last_month = NOW.date() - timedelta(days=30)
-    sheet = call_sheet(MEETING, Checklist(7), (), [], NO_CARRY_OVER, asked_last_month, NOW)
+    sheet = call_sheet(MEETING, Checklist(7), (), (), asked_last_month, NOW)
     print([(s.key, s.lines) for s in sheet.sections])
     assert [(s.key, s.lines) for s in sheet.sections] == [
         ("asks", ("No direct asks were planned.",))

@@ -739,11 +739,14 @@ def test_format_when_reads_naive_times_as_nows_wall_clock() -> None:
         (timedelta(hours=2), "in 2 h"),
         (timedelta(hours=5, minutes=59), "in 5 h"),
         (timedelta(hours=-5, minutes=-30), "5 h ago"),
-        (timedelta(hours=23, minutes=59), "in 23 h"),
-        (timedelta(hours=24), "in 1 d"),
-        (timedelta(days=3, hours=20), "in 3 d"),
-        (timedelta(days=-3), "3 d ago"),
-        (timedelta(days=13, hours=23), "in 13 d"),
+        (timedelta(hours=9, minutes=59), "in 9 h"),
+        (timedelta(hours=23, minutes=59), "tomorrow"),
+        (timedelta(hours=24), "tomorrow"),
+        (timedelta(hours=-24), "yesterday"),
+        (timedelta(days=3, hours=20), "in 4 days"),
+        (timedelta(days=-3), "3 days ago"),
+        (timedelta(days=13), "in 13 days"),
+        (timedelta(days=13, hours=23), "in 2 wk"),
         (timedelta(days=14), "in 2 wk"),
         (timedelta(days=21), "in 3 wk"),
         (timedelta(days=-27), "3 wk ago"),
@@ -757,16 +760,40 @@ def test_relative(delta: timedelta, text: str) -> None:
     assert relative(NOW + delta, NOW) == text
 
 
+# Monday 30 November 2026 to Sunday 6 December: calendar days, whatever the hours.
+@pytest.mark.parametrize(
+    ("now", "then", "text"),
+    [
+        ((30, 14, 3), (2, 12, 30), "in 2 days"),  # Monday -> Wednesday, 46 h away
+        ((30, 22, 0), (1, 9, 0), "tomorrow"),  # Monday night -> Tuesday morning, 11 h
+        ((30, 23, 30), (1, 0, 15), "in 45 min"),  # past midnight, but minutes matter
+        ((1, 9, 0), (30, 18, 0), "yesterday"),  # Tuesday -> Monday evening, 15 h ago
+        ((2, 8, 0), (2, 20, 0), "in 12 h"),  # Wednesday, same day
+        ((4, 16, 0), (7, 9, 0), "in 3 days"),  # Friday -> next Monday
+        ((6, 10, 0), (4, 18, 0), "2 days ago"),  # Sunday -> Friday
+        ((3, 12, 0), (4, 11, 59), "tomorrow"),  # Thursday -> Friday, under 24 h
+    ],
+)
+def test_relative_counts_calendar_days(
+    now: tuple[int, int, int], then: tuple[int, int, int], text: str
+) -> None:
+    def moment(day: int, hour: int, minute: int) -> datetime:
+        month = 11 if day >= 30 else 12
+        return datetime(2026, month, day, hour, minute, tzinfo=LONDON)
+
+    assert relative(moment(*then), moment(*now)) == text
+
+
 def test_relative_counts_real_time_across_a_clock_change() -> None:
     # Both share one tzinfo object, where plain subtraction would compare
     # wall clocks and say 23 h.
-    now = datetime(2026, 3, 28, 10, 0, tzinfo=LONDON)
-    assert relative(datetime(2026, 3, 29, 9, 0, tzinfo=LONDON), now) == "in 22 h"
+    now = datetime(2026, 3, 29, 0, 30, tzinfo=LONDON)
+    assert relative(datetime(2026, 3, 29, 9, 0, tzinfo=LONDON), now) == "in 7 h"
 
 
 def test_relative_to_a_parsed_time() -> None:
     assert relative(parse_when("in 90 min", NOW), NOW) == "in 1 h 30 min"
-    assert relative(parse_when("yesterday 4pm", NOW), NOW) == "22 h ago"
+    assert relative(parse_when("yesterday 4pm", NOW), NOW) == "yesterday"
 
 
 # -- describe_reading and format_day_time -------------------------------------------
@@ -789,5 +816,5 @@ def test_describe_reading_says_which_reading_was_chosen() -> None:
     assert describe_reading(read_when("at 3", NOW), NOW) == (
         "Fri 27 Nov 15:00 (afternoon; write 3am for the morning) · in 1 h"
     )
-    assert describe_reading(read_when("tomorrow 3pm", NOW), NOW) == "Sat 28 Nov 15:00 · in 1 d"
-    assert describe_reading(read_when("next tue 10am", NOW), NOW) == "Tue 1 Dec 10:00 · in 3 d"
+    assert describe_reading(read_when("tomorrow 3pm", NOW), NOW) == "Sat 28 Nov 15:00 · tomorrow"
+    assert describe_reading(read_when("next tue 10am", NOW), NOW) == "Tue 1 Dec 10:00 · in 4 days"

@@ -64,8 +64,8 @@ def test_create_a_meeting_save_quit_and_find_it_in_the_file(terminal: Terminal, 
     terminal.type("tomorrow 3pm")
     terminal.wait_field("When", "tomorrow 3pm")
     # The date prep understood, shown under the field with its month by
-    # name ("→ Sat 28 Nov 15:00 · in 1 d"); which day depends on the clock.
-    terminal.wait_for(" 15:00 · in ")
+    # name ("→ Sat 28 Nov 15:00 · tomorrow"); which day depends on the clock.
+    terminal.wait_for(" 15:00 · tomorrow")
 
     terminal.send("C-s")
     terminal.wait_until(

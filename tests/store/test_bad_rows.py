@@ -16,7 +16,6 @@ import pytest
 
 from prep.domain.agenda import DEBRIEF_WINDOW, build_agenda
 from prep.domain.brief import render_brief
-from prep.domain.carry_over import CarryOver
 from prep.domain.debrief import Owner
 from prep.domain.debrief_report import render_debrief
 from prep.domain.models import MeetingDraft, RelationshipKind, Setting, unreadable_in
@@ -72,7 +71,7 @@ def everything_renders(store, meeting_id: int) -> str:
     store.people.timeline(meeting.counterpart.id)
     build_agenda(store.meetings_from(now - DEBRIEF_WINDOW), now)
     return (
-        render_brief(meeting, checklist, CarryOver(None), now)
+        render_brief(meeting, checklist, store.threads.open_before(meeting, now.date()), now)
         + render_debrief(meeting, checklist, debrief, now)
         + render_review(week, previous, now)
     )

@@ -7,7 +7,6 @@ from datetime import date
 
 import pytest
 
-from prep.domain.carry_over import carry_over_from
 from prep.domain.checklist import Confidence, Flex, HoldBackReason, Need, Position
 from prep.domain.models import MeetingDraft, Progress, ValidationError
 from prep.store import StoreError, open_store
@@ -168,23 +167,13 @@ def test_unknown_items_give_a_clear_error(store, meeting):
         store.checklists.add_item("solutions", 999, text="x")
 
 
-def test_previous_checklist_and_carry_over_copy(store, meeting):
+def test_previous_checklist(store, meeting):
     fill_everything(store, meeting.id)
-    store.checklists.add_item("problems", meeting.id, text="No solution yet")
     later = store.add_meeting(MeetingDraft("Follow-up", "Dana", at(8, 10)))
     other = store.add_meeting(MeetingDraft("Other person", "Marcus", at(5, 10)))
     assert store.checklists.previous_for(other) is None
     previous = store.checklists.previous_for(later)
     assert previous is not None and previous.meeting_id == meeting.id
-    carry = carry_over_from(previous)
-    store.checklists.copy_carry_over(later.id, carry)
-    copied = store.checklists.get(later.id)
-    assert [a.text for a in copied.asks] == ["I need the sign-off"]
-    assert [d.label for d in copied.deadlines] == ["Go-live"]
-    assert [p.text for p in copied.problems] == [p.text for p in carry.unsolved_problems]
-    # Copies are new rows: editing them leaves last meeting's plan alone.
-    store.checklists.update_item("asks", copied.asks[0].id, text="changed")
-    assert store.checklists.get(meeting.id).asks[0].text == "I need the sign-off"
 
 
 def test_level_history_lists_earlier_meetings_with_the_same_person(store, meeting):

@@ -63,7 +63,7 @@ def test_each_kind_of_thing_due_and_the_near_misses(store):
     ]
     assert text.splitlines() == [
         "Needs a debrief",
-        f"  {held.id:>4}  Wed 25 Nov 10:00 (2 d ago)  Roadmap · Dana Whitfield",
+        f"  {held.id:>4}  Wed 25 Nov 10:00 (2 days ago)  Roadmap · Dana Whitfield",
         "",
         "Not prepared, starting within the hour",
         f"  {soon.id:>4}  Today 14:40 (in 40 min)  Pilot · Dana Whitfield · 1/4 ready",

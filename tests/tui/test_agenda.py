@@ -86,7 +86,7 @@ async def test_detail_shows_the_last_meeting_with_the_same_person(make_app, stor
         await pilot.press("down")  # from the debrief row to today's follow-up
         text = detail_text(app)
         assert "Follow-up" in text
-        assert "Kick-off" in text and "5 d ago" in text
+        assert "Kick-off" in text and "5 days ago" in text
 
 
 async def test_needs_debrief_row_is_highlighted_with_a_nudge(make_app, store):

@@ -118,7 +118,7 @@ async def test_the_call_screen_shows_the_sheet_in_order_with_the_time_left(make_
         titles = [str(label.render()) for label in screen.query(".call-title")]
         print(titles)
         assert titles[:4] == [
-            "Still unsaid, from earlier meetings",
+            "Still open, from earlier meetings",
             "Your direct asks",
             "Deadlines, as ranges",
             "Assertiveness",
@@ -161,7 +161,7 @@ async def test_c_on_the_checklist_opens_the_call_and_escape_comes_back(make_app,
         await pilot.pause()
         await burst(pilot, "c")
         assert isinstance(app.screen, CallScreen)
-        assert "Starts in 20 h" in str(app.screen.query_one("#call-clock", Static).render())
+        assert "Starts tomorrow" in str(app.screen.query_one("#call-clock", Static).render())
         await burst(pilot, "escape")
         assert app.screen is checklist
 

@@ -15,6 +15,7 @@ from textual import events
 from textual.widgets import Input, OptionList, Static
 
 from prep.domain.checklist import Confidence, Flex, Need
+from prep.domain.debrief import AskAnswer
 from prep.domain.models import MeetingDraft
 from prep.tui.app import PrepApp
 from prep.tui.screens.agenda import AgendaScreen
@@ -454,8 +455,12 @@ def seed_last_meeting(store) -> tuple[int, int]:
     unsolved problem open; and the next meeting with her, tomorrow."""
     old = store.add_meeting(MeetingDraft("Kick-off", "Dana", at(-40, 10)))
     repo = store.checklists
-    repo.add_item("asks", old.id, text="I need the budget by Friday", by_when=date(2026, 10, 23))
-    repo.add_item(
+    ask = repo.add_item(
+        "asks", old.id, text="I need the budget by Friday", by_when=date(2026, 10, 23)
+    )
+    # Asked in the kick-off and answered "later": an ask to make again.
+    store.debriefs.set_ask_result(ask, True, AskAnswer.LATER)
+    deadline = repo.add_item(
         "deadlines",
         old.id,
         label="Pilot go-live",
@@ -465,7 +470,11 @@ def seed_last_meeting(store) -> tuple[int, int]:
         confidence=Confidence.MEDIUM,
         flexible=frozenset({Flex.SCOPE}),
     )
-    repo.add_item("problems", old.id, text="Two analysts leaving")
+    # Moved at the kick-off's debrief: it carries with its new range.
+    store.debriefs.record_move(
+        deadline, old.id, date(2026, 12, 8), date(2026, 12, 11), date(2026, 12, 18)
+    )
+    repo.add_item("problems", old.id, text="Two analysts leaving", ask_for_help=True)
     new = store.add_meeting(MeetingDraft("Follow-up", "Dana", at(1, 10)))
     return old.id, new.id
 
@@ -480,7 +489,7 @@ async def open_with_carry_over_question(pilot, new_id: int) -> ConfirmScreen:
     assert "Start from your last meeting with Dana?" in text_of(
         question.query_one("#confirm-question", Static)
     )
-    assert "Copy 1 ask, 1 deadline, 1 unsolved problem" in text_of(
+    assert "Copy 1 ask to make again, 1 deadline, 1 problem still waiting for help" in text_of(
         question.query_one("#confirm-detail", Static)
     )
     return question
@@ -500,10 +509,7 @@ async def test_carry_over_yes_copies_open_items_into_the_new_checklist(make_app,
         assert ask.query_one("#ask-text", Input).value == "I need the budget by Friday"
         await pilot.press("pagedown", "pagedown", "pagedown")  # step 4 is built when shown
         await pilot.pause()
-        [problem] = screen.query(ProblemRow)
-        assert "“Two analysts leaving” has no solution yet" in text_of(
-            problem.query_one(".problem-hint", Static)
-        )
+        assert len(screen.query(ProblemRow)) == 1
 
         assert rows(db_path, "SELECT meeting_id, text, by_when FROM asks ORDER BY id") == [
             (old_id, "I need the budget by Friday", "2026-10-23"),
@@ -526,17 +532,20 @@ async def test_carry_over_yes_copies_open_items_into_the_new_checklist(make_app,
             (
                 new_id,
                 "Pilot go-live",
-                "2026-12-01",
-                "2026-12-04",
+                "2026-12-08",
                 "2026-12-11",
+                "2026-12-18",
                 "medium",
                 '["scope"]',
             ),
         ]
-        assert rows(db_path, "SELECT meeting_id, text FROM problems ORDER BY id") == [
-            (old_id, "Two analysts leaving"),
-            (new_id, "Two analysts leaving"),
+        assert rows(db_path, "SELECT meeting_id, text, ask_for_help FROM problems ORDER BY id") == [
+            (old_id, "Two analysts leaving", 1),
+            (new_id, "Two analysts leaving", 1),
         ]
+        # Copied, the threads are settled where they were raised: the brief
+        # (from the same list) no longer shows them as open.
+        assert app.screen.threads == ()
 
         # Once copied, the checklist is started: reopening does not ask again.
         await pilot.press("escape")

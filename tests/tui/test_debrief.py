@@ -19,7 +19,6 @@ from prep.domain.models import MeetingDraft
 from prep.tui.app import PrepApp
 from prep.tui.screens.agenda import AgendaScreen
 from prep.tui.screens.checklist import ChecklistScreen
-from prep.tui.screens.confirm import ConfirmScreen
 from prep.tui.screens.debrief import DebriefScreen
 from prep.tui.widgets.agenda_list import AgendaList
 from prep.tui.widgets.checklist_panes import BriefPane
@@ -311,16 +310,11 @@ async def test_full_debrief_by_keyboard_compares_plan_and_books_the_follow_up(
 
 
 async def open_follow_up_checklist(pilot, follow_up_id: int) -> ChecklistScreen:
-    """`p` on the follow-up. The last checklist with Dana leaves its deadline
-    open, so prep offers to copy it first: start blank."""
+    """`p` on the follow-up. Nothing there is to copy (ask 1 was granted, ask 2
+    is an unsaid item now, the problem had a solution, the deadline neither
+    moved nor passed), so no carry-over question comes first."""
     assert pilot.app.screen.query_one(AgendaList).selected_meeting_id == follow_up_id
     await pilot.press("p")
-    await pilot.pause()
-    question = pilot.app.screen
-    assert isinstance(question, ConfirmScreen)
-    # Ask 1 was granted and ask 2 is an unsaid item now; the problem had a solution.
-    assert "Copy 1 deadline still open" in text_of(question.query_one("#confirm-detail", Static))
-    await pilot.press("n")
     await pilot.pause()
     screen = pilot.app.screen
     assert isinstance(screen, ChecklistScreen)
@@ -397,7 +391,7 @@ async def test_agenda_lists_the_open_action_item_and_x_marks_it_done(make_app, s
         detail = detail_text(app)
         assert "Still open with them" in detail
         assert "• Unsaid: Can I lead phase two?" in detail
-        assert "• Send the revised SOW — them, due Fri 27 Nov" in detail
+        assert "• Action: Send the revised SOW — theirs to do, due Fri 27 Nov" in detail
 
         headings = [str(o.prompt).strip() for o in agenda.options if o.disabled]
         assert headings[-1] == "ACTION ITEMS · 1"

@@ -36,7 +36,7 @@ async def test_create_a_meeting_by_keyboard(make_app, db_path):
         await pilot.press("tab")
         await type_text(pilot, "tomorrow 3pm")
         hint = app.screen.query_one("#when-hint", Static)
-        assert str(hint.render()) == "→ Sat 28 Nov 15:00 · in 1 d"  # the month by name
+        assert str(hint.render()) == "→ Sat 28 Nov 15:00 · tomorrow"  # the month by name
         # Entering a field puts the caret after its text ("30"), selecting nothing.
         await pilot.press("tab", "ctrl+u")
         await type_text(pilot, "1h30")
@@ -144,7 +144,7 @@ async def test_a_bare_hour_is_the_afternoon_and_the_hint_says_which_reading(make
         await type_text(pilot, "tomorrow at 3")
         hint = app.screen.query_one("#when-hint", Static)
         assert str(hint.render()) == (
-            "→ Sat 28 Nov 15:00 (afternoon; write 3am for the morning) · in 1 d"
+            "→ Sat 28 Nov 15:00 (afternoon; write 3am for the morning) · tomorrow"
         )
         assert not hint.has_class("error")
         await pilot.press("ctrl+s")

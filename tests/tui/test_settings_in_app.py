@@ -105,7 +105,7 @@ async def test_the_form_reads_month_first_dates_and_the_default_length(store, cl
     settings = Settings(date_order=DateOrder.MONTH_FIRST, meeting_length=50)
     hint = await add_by_form(PrepApp(store, clock=clock, settings=settings), "12/1 3pm")
     print(hint)
-    assert hint == "→ Tue 1 Dec 15:00 · in 4 d | 50"
+    assert hint == "→ Tue 1 Dec 15:00 · in 4 days | 50"
     assert rows(db_path, "SELECT starts_at, duration_minutes FROM meetings") == [
         ("2026-12-01T15:00+00:00", 50)
     ]

@@ -93,18 +93,11 @@ def markdown_name(meeting) -> str:
 
 
 def brief_markdown(store, meeting, now) -> str:
-    """The brief of one meeting, with what carries over from the last one."""
+    """The brief of one meeting, with what is still open with the person."""
     from prep.domain.brief import render_brief
-    from prep.domain.carry_over import carry_over_from
-    from prep.domain.debrief_rules import open_items
 
     checklist = store.checklists.get(meeting.id)
-    previous = store.checklists.previous_for(meeting)
-    unsaid, actions = store.debriefs.open_items_for(meeting.counterpart.id, before=meeting)
-    debriefed = store.debriefs.get(previous.meeting_id) if previous else None
-    return render_brief(
-        meeting, checklist, carry_over_from(previous, debriefed), now, open_items(unsaid, actions)
-    )
+    return render_brief(meeting, checklist, store.threads.open_before(meeting, now.date()), now)
 
 
 def meeting_markdown(store, meeting, now) -> str:

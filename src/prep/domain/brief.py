@@ -13,11 +13,10 @@ must not turn into a heading, a new list or a broken table.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 
 from prep.domain import markdown as md
 from prep.domain.assertiveness import ZONE_LABELS, is_level, zone
-from prep.domain.carry_over import CarryOver
 from prep.domain.checklist import (
     CONFIDENCE_LABELS,
     REASON_LABELS,
@@ -31,9 +30,9 @@ from prep.domain.checklist import (
     Problem,
 )
 from prep.domain.deadlines import is_blank
-from prep.domain.debrief_rules import OpenItems
 from prep.domain.markdown import EMPTY_FIELD
 from prep.domain.models import SETTING_LABELS, Meeting
+from prep.domain.open_threads import OpenThread
 from prep.domain.readiness import steps_done
 from prep.domain.when import format_duration, format_when
 
@@ -219,36 +218,12 @@ def _problems_section(checklist: Checklist) -> list[str]:
     return _section("Problems and solutions", blocks)
 
 
-def _carry_over_section(carry_over: CarryOver, day: md.Dates) -> list[str]:
-    if carry_over.is_empty:
+def _threads_section(threads: tuple[OpenThread, ...], today: date) -> list[str]:
+    """Everything still open with this person (prep.domain.open_threads), each
+    with why and from which meeting."""
+    if not threads:
         return []
-    blocks = ["## Carried over from last time"]
-    if carry_over.open_asks:
-        blocks += ["### Open asks", _numbered_asks(list(carry_over.open_asks), day)]
-    if carry_over.deadlines:
-        blocks += [
-            "### Deadlines",
-            "\n".join(_deadline_line(d, day) for d in carry_over.deadlines),
-        ]
-    if carry_over.unsolved_problems:
-        lines = [
-            f"- {md.at_block_start(p.text)}" + (" (asked for help)" if p.ask_for_help else "")
-            for p in carry_over.unsolved_problems
-        ]
-        blocks += ["### Unsolved problems", "\n".join(lines)]
-    return blocks
-
-
-def _open_items_section(open_items: OpenItems | None, day: md.Dates) -> list[str]:
-    """Unsaid items and action items still open with this person, from any earlier debrief."""
-    if open_items is None or open_items.is_empty:
-        return []
-    lines = [f"- Unsaid: {md.inline(item.text)}" for item in open_items.unsaid]
-    for action in open_items.action_items:
-        owner = action.owner.value  # "me" or "them"
-        shown = day.of(action, "due")
-        due = f", due {shown}" if shown else ""
-        lines.append(f"- [ ] {md.inline(action.text)} ({owner}{due})")
+    lines = [f"- {md.inline(t.line(today))}" for t in threads]
     return ["## Still open with them", "\n".join(lines)]
 
 
@@ -276,9 +251,8 @@ def when_and_setting(meeting: Meeting, now: datetime, *between: str) -> tuple[st
 def render_brief(
     meeting: Meeting,
     checklist: Checklist,
-    carry_over: CarryOver,
+    threads: tuple[OpenThread, ...],
     now: datetime,
-    open_items: OpenItems | None = None,
 ) -> str:
     """The brief for `meeting` as Markdown, ending in a newline.
 
@@ -294,8 +268,7 @@ def render_brief(
         *_expectations_section(checklist, day),
         *_assertiveness_section(checklist),
         *_problems_section(checklist),
-        *_open_items_section(open_items, day),
-        *_carry_over_section(carry_over, day),
+        *_threads_section(threads, now.date()),
     ]
     if checklist.edited_after_start:
         blocks.append(EDITED_AFTER_START)

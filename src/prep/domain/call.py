@@ -20,11 +20,11 @@ from enum import StrEnum
 from prep.domain import markdown as md
 from prep.domain.assertiveness import ZONE_LABELS, is_level, zone
 from prep.domain.brief import CONFIDENCE_LABELS, problem_outline
-from prep.domain.carry_over import CarryOver
 from prep.domain.checklist import Checklist, Deadline, Flex, Problem
-from prep.domain.debrief import ANSWER_LABELS, FEEDBACK_QUESTIONS, AskAnswer, AskResult, UnsaidItem
+from prep.domain.debrief import ANSWER_LABELS, FEEDBACK_QUESTIONS, AskAnswer, AskResult
 from prep.domain.debrief_rules import feedback_due
 from prep.domain.models import Meeting
+from prep.domain.open_threads import OpenThread
 from prep.domain.when import format_duration, relative
 
 __all__ = [
@@ -180,12 +180,12 @@ class CallSheet:
 NO_ASKS = "No direct asks were planned."
 
 
-def _unsaid_section(earlier_unsaid: list[UnsaidItem], carry_over: CarryOver) -> CallSection:
-    lines = [
-        f"• {item.text.strip()}" for item in earlier_unsaid if item.is_open and md.filled(item.text)
-    ]
-    lines += [f"• Still open from last time: {ask.text.strip()}" for ask in carry_over.open_asks]
-    return CallSection("unsaid", "Still unsaid, from earlier meetings", tuple(lines))
+def _open_section(threads: tuple[OpenThread, ...], today: date) -> CallSection:
+    # Everything still open with this person (prep.domain.open_threads), the
+    # unsaid items first: the thing most easily forgotten again.
+    return CallSection(
+        "unsaid", "Still open, from earlier meetings", tuple(f"• {t.line(today)}" for t in threads)
+    )
 
 
 def _deadline_line(deadline: Deadline, day: md.Dates) -> str:
@@ -218,8 +218,7 @@ def call_sheet(
     meeting: Meeting,
     checklist: Checklist,
     ask_results: tuple[AskResult, ...],
-    earlier_unsaid: list[UnsaidItem],
-    carry_over: CarryOver,
+    threads: tuple[OpenThread, ...],
     last_feedback: date | None,
     now: datetime,
 ) -> CallSheet:
@@ -244,7 +243,7 @@ def call_sheet(
         problem_lines.append(f"Off their plate: {checklist.off_their_plate.strip()}")
     due = feedback_due(last_feedback, meeting.counterpart.cadence, now.date())
     sections = (
-        _unsaid_section(earlier_unsaid, carry_over),
+        _open_section(threads, now.date()),
         CallSection("asks", "Your direct asks", () if asks else (NO_ASKS,)),
         CallSection(
             "deadlines",

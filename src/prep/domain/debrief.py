@@ -56,6 +56,21 @@ OUTCOME_LABELS: dict[ProposalOutcome, str] = {
 }
 
 
+class CoachingOutcome(StrEnum):
+    """How trying a coaching-up note went, recorded in the next debrief."""
+
+    WORKED = "worked"
+    PARTLY = "partly"
+    DID_NOT_WORK = "did-not-work"
+
+
+COACHING_OUTCOME_LABELS: dict[CoachingOutcome, str] = {
+    CoachingOutcome.WORKED: "It worked",
+    CoachingOutcome.PARTLY: "Partly",
+    CoachingOutcome.DID_NOT_WORK: "It did not work",
+}
+
+
 class Owner(StrEnum):
     ME = "me"
     THEM = "them"

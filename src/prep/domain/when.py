@@ -965,28 +965,33 @@ def describe_reading(reading: Reading, now: datetime) -> str:
 
 
 def relative(dt: datetime, now: datetime) -> str:
-    """How far away dt is, roughly: "now", "in 25 min", "1 h 20 min ago",
-    "in 5 h", "in 3 d", "3 wk ago", "in 4 mo". Always rounded down.
+    """How far away dt is: "now", "in 25 min", "1 h 20 min ago", "in 5 h",
+    "tomorrow", "yesterday", "in 3 days", "3 wk ago", "in 4 mo".
+
+    Within two hours it counts the clock (minutes matter then); beyond that,
+    on another day it counts calendar days in now's zone, as people do: on
+    Monday at 14:03, Wednesday at 12:30 is "in 2 days" though it is 46 hours
+    away, and tomorrow morning is "tomorrow". Amounts are rounded down.
     """
     # Through UTC: subtracting two datetimes sharing one tzinfo object
     # compares wall clocks and would lose or gain an hour across a clock
     # change.
-    elapsed = (_in_zone_of(dt, now).astimezone(UTC) - now.astimezone(UTC)).total_seconds()
+    local = _in_zone_of(dt, now)
+    elapsed = (local.astimezone(UTC) - now.astimezone(UTC)).total_seconds()
     span = abs(elapsed)
     if span < 60:
         return "now"
 
     minutes = int(span // 60)
-    if minutes < 2 * 60:
-        amount = format_duration(minutes)
-    elif minutes < 24 * 60:
-        amount = f"{minutes // 60} h"
+    days = abs((local.astimezone(now.tzinfo).date() - now.date()).days)
+    if minutes < 2 * 60 or (days == 0 and minutes < 24 * 60):
+        amount = format_duration(minutes) if minutes < 2 * 60 else f"{minutes // 60} h"
+    elif days == 1:
+        return "tomorrow" if elapsed > 0 else "yesterday"
+    elif days < 14:
+        amount = f"{days} days"
+    elif days < 60:
+        amount = f"{days // 7} wk"
     else:
-        days = int(span // 86400)
-        if days < 14:
-            amount = f"{days} d"
-        elif days < 60:
-            amount = f"{days // 7} wk"
-        else:
-            amount = f"{days // 30} mo"
+        amount = f"{days // 30} mo"
     return f"in {amount}" if elapsed > 0 else f"{amount} ago"

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from prep.domain.carry_over import CarryOver
 from prep.domain.checklist import (
     Ask,
     Checklist,
@@ -71,10 +70,12 @@ class ChecklistRepository:
             if not rows:
                 return Checklist(meeting_id=meeting_id)
             row = rows[0]
-            asks = tuple(_ask(r) for r in self._store.items.rows("asks", meeting_id))
-            deadlines = tuple(_deadline(r) for r in self._store.items.rows("deadlines", meeting_id))
+            asks = tuple(ask_from_row(r) for r in self._store.items.rows("asks", meeting_id))
+            deadlines = tuple(
+                deadline_from_row(r) for r in self._store.items.rows("deadlines", meeting_id)
+            )
             problems = tuple(
-                _problem(r, self._store.items.rows("solutions", r["id"]))
+                problem_from_row(r, self._store.items.rows("solutions", r["id"]))
                 for r in self._store.items.rows("problems", meeting_id)
             )
         read = RowReader(row)
@@ -182,33 +183,6 @@ class ChecklistRepository:
         )
         return done
 
-    def copy_carry_over(self, meeting_id: int, carry: CarryOver) -> None:
-        """Start a checklist from what is still open from the last meeting."""
-        with self._store.writing():
-            for ask in carry.open_asks:
-                self.add_item("asks", meeting_id, text=ask.text, by_when=ask.by_when)
-            for deadline in carry.deadlines:
-                self.add_item(
-                    "deadlines",
-                    meeting_id,
-                    label=deadline.label,
-                    earliest=deadline.earliest,
-                    likely=deadline.likely,
-                    latest=deadline.latest,
-                    confidence=deadline.confidence,
-                    flexible=deadline.flexible,
-                )
-            for problem in carry.unsolved_problems:
-                problem_id = self.add_item(
-                    "problems",
-                    meeting_id,
-                    text=problem.text,
-                    need=problem.need,
-                    ask_for_help=problem.ask_for_help,
-                )
-                for solution in problem.solutions:
-                    self.add_item("solutions", problem_id, text=solution.text)
-
     # -- list items (delegated to store.items, kept here for readable call sites) --
 
     def add_item(self, kind: str, parent_id: int, **values: Any) -> int:
@@ -228,7 +202,7 @@ class ChecklistRepository:
 # empty here and marked where the item is shown (see RowReader).
 
 
-def _ask(row: dict[str, Any]) -> Ask:
+def ask_from_row(row: dict[str, Any]) -> Ask:
     read = RowReader(row)
     return Ask(
         id=row["id"],
@@ -238,7 +212,7 @@ def _ask(row: dict[str, Any]) -> Ask:
     )
 
 
-def _deadline(row: dict[str, Any]) -> Deadline:
+def deadline_from_row(row: dict[str, Any]) -> Deadline:
     read = RowReader(row)
     return Deadline(
         id=row["id"],
@@ -264,7 +238,7 @@ def _flexible(text: str) -> frozenset[Flex]:
     return frozenset(Flex(f) for f in values if f in known)
 
 
-def _problem(row: dict[str, Any], solutions: list[dict[str, Any]]) -> Problem:
+def problem_from_row(row: dict[str, Any], solutions: list[dict[str, Any]]) -> Problem:
     read = RowReader(row)
     return Problem(
         id=row["id"],

@@ -36,7 +36,7 @@ FIELDS: dict[str, tuple[type, tuple[int, int]]] = {
 }
 
 
-def _unsaid(row: dict[str, Any]) -> UnsaidItem:
+def unsaid_from_row(row: dict[str, Any]) -> UnsaidItem:
     read = RowReader(row)
     return UnsaidItem(
         id=row["id"],
@@ -47,7 +47,7 @@ def _unsaid(row: dict[str, Any]) -> UnsaidItem:
     )
 
 
-def _action(row: dict[str, Any]) -> ActionItem:
+def action_from_row(row: dict[str, Any]) -> ActionItem:
     read = RowReader(row)
     return ActionItem(
         id=row["id"],
@@ -72,7 +72,7 @@ def _done(read: RowReader, column: str) -> datetime | None:
 _LONG_AGO = datetime(2000, 1, 1, tzinfo=UTC)
 
 
-def _move(row: dict[str, Any], meeting_id: int) -> DeadlineMove:
+def move_from_row(row: dict[str, Any], meeting_id: int) -> DeadlineMove:
     read = RowReader(row)
     return DeadlineMove(
         id=row["id"],
@@ -85,7 +85,7 @@ def _move(row: dict[str, Any], meeting_id: int) -> DeadlineMove:
     )
 
 
-def _ask_result(row: dict[str, Any]) -> AskResult:
+def ask_result_from_row(row: dict[str, Any]) -> AskResult:
     read = RowReader(row)
     asked = row["asked"]
     return AskResult(
@@ -95,7 +95,7 @@ def _ask_result(row: dict[str, Any]) -> AskResult:
     )
 
 
-def _outcome(row: dict[str, Any]) -> tuple[int, ProposalOutcome | None]:
+def outcome_from_row(row: dict[str, Any]) -> tuple[int, ProposalOutcome | None]:
     return row["id"], RowReader(row).choice(ProposalOutcome, "outcome")
 
 
@@ -129,11 +129,11 @@ class DebriefRepository:
         if not rows:
             return Debrief(
                 meeting_id=meeting_id,
-                ask_results=tuple(_ask_result(a) for a in asks),
-                proposal_outcomes=tuple(_outcome(p) for p in problems),
-                unsaid=tuple(_unsaid(u) for u in unsaid),
-                deadline_moves=tuple(_move(m, meeting_id) for m in moves),
-                action_items=tuple(_action(a) for a in actions),
+                ask_results=tuple(ask_result_from_row(a) for a in asks),
+                proposal_outcomes=tuple(outcome_from_row(p) for p in problems),
+                unsaid=tuple(unsaid_from_row(u) for u in unsaid),
+                deadline_moves=tuple(move_from_row(m, meeting_id) for m in moves),
+                action_items=tuple(action_from_row(a) for a in actions),
             )
         read = RowReader(rows[0])
         return Debrief(
@@ -148,11 +148,11 @@ class DebriefRepository:
             feedback_help=read.text("feedback_help"),
             coaching_note=read.text("coaching_note"),
             call_notes=read.text("call_notes"),
-            ask_results=tuple(_ask_result(a) for a in asks),
-            proposal_outcomes=tuple(_outcome(p) for p in problems),
-            unsaid=tuple(_unsaid(u) for u in unsaid),
-            deadline_moves=tuple(_move(m, meeting_id) for m in moves),
-            action_items=tuple(_action(a) for a in actions),
+            ask_results=tuple(ask_result_from_row(a) for a in asks),
+            proposal_outcomes=tuple(outcome_from_row(p) for p in problems),
+            unsaid=tuple(unsaid_from_row(u) for u in unsaid),
+            deadline_moves=tuple(move_from_row(m, meeting_id) for m in moves),
+            action_items=tuple(action_from_row(a) for a in actions),
             next_meeting_id=rows[0]["next_meeting_id"],
             started=True,
         )
@@ -172,7 +172,7 @@ class DebriefRepository:
             params.append(before.id)
         with self._store._use():
             unsaid = [
-                _unsaid(r)
+                unsaid_from_row(r)
                 for r in self._store.query(
                     f"SELECT u.* FROM unsaid_items u JOIN meetings m ON m.id = u.meeting_id"
                     f" WHERE {where} AND u.resolved_at IS NULL AND trim(u.text) != ''"
@@ -181,7 +181,7 @@ class DebriefRepository:
                 )
             ]
             actions = [
-                _action(r)
+                action_from_row(r)
                 for r in self._store.query(
                     f"SELECT a.* FROM action_items a JOIN meetings m ON m.id = a.meeting_id"
                     f" WHERE {where} AND a.done_at IS NULL AND trim(a.text) != ''"
@@ -204,7 +204,7 @@ class DebriefRepository:
                     [limit],
                 )
             )
-        return [(_action(r), r["person"]) for r in rows]
+        return [(action_from_row(r), r["person"]) for r in rows]
 
     # -- writing ---------------------------------------------------------------
 
@@ -276,6 +276,13 @@ class DebriefRepository:
                     )
             else:
                 self._db.execute("DELETE FROM unsaid_items WHERE from_ask_id = ?", [ask_id])
+            # An ask made of an unsaid item ("say it this time") resolves the
+            # item once asked, and reopens it if that is taken back.
+            self._db.execute(
+                "UPDATE unsaid_items SET resolved_at = CASE WHEN ? THEN ? END, updated_at = ?"
+                " WHERE id = (SELECT from_unsaid_id FROM asks WHERE id = ?)",
+                [asked is True, self._store.now_text(), self._store.now_text(), ask_id],
+            )
             self.after_change(meeting_id)
 
     def set_proposal_outcome(self, problem_id: int, outcome: ProposalOutcome | None) -> None:

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from prep.store.lists import ItemLists
     from prep.store.people import PeopleRepository
     from prep.store.review import ReviewRepository
+    from prep.store.threads import ThreadRepository
     from prep.store.undo import Snapshot
 
 # A second copy of prep on the same file waits this long for a write lock
@@ -103,6 +104,12 @@ class Store:
         from prep.store.review import ReviewRepository
 
         return ReviewRepository(self)
+
+    @cached_property
+    def threads(self) -> ThreadRepository:
+        from prep.store.threads import ThreadRepository
+
+        return ThreadRepository(self)
 
     @cached_property
     def people(self) -> PeopleRepository:

@@ -774,3 +774,26 @@ def m012_call_notes(db: Database) -> None:
     debrief beside "how it went" (not merged into it: what was noted live
     and what was concluded afterwards are different records)."""
     db.execute("ALTER TABLE debriefs ADD COLUMN call_notes TEXT NOT NULL DEFAULT ''")
+
+
+@migrations()
+def m015_threads(db: Database) -> None:
+    """Closing two coaching loops (see prep.domain.open_threads).
+
+    `asks.from_unsaid_id`: the unsaid item an ask was made of ("say it this
+    time"); once the ask is asked, the item is resolved by it. On a debrief,
+    `coaching_tried_in` is the later meeting its coaching-up note was tried
+    in and `coaching_outcome` how that went (worked, partly, did-not-work).
+    """
+    db.execute(
+        "ALTER TABLE asks ADD COLUMN from_unsaid_id INTEGER"
+        " REFERENCES unsaid_items (id) ON DELETE SET NULL"
+    )
+    db.execute(
+        "ALTER TABLE debriefs ADD COLUMN coaching_tried_in INTEGER"
+        " REFERENCES meetings (id) ON DELETE SET NULL"
+    )
+    db.execute(
+        "ALTER TABLE debriefs ADD COLUMN coaching_outcome TEXT"
+        " CHECK (coaching_outcome IN ('worked', 'partly', 'did-not-work'))"
+    )

@@ -9,8 +9,9 @@ from textual.widget import Widget
 from textual.widgets import Header, OptionList, Static
 
 from prep.domain.agenda import DEBRIEF_WINDOW, build_agenda
-from prep.domain.debrief import ActionItem, UnsaidItem
+from prep.domain.debrief import ActionItem
 from prep.domain.models import Meeting
+from prep.domain.open_threads import OpenThread
 from prep.store import StoreError
 from prep.tui.commands import SEARCH, Command, HasCommands, bindings
 from prep.tui.meeting_screens import open_call, open_meeting
@@ -181,17 +182,14 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[None]):
             detail.show_action(*self._actions[action_id], now)
             return
         previous: Meeting | None = None
-        unsaid: list[UnsaidItem] = []
-        actions: list[ActionItem] = []
+        threads: tuple[OpenThread, ...] = ()
         if meeting is not None:
             try:
                 previous = self.app.store.previous_meeting_with(meeting)
-                unsaid, actions = self.app.store.debriefs.open_items_for(
-                    meeting.counterpart.id, before=meeting
-                )
+                threads = self.app.store.threads.open_before(meeting, now.date())
             except StoreError:
                 pass
-        detail.show(meeting, previous, now, unsaid=unsaid, actions=actions)
+        detail.show(meeting, previous, now, threads=threads)
 
     async def enter_pressed(self, focused: Widget) -> bool:
         if focused is not self.query_one(AgendaList):

@@ -18,10 +18,10 @@ from textual.content import Content
 from textual.widgets import Header, Label, Static, TextArea
 
 from prep.domain.call import CallSheet, Phase, call_sheet, time_left
-from prep.domain.carry_over import carry_over_from
 from prep.domain.checklist import Checklist
-from prep.domain.debrief import Debrief, UnsaidItem
+from prep.domain.debrief import Debrief
 from prep.domain.models import Meeting
+from prep.domain.open_threads import OpenThread
 from prep.store import StoreError
 from prep.tui.commands import Command, HasCommands, bindings
 from prep.tui.saving import SaveAsYouTypeScreen
@@ -78,16 +78,13 @@ class CallScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScreen):
         store = self.app.store
         now = self.app.clock.now()
         m = self.meeting
-        checklist, earlier_unsaid = Checklist(m.id), list[UnsaidItem]()
-        carry_over = carry_over_from(None)
+        checklist = Checklist(m.id)
+        threads: tuple[OpenThread, ...] = ()
         last_feedback: date | None = None
         try:
             checklist = store.checklists.get(m.id)
             self.debrief = store.debriefs.get(m.id)
-            earlier_unsaid, _actions = store.debriefs.open_items_for(m.counterpart.id, before=m)
-            previous = store.checklists.previous_for(m)
-            if previous is not None:
-                carry_over = carry_over_from(previous, store.debriefs.get(previous.meeting_id))
+            threads = store.threads.open_before(m, now.date())
             last_feedback = next(
                 (
                     s.last_feedback
@@ -98,9 +95,7 @@ class CallScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScreen):
             )
         except StoreError as error:
             self.notify(str(error), title="Could not load", severity="error", markup=False)
-        return call_sheet(
-            m, checklist, self.debrief.ask_results, earlier_unsaid, carry_over, last_feedback, now
-        )
+        return call_sheet(m, checklist, self.debrief.ask_results, threads, last_feedback, now)
 
     def compose(self) -> ComposeResult:
         sheet = self._sheet()

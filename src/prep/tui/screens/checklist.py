@@ -11,11 +11,10 @@ from textual.widgets import ContentSwitcher, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from prep.domain.brief import render_brief
-from prep.domain.carry_over import CarryOver, carry_over_from
 from prep.domain.checklist import STEP_TITLES, STEPS, Checklist, Step
 from prep.domain.debrief import ActionItem, UnsaidItem
-from prep.domain.debrief_rules import open_items
 from prep.domain.models import Meeting
+from prep.domain.open_threads import OpenThread
 from prep.domain.readiness import missing, readiness_dots, step_done, steps_done
 from prep.domain.when import format_when, relative
 from prep.domain.words import counted
@@ -84,11 +83,11 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScree
         super().__init__()
         self.meeting = meeting
         self.frozen = False
-        self.carry_over = CarryOver(from_meeting_id=None)
+        # Everything still open with this person (prep.domain.open_threads).
+        self.threads: tuple[OpenThread, ...] = ()
         self._checklist = Checklist(meeting_id=meeting.id)
         self._unsaid: list[UnsaidItem] = []
         self._actions: list[ActionItem] = []
-        self.open_items = open_items([], [])
         self._built: dict[str, AwaitMount] = {}  # pane id: await it for the pane's fields
 
     def compose(self) -> ComposeResult:
@@ -118,17 +117,9 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScree
         self.query_one("#steps", OptionList).border_title = "Prepare"
         try:
             checklist = self.app.store.checklists.get(self.meeting.id)
-            previous = self.app.store.checklists.previous_for(self.meeting)
         except StoreError as error:
             self.notify(str(error), title="Could not load", severity="error", markup=False)
             return
-        debriefed = None
-        if previous is not None:
-            try:
-                debriefed = self.app.store.debriefs.get(previous.meeting_id)
-            except StoreError:
-                pass
-        self.carry_over = carry_over_from(previous, debriefed)
         self._load_open_items()
         self.frozen = self.meeting.has_started(now)
         self._show_readiness(checklist)
@@ -140,7 +131,7 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScree
             # At once, not after the first paint: a key typed in between would
             # land in one field and the late focus would then jump away from it.
             self._focus_first_field()
-        if not checklist.started and not self.carry_over.is_empty and not self.frozen:
+        if not checklist.started and self._copyable() and not self.frozen:
             # From the app's own queue, straight after this screen is up and
             # before the next key is read: the keys typed next answer it.
             self.app.call_next(self._offer_carry_over)
@@ -152,9 +143,16 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScree
             self._unsaid, self._actions = self.app.store.debriefs.open_items_for(
                 self.meeting.counterpart.id, before=self.meeting
             )
+            self.threads = self.app.store.threads.open_before(
+                self.meeting, self.app.clock.now().date()
+            )
         except StoreError:
-            self._unsaid, self._actions = [], []
-        self.open_items = open_items(self._unsaid, self._actions)
+            self._unsaid, self._actions, self.threads = [], [], ()
+
+    def _copyable(self) -> tuple[OpenThread, ...]:
+        """The threads a carry-over copies into this plan: asks to make again,
+        deadlines that moved or passed, problems still waiting for help."""
+        return tuple(t for t in self.threads if t.ask or t.deadline or t.problem)
 
     def after_tick(self) -> None:
         # The list keeps the ticked box on screen; the brief must drop the item.
@@ -211,20 +209,21 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScree
     def _offer_carry_over(self) -> None:
         from prep.tui.screens.confirm import ConfirmScreen
 
+        copyable = self._copyable()
         parts = [
-            counted(len(items), noun)
-            for items, noun in (
-                (self.carry_over.open_asks, "ask"),
-                (self.carry_over.deadlines, "deadline"),
-                (self.carry_over.unsolved_problems, "unsolved problem"),
+            counted(n, noun)
+            for n, noun in (
+                (sum(t.ask is not None for t in copyable), "ask to make again"),
+                (sum(t.deadline is not None for t in copyable), "deadline"),
+                (sum(t.problem is not None for t in copyable), "problem still waiting for help"),
             )
-            if items
+            if n
         ]
         self.app.push_screen(
             ConfirmScreen(
                 f"Start from your last meeting with {self.meeting.counterpart.name}?",
-                f"Copy {', '.join(parts)} still open from last time. You can edit or remove "
-                "them; the alternative is a blank checklist.",
+                f"Copy {', '.join(parts)} still open from earlier meetings. You can edit or "
+                "remove them; the alternative is a blank checklist.",
                 confirm_label="Copy",
                 cancel_label="Start blank",
                 destructive=False,
@@ -236,7 +235,7 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScree
         if not copy:
             return
         try:
-            self.app.store.checklists.copy_carry_over(self.meeting.id, self.carry_over)
+            self.app.store.threads.copy_into(self.meeting.id, self._copyable())
             checklist = self.app.store.checklists.get(self.meeting.id)
         except StoreError as error:
             self.notify(str(error), title="Not copied", severity="error", markup=False)
@@ -246,7 +245,8 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScree
         # rows exist before the next key is read.
         for pane in self.query(StepPane):
             await pane.load(checklist)
-        self.notify("Copied from last time. Check each item still holds.")
+        self._load_open_items()
+        self.notify("Copied from earlier meetings. Check each item still holds.")
 
     # -- freezing ---------------------------------------------------------------
 
@@ -421,9 +421,7 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScree
 
     def _show_brief(self) -> None:
         checklist = self._checklist
-        markdown = render_brief(
-            self.meeting, checklist, self.carry_over, self.app.clock.now(), self.open_items
-        )
+        markdown = render_brief(self.meeting, checklist, self.threads, self.app.clock.now())
         self.query_one(BriefPane).show(markdown)
 
     def save_field(self, field: str, value: object) -> None:

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Header, Static
 from prep.domain.assertiveness import ZONE_LABELS, zone
 from prep.domain.debrief_rules import feedback_due
 from prep.domain.models import RANK_PHRASES, Counterpart
+from prep.domain.open_threads import OpenThread
 from prep.domain.people import PersonSummary, TimelineEntry
 from prep.domain.readiness import readiness_dots
 from prep.domain.when import format_when
@@ -127,6 +128,7 @@ class PeopleScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[None]):
     @on(DataTable.RowHighlighted)
     def _show_timeline(self) -> None:
         body = self.query_one("#timeline-body", Static)
+        now = self.app.clock.now()
         person_id = self._selected_id()
         summary = self._people.get(person_id) if person_id is not None else None
         if summary is None:
@@ -138,12 +140,19 @@ class PeopleScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[None]):
             return
         try:
             entries = self.app.store.people.timeline(summary.person.id)
+            threads = self.app.store.threads.open_with(summary.person.id, now)
         except StoreError as error:
             body.update(Content(str(error)))
             return
-        body.update(self._timeline(summary, entries, self.app.clock.now()))
+        body.update(self._timeline(summary, entries, now, threads))
 
-    def _timeline(self, s: PersonSummary, entries: list[TimelineEntry], now: datetime) -> Content:
+    def _timeline(
+        self,
+        s: PersonSummary,
+        entries: list[TimelineEntry],
+        now: datetime,
+        threads: tuple[OpenThread, ...] = (),
+    ) -> Content:
         p = s.person
         organisation = f" · {p.organisation}" if p.organisation else ""
         lines = [
@@ -154,6 +163,10 @@ class PeopleScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[None]):
             ),
             Content(""),
         ]
+        if threads:
+            lines.append(Content.styled("Still open with them", "bold $warning"))
+            lines += [Content(f"• {t.line(now.date())}") for t in threads]
+            lines.append(Content(""))
         if not entries:
             lines.append(Content.styled("No meetings yet.", "$text-muted"))
         for entry in entries:

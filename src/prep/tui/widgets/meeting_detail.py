@@ -10,8 +10,9 @@ from textual.content import Content
 from textual.widgets import Static
 
 from prep.domain.checklist import STEPS
-from prep.domain.debrief import ActionItem, UnsaidItem
+from prep.domain.debrief import ActionItem
 from prep.domain.models import RANK_PHRASES, SETTING_LABELS, Meeting
+from prep.domain.open_threads import OpenThread
 from prep.domain.when import format_duration, format_when, relative
 from prep.tui.widgets.agenda_list import readiness_content
 from prep.tui.widgets.open_items import describe_action
@@ -38,15 +39,14 @@ class MeetingDetail(VerticalScroll, can_focus=False):
         previous: Meeting | None,
         now: datetime,
         *,
-        unsaid: Sequence[UnsaidItem] = (),
-        actions: Sequence[ActionItem] = (),
+        threads: Sequence[OpenThread] = (),
     ) -> None:
         body = self.query_one("#detail-body", Static)
         self.border_title = "Meeting"
         if meeting is None:
             body.update(Content.styled("Select a meeting to see it here.", "$text-muted"))
             return
-        body.update(self._describe(meeting, previous, now, unsaid, actions))
+        body.update(self._describe(meeting, previous, now, threads))
 
     def show_action(self, action: ActionItem, person: str, now: datetime) -> None:
         self.border_title = "Action item"
@@ -67,8 +67,7 @@ class MeetingDetail(VerticalScroll, can_focus=False):
         meeting: Meeting,
         previous: Meeting | None,
         now: datetime,
-        unsaid: Sequence[UnsaidItem],
-        actions: Sequence[ActionItem],
+        threads: Sequence[OpenThread],
     ) -> Content:
         lines: list[Content] = [
             Content.styled(meeting.title, "bold $text"),
@@ -113,10 +112,9 @@ class MeetingDetail(VerticalScroll, can_focus=False):
             if meeting.notes.strip()
             else Content.styled("No notes yet. Press e to add some.", "$text-muted")
         )
-        if unsaid or actions:
+        if threads:
             lines += [Content(""), Content.styled("Still open with them", "bold $warning")]
-            lines += [Content(f"• Unsaid: {item.text}") for item in unsaid]
-            lines += [Content(f"• {describe_action(a, now.date())}") for a in actions]
+            lines += [Content(f"• {t.line(now.date())}") for t in threads]
         lines += [Content(""), Content.styled("Last time with them", "bold")]
         if previous is None:
             lines.append(Content.styled("First meeting with this person.", "$text-muted"))

@@ -1,0 +1,60 @@
+"""Open threads read from the file, carried, and settled in one place."""
+
+from __future__ import annotations
+
+from prep.domain.debrief import AskAnswer, CoachingOutcome, ProposalOutcome
+from prep.domain.models import MeetingDraft
+from prep.domain.open_threads import ThreadKind
+from tests.helpers import NOW, at
+
+
+def keys(store, meeting) -> list[tuple[ThreadKind, str]]:
+    threads = store.threads.open_before(meeting, NOW.date())
+    for t in threads:
+        print(t.line(NOW.date()))
+    return [(t.kind, t.text) for t in threads]
+
+
+def test_a_later_ask_is_copied_once_and_then_counts_in_its_new_meeting(store):
+    a = store.add_meeting(MeetingDraft("Roadmap", "Dana", at(-10, 10)))
+    b = store.add_meeting(MeetingDraft("Budget", "Dana", at(1, 10)))
+    ask = store.checklists.add_item("asks", a.id, text="Sign off the budget")
+    store.debriefs.set_ask_result(ask, True, AskAnswer.LATER)
+    help_id = store.checklists.add_item("problems", a.id, text="Test lab", ask_for_help=True)
+    assert keys(store, b) == [
+        (ThreadKind.ASK, "Sign off the budget"),
+        (ThreadKind.HELP, "Test lab"),
+    ]
+    threads = store.threads.open_before(b, NOW.date())
+    assert store.threads.copy_into(b.id, threads) == 2
+    assert [x.text for x in store.checklists.get(b.id).asks] == ["Sign off the budget"]
+    assert [p.ask_for_help for p in store.checklists.get(b.id).problems] == [True]
+    assert keys(store, b) == []  # settled where raised: the copies count now
+    assert store.threads.open_with(a.counterpart.id, NOW) == ()  # b has not happened yet
+    store.debriefs.set_proposal_outcome(help_id, ProposalOutcome.ACCEPTED)
+
+
+def test_say_it_this_time_resolves_the_unsaid_item_once_asked(store):
+    a = store.add_meeting(MeetingDraft("Roadmap", "Dana", at(-10, 10)))
+    b = store.add_meeting(MeetingDraft("Budget", "Dana", at(-1, 10)))
+    ask = store.checklists.add_item("asks", a.id, text="A second tester")
+    store.debriefs.set_ask_result(ask, False, None)  # not asked: an unsaid item
+    [unsaid] = store.debriefs.get(a.id).unsaid
+    assert keys(store, b) == [(ThreadKind.UNSAID, "A second tester")]
+    new_ask = store.threads.say_it(b.id, unsaid.id)
+    assert keys(store, b) == []  # b's ask stands for it
+    store.debriefs.set_ask_result(new_ask, True, AskAnswer.GRANTED)
+    assert not store.debriefs.get(a.id).unsaid[0].is_open
+    store.debriefs.set_ask_result(new_ask, None, None)  # taken back
+    assert store.debriefs.get(a.id).unsaid[0].is_open
+
+
+def test_the_coaching_note_follows_until_tried(store):
+    a = store.add_meeting(MeetingDraft("Roadmap", "Dana", at(-10, 10)))
+    b = store.add_meeting(MeetingDraft("Budget", "Dana", at(1, 10)))
+    store.debriefs.set_field(a.id, "coaching_note", "Send the agenda a day ahead")
+    assert keys(store, b) == [(ThreadKind.COACHING, "Send the agenda a day ahead")]
+    store.threads.set_coaching_tried(a.id, b.id, CoachingOutcome.WORKED)
+    assert keys(store, b) == []
+    row = store.query("SELECT coaching_tried_in, coaching_outcome FROM debriefs")[0]
+    assert row == {"coaching_tried_in": b.id, "coaching_outcome": "worked"}
