@@ -436,11 +436,23 @@ def _add(store, draft, reading) -> int:
     return EXIT_OK
 
 
+def _make_occurrences(store) -> None:
+    """Repeating meetings' rows for the window listed; a file that cannot
+    be written to (busy, read-only) lists what is made already."""
+    from prep.store import StoreError
+
+    try:
+        store.series.make_occurrences()
+    except StoreError:
+        pass
+
+
 def _list(store, args: argparse.Namespace) -> int:
     from prep.domain.agenda import DEBRIEF_WINDOW, build_agenda
     from prep.domain.when import format_when, relative
 
     now = store.clock.now()
+    _make_occurrences(store)
     if args.all:
         meetings = store.all_meetings()
         rows = [("", m) for m in meetings]

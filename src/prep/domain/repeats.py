@@ -9,8 +9,8 @@ read by the same rules, and in the same order, as a meeting's "when") or
 The rule is kept as RRULE text ("FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;COUNT=6"),
 which python-dateutil's `rrulestr` expands and calendars understand; the
 occurrences are read in the meeting's wall time, so a weekly 09:00 stays at
-09:00 across a clock change. Storage and the agenda's occurrences are not
-built yet (issue 13).
+09:00 across a clock change. prep.store.series keeps the rule and makes
+its occurrences into meetings.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from datetime import date, datetime, time
 from prep.domain.deadlines import format_day
 from prep.domain.when import DAY_FIRST, DateConventions, WhenError, parse_when
 
-__all__ = ["Repeat", "RepeatError", "occurrences", "read_repeat"]
+__all__ = ["Repeat", "RepeatError", "meeting_count", "occurrences", "read_repeat", "said_back"]
 
 _DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _DAY_WORDS = {
@@ -173,3 +173,21 @@ def occurrences(rrule: str, starts_at: datetime, start: datetime, end: datetime)
             break
         found.append(resolve_imaginary(datetime.combine(moment.date(), wall, tzinfo=zone)))
     return found
+
+
+def meeting_count(rrule: str, starts_at: datetime) -> int | None:
+    """How many meetings a rule with an end makes; None if it has no end."""
+    if "COUNT=" not in rrule and "UNTIL=" not in rrule:
+        return None
+    from dateutil.rrule import rrulestr
+
+    return rrulestr(rrule, dtstart=starts_at.replace(tzinfo=None)).count()
+
+
+def said_back(repeat: Repeat, starts_at: datetime) -> str:
+    """The form's hint: what was understood, and how many meetings it makes
+    ("every week on Tue until 31 Mar 2027 — 17 meetings")."""
+    count = meeting_count(repeat.rrule, starts_at)
+    if count is None:
+        return f"{repeat.description}, no end"
+    return f"{repeat.description} — {count} meeting{'' if count == 1 else 's'}"

@@ -150,6 +150,10 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[None]):
         ("a3"), else keep the cursor where it was."""
         now = self.app.clock.now()
         try:
+            self.app.store.series.make_occurrences()
+        except StoreError:
+            pass  # a busy or read-only file: show what is made already
+        try:
             meetings = self.app.store.meetings_from(now - DEBRIEF_WINDOW, limit=AGENDA_LIMIT)
         except StoreError as error:
             self.notify(str(error), title="Could not read meetings", severity="error", markup=False)
