@@ -82,7 +82,13 @@ def read_repeat(
     end = _END_RE.match(spoken)
     if end is None:  # pragma: no cover - the pattern matches any text
         raise RepeatError(_CANT_READ.format(text=shown))
-    freq, interval, days = _read_rule(end["rule"].strip(), starts_at, shown)
+    freq, interval, days = _read_rule(end["rule"].strip(), shown)
+    if days and starts_at.weekday() not in days:
+        # Else the rule would skip the first meeting ("every wed" from a Tue).
+        raise RepeatError(
+            f"The first meeting is on a {_DAY_NAMES[starts_at.weekday()]}: "
+            f"include it, or move the first meeting."
+        )
     parts = [f"FREQ={freq}"]
     if interval > 1:
         parts.append(f"INTERVAL={interval}")
@@ -104,7 +110,7 @@ def read_repeat(
     return Repeat(";".join(parts), said)
 
 
-def _read_rule(rule: str, starts_at: datetime, shown: str) -> tuple[str, int, tuple[int, ...]]:
+def _read_rule(rule: str, shown: str) -> tuple[str, int, tuple[int, ...]]:
     if rule in _PLAIN:
         freq, interval = _PLAIN[rule]
         return freq, interval, ()
@@ -128,11 +134,6 @@ def _read_rule(rule: str, starts_at: datetime, shown: str) -> tuple[str, int, tu
         if any(w not in _DAY_WORDS for w in words):
             raise RepeatError(_CANT_READ.format(text=shown))
         days = tuple(sorted({_DAY_WORDS[w] for w in words}))
-        if starts_at.weekday() not in days:
-            raise RepeatError(
-                f"The first meeting is on a {_DAY_NAMES[starts_at.weekday()]}: "
-                f"include it, or move the first meeting."
-            )
     return freq, interval, days
 
 
