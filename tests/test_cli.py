@@ -187,6 +187,44 @@ def test_add_refuses_what_it_cannot_read_and_writes_nothing(run, db, args, messa
     assert not db.exists()  # refused before the database was opened
 
 
+def test_add_repeat_makes_each_meeting_and_list_shows_them(run, db):
+    # Explicit dates from tomorrow: inside the 60 days made ahead on any date.
+    day = date.today() + timedelta(days=1)
+    when = f"{day.isoformat()} 09:30"
+    result = run(
+        "add", "Stand-up", "--with", "Dana", "--at", when, "--repeat", "daily for 3", "--db", db
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Repeats daily for 3 (3 meetings)." in result.stdout
+    rows = query(db, "SELECT starts_at, series_id FROM meetings ORDER BY starts_at_utc")
+    print(f"prep add --repeat 'daily for 3': {len(rows)} meetings")
+    assert [r[0][:16] for r in rows] == [
+        f"{(day + timedelta(days=n)).isoformat()}T09:30" for n in range(3)
+    ]
+    assert {r[1] for r in rows} == {1}
+    listing = run("list", "--db", db)
+    assert len([line for _, line in listed(listing.stdout) if "Stand-up" in line]) == 3
+
+
+@pytest.mark.parametrize(
+    ("repeat", "message"),
+    [
+        ("every blue moon", "--repeat: Can't read 'every blue moon' as a repeat."),
+        ("every week for 0", "--repeat: Say 'for' 1 to 500 meetings."),
+    ],
+    ids=["nonsense", "for-0"],
+)
+def test_add_refuses_a_repeat_it_cannot_read(run, db, repeat, message):
+    when = f"{(date.today() + timedelta(days=1)).isoformat()} 09:30"
+    result = run("add", "Sync", "--with", "Dana", "--at", when, "--repeat", repeat, "--db", db)
+    assert result.returncode == 2
+    assert message in result.stderr
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("prep add: error: --repeat:")  # one line, after the usage
+    assert "Traceback" not in result.stderr
+    assert not db.exists()
+
+
 @pytest.mark.parametrize(
     ("title", "person", "message"),
     [

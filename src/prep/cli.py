@@ -79,6 +79,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="LENGTH",
         help="how long: 30, 45m, 1h30 (default: meeting_length in the settings, else 30 minutes)",
     )
+    add.add_argument(
+        "--repeat",
+        default="",
+        metavar="TEXT",
+        help='how it repeats: "every week", "every 2 weeks on tue", "monthly", "weekdays",'
+        ' with an optional end: "until 31 mar", "for 6"',
+    )
     add.add_argument("--setting", choices=[s.value for s in Setting], default="video")
     add.add_argument("--notes", default="", help="agenda notes (- reads them from standard input)")
     add.add_argument(
@@ -395,6 +402,7 @@ def _draft_from(args: argparse.Namespace, clock):
         )
     except WhenError as error:
         usage_error(args, f"--duration: {error}")
+    repeat = _repeat_from(args, starts_at)
     notes = _notes_from_stdin(args) if args.notes == "-" else args.notes
     draft = MeetingDraft(
         title=args.title,
@@ -405,11 +413,23 @@ def _draft_from(args: argparse.Namespace, clock):
         notes=notes,
         counterpart_kind=RelationshipKind(args.kind) if args.kind else None,
         counterpart_rank=Rank(args.rank) if args.rank else None,
+        repeat=repeat.rrule if repeat else "",
+        repeat_text=args.repeat if repeat else "",
     )
     try:
         return validate_draft(draft), reading
     except ValidationError as error:
         usage_error(args, str(error))
+
+
+def _repeat_from(args: argparse.Namespace, starts_at):
+    """`--repeat` read for a first meeting at `starts_at`, or exit 2 saying why."""
+    from prep.domain.repeats import RepeatError, read_repeat
+
+    try:
+        return read_repeat(args.repeat, starts_at, args.settings.dates)
+    except RepeatError as error:
+        usage_error(args, f"--repeat: {error}")
 
 
 def _notes_from_stdin(args: argparse.Namespace) -> str:
@@ -429,11 +449,28 @@ def _add(store, draft, reading) -> int:
     except StoreError as error:
         return _fail(str(error))
     now = store.clock.now()
+    repeats = ""
+    if draft.repeat:
+        from prep.domain.repeats import meeting_count
+
+        made = meeting_count(draft.repeat, draft.starts_at)
+        repeats = f" Repeats {draft.repeat_text} ({'no end' if made is None else made} meetings)."
     _say(
         f"Added meeting {meeting.id}: {meeting.title} with {meeting.counterpart.name}, "
-        f"{describe_reading(reading, now)}."
+        f"{describe_reading(reading, now)}.{repeats}"
     )
     return EXIT_OK
+
+
+def _make_occurrences(store) -> None:
+    """Repeating meetings' rows for the window listed; a file that cannot
+    be written to (busy, read-only) lists what is made already."""
+    from prep.store import StoreError
+
+    try:
+        store.series.make_occurrences()
+    except StoreError:
+        pass
 
 
 def _list(store, args: argparse.Namespace) -> int:
@@ -441,6 +478,7 @@ def _list(store, args: argparse.Namespace) -> int:
     from prep.domain.when import format_when, relative
 
     now = store.clock.now()
+    _make_occurrences(store)
     if args.all:
         meetings = store.all_meetings()
         rows = [("", m) for m in meetings]

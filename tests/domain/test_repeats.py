@@ -90,3 +90,21 @@ def test_occurrences_in_a_window():
     assert repeat is not None
     found = occurrences(repeat.rrule, FIRST, at(10, 0), at(40, 0))
     assert found == [at(18, 9), at(32, 9)]
+
+
+@pytest.mark.parametrize("text", ["every wed", "every wednesday for 3", "weekdays"])
+def test_a_rule_that_would_skip_the_first_meeting_is_refused(text):
+    saturday = at(1, 9)
+    first = saturday if text == "weekdays" else FIRST
+    with pytest.raises(RepeatError, match=r"The first meeting is on a (Tue|Sat): include it"):
+        read_repeat(text, first)
+
+
+def test_the_hint_counts_the_meetings_a_rule_with_an_end_makes():
+    from prep.domain.repeats import said_back
+
+    until = read_repeat("every week until 22 dec", FIRST)
+    endless = read_repeat("fortnightly", FIRST)
+    assert until is not None and endless is not None
+    assert said_back(until, FIRST) == "every week until Tue 22 Dec 2026 — 4 meetings"
+    assert said_back(endless, FIRST) == "every 2 weeks, no end"

@@ -33,6 +33,10 @@ def full(store):
     from tests.store.test_calendar_import import CALENDARS, DECEMBER
 
     import_paths(store, [str(CALENDARS / "google.ics")], start=DECEMBER[0], end=DECEMBER[1])
+    # A repeating meeting, so series has a row to carry.
+    from tests.store.test_series import weekly
+
+    store.add_meeting(weekly("every week for 2"))
     return store
 
 

@@ -199,3 +199,28 @@ async def test_a_meeting_under_way_says_so_and_one_over_asks_for_its_debrief(mak
         await pilot.pause()
         assert isinstance(app.screen, DebriefScreen)
         assert app.screen.meeting.title == "Standup"
+
+
+async def test_deleting_one_of_a_series_asks_which_and_undo_brings_them_back(
+    make_app, store, db_path
+):
+    from prep.tui.screens.series_scope import SeriesScopeScreen
+    from tests.tui.conftest import burst, rows
+    from tests.tui.test_meeting_form import weekly_series
+
+    weekly_series(store)
+    before = rows(db_path, "SELECT count(*) FROM meetings")[0][0]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await burst(pilot, "down", "d")
+        assert isinstance(app.screen, SeriesScopeScreen)
+        await burst(pilot, "o")  # this one
+        one = rows(db_path, "SELECT count(*) FROM meetings")[0][0]
+        # The cursor stays on the second row, now 15 Dec: delete it and later.
+        await burst(pilot, "d", "l")
+        left = rows(db_path, "SELECT substr(starts_at, 1, 10) FROM meetings ORDER BY starts_at")
+        await burst(pilot, "ctrl+z")
+        undone = rows(db_path, "SELECT count(*) FROM meetings")[0][0]
+    print(f"series of {before}: this one -> {one}; and later -> {len(left)}; undo -> {undone}")
+    assert (one, undone) == (before - 1, before - 1)
+    assert left == [("2026-12-01",)]

@@ -9,8 +9,11 @@ from prep.tui.app import PrepApp
 from prep.tui.screens.agenda import AgendaScreen
 from prep.tui.screens.confirm import ConfirmScreen
 from prep.tui.screens.meeting_form import DRAFT_DELAY, MeetingFormScreen
+from prep.tui.screens.series_scope import SeriesScopeScreen
+from prep.tui.widgets.agenda_list import REPEAT_MARK
 from tests.helpers import at
-from tests.tui.conftest import SIZE, rows
+from tests.tui.conftest import SIZE, burst, rows, typed
+from tests.tui.test_agenda import option_texts
 
 MEETING_ROW = (
     "SELECT m.title, c.name, c.kind, c.rank, m.starts_at, m.duration_minutes, m.setting, m.notes"
@@ -40,7 +43,7 @@ async def test_create_a_meeting_by_keyboard(make_app, db_path):
         # Entering a field puts the caret after its text ("30"), selecting nothing.
         await pilot.press("tab", "ctrl+u")
         await type_text(pilot, "1h30")
-        await pilot.press("tab", "tab")
+        await pilot.press("tab", "tab", "tab")  # past Repeats and Setting
         await type_text(pilot, "Bring the pilot numbers.")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -314,3 +317,85 @@ async def test_a_known_person_shows_their_kind_and_rank(make_app, store):
         await pilot.pause()
         assert app.screen.query_one("#kind", Choice).value == "boss"
         assert app.screen.query_one("#rank", Choice).value == "senior"
+
+
+# -- repeating meetings ---------------------------------------------------------
+
+
+def form_keys(title: str, when: str, repeat: str) -> list[str]:
+    """A new meeting typed from the agenda: title, person, when, repeat."""
+    keys = ["n", *typed(title), "tab", *typed("Dana"), "tab", "tab", "tab", *typed(when)]
+    return [*keys, "tab", "tab", *typed(repeat)]  # past Length to Repeats
+
+
+async def test_a_repeat_typed_fast_is_read_back_and_the_agenda_lists_each_meeting(
+    make_app, db_path
+):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await burst(pilot, *form_keys("Weekly sync", "tue 10am", "every week until 22 dec"))
+        hint = str(app.screen.query_one("#repeat-hint", Static).render())
+        print(hint)
+        assert hint == "→ every week until Tue 22 Dec 2026 — 4 meetings"
+        await burst(pilot, "ctrl+s")
+        assert isinstance(app.screen, AgendaScreen)
+        shown = [text for text in option_texts(app) if "Weekly sync" in text]
+        print(f"agenda rows of the series: {len(shown)}")
+        assert len(shown) == 4 and all(REPEAT_MARK in text for text in shown)
+    assert rows(db_path, "SELECT substr(starts_at, 1, 16) FROM meetings ORDER BY id") == [
+        ("2026-12-01T10:00",),
+        ("2026-12-08T10:00",),
+        ("2026-12-15T10:00",),
+        ("2026-12-22T10:00",),
+    ]
+
+
+async def test_a_repeat_it_cannot_read_is_pointed_out_and_nothing_is_saved(make_app, db_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await burst(pilot, *form_keys("Weekly sync", "tue 10am", "every wed"), "ctrl+s")
+        assert isinstance(app.screen, MeetingFormScreen)
+        hint = str(app.screen.query_one("#repeat-hint", Static).render())
+        print(hint)
+        assert hint == "The first meeting is on a Tue: include it, or move the first meeting."
+        assert app.screen.query_one("#repeat", Input).value == "every wed"  # kept
+    assert rows(db_path, "SELECT count(*) FROM meetings") == [(0,)]
+
+
+def weekly_series(store) -> None:
+    from prep.domain.repeats import read_repeat
+
+    repeat = read_repeat("every week", at(4, 10))
+    assert repeat is not None
+    store.add_meeting(
+        MeetingDraft(
+            "Weekly sync", "Dana", at(4, 10), repeat=repeat.rrule, repeat_text="every week"
+        )
+    )
+
+
+async def test_editing_one_of_a_series_asks_this_one_or_this_and_later(make_app, store, db_path):
+    weekly_series(store)
+    before = rows(db_path, "SELECT count(*) FROM meetings")[0][0]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await burst(pilot, "down", "down", "e")  # the third meeting
+        assert app.screen.query_one("#repeat", Input).value == "every week"
+        await burst(pilot, "ctrl+u", *typed("Sync, new time"), "ctrl+s")
+        assert isinstance(app.screen, SeriesScopeScreen)
+        await burst(pilot, "l")
+        assert isinstance(app.screen, AgendaScreen)
+    titles = rows(db_path, "SELECT title, count(*) FROM meetings GROUP BY title ORDER BY title")
+    print(f"{before} meetings before; after 'this and later': {titles}")
+    assert titles == [("Sync, new time", before - 2), ("Weekly sync", 2)]
+    assert rows(db_path, "SELECT count(*) FROM series") == [(2,)]
+
+
+async def test_editing_this_one_changes_only_it(make_app, store, db_path):
+    weekly_series(store)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await burst(pilot, "down", "e", "ctrl+u", *typed("Just this one"), "ctrl+s", "o")
+        assert isinstance(app.screen, AgendaScreen)
+    assert rows(db_path, "SELECT count(*) FROM meetings WHERE title = 'Just this one'") == [(1,)]
+    assert rows(db_path, "SELECT count(*) FROM series") == [(1,)]

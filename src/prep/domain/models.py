@@ -148,6 +148,10 @@ class MeetingDraft:
     # (and gives a new person the default: a senior client).
     counterpart_kind: RelationshipKind | None = None
     counterpart_rank: Rank | None = None
+    # How it repeats (prep.domain.repeats): RRULE text, "" for once, and the
+    # words it was read from, shown back in the form.
+    repeat: str = ""
+    repeat_text: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +170,8 @@ class Meeting:
     # Its calendar event was cancelled or has gone from the calendar: shown
     # marked, kept with what was written about it, and owed no debrief.
     cancelled: bool = False
+    # The repeating series it is one meeting of (m013), if any.
+    series_id: int | None = None
     created_at: datetime | None = field(default=None, compare=False)
     updated_at: datetime | None = field(default=None, compare=False)
     unreadable: tuple[Unreadable, ...] = field(default=(), compare=False)
@@ -278,4 +284,6 @@ def validate_draft(draft: MeetingDraft) -> MeetingDraft:
             RelationshipKind(draft.counterpart_kind) if draft.counterpart_kind else None
         ),
         counterpart_rank=Rank(draft.counterpart_rank) if draft.counterpart_rank else None,
+        repeat=draft.repeat,
+        repeat_text=clean_line(draft.repeat_text) if draft.repeat else "",
     )

@@ -9,8 +9,8 @@ read by the same rules, and in the same order, as a meeting's "when") or
 The rule is kept as RRULE text ("FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;COUNT=6"),
 which python-dateutil's `rrulestr` expands and calendars understand; the
 occurrences are read in the meeting's wall time, so a weekly 09:00 stays at
-09:00 across a clock change. Storage and the agenda's occurrences are not
-built yet (issue 13).
+09:00 across a clock change. prep.store.series keeps the rule and makes
+its occurrences into meetings.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from datetime import date, datetime, time
 from prep.domain.deadlines import format_day
 from prep.domain.when import DAY_FIRST, DateConventions, WhenError, parse_when
 
-__all__ = ["Repeat", "RepeatError", "occurrences", "read_repeat"]
+__all__ = ["Repeat", "RepeatError", "meeting_count", "occurrences", "read_repeat", "said_back"]
 
 _DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _DAY_WORDS = {
@@ -82,7 +82,13 @@ def read_repeat(
     end = _END_RE.match(spoken)
     if end is None:  # pragma: no cover - the pattern matches any text
         raise RepeatError(_CANT_READ.format(text=shown))
-    freq, interval, days = _read_rule(end["rule"].strip(), starts_at, shown)
+    freq, interval, days = _read_rule(end["rule"].strip(), shown)
+    if days and starts_at.weekday() not in days:
+        # Else the rule would skip the first meeting ("every wed" from a Tue).
+        raise RepeatError(
+            f"The first meeting is on a {_DAY_NAMES[starts_at.weekday()]}: "
+            f"include it, or move the first meeting."
+        )
     parts = [f"FREQ={freq}"]
     if interval > 1:
         parts.append(f"INTERVAL={interval}")
@@ -104,7 +110,7 @@ def read_repeat(
     return Repeat(";".join(parts), said)
 
 
-def _read_rule(rule: str, starts_at: datetime, shown: str) -> tuple[str, int, tuple[int, ...]]:
+def _read_rule(rule: str, shown: str) -> tuple[str, int, tuple[int, ...]]:
     if rule in _PLAIN:
         freq, interval = _PLAIN[rule]
         return freq, interval, ()
@@ -128,11 +134,6 @@ def _read_rule(rule: str, starts_at: datetime, shown: str) -> tuple[str, int, tu
         if any(w not in _DAY_WORDS for w in words):
             raise RepeatError(_CANT_READ.format(text=shown))
         days = tuple(sorted({_DAY_WORDS[w] for w in words}))
-        if starts_at.weekday() not in days:
-            raise RepeatError(
-                f"The first meeting is on a {_DAY_NAMES[starts_at.weekday()]}: "
-                f"include it, or move the first meeting."
-            )
     return freq, interval, days
 
 
@@ -173,3 +174,21 @@ def occurrences(rrule: str, starts_at: datetime, start: datetime, end: datetime)
             break
         found.append(resolve_imaginary(datetime.combine(moment.date(), wall, tzinfo=zone)))
     return found
+
+
+def meeting_count(rrule: str, starts_at: datetime) -> int | None:
+    """How many meetings a rule with an end makes; None if it has no end."""
+    if "COUNT=" not in rrule and "UNTIL=" not in rrule:
+        return None
+    from dateutil.rrule import rrulestr
+
+    return rrulestr(rrule, dtstart=starts_at.replace(tzinfo=None)).count()
+
+
+def said_back(repeat: Repeat, starts_at: datetime) -> str:
+    """The form's hint: what was understood, and how many meetings it makes
+    ("every week on Tue until 31 Mar 2027 — 17 meetings")."""
+    count = meeting_count(repeat.rrule, starts_at)
+    if count is None:
+        return f"{repeat.description}, no end"
+    return f"{repeat.description} — {count} meeting{'' if count == 1 else 's'}"

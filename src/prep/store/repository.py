@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from prep.store.lists import ItemLists
     from prep.store.people import PeopleRepository
     from prep.store.review import ReviewRepository
+    from prep.store.series import SeriesRepository
     from prep.store.threads import ThreadRepository
     from prep.store.undo import Snapshot
 
@@ -48,7 +49,7 @@ BUSY_TIMEOUT_SECONDS = 5.0
 
 MEETING_COLUMNS = """
     m.id, m.title, m.starts_at, m.starts_at_utc, m.duration_minutes, m.setting, m.notes, m.progress,
-    m.created_at, m.updated_at, m.cancelled_at IS NOT NULL AS cancelled,
+    m.created_at, m.updated_at, m.cancelled_at IS NOT NULL AS cancelled, m.series_id,
     c.id AS c_id, c.name AS c_name, c.organisation AS c_organisation,
     c.kind AS c_kind, c.rank AS c_rank, c.feedback_cadence AS c_cadence,
     coalesce(ch.steps_done, 0) AS steps_done
@@ -104,6 +105,12 @@ class Store:
         from prep.store.review import ReviewRepository
 
         return ReviewRepository(self)
+
+    @cached_property
+    def series(self) -> SeriesRepository:
+        from prep.store.series import SeriesRepository
+
+        return SeriesRepository(self)
 
     @cached_property
     def threads(self) -> ThreadRepository:
@@ -406,10 +413,14 @@ class Store:
                 [*_form_values(draft, person.id), now, now],
             )
             meeting_id = inserted_id(cursor)
+            if draft.repeat:
+                self.series.start(meeting_id, draft.repeat, draft.repeat_text)
         return self.meeting(meeting_id)
 
     def update_meeting(self, meeting_id: int, draft: MeetingDraft) -> Meeting:
-        """Replace a meeting's form fields. Progress and checklist are kept."""
+        """Replace a meeting's form fields. Progress and checklist are kept.
+        Of a repeating meeting, only this one changes (see series.change_from);
+        a meeting that did not repeat starts a series if the draft repeats."""
         draft = validate_draft(draft)
         with self.writing():
             person = self._counterpart_for(draft)
@@ -421,6 +432,8 @@ class Store:
             )
             if cursor.rowcount == 0:
                 raise StoreError(f"Meeting {meeting_id} no longer exists.")
+            if draft.repeat and self.meeting(meeting_id).series_id is None:
+                self.series.start(meeting_id, draft.repeat, draft.repeat_text)
         return self.meeting(meeting_id)
 
     def delete_meeting(self, meeting_id: int) -> Snapshot:
@@ -569,6 +582,7 @@ def meeting_from_row(row: dict[str, Any]) -> Meeting:
         progress=read.choice(Progress, "progress", Progress.NONE),
         steps_done=read.number("steps_done", 0, STEPS) or 0,
         cancelled=bool(row.get("cancelled")),
+        series_id=row.get("series_id"),
         created_at=parse_moment(row["created_at"]),
         updated_at=parse_moment(row["updated_at"]),
         unreadable=read.unreadable,

@@ -777,6 +777,61 @@ def m012_call_notes(db: Database) -> None:
 
 
 @migrations()
+def m013_repeats(db: Database) -> None:
+    """Recurring meetings made in prep (not imported: those are calendar_links).
+
+    A `series` row holds the rule and what each meeting of it starts from;
+    its occurrences become ordinary `meetings` rows, made for the agenda's
+    window when it is read (prep.store.series), so the checklist, debrief,
+    review and search need no idea of a meeting that is not a row. A
+    meeting's link is (series_id, occurrence_utc): the occurrence's start by
+    the rule, in UTC, kept when that one meeting is moved, so making the
+    window again finds it instead of adding a second.
+    """
+    db.execute(
+        """
+        CREATE TABLE series (
+            id INTEGER PRIMARY KEY,
+            -- RFC 5545 RRULE text (python-dateutil reads it), e.g.
+            -- FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;UNTIL=20270331T235959, read in
+            -- the person's local wall time: a 09:00 stays 09:00 across DST.
+            rrule TEXT NOT NULL CHECK (rrule GLOB 'FREQ=*'),
+            -- The repeat as typed ("every 2 weeks on tue"), shown back in the form.
+            repeat_text TEXT NOT NULL DEFAULT '',
+            -- The first meeting's local wall time with its UTC offset.
+            first_start TEXT NOT NULL,
+            -- What each new occurrence is made with.
+            title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+            person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE RESTRICT,
+            duration_minutes INTEGER NOT NULL DEFAULT 30
+                CHECK (duration_minutes BETWEEN 1 AND 1440),
+            setting TEXT NOT NULL DEFAULT 'video'
+                CHECK (setting IN ('video', 'phone', 'office', 'coffee', 'meal')),
+            notes TEXT NOT NULL DEFAULT '',
+            -- UTC. Set by "this and later": occurrences from here on belong
+            -- to the series that took over, or to none.
+            ends_before TEXT,
+            -- UTC. Occurrences before it have been made into meetings (or
+            -- made and deleted since: they are not made again).
+            made_until TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX series_made_until ON series (made_until)")
+    db.execute(
+        "ALTER TABLE meetings ADD COLUMN series_id INTEGER"
+        " REFERENCES series (id) ON DELETE SET NULL"
+    )
+    db.execute("ALTER TABLE meetings ADD COLUMN occurrence_utc TEXT")  # the rule's start, UTC
+    db.execute(
+        "CREATE UNIQUE INDEX meetings_occurrence ON meetings (series_id, occurrence_utc)"
+        " WHERE series_id IS NOT NULL"
+    )
+
+
+@migrations()
 def m015_threads(db: Database) -> None:
     """Closing two coaching loops (see prep.domain.open_threads).
 

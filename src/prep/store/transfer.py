@@ -27,6 +27,7 @@ EXPORT_VERSION = 1
 # that no table of the schema is missing from this list.
 TABLES = (
     "people",
+    "series",
     "meetings",
     "calendar_links",
     "checklists",

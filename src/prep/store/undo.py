@@ -46,6 +46,14 @@ def capture(conn: sqlite3.Connection, table: str, column: str, values: list[Any]
     return snapshot
 
 
+def keep_changed(
+    conn: sqlite3.Connection, snapshot: Snapshot, table: str, column: str, values: list[Any]
+) -> None:
+    """Add rows the change will rewrite (not remove), to write back over
+    their later values: a series that "delete this and later" ends."""
+    snapshot.changed.append((table, _rows(conn, table, column, values)))
+
+
 def restore(conn: sqlite3.Connection, snapshot: Snapshot) -> None:
     """Put the rows back. The caller holds the write transaction."""
     # Rows come back parents first, but a row may point at two removed

@@ -18,6 +18,7 @@ MIGRATION_NAMES = (
     "m009_views",
     "m010_calendar",
     "m012_call_notes",
+    "m013_repeats",
     "m015_threads",
 )
 

@@ -74,22 +74,22 @@ def take_back(app: PrepApp) -> None:
 DELETE_NOTE = "Its notes go with it (ctrl+z brings it back for a few seconds)."
 
 
-def delete_meeting_undoably(widget: Widget, meeting: Meeting) -> bool:
-    """Delete `meeting` and offer ctrl+z to bring it back; False (with a
-    message where the person looks) if the store refused."""
+def delete_meeting_undoably(widget: Widget, meeting: Meeting, *, and_later: bool = False) -> bool:
+    """Delete `meeting` (with `and_later`, the later meetings of its series
+    too, ending the series) and offer ctrl+z to bring it back; False (with
+    a message where the person looks) if the store refused."""
     from prep.store import StoreError
 
     app = prep_app(widget)
     store = app.store
     try:
-        snapshot = store.delete_meeting(meeting.id)
+        if and_later:
+            snapshot = store.series.delete_from(meeting.id)
+        else:
+            snapshot = store.delete_meeting(meeting.id)
     except StoreError as error:
         widget.notify(str(error), title="Not deleted", severity="error", markup=False)
         return False
-    offer_undo(
-        app,
-        f"Deleted “{meeting.title}”.",
-        lambda: store.restore(snapshot),
-        f"Restored “{meeting.title}”.",
-    )
+    what = f"“{meeting.title}”" + (" and the later ones" if and_later else "")
+    offer_undo(app, f"Deleted {what}.", lambda: store.restore(snapshot), f"Restored {what}.")
     return True

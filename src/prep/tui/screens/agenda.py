@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -23,6 +25,9 @@ from prep.tui.widgets.agenda_list import AgendaList
 from prep.tui.widgets.focus import focus_now
 from prep.tui.widgets.footer import KeyFooter
 from prep.tui.widgets.meeting_detail import MeetingDetail
+
+if TYPE_CHECKING:
+    from prep.tui.screens.series_scope import Scope
 
 # The agenda shows this many meetings at most; a 20-year history should not
 # slow the home screen down.
@@ -150,6 +155,10 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[None]):
         """Reload the list; highlight meeting `select_id` or option `select`
         ("a3"), else keep the cursor where it was."""
         now = self.app.clock.now()
+        try:
+            self.app.store.series.make_occurrences()
+        except StoreError:
+            pass  # a busy or read-only file: show what is made already
         try:
             meetings = self.app.store.meetings_from(now - DEBRIEF_WINDOW, limit=AGENDA_LIMIT)
         except StoreError as error:
@@ -324,9 +333,26 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[None]):
             if confirmed and delete_meeting_undoably(self, meeting):
                 self.refresh_agenda()
 
+        def scoped(scope: Scope | None) -> None:
+            if scope and delete_meeting_undoably(self, meeting, and_later=scope == "later"):
+                self.refresh_agenda()
+
         # A callback rather than push_screen_wait in a worker: the worker
         # would push the question later, and a "y" typed straight after "d"
         # would reach the agenda instead of it.
+        if meeting.series_id is not None:
+            from prep.tui.screens.series_scope import SeriesScopeScreen
+
+            await self.app.push_screen(
+                SeriesScopeScreen(
+                    f"Delete “{meeting.title}” with {meeting.counterpart.name}: "
+                    "this one, or this and the later ones?",
+                    DELETE_NOTE,
+                    destructive=True,
+                ),
+                scoped,
+            )
+            return
         await self.app.push_screen(
             ConfirmScreen(
                 f"Delete “{meeting.title}” with {meeting.counterpart.name}?",

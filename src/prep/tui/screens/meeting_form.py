@@ -22,6 +22,7 @@ from prep.domain.models import (
     Setting,
     ValidationError,
 )
+from prep.domain.repeats import RepeatError, read_repeat, said_back
 from prep.domain.when import (
     WhenError,
     describe_reading,
@@ -34,6 +35,7 @@ from prep.store import StoreError
 from prep.tui.commands import Command, HasCommands, bindings
 from prep.tui.saving import SAVE_DELAY, DebouncedSaver
 from prep.tui.screens.keys_in_order import KeysInOrder
+from prep.tui.screens.series_scope import Scope
 from prep.tui.screens.widths import FitsTheWidth
 from prep.tui.typed import PrepScreen
 from prep.tui.widgets.choice import Choice
@@ -66,6 +68,9 @@ The date prep understood shows under the field as you type.
 [b]With[/b]: a name you have used before is offered as you type ([b]→[/b] accepts it). \
 A new name creates that person; say where they sit relative to you, because the \
 power gap is what makes people hedge.
+
+[b]Repeats[/b]: every week, every 2 weeks on tue, monthly, weekdays; end it with \
+"until 31 mar" or "for 6". Each meeting gets its own checklist and debrief.
 
 [b]ctrl+s[/b] saves. What you type is kept as a draft, so closing the terminal loses \
 nothing.
@@ -179,6 +184,16 @@ class MeetingFormScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[int |
                         )
                         yield Static("", id="duration-hint", classes="hint")
                 with Horizontal(classes="form-row"):
+                    yield Label("Repeats", classes="field-label")
+                    with Vertical(classes="form-field"):
+                        yield TextField(
+                            self._initial_repeat(),
+                            id="repeat",
+                            compact=True,
+                            placeholder="every week · every 2 weeks on tue · monthly for 6",
+                        )
+                        yield Static("", id="repeat-hint", classes="hint")
+                with Horizontal(classes="form-row"):
                     yield Label("Setting", classes="field-label")
                     with Vertical(classes="form-field"):
                         yield Choice(
@@ -210,6 +225,14 @@ class MeetingFormScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[int |
             return ""
         local = self.meeting.starts_at.astimezone(self.app.clock.now().tzinfo)
         return local.strftime("%Y-%m-%d %H:%M")
+
+    def _initial_repeat(self) -> str:
+        if self.meeting is None:
+            return ""
+        try:
+            return self.app.store.series.repeat_text(self.meeting)
+        except StoreError:
+            return ""
 
     def on_mount(self) -> None:
         self.title = "Edit meeting" if self.meeting else "New meeting"
@@ -246,8 +269,9 @@ class MeetingFormScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[int |
             "title": lambda: self._hint("title", ""),
             "notes": lambda: self._hint("notes", ""),
             "person": self._refresh_person_hint,
-            "when": self._refresh_when_hint,
+            "when": self._refresh_when_and_repeat_hints,
             "duration": self._refresh_duration_hint,
+            "repeat": self._refresh_repeat_hint,
         }.get(field or "")
         if refresh is not None:
             refresh()
@@ -257,7 +281,7 @@ class MeetingFormScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[int |
         self._hint("title", "")
         self._hint("notes", "")
         self._refresh_person_hint()
-        self._refresh_when_hint()
+        self._refresh_when_and_repeat_hints()
         self._refresh_duration_hint()
 
     def _hint(self, field: str, text: str, *, error: bool = False) -> None:
@@ -300,6 +324,29 @@ class MeetingFormScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[int |
             return
         self._hint("when", f"→ {describe_reading(reading, now)}")
 
+    def _refresh_when_and_repeat_hints(self) -> None:
+        self._refresh_when_hint()
+        self._refresh_repeat_hint()  # it counts meetings from the first one
+
+    def _refresh_repeat_hint(self) -> None:
+        text = self.query_one("#repeat", Input).value
+        if not text.strip():
+            self._hint("repeat", "")
+            return
+        try:
+            starts_at = parse_when(
+                self.query_one("#when", Input).value, self.app.clock.now(), self.app.settings.dates
+            )
+        except WhenError:
+            self._hint("repeat", "Say when the first meeting is, above.", error=True)
+            return
+        try:
+            repeat = read_repeat(text, starts_at, self.app.settings.dates)
+        except RepeatError as error:
+            self._hint("repeat", str(error), error=True)
+            return
+        self._hint("repeat", f"→ {said_back(repeat, starts_at)}" if repeat else "→ does not repeat")
+
     def _refresh_duration_hint(self) -> None:
         text = self.query_one("#duration", Input).value
         try:
@@ -317,6 +364,7 @@ class MeetingFormScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[int |
             "rank": self.query_one("#rank", Choice).value,
             "when": self.query_one("#when", Input).value,
             "duration": self.query_one("#duration", Input).value,
+            "repeat": self.query_one("#repeat", Input).value,
             "setting": self.query_one("#setting", Choice).value,
             "notes": self.query_one("#notes", TextArea).text,
         }
@@ -350,7 +398,7 @@ class MeetingFormScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[int |
             return
         if not draft or draft == self._initial:
             return
-        for field in ("title", "person", "when", "duration"):
+        for field in ("title", "person", "when", "duration", "repeat"):
             if isinstance(draft.get(field), str):
                 self.query_one(f"#{field}", Input).value = draft[field]
         for field, enum in (("kind", RelationshipKind), ("rank", Rank), ("setting", Setting)):
@@ -377,6 +425,10 @@ class MeetingFormScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[int |
             duration = parse_duration(values["duration"])
         except WhenError as error:
             raise ValidationError(str(error), "duration") from None
+        try:
+            repeat = read_repeat(values["repeat"], starts_at, self.app.settings.dates)
+        except RepeatError as error:
+            raise ValidationError(str(error), "repeat") from None
         return MeetingDraft(
             title=values["title"],
             counterpart_name=values["person"],
@@ -386,20 +438,59 @@ class MeetingFormScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[int |
             notes=values["notes"],
             counterpart_kind=RelationshipKind(values["kind"]),
             counterpart_rank=Rank(values["rank"]),
+            repeat=repeat.rrule if repeat else "",
+            repeat_text=values["repeat"] if repeat else "",
         )
 
-    def action_save(self) -> None:
+    async def action_save(self) -> None:
+        from prep.tui.screens.series_scope import SeriesScopeScreen
+
         try:
             draft = self._collect()
+        except ValidationError as error:
+            self._refuse(error)
+            return
+        scope = self._scope_without_asking()
+        if scope is not None:
+            self._save(draft, scope)
+            return
+        # Pushed with a callback, not awaited in a worker: see action_cancel.
+        await self.app.push_screen(
+            SeriesScopeScreen(
+                "Change this meeting only, or this and the later ones?",
+                "This and later ends the series here and starts a new one from this meeting.",
+            ),
+            lambda scope: self._save(draft, scope) if scope is not None else None,
+        )
+
+    def _scope_without_asking(self) -> Scope | None:
+        """Which meetings a save changes when there is nothing to ask: None
+        when a repeating meeting's title, time or length changed."""
+        if self.meeting is None or self.meeting.series_id is None or self._initial is None:
+            return "one"
+        now = self._payload()
+        if now["repeat"].strip() != self._initial["repeat"].strip():
+            return "later"  # a new repeat can only run from here on
+        if any(now[field] != self._initial[field] for field in ("title", "when", "duration")):
+            return None
+        return "one"
+
+    def _refuse(self, error: ValidationError) -> None:
+        field = error.field or "title"
+        self._hint(field, str(error), error=True)
+        focus_now(self.query_one(f"#{field}"))
+        self.notify(str(error), title="Not saved yet", severity="error", markup=False)
+
+    def _save(self, draft: MeetingDraft, scope: Scope) -> None:
+        try:
             if self.meeting is None:
                 saved = self.app.store.add_meeting(draft)
+            elif scope == "later":
+                saved = self.app.store.series.change_from(self.meeting.id, draft)
             else:
                 saved = self.app.store.update_meeting(self.meeting.id, draft)
         except ValidationError as error:
-            field = error.field or "title"
-            self._hint(field, str(error), error=True)
-            focus_now(self.query_one(f"#{field}"))
-            self.notify(str(error), title="Not saved yet", severity="error", markup=False)
+            self._refuse(error)
             return
         except StoreError as error:
             self.notify(

@@ -26,6 +26,16 @@ def readiness_content(steps_done: int) -> Content:
     return Content.assemble((done, "$success"), (left, "$text-muted"))
 
 
+# After the title of a meeting that repeats (made in prep, m013).
+REPEAT_MARK = " ↻"
+
+
+def _title_cells(meeting: Meeting, width: int) -> tuple[tuple[str, str], ...]:
+    if meeting.series_id is None:
+        return ((_fit(meeting.title, width), "bold"),)
+    return (_fit(meeting.title, width - len(REPEAT_MARK)), "bold"), (REPEAT_MARK, "$text-muted")
+
+
 def short_when(meeting: Meeting, kind: GroupKind, now: datetime) -> str:
     """Just enough of the date for the group it sits in."""
     local = meeting.starts_at.astimezone(now.tzinfo)
@@ -179,7 +189,7 @@ class AgendaList(OptionList):
         return Content.assemble(
             "  ",
             (short_when(meeting, kind, now).ljust(11), "$text-muted"),
-            (_fit(meeting.title, title_width), "bold"),
+            *_title_cells(meeting, title_width),
             " ",
             (_fit(meeting.counterpart.name, person_width), "italic"),
             " ",
