@@ -96,14 +96,20 @@ def brief_markdown(store, meeting, now) -> str:
     """The brief of one meeting, with what carries over from the last one."""
     from prep.domain.brief import render_brief
     from prep.domain.carry_over import carry_over_from
-    from prep.domain.debrief_rules import open_items
+    from prep.domain.debrief_rules import feedback_due, open_items
 
     checklist = store.checklists.get(meeting.id)
     previous = store.checklists.previous_for(meeting)
     unsaid, actions = store.debriefs.open_items_for(meeting.counterpart.id, before=meeting)
     debriefed = store.debriefs.get(previous.meeting_id) if previous else None
+    last_feedback = store.people.last_feedback(meeting.counterpart.id, now)
     return render_brief(
-        meeting, checklist, carry_over_from(previous, debriefed), now, open_items(unsaid, actions)
+        meeting,
+        checklist,
+        carry_over_from(previous, debriefed),
+        now,
+        open_items(unsaid, actions),
+        feedback_due=feedback_due(last_feedback, meeting.counterpart.cadence, now.date()),
     )
 
 

@@ -18,6 +18,7 @@ MIGRATION_NAMES = (
     "m009_views",
     "m010_calendar",
     "m012_call_notes",
+    "m014_coaching_loops",
 )
 
 # The distribution's name: "prep" on PyPI is someone else's package, so
