@@ -49,6 +49,12 @@ Planned level: 6/10 (just right)
 
 > I think differently about that, because the data says otherwise
 
+## Feedback is due: ask the three questions
+
+- What should I keep doing?
+- What should I do more often?
+- What can I do to help you more?
+
 ## Problems and solutions
 
 - The vendor is three weeks late

@@ -45,7 +45,9 @@ Last week's focus: Ask for decisions, not opinions.
 | Meetings held | 2 | 1 |
 | Prepared before the meeting | 50% | 0% |
 | Debriefed | 100% | 100% |
+| Debriefs that say why | 0 | 0 |
 | Direct asks planned / asked / granted | 2 / 1 / 1 | 0 / 0 / 0 |
+| Asks made unplanned | 0 | 0 |
 | Problems raised with a solution / without / to ask for help | 1 / 0 / 0 | 0 / 0 / 0 |
 | Feedback conversations | 1 | 1 |
 
@@ -117,6 +119,8 @@ and what can I do to help you more?
 | --- | --- | --- |
 | In the office | 1 | 4.0 |
 | Over coffee | 1 | 5.0 |
+
+Too few meetings to compare settings: each needs at least 3 with a temperature, and two settings are needed.
 
 ## Reflection
 

@@ -16,6 +16,7 @@ from prep.domain.debrief import (
     Debrief,
     Owner,
     ProposalOutcome,
+    UnplannedAsk,
     UnsaidItem,
 )
 from prep.domain.debrief_report import render_debrief
@@ -634,3 +635,29 @@ def test_hostile_text_keeps_the_document_structure():
     assert "ordered_list_open" not in types
     # Unsaid, moved deadlines, feedback, action items: one flat list each.
     assert types.count("bullet_list_open") == 4
+
+
+def test_expectations_sit_beside_the_outcome_and_why_they_differ():
+    plan = replace(PLAN, they_expect="A go/no-go", i_expect="Budget sign-off")
+    debrief = replace(DEBRIEF, why_differ="They had not read the draft.")
+    how = section(render_debrief(MEETING, plan, debrief, NOW), "How it went")
+    assert how.startswith("- They expected: A go/no-go\n- I expected: Budget sign-off\n\n")
+    assert "### Why the two differ\n\nThey had not read the draft." in how
+    # Expectations and no reason yet: the question is left visibly open.
+    unanswered = render_debrief(MEETING, plan, replace(DEBRIEF, why_differ=""), NOW)
+    assert "### Why the two differ\n\nNot written yet." in unanswered
+
+
+def test_unplanned_asks_are_rows_marked_unplanned_and_asked():
+    debrief = replace(
+        DEBRIEF,
+        unplanned_asks=(
+            UnplannedAsk(1, 7, "A second reviewer", AskAnswer.GRANTED),
+            UnplannedAsk(2, 7, "  "),
+            UnplannedAsk(3, 7, "Earlier | slot"),
+        ),
+    )
+    rows = table_rows(render_debrief(MEETING, PLAN, debrief, NOW))
+    assert "| Unplanned ask: A second reviewer | Asked \u2014 granted |" in rows
+    assert "| Unplanned ask: Earlier \\| slot | Asked |" in rows
+    assert sum("Unplanned ask" in row for row in rows) == 2

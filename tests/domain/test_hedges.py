@@ -215,3 +215,90 @@ def test_suggestion(text, nudge):
 
 def test_suggestion_is_one_line():
     assert "\n" not in suggestion("just\nif\npossible")
+
+
+# -- Corpora: real indirect requests, and direct ones that must be left alone ---
+
+INDIRECT_REQUESTS = [
+    "Could you possibly send the figures by Friday?",
+    "I think maybe we should move the launch.",
+    "Sorry to bother you, but I need the sign-off.",
+    "If it's not too much trouble, could you review the draft?",
+    "Send the contract on Friday, no worries if not.",
+    "I guess we could use another engineer.",
+    "Would you be able to approve the budget this week?",
+    "Is there any chance we could get two more days?",
+    "Any chance you could look at the draft?",
+    "Is it possible to move the review?",
+    "Would you mind signing it off today?",
+    "Do you think you could introduce me to finance?",
+    "I was wondering if we could revisit the scope.",
+    "I was hoping you could share the roadmap.",
+    "It would be great if you could confirm by Monday.",
+    "It would be nice if we had the test data.",
+    "I\u2019d love it if you could join the demo.",
+    "When you get a chance, please look at the plan.",
+    "Whenever you can, send the logs.",
+    "If you have time, review the proposal.",
+    "Maybe we could push the deadline a little?",
+    "Perhaps we could talk about the budget.",
+    "Could we maybe get access to production?",
+    "I hate to ask, but could we have another week?",
+    "Just wondering whether the contract is ready.",
+    "No rush, but the figures would help.",
+    "If that's okay, I'd like to move the meeting.",
+    "Would you consider extending the deadline?",
+    "Would you be willing to present the results?",
+    "I know you're busy, but I need ten minutes.",
+    "Hopefully we can get the approval soon.",
+    "I don't suppose you've had a chance to read it?",
+    "Sorry to ask again about the invoice.",
+    "Do you have a moment to look at this?",
+    "If you don't mind, send me the access details.",
+    "Sorry to trouble you: is the invoice paid?",
+]
+
+DIRECT_REQUESTS = [
+    "I need the signed contract by Friday.",
+    "Please send the figures by 3 June.",
+    "Sign off the budget today.",
+    "I need a decision on scope at this meeting.",
+    "Send me the access details by noon tomorrow.",
+    "I need two more engineers from March.",
+    "Please approve the change request by Thursday.",
+    "I need you to tell the board the launch moves to the 12th.",
+    "Confirm the budget before the steering meeting.",
+    "I need an answer on the contract this week.",
+    "Please introduce me to the head of finance.",
+    "I need the test data by Wednesday so we can start.",
+    "Give us read access to the production logs.",
+    "I need your decision on option A or B today.",
+    "Move the review to Tuesday.",
+    "I need feedback on the draft by the end of the week.",
+    "Approve the extra sprint.",
+    "Please review the proposal before Monday's call.",
+    "I need you to choose between the two designs.",
+    "Tell me which risks worry you most.",
+    "I think the deadline should move to the 12th; I need your agreement.",
+    "We need the kind of access admins have.",
+    "Send the just-in-time delivery schedule.",
+    "I need the possibility of a second phase written into the contract.",
+    "Can you send the report by Friday?",
+    "Is the budget approved? I need to know by Monday.",
+    "I need this sort of report every month.",
+    "Decide whether we rush the release or not, by Friday.",
+]
+
+
+def test_the_indirect_corpus_is_flagged():
+    flagged = [text for text in INDIRECT_REQUESTS if find_hedges(text)]
+    print(f"indirect requests flagged: {len(flagged)} / {len(INDIRECT_REQUESTS)}")
+    assert [t for t in INDIRECT_REQUESTS if t not in flagged] == []
+
+
+def test_the_direct_corpus_is_left_alone():
+    false_positives = [text for text in DIRECT_REQUESTS if find_hedges(text)]
+    print(
+        f"direct requests flagged (false positives): {len(false_positives)} / {len(DIRECT_REQUESTS)}"
+    )
+    assert false_positives == []

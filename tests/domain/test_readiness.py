@@ -20,7 +20,11 @@ from prep.domain.checklist import (
     is_prepared,
 )
 from prep.domain.readiness import (
+    HEDGED_MARK,
+    done_with_hedges,
+    hedged_asks,
     missing,
+    nudges,
     prepared_before_start,
     problem_flag,
     readiness_dots,
@@ -331,11 +335,11 @@ def test_a_meeting_is_prepared_once_every_step_is_done(steps, prepared):
 @pytest.mark.parametrize(
     ("steps", "dots"),
     [
-        (0, ("", "\u25cb\u25cb\u25cb\u25cb")),
-        (3, ("\u25cf\u25cf\u25cf", "\u25cb")),
-        (4, ("\u25cf\u25cf\u25cf\u25cf", "")),
-        (9, ("\u25cf\u25cf\u25cf\u25cf", "")),  # another program wrote nonsense: still 4 dots
-        (-1, ("", "\u25cb\u25cb\u25cb\u25cb")),
+        (0, ("", "", "\u25cb\u25cb\u25cb\u25cb")),
+        (3, ("\u25cf\u25cf\u25cf", "", "\u25cb")),
+        (4, ("\u25cf\u25cf\u25cf\u25cf", "", "")),
+        (9, ("\u25cf\u25cf\u25cf\u25cf", "", "")),  # another program wrote nonsense: still 4 dots
+        (-1, ("", "", "\u25cb\u25cb\u25cb\u25cb")),
     ],
 )
 def test_readiness_dots_one_per_step(steps, dots):
@@ -367,3 +371,73 @@ def test_no_solution_is_a_fault_unless_asking_for_help(problem, flag):
     checklist = replace(COMPLETE, problems=(problem,), nothing_to_raise=True)
     faults = [flag[0]] if flag and flag[1] else []
     assert missing(checklist, Step.SOLUTIONS) == faults
+
+
+@pytest.mark.parametrize(
+    ("steps", "dots"),
+    [
+        (0, ("", "", "\u25cb\u25cb\u25cb\u25cb")),  # nothing done: no half dot either
+        (1, ("", HEDGED_MARK, "\u25cb\u25cb\u25cb")),
+        (4, ("\u25cf\u25cf\u25cf", HEDGED_MARK, "")),
+    ],
+)
+def test_a_hedged_step_one_is_drawn_as_a_half_dot(steps, dots):
+    assert readiness_dots(steps, hedged=True) == dots
+
+
+HEDGED = replace(
+    COMPLETE,
+    asks=(
+        Ask(1, "Sign-off on the budget by Friday"),
+        Ask(2, "Could we maybe get two more days?"),
+        Ask(3, "Sorry to bother you: access to the logs"),
+    ),
+)
+
+
+def test_a_hedged_ask_leaves_step_one_done_with_hedges():
+    assert step_done(HEDGED, Step.HIERARCHY)
+    assert done_with_hedges(HEDGED)
+    assert [a.id for a in hedged_asks(HEDGED)] == [2, 3]
+    assert nudges(HEDGED, Step.HIERARCHY) == [
+        "2 of 3 asks sound optional: rewrite as \u201cI need \u2026 by \u2026\u201d."
+    ]
+    assert steps_done(HEDGED) == 4
+
+
+def test_direct_asks_are_plainly_done():
+    assert not done_with_hedges(COMPLETE)
+    assert nudges(COMPLETE, Step.HIERARCHY) == []
+
+
+def test_hedges_in_an_unfinished_step_one_are_not_done_with_hedges():
+    unfinished = replace(HEDGED, position=None)
+    assert not done_with_hedges(unfinished)
+    assert nudges(unfinished, Step.HIERARCHY) != []  # the hedges are still pointed out
+
+
+@pytest.mark.parametrize(
+    ("changes", "nudge"),
+    [
+        # A date in the expectations and no range: nudged, and still done.
+        (
+            {"deadlines": (), "they_expect": "The report by Friday"},
+            "Your expectations mention \u201cby Friday\u201d: add it as a deadline "
+            "with an earliest, likely and latest date.",
+        ),
+        (
+            {"deadlines": (Deadline(1, "Launch"),), "i_expect": "Agree the deadline"},
+            "Your expectations mention \u201cdeadline\u201d: add it as a deadline "
+            "with an earliest, likely and latest date.",
+        ),
+        # A range already recorded: nothing to say.
+        ({"they_expect": "The report by Friday"}, None),
+        # No date named: nothing to say.
+        ({"deadlines": (), "they_expect": "A go/no-go on the pilot"}, None),
+    ],
+)
+def test_expectations_naming_a_date_without_a_range_are_nudged(changes, nudge):
+    checklist = replace(COMPLETE, **changes)
+    assert nudges(checklist, Step.EXPECTATIONS) == ([nudge] if nudge else [])
+    # A nudge, not a block: only a deadline without its range keeps the step open.
+    assert step_done(checklist, Step.EXPECTATIONS) == all(d.has_range for d in checklist.deadlines)

@@ -37,7 +37,9 @@ Last week's focus: Ask for decisions, not opinions.
 | Meetings held | 5 | 3 |
 | Prepared before the meeting | 80% | 67% |
 | Debriefed | 60% | 100% |
+| Debriefs that say why | 0 | 0 |
 | Direct asks planned / asked / granted | 7 / 4 / 2 | 3 / 2 / 2 |
+| Asks made unplanned | 0 | 0 |
 | Problems raised with a solution / without / to ask for help | 4 / 1 / 1 | 1 / 0 / 1 |
 | Feedback conversations | 2 | 0 |
 
@@ -136,6 +138,9 @@ and what can I do to help you more?
 | Over coffee | 1 | 5.0 |
 | Shared meal | 1 | 3.0 |
 
+Too few meetings to compare settings: each needs at least 3 with a temperature, \
+and two settings are needed.
+
 ## Reflection
 
 ### What went well
@@ -223,7 +228,7 @@ def test_monday_morning_counts_only_the_first_meeting():
         "Average gap: -1.0 (below plan). On average you landed just right."
     )
     assert "Reasons for holding back:\n\n- Not my place: 1" in review
-    assert section(review, "Setting").endswith("| Video call | 1 | 4.0 |")
+    assert "| Video call | 1 | 4.0 |\n\nToo few meetings" in section(review, "Setting")
 
 
 def test_a_week_with_only_a_reflection_has_quiet_sections():
@@ -234,7 +239,9 @@ def test_a_week_with_only_a_reflection_has_quiet_sections():
         "| Meetings held | 0 | 0 |",
         "| Prepared before the meeting | \u2014 | \u2014 |",
         "| Debriefed | \u2014 | \u2014 |",
+        "| Debriefs that say why | 0 | 0 |",
         "| Direct asks planned / asked / granted | 0 / 0 / 0 | 0 / 0 / 0 |",
+        "| Asks made unplanned | 0 | 0 |",
         "| Problems raised with a solution / without / to ask for help | 0 / 0 / 0 | 0 / 0 / 0 |",
         "| Feedback conversations | 0 | 0 |",
     ]

@@ -27,6 +27,7 @@ from prep.domain.review import (
     WeekInput,
 )
 from prep.domain.review_stats import (
+    SETTING_MIN_MEETINGS,
     ActionItems,
     Assertiveness,
     DueItem,
@@ -43,6 +44,7 @@ from prep.domain.review_stats import (
     meeting_lines,
     moved_deadlines,
     numbers,
+    setting_conclusion,
     settings,
     sparkline,
     trend_range,
@@ -771,3 +773,59 @@ def test_a_week_with_nothing_is_empty():
 )
 def test_anything_in_the_week_makes_it_not_empty(changes):
     assert not is_empty(week_of(**changes), NOW)
+
+
+# -- Loops closed: unplanned asks, debriefs that say why, settings compared ------
+
+
+def test_unplanned_asks_count_as_asked_and_apart():
+    week = week_of(
+        meeting(
+            1,
+            asks_planned=2,
+            asks_asked=1,
+            asks_granted=1,
+            asks_unplanned=2,
+            asks_unplanned_granted=1,
+        ),
+        meeting(2, asks_unplanned=1),
+    )
+    result = numbers(week, NOW)
+    assert (result.asks_planned, result.asks_asked, result.asks_granted) == (2, 4, 2)
+    assert result.asks_unplanned == 3
+
+
+def test_debriefs_that_say_why_count_only_debriefed_meetings():
+    week = week_of(
+        meeting(1, debriefed=True, says_why=True),
+        meeting(2, debriefed=True),
+        meeting(3, debriefed=False, says_why=True),  # still being written
+    )
+    assert numbers(week, NOW).debriefs_saying_why == 1
+
+
+def _rated(setting: Setting, *temperatures: int, start: int = 0) -> list[ReviewMeeting]:
+    return [meeting(start + n, setting=setting, temperature=t) for n, t in enumerate(temperatures)]
+
+
+def test_settings_are_compared_only_with_enough_meetings_in_each():
+    assert SETTING_MIN_MEETINGS == 3
+    too_few = week_of(*_rated(Setting.VIDEO, 3, 3, 3), *_rated(Setting.COFFEE, 5, 5, start=10))
+    print(setting_conclusion(too_few))
+    assert setting_conclusion(too_few).startswith("Too few meetings to compare settings")
+    enough = week_of(*_rated(Setting.VIDEO, 3, 3, 2), *_rated(Setting.COFFEE, 5, 4, 5, start=10))
+    assert setting_conclusion(enough) == ("Warmest: Over coffee (4.7); coolest: Video call (2.7).")
+
+
+def test_unrated_meetings_do_not_make_a_setting_comparable():
+    week = week_of(
+        *_rated(Setting.VIDEO, 3, 3, 3),
+        *_rated(Setting.COFFEE, 5, 5, start=10),
+        meeting(20, setting=Setting.COFFEE),  # held, no temperature
+    )
+    assert setting_conclusion(week).startswith("Too few")
+
+
+def test_as_warm_everywhere():
+    week = week_of(*_rated(Setting.VIDEO, 4, 4, 4), *_rated(Setting.MEAL, 4, 4, 4, start=10))
+    assert setting_conclusion(week) == "As warm in every setting compared."

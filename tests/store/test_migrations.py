@@ -88,3 +88,44 @@ def test_the_list_of_migration_names_matches_the_migrations():
     from prep.store.versions import MIGRATION_NAMES
 
     assert list(MIGRATION_NAMES) == [m.name for m in migrations.pending(Database(memory=True))]
+
+
+def test_m014_marks_checklists_already_done_with_hedges(tmp_path):
+    """A file from before m014 gets asks_hedged for step 1 done with a hedged
+    ask, and not for a direct ask or an unfinished step."""
+    path = tmp_path / "before-m014.db"
+    make_skeleton_database(path)
+    conn = sqlite3.connect(path)
+    migrations.apply(Database(conn), stop_before="m014_coaching_loops")
+    conn.execute(
+        "INSERT INTO meetings (id, person_id, title, starts_at, starts_at_utc, duration_minutes,"
+        " setting, created_at, updated_at) SELECT 2, person_id, 'Two', starts_at, starts_at_utc,"
+        " 30, setting, created_at, updated_at FROM meetings WHERE id = 1"
+    )
+    for meeting_id, standing, ask in [
+        (1, "senior", "Could we maybe get two more days?"),
+        (2, None, "Sorry to bother you: the logs"),  # step 1 not done: no standing
+    ]:
+        conn.execute(
+            "INSERT INTO checklists (meeting_id, standing, holding_back_nothing, created_at,"
+            " updated_at) VALUES (?, ?, 1, 'x', 'x')",
+            [meeting_id, standing],
+        )
+        conn.execute(
+            "INSERT INTO asks (meeting_id, position, text, created_at, updated_at)"
+            " VALUES (?, 0, ?, 'x', 'x')",
+            [meeting_id, ask],
+        )
+    conn.commit()
+    conn.close()
+    store = open_store(path)
+    try:
+        flags = store.query("SELECT meeting_id, asks_hedged FROM checklists ORDER BY meeting_id")
+        assert [(r["meeting_id"], r["asks_hedged"]) for r in flags] == [(1, 1), (2, 0)]
+        assert store.meeting(1).asks_hedged
+        # Rewritten as a direct request, the flag goes.
+        ask_id = store.checklists.get(1).asks[0].id
+        store.items.update("asks", ask_id, text="I need two more days")
+        assert not store.meeting(1).asks_hedged
+    finally:
+        store.close()

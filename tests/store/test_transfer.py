@@ -28,6 +28,12 @@ def full(store):
     fill_demo(store, NOW)
     store.review.set_reflection(date(2026, 11, 23), "went_well", "Asked for the sign-off 🚀")
     store.save_draft("new-meeting", {"title": 'Half-typed\n"quoted", with commas'})
+    # m014's columns and table: an unplanned ask, and why the outcome differed.
+    (debriefed,) = store.query("SELECT meeting_id FROM debriefs ORDER BY meeting_id LIMIT 1")
+    store.items.add(
+        "unplanned", debriefed["meeting_id"], text="A second reviewer", answer="granted"
+    )
+    store.debriefs.set_field(debriefed["meeting_id"], "why_differ", "They had not read the draft")
     # A meeting from a calendar, so calendar_links has a row to carry.
     from prep.store.calendar_import import import_paths
     from tests.store.test_calendar_import import CALENDARS, DECEMBER

@@ -95,9 +95,17 @@ def markdown_name(meeting) -> str:
 def brief_markdown(store, meeting, now) -> str:
     """The brief of one meeting, with what is still open with the person."""
     from prep.domain.brief import render_brief
+    from prep.domain.debrief_rules import feedback_due
 
     checklist = store.checklists.get(meeting.id)
-    return render_brief(meeting, checklist, store.threads.open_before(meeting, now.date()), now)
+    last_feedback = store.people.last_feedback(meeting.counterpart.id, now)
+    return render_brief(
+        meeting,
+        checklist,
+        store.threads.open_before(meeting, now.date()),
+        now,
+        feedback_due=feedback_due(last_feedback, meeting.counterpart.cadence, now.date()),
+    )
 
 
 def meeting_markdown(store, meeting, now) -> str:

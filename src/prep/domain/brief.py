@@ -30,10 +30,13 @@ from prep.domain.checklist import (
     Problem,
 )
 from prep.domain.deadlines import is_blank
+from prep.domain.debrief import FEEDBACK_QUESTIONS
+from prep.domain.debrief_rules import FEEDBACK_DUE_TITLE
+from prep.domain.hedges import find_hedges
 from prep.domain.markdown import EMPTY_FIELD
 from prep.domain.models import SETTING_LABELS, Meeting
 from prep.domain.open_threads import OpenThread
-from prep.domain.readiness import steps_done
+from prep.domain.readiness import done_with_hedges, steps_done
 from prep.domain.when import format_duration, format_when
 
 __all__ = ["render_brief"]
@@ -61,10 +64,21 @@ _DEADLINE_COLUMNS = ("Deadline", "Earliest", "Likely", "Latest", "Confidence", "
 # -- Pieces --------------------------------------------------------------------
 
 
+def _hedge_flag(ask: Ask) -> str:
+    """ " _(hedged: “maybe”)_" after an ask that sounds optional, else ""."""
+    phrases = dict.fromkeys(
+        " ".join(ask.text[h.start : h.end].split()) for h in find_hedges(ask.text)
+    )
+    if not phrases:
+        return ""
+    quoted = ", ".join(f"\u201c{md.inline(p)}\u201d" for p in phrases)
+    return f" _(hedged: {quoted})_"
+
+
 def _ask_item(number: int, ask: Ask, day: md.Dates) -> str:
     by = day.of(ask, "by_when")
     by_when = f" \u2014 by {by}" if by else ""
-    return f"{number}. {md.at_block_start(ask.text)}{by_when}"
+    return f"{number}. {md.at_block_start(ask.text)}{by_when}{_hedge_flag(ask)}"
 
 
 def _numbered_asks(asks: list[Ask], day: md.Dates) -> str:
@@ -202,6 +216,18 @@ def _assertiveness_section(checklist: Checklist) -> list[str]:
     return _section("Assertiveness", blocks)
 
 
+def _feedback_section(due: bool) -> list[str]:
+    if not due:
+        return []
+    questions = "\n".join(f"- {q}" for q in FEEDBACK_QUESTIONS.values())
+    return [f"## {FEEDBACK_DUE_TITLE}", questions]
+
+
+def _ready_line(checklist: Checklist) -> str:
+    hedged = ", asks hedged" if done_with_hedges(checklist) else ""
+    return f"Ready: {steps_done(checklist)} of {STEPS} steps{hedged}"
+
+
 def _problems_section(checklist: Checklist) -> list[str]:
     problems = [p for p in checklist.problems if md.filled(p.text)]
     if not (problems or checklist.nothing_to_raise or md.filled(checklist.off_their_plate)):
@@ -253,20 +279,23 @@ def render_brief(
     checklist: Checklist,
     threads: tuple[OpenThread, ...],
     now: datetime,
+    feedback_due: bool = False,
 ) -> str:
     """The brief for `meeting` as Markdown, ending in a newline.
 
     `now` decides how the meeting time reads ("Tomorrow 10:00") and whether
-    dates carry their year.
+    dates carry their year; `feedback_due`, whether this person is due the
+    three feedback questions by their cadence.
     """
     day = md.Dates(now)
     blocks = [
         f"# {md.heading(meeting.title)}",
         _byline(meeting, now),
-        f"Ready: {steps_done(checklist)} of {STEPS} steps",
+        _ready_line(checklist),
         *_asks_section(checklist, day),
         *_expectations_section(checklist, day),
         *_assertiveness_section(checklist),
+        *_feedback_section(feedback_due),
         *_problems_section(checklist),
         *_threads_section(threads, now.date()),
     ]

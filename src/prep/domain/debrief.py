@@ -86,6 +86,17 @@ class AskResult:
 
 
 @dataclass(frozen=True, slots=True)
+class UnplannedAsk:
+    """An ask made in the meeting that was not in the plan: counted as asked,
+    and marked unplanned so the review can tell planning from improvising."""
+
+    id: int
+    meeting_id: int
+    text: str
+    answer: AskAnswer | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class UnsaidItem:
     """Something that went unsaid; it follows the person until resolved."""
 
@@ -142,8 +153,12 @@ class Debrief:
     feedback_more: str = ""  # what should I do more often
     feedback_help: str = ""  # what can I do to help you more
     coaching_note: str = ""
+    # The after-action review's third question: why what happened differs
+    # from what each side expected (m014).
+    why_differ: str = ""
     call_notes: str = ""  # scratch notes typed on the call screen during the meeting
     ask_results: tuple[AskResult, ...] = ()
+    unplanned_asks: tuple[UnplannedAsk, ...] = ()
     proposal_outcomes: tuple[tuple[int, ProposalOutcome | None], ...] = ()  # (problem id, outcome)
     unsaid: tuple[UnsaidItem, ...] = ()
     deadline_moves: tuple[DeadlineMove, ...] = ()

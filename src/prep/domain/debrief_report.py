@@ -30,6 +30,7 @@ from prep.domain.debrief import (
     Debrief,
     Owner,
     ProposalOutcome,
+    UnplannedAsk,
 )
 from prep.domain.debrief_rules import TEMPERATURE_LABELS, is_rating
 from prep.domain.markdown import EMPTY_FIELD
@@ -78,6 +79,12 @@ def _ask_row(ask: Ask, result: AskResult | None, day: md.Dates) -> tuple[str, st
     return planned, happened
 
 
+def _unplanned_row(ask: UnplannedAsk) -> tuple[str, str]:
+    # Made without being planned: asked by definition, its answer if known.
+    answer = f" \u2014 {ANSWER_LABELS[ask.answer].lower()}" if ask.answer is not None else ""
+    return f"Unplanned ask: {md.cell(ask.text)}", f"{ASKED_LABELS[True]}{answer}"
+
+
 def _assertiveness_row(planned: int | None, actual: int | None) -> tuple[str, str]:
     plan = f"Assertiveness: {_level(planned) if is_level(planned) else EMPTY_FIELD}"
     if not is_level(actual):
@@ -107,6 +114,7 @@ def _plan_vs_reality(checklist: Checklist, debrief: Debrief, day: md.Dates) -> l
     outcomes = dict(debrief.proposal_outcomes)
     rows = [
         *(_ask_row(a, results.get(a.id), day) for a in checklist.asks if md.filled(a.text)),
+        *(_unplanned_row(u) for u in debrief.unplanned_asks if md.filled(u.text)),
         # Always a row: a level is planned for every meeting, and an empty
         # cell points at what was never planned or rated.
         _assertiveness_row(checklist.planned_level, debrief.actual_level),
@@ -190,6 +198,23 @@ def _call_notes(debrief: Debrief) -> list[str]:
     return ["### Noted during the call", "\n".join(lines)] if lines else []
 
 
+def _expected(checklist: Checklist) -> list[str]:
+    """What each side expected, from the plan, to read the outcome against."""
+    if not (md.filled(checklist.they_expect) or md.filled(checklist.i_expect)):
+        return []
+    return [
+        f"- They expected: {md.or_empty(checklist.they_expect)}\n"
+        f"- I expected: {md.or_empty(checklist.i_expect)}"
+    ]
+
+
+def _why_differ(checklist: Checklist, debrief: Debrief) -> list[str]:
+    paragraphs = md.paragraphs(debrief.why_differ)
+    if not paragraphs and not _expected(checklist):
+        return []
+    return ["### Why the two differ", *(paragraphs or [NOT_WRITTEN])]
+
+
 def _coaching_up(debrief: Debrief) -> list[str]:
     paragraphs = md.paragraphs(debrief.coaching_note)
     return ["## Coaching up", *paragraphs] if paragraphs else []
@@ -212,7 +237,9 @@ def render_debrief(meeting: Meeting, checklist: Checklist, debrief: Debrief, now
         f"# Debrief: {md.heading(meeting.title)}",
         _byline(meeting, now),
         "## How it went",
+        *_expected(checklist),
         *(md.paragraphs(debrief.outcome) or [NOT_WRITTEN]),
+        *_why_differ(checklist, debrief),
         *_call_notes(debrief),
         _ratings(debrief),
         *_plan_vs_reality(checklist, debrief, day),

@@ -25,6 +25,7 @@ from prep.domain.models import Cadence, Status
 
 __all__ = [
     "CADENCE_MONTHS",
+    "FEEDBACK_DUE_TITLE",
     "RATINGS",
     "TEMPERATURE_LABELS",
     "OpenItems",
@@ -55,6 +56,9 @@ TEMPERATURE_LABELS: dict[int, str] = {
     4: "warm",
     5: "very warm",
 }
+
+# Where a screen or the brief says this person is due the three questions.
+FEEDBACK_DUE_TITLE = "Feedback is due: ask the three questions"
 
 CADENCE_MONTHS: dict[Cadence, int] = {
     Cadence.QUARTERLY: 3,

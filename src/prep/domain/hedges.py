@@ -55,6 +55,10 @@ HEDGE_PHRASES: frozenset[str] = frozenset(
         "no worries if not",
         "don't worry if not",
         "no pressure",
+        "no rush",
+        "if you don't mind",
+        "if that's ok",
+        "if that's okay",
         # Questions in place of requests.
         "i was wondering",
         "i was just wondering",
@@ -66,10 +70,25 @@ HEDGE_PHRASES: frozenset[str] = frozenset(
         "would it be possible",
         "would you mind",
         "do you think you could",
+        "would you be able to",
+        "would you be willing",
+        "would you consider",
+        "is there any chance",
+        "any chance you could",
+        "is it possible",
+        "do you have a moment",
+        "do you have a minute",
+        # Wishes in place of requests.
+        "i was hoping",
+        "it would be great if",
+        "it would be nice if",
+        "i'd love it if",
         # Apologies for asking at all.
         "sorry to bother",
         "sorry to ask",
         "i hate to ask",
+        "sorry to trouble",
+        "i know you're busy",
     }
 )
 

@@ -167,6 +167,8 @@ class Meeting:
     notes: str = ""
     progress: Progress = Progress.NONE
     steps_done: int = 0
+    # Step 1 done, but with an ask that sounds optional (see readiness.done_with_hedges).
+    asks_hedged: bool = False
     # Its calendar event was cancelled or has gone from the calendar: shown
     # marked, kept with what was written about it, and owed no debrief.
     cancelled: bool = False

@@ -10,12 +10,18 @@ each step as short sentences the person can act on.
 from __future__ import annotations
 
 from prep.domain.assertiveness import is_level
-from prep.domain.checklist import STEPS, Checklist, Deadline, Problem, Step, is_prepared
+from prep.domain.checklist import STEPS, Ask, Checklist, Deadline, Problem, Step, is_prepared
+from prep.domain.deadline_mentions import first_date_mention
 from prep.domain.deadlines import is_blank, range_problem
+from prep.domain.hedges import find_hedges
 from prep.domain.models import clean_line
 
 __all__ = [
+    "HEDGED_MARK",
+    "done_with_hedges",
+    "hedged_asks",
     "missing",
+    "nudges",
     "prepared_before_start",
     "problem_flag",
     "readiness_dots",
@@ -145,16 +151,76 @@ def step_done(checklist: Checklist, step: Step) -> bool:
     return not missing(checklist, step)
 
 
+# Step 1 done, but with an ask that sounds optional: drawn apart from "done"
+# in the step list, the readiness dots and the brief.
+HEDGED_MARK = "\u25d0"
+
+
+def hedged_asks(checklist: Checklist) -> list[Ask]:
+    """The direct asks whose wording hedges (see prep.domain.hedges)."""
+    return [ask for ask in checklist.asks if find_hedges(ask.text)]
+
+
+def done_with_hedges(checklist: Checklist) -> bool:
+    """Step 1 is done, but at least one ask is hedged.
+
+    A hedged ask still counts: the person has written what they need, and
+    blocking the step would teach them to delete the ask rather than reword
+    it. It stays visibly short of a plain "done" until the hedges are gone.
+    """
+    return step_done(checklist, Step.HIERARCHY) and bool(hedged_asks(checklist))
+
+
+def _hedge_nudge(checklist: Checklist) -> list[str]:
+    hedged = hedged_asks(checklist)
+    if not hedged:
+        return []
+    asks = [a for a in checklist.asks if _filled(a.text)]
+    if len(asks) == 1:
+        count = "Your ask sounds"
+    else:
+        count = f"{len(hedged)} of {len(asks)} asks sound"
+    return [f"{count} optional: rewrite as \u201cI need \u2026 by \u2026\u201d."]
+
+
+def _deadline_nudge(checklist: Checklist) -> list[str]:
+    if any(d.has_range for d in checklist.deadlines):
+        return []
+    for text in (checklist.they_expect, checklist.i_expect):
+        mention = first_date_mention(text)
+        if mention is not None:
+            return [
+                f"Your expectations mention {_quoted(mention)}: add it as a deadline "
+                "with an earliest, likely and latest date."
+            ]
+    return []
+
+
+_NUDGES = {
+    Step.HIERARCHY: _hedge_nudge,
+    Step.EXPECTATIONS: _deadline_nudge,
+}
+
+
+def nudges(checklist: Checklist, step: Step) -> list[str]:
+    """Advice for `step` that does not keep it from being done: hedged asks
+    in step 1, a date in the expectations with no deadline range in step 2."""
+    nudge = _NUDGES.get(Step(step))
+    return nudge(checklist) if nudge else []
+
+
 def steps_done(checklist: Checklist) -> int:
     """How many of the four steps are done, 0..4."""
     return sum(step_done(checklist, step) for step in Step)
 
 
-def readiness_dots(steps_done: int) -> tuple[str, str]:
-    """Readiness drawn as one dot a step: "●●" for the steps done and "○○"
-    for those left, apart so a screen can colour them apart."""
+def readiness_dots(steps_done: int, hedged: bool = False) -> tuple[str, str, str]:
+    """Readiness drawn as one dot a step: "●●" for the steps done, "◐" for
+    step 1 done with hedges (`hedged`, see `done_with_hedges`) and "○○" for
+    those left, apart so a screen can colour them apart."""
     done = max(0, min(STEPS, steps_done))
-    return "\u25cf" * done, "\u25cb" * (STEPS - done)
+    half = HEDGED_MARK if hedged and done else ""
+    return "\u25cf" * (done - len(half)), half, "\u25cb" * (STEPS - done)
 
 
 def prepared_before_start(steps: int, edited_after_start: bool) -> bool:

@@ -42,6 +42,11 @@ class ReviewMeeting:
     asks_planned: int = 0
     asks_asked: int = 0
     asks_granted: int = 0
+    # Asks made without being planned (m014): counted as asked, and apart.
+    asks_unplanned: int = 0
+    asks_unplanned_granted: int = 0
+    # The debrief says why what happened differs from what was expected.
+    says_why: bool = False
     problems_with_solution: int = 0
     problems_for_help: int = 0  # raised to ask for help, no solution
     problems_without: int = 0  # no solution and not flagged for help

@@ -48,6 +48,7 @@ from prep.domain.review_stats import (
     meeting_lines,
     moved_deadlines,
     numbers,
+    setting_conclusion,
     settings,
     sparkline,
     trend_range,
@@ -124,10 +125,12 @@ def _numbers_section(this: Numbers, last: Numbers) -> list[str]:
         row("Meetings held", lambda n: n.held),
         row("Prepared before the meeting", lambda n: _percent(n.prepared_share)),
         row("Debriefed", lambda n: _percent(n.debriefed_share)),
+        row("Debriefs that say why", lambda n: n.debriefs_saying_why),
         row(
             "Direct asks planned / asked / granted",
             lambda n: f"{n.asks_planned} / {n.asks_asked} / {n.asks_granted}",
         ),
+        row("Asks made unplanned", lambda n: n.asks_unplanned),
         row(
             "Problems raised with a solution / without / to ask for help",
             lambda n: f"{n.problems_with_solution} / {n.problems_without} / {n.problems_for_help}",
@@ -333,7 +336,7 @@ def _setting_section(week: WeekInput) -> list[str]:
             for setting, count, temperature in rows
         ),
     ]
-    return ["## Setting", "\n".join(table)]
+    return ["## Setting", "\n".join(table), setting_conclusion(week)]
 
 
 def _reflection_section(week: WeekInput) -> list[str]:

@@ -31,7 +31,7 @@ from prep.domain.assertiveness import Zone, is_level, zone
 from prep.domain.checklist import STEPS, HoldBackReason, is_prepared
 from prep.domain.clock import zone_of
 from prep.domain.debrief_rules import feedback_due, is_rating
-from prep.domain.models import Rank, Setting
+from prep.domain.models import SETTING_LABELS, Rank, Setting
 from prep.domain.review import (
     ActionLine,
     MovedDeadline,
@@ -42,6 +42,7 @@ from prep.domain.review import (
 from prep.domain.weeks import week_bounds
 
 __all__ = [
+    "SETTING_MIN_MEETINGS",
     "SPARK_BLOCKS",
     "ActionItems",
     "Assertiveness",
@@ -60,6 +61,7 @@ __all__ = [
     "meeting_lines",
     "moved_deadlines",
     "numbers",
+    "setting_conclusion",
     "settings",
     "sparkline",
     "trend_range",
@@ -116,6 +118,8 @@ class Numbers:
     problems_without: int
     problems_for_help: int
     feedback_conversations: int
+    asks_unplanned: int = 0  # made without being planned; also counted in asks_asked
+    debriefs_saying_why: int = 0  # debriefs that say why the outcome differs from the plan
 
 
 def numbers(week: WeekInput, now: datetime) -> Numbers:
@@ -132,8 +136,10 @@ def numbers(week: WeekInput, now: datetime) -> Numbers:
         prepared_share=sum(m.prepared_before for m in held) / count if count else None,
         debriefed_share=sum(m.debriefed for m in held) / count if count else None,
         asks_planned=total("asks_planned"),
-        asks_asked=total("asks_asked"),
-        asks_granted=total("asks_granted"),
+        asks_asked=total("asks_asked") + total("asks_unplanned"),
+        asks_granted=total("asks_granted") + total("asks_unplanned_granted"),
+        asks_unplanned=total("asks_unplanned"),
+        debriefs_saying_why=sum(m.debriefed and m.says_why for m in held),
         problems_with_solution=total("problems_with_solution"),
         problems_without=total("problems_without"),
         problems_for_help=total("problems_for_help"),
@@ -310,6 +316,37 @@ def settings(week: WeekInput) -> list[tuple[Setting, int, float | None]]:
         temperatures = [t for m in meetings if (t := _rating(m.temperature)) is not None]
         rows.append((setting, len(meetings), _mean(temperatures)))
     return rows
+
+
+# Fewer rated meetings than this in a setting, and its average temperature
+# says more about one meeting than about the setting: no conclusion is drawn.
+SETTING_MIN_MEETINGS = 3
+
+
+def setting_conclusion(week: WeekInput) -> str:
+    """What the setting-vs-temperature table shows, or why it shows nothing yet.
+
+    Only settings with at least SETTING_MIN_MEETINGS rated meetings are
+    compared, and there must be two of them.
+    """
+    averages = []
+    for setting in Setting:
+        rated = [t for m in week.meetings if m.setting == setting and (t := _rating(m.temperature))]
+        if len(rated) >= SETTING_MIN_MEETINGS:
+            averages.append((setting, _mean(rated) or 0.0))
+    if len(averages) < 2:
+        return (
+            f"Too few meetings to compare settings: each needs at least "
+            f"{SETTING_MIN_MEETINGS} with a temperature, and two settings are needed."
+        )
+    warmest = max(averages, key=lambda item: item[1])
+    coolest = min(averages, key=lambda item: item[1])
+    if warmest[1] == coolest[1]:
+        return "As warm in every setting compared."
+    return (
+        f"Warmest: {SETTING_LABELS[warmest[0]]} ({warmest[1]:.1f}); "
+        f"coolest: {SETTING_LABELS[coolest[0]]} ({coolest[1]:.1f})."
+    )
 
 
 def feedback_due_people(week: WeekInput, today: date) -> list[PersonFeedback]:

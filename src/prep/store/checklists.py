@@ -24,7 +24,7 @@ from prep.domain.checklist import (
     is_prepared,
 )
 from prep.domain.models import Progress
-from prep.domain.readiness import steps_done
+from prep.domain.readiness import done_with_hedges, steps_done
 from prep.store.values import RowReader, as_text, to_sql
 
 if TYPE_CHECKING:
@@ -172,9 +172,11 @@ class ChecklistRepository:
 
     def after_change(self, meeting_id: int) -> int:
         """Recount steps done and move the meeting between planned and prepared."""
-        done = steps_done(self.get(meeting_id))
+        checklist = self.get(meeting_id)
+        done = steps_done(checklist)
         self._db.execute(
-            "UPDATE checklists SET steps_done = ? WHERE meeting_id = ?", [done, meeting_id]
+            "UPDATE checklists SET steps_done = ?, asks_hedged = ? WHERE meeting_id = ?",
+            [done, int(done_with_hedges(checklist)), meeting_id],
         )
         progress = Progress.PREPARED if is_prepared(done) else Progress.NONE
         self._db.execute(

@@ -13,6 +13,7 @@ from prep.domain.debrief import (
     Debrief,
     Owner,
     ProposalOutcome,
+    UnplannedAsk,
     UnsaidItem,
 )
 from prep.domain.models import Meeting, MeetingDraft
@@ -32,6 +33,7 @@ FIELDS: dict[str, tuple[type, tuple[int, int]]] = {
     "feedback_more": (str, (0, 0)),
     "feedback_help": (str, (0, 0)),
     "coaching_note": (str, (0, 0)),
+    "why_differ": (str, (0, 0)),  # why the outcome differs from what was expected (m014)
     "call_notes": (str, (0, 0)),  # typed on the call screen (m012)
 }
 
@@ -44,6 +46,16 @@ def unsaid_from_row(row: dict[str, Any]) -> UnsaidItem:
         text=read.text("text"),
         from_ask_id=row["from_ask_id"],
         resolved_at=_done(read, "resolved_at"),
+    )
+
+
+def unplanned_from_row(row: dict[str, Any]) -> UnplannedAsk:
+    read = RowReader(row)
+    return UnplannedAsk(
+        id=row["id"],
+        meeting_id=row["meeting_id"],
+        text=read.text("text"),
+        answer=read.choice(AskAnswer, "answer"),
     )
 
 
@@ -121,6 +133,7 @@ class DebriefRepository:
             problems = self._store.items.rows("problems", meeting_id)
             unsaid = self._store.items.rows("unsaid", meeting_id)
             actions = self._store.items.rows("actions", meeting_id)
+            unplanned = self._store.items.rows("unplanned", meeting_id)
             moves = list(
                 self._store.query(
                     "SELECT * FROM deadline_moves WHERE meeting_id = ? ORDER BY id", [meeting_id]
@@ -130,6 +143,7 @@ class DebriefRepository:
             return Debrief(
                 meeting_id=meeting_id,
                 ask_results=tuple(ask_result_from_row(a) for a in asks),
+                unplanned_asks=tuple(unplanned_from_row(u) for u in unplanned),
                 proposal_outcomes=tuple(outcome_from_row(p) for p in problems),
                 unsaid=tuple(unsaid_from_row(u) for u in unsaid),
                 deadline_moves=tuple(move_from_row(m, meeting_id) for m in moves),
@@ -147,8 +161,10 @@ class DebriefRepository:
             feedback_more=read.text("feedback_more"),
             feedback_help=read.text("feedback_help"),
             coaching_note=read.text("coaching_note"),
+            why_differ=read.text("why_differ"),
             call_notes=read.text("call_notes"),
             ask_results=tuple(ask_result_from_row(a) for a in asks),
+            unplanned_asks=tuple(unplanned_from_row(u) for u in unplanned),
             proposal_outcomes=tuple(outcome_from_row(p) for p in problems),
             unsaid=tuple(unsaid_from_row(u) for u in unsaid),
             deadline_moves=tuple(move_from_row(m, meeting_id) for m in moves),

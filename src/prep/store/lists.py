@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
 from prep.domain.checklist import Confidence, Need
-from prep.domain.debrief import Owner
+from prep.domain.debrief import AskAnswer, Owner
 from prep.store.errors import StoreError
 from prep.store.values import to_sql
 
@@ -50,6 +50,9 @@ LISTS: dict[str, ListKind] = {
     ),
     "solutions": ListKind("solutions", "problem_id", {"text": str}, "checklist"),
     "unsaid": ListKind("unsaid_items", "meeting_id", {"text": str}, "debrief"),
+    "unplanned": ListKind(
+        "unplanned_asks", "meeting_id", {"text": str, "answer": AskAnswer}, "debrief"
+    ),
     "actions": ListKind(
         "action_items", "meeting_id", {"text": str, "owner": Owner, "due": date}, "debrief"
     ),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from prep.domain.models import Cadence, Counterpart, Rank, RelationshipKind
@@ -73,6 +73,19 @@ class PeopleRepository:
                     )
                 )
         return summaries
+
+    def last_feedback(self, person_id: int, now: datetime) -> date | None:
+        """The day of the last meeting with this person, up to `now`, whose
+        debrief says feedback was asked (the same rule as `summaries`)."""
+        rows = list(
+            self._store.query(
+                "SELECT max(m.starts_at) AS last FROM meetings m"
+                " JOIN debriefs d ON d.meeting_id = m.id"
+                " WHERE m.person_id = ? AND d.feedback_asked = 1 AND m.starts_at_utc <= ?",
+                [person_id, utc_text(now)],
+            )
+        )
+        return _day(rows[0]["last"]) if rows else None
 
     def timeline(self, person_id: int, limit: int = 100) -> list[TimelineEntry]:
         """Meetings with this person, newest first, with plan and debrief figures."""

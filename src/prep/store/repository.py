@@ -52,7 +52,7 @@ MEETING_COLUMNS = """
     m.created_at, m.updated_at, m.cancelled_at IS NOT NULL AS cancelled, m.series_id,
     c.id AS c_id, c.name AS c_name, c.organisation AS c_organisation,
     c.kind AS c_kind, c.rank AS c_rank, c.feedback_cadence AS c_cadence,
-    coalesce(ch.steps_done, 0) AS steps_done
+    coalesce(ch.steps_done, 0) AS steps_done, coalesce(ch.asks_hedged, 0) AS asks_hedged
 """
 MEETING_FROM = (
     "meetings m JOIN people c ON c.id = m.person_id LEFT JOIN checklists ch ON ch.meeting_id = m.id"
@@ -581,6 +581,7 @@ def meeting_from_row(row: dict[str, Any]) -> Meeting:
         notes=read.text("notes"),
         progress=read.choice(Progress, "progress", Progress.NONE),
         steps_done=read.number("steps_done", 0, STEPS) or 0,
+        asks_hedged=row.get("asks_hedged") == 1,
         cancelled=bool(row.get("cancelled")),
         series_id=row.get("series_id"),
         created_at=parse_moment(row["created_at"]),

@@ -54,6 +54,11 @@ SELECT m.id, m.title, m.starts_at, m.starts_at_utc, m.duration_minutes, m.settin
            AND a.asked = 1) AS asks_asked,
        (SELECT count(*) FROM asks a WHERE a.meeting_id = m.id AND trim(a.text) != ''
            AND a.answer = 'granted') AS asks_granted,
+       (SELECT count(*) FROM unplanned_asks u WHERE u.meeting_id = m.id AND trim(u.text) != '')
+           AS asks_unplanned,
+       (SELECT count(*) FROM unplanned_asks u WHERE u.meeting_id = m.id AND trim(u.text) != ''
+           AND u.answer = 'granted') AS asks_unplanned_granted,
+       trim(coalesce(d.why_differ, '')) != '' AS says_why,
        (SELECT count(*) FROM problems p WHERE p.meeting_id = m.id AND trim(p.text) != ''
            AND EXISTS (SELECT 1 FROM solutions s WHERE s.problem_id = p.id
                        AND trim(s.text) != '')) AS problems_with_solution,
@@ -96,6 +101,9 @@ def _review_meeting(row: dict[str, Any]) -> ReviewMeeting:
         asks_planned=row["asks_planned"],
         asks_asked=row["asks_asked"],
         asks_granted=row["asks_granted"],
+        asks_unplanned=row["asks_unplanned"],
+        asks_unplanned_granted=row["asks_unplanned_granted"],
+        says_why=row["says_why"] == 1,
         problems_with_solution=row["problems_with_solution"],
         problems_for_help=row["problems_for_help"],
         problems_without=row["problems_without"],

@@ -831,6 +831,75 @@ def m013_repeats(db: Database) -> None:
     )
 
 
+def _hierarchy_hedged(db: Database, meeting_id: int) -> bool:
+    """Step 1 of a stored checklist done with hedges, read as far as step 1
+    needs (the rule itself lives in prep.domain.readiness)."""
+    from prep.domain.checklist import Ask, Checklist, HoldBackReason, Position
+    from prep.domain.readiness import done_with_hedges
+
+    row = db.execute(
+        "SELECT standing, holding_back, holding_back_nothing, holding_back_reason, no_asks"
+        " FROM checklists WHERE meeting_id = ?",
+        [meeting_id],
+    ).fetchone()
+    standing, holding_back, nothing, reason, no_asks = row
+    asks = db.execute("SELECT id, text FROM asks WHERE meeting_id = ?", [meeting_id]).fetchall()
+    checklist = Checklist(
+        meeting_id,
+        position=Position(standing) if standing in set(Position) else None,
+        holding_back=holding_back if isinstance(holding_back, str) else "",
+        holding_back_nothing=nothing == 1,
+        holding_back_reason=HoldBackReason(reason) if reason in set(HoldBackReason) else None,
+        asks=tuple(Ask(i, t) for i, t in asks if isinstance(t, str)),
+        no_asks=no_asks == 1,
+    )
+    return done_with_hedges(checklist)
+
+
+@migrations()
+def m014_coaching_loops(db: Database) -> None:
+    """Closing the loops the checklist opens.
+
+    - `checklists.asks_hedged`: step 1 done, but with an ask that sounds
+      optional; kept beside `steps_done` so the agenda can draw it without
+      reading every ask. Filled here for the checklists already written.
+    - `debriefs.why_differ`: why what happened differs from what each side
+      expected (the after-action review's third question).
+    - `unplanned_asks`: asks made in the meeting without being planned,
+      recorded in the debrief (counted as asked, marked unplanned).
+    """
+    db.execute(
+        "ALTER TABLE checklists ADD COLUMN asks_hedged INTEGER NOT NULL DEFAULT 0"
+        " CHECK (asks_hedged IN (0, 1))"
+    )
+    hedged = [
+        meeting_id
+        for (meeting_id,) in db.execute(
+            "SELECT DISTINCT meeting_id FROM asks WHERE trim(coalesce(text, '')) != ''"
+        ).fetchall()
+        if db.execute("SELECT 1 FROM checklists WHERE meeting_id = ?", [meeting_id]).fetchone()
+        and _hierarchy_hedged(db, meeting_id)
+    ]
+    for meeting_id in hedged:
+        db.execute("UPDATE checklists SET asks_hedged = 1 WHERE meeting_id = ?", [meeting_id])
+    db.execute("ALTER TABLE debriefs ADD COLUMN why_differ TEXT NOT NULL DEFAULT ''")
+    db.execute(
+        """
+        CREATE TABLE unplanned_asks (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            text TEXT NOT NULL DEFAULT '',
+            answer TEXT CHECK (answer IS NULL OR answer IN
+                ('granted', 'refused', 'later', 'no-answer')),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX unplanned_asks_meeting ON unplanned_asks (meeting_id)")
+
+
 @migrations()
 def m015_threads(db: Database) -> None:
     """Closing two coaching loops (see prep.domain.open_threads).

@@ -37,6 +37,7 @@ TABLES = (
     "solutions",
     "debriefs",
     "unsaid_items",
+    "unplanned_asks",
     "action_items",
     "deadline_moves",
     "reflections",

@@ -19,6 +19,7 @@ MIGRATION_NAMES = (
     "m010_calendar",
     "m012_call_notes",
     "m013_repeats",
+    "m014_coaching_loops",
     "m015_threads",
 )
 

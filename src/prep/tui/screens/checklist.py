@@ -13,9 +13,18 @@ from textual.widgets.option_list import Option
 from prep.domain.brief import render_brief
 from prep.domain.checklist import STEP_TITLES, STEPS, Checklist, Step
 from prep.domain.debrief import ActionItem, UnsaidItem
+from prep.domain.debrief_rules import feedback_due
 from prep.domain.models import Meeting
 from prep.domain.open_threads import OpenThread
-from prep.domain.readiness import missing, readiness_dots, step_done, steps_done
+from prep.domain.readiness import (
+    HEDGED_MARK,
+    done_with_hedges,
+    missing,
+    nudges,
+    readiness_dots,
+    step_done,
+    steps_done,
+)
 from prep.domain.when import format_when, relative
 from prep.domain.words import counted
 from prep.store import StoreError
@@ -88,6 +97,7 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScree
         self._checklist = Checklist(meeting_id=meeting.id)
         self._unsaid: list[UnsaidItem] = []
         self._actions: list[ActionItem] = []
+        self.feedback_due = False  # this person is due the three questions by their cadence
         self._built: dict[str, AwaitMount] = {}  # pane id: await it for the pane's fields
 
     def compose(self) -> ComposeResult:
@@ -121,6 +131,11 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScree
             self.notify(str(error), title="Could not load", severity="error", markup=False)
             return
         self._load_open_items()
+        try:
+            last = self.app.store.people.last_feedback(self.meeting.counterpart.id, now)
+            self.feedback_due = feedback_due(last, self.meeting.counterpart.cadence, now.date())
+        except StoreError:
+            self.feedback_due = False
         self.frozen = self.meeting.has_started(now)
         self._show_readiness(checklist)
         # Awaited, so that the first step's fields exist before the first paint.
@@ -186,7 +201,13 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScree
         elif pane_id == "step-2":
             pane = ExpectationsPane(self.meeting.id, checklist, id=pane_id)
         elif pane_id == "step-3":
-            pane = AssertivenessPane(self.meeting.id, checklist, self._history(), id=pane_id)
+            pane = AssertivenessPane(
+                self.meeting.id,
+                checklist,
+                self._history(),
+                feedback_due=self.feedback_due,
+                id=pane_id,
+            )
         elif pane_id == "step-4":
             pane = SolutionsPane(self.meeting.id, checklist, id=pane_id)
         else:
@@ -298,9 +319,12 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScree
         steps = self.query_one("#steps", OptionList)
         highlighted = steps.highlighted
         options: list[Option | None] = []
+        hedged = done_with_hedges(checklist)
         for step in Step:
             done = step_done(checklist, step)
             mark = ("✓", "$text-success") if done else ("○", "$text-muted")
+            if hedged and step is Step.HIERARCHY:
+                mark = (HEDGED_MARK, "$text-warning")
             options.append(
                 Option(
                     Content.assemble(mark, f" {step.value}  {STEP_TITLES[step]}"),
@@ -320,6 +344,7 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScree
                         str(step.value),
                         STEP_TITLES[step],
                         step_done(checklist, step),
+                        hedged=hedged and step is Step.HIERARCHY,
                     )
                     for step in Step
                 ),
@@ -327,16 +352,18 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScree
             ]
         )
         count = steps_done(checklist)
-        filled, empty = readiness_dots(count)
+        filled, half, empty = readiness_dots(count, hedged)
         self.query_one("#readiness", Static).update(
             Content.assemble(
                 (filled, "$text-success"),
+                (half, "$text-warning"),
                 (empty, "$text-muted"),
                 f"  {count} of {STEPS} steps done",
+                ", asks hedged" if hedged else "",
             )
         )
         for pane in self.query(StepPane):
-            pane.show_missing(missing(checklist, pane.step))
+            pane.show_missing(missing(checklist, pane.step), nudges(checklist, pane.step))
         for solutions in self.query(SolutionsPane):
             solutions.flag_problems(checklist)
         self._checklist = checklist
@@ -421,7 +448,13 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScree
 
     def _show_brief(self) -> None:
         checklist = self._checklist
-        markdown = render_brief(self.meeting, checklist, self.threads, self.app.clock.now())
+        markdown = render_brief(
+            self.meeting,
+            checklist,
+            self.threads,
+            self.app.clock.now(),
+            feedback_due=self.feedback_due,
+        )
         self.query_one(BriefPane).show(markdown)
 
     def save_field(self, field: str, value: object) -> None:

@@ -171,7 +171,7 @@ class PeopleScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[None]):
             lines.append(Content.styled("No meetings yet.", "$text-muted"))
         for entry in entries:
             m = entry.meeting
-            dots = "".join(readiness_dots(m.steps_done))
+            dots = "".join(readiness_dots(m.steps_done, m.asks_hedged))
             lines.append(
                 Content.assemble(
                     (format_when(m.starts_at, now), "$text-muted"), "  ", (dots, "$text-success")

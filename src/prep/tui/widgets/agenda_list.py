@@ -21,9 +21,9 @@ from prep.domain.models import Meeting
 from prep.domain.readiness import readiness_dots
 
 
-def readiness_content(steps_done: int) -> Content:
-    done, left = readiness_dots(steps_done)
-    return Content.assemble((done, "$success"), (left, "$text-muted"))
+def readiness_content(steps_done: int, hedged: bool = False) -> Content:
+    done, half, left = readiness_dots(steps_done, hedged)
+    return Content.assemble((done, "$success"), (half, "$warning"), (left, "$text-muted"))
 
 
 # After the title of a meeting that repeats (made in prep, m013).
@@ -185,7 +185,9 @@ class AgendaList(OptionList):
         elif kind is GroupKind.DEBRIEF:
             status = Content.styled("debrief ▸", "$warning")
         else:
-            status = Content.assemble("     ", readiness_content(meeting.steps_done))
+            status = Content.assemble(
+                "     ", readiness_content(meeting.steps_done, meeting.asks_hedged)
+            )
         return Content.assemble(
             "  ",
             (short_when(meeting, kind, now).ljust(11), "$text-muted"),

@@ -6,7 +6,7 @@ screen saves any change from a widget whose id is a checklist field.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Sequence
 
 from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
@@ -20,7 +20,9 @@ from prep.domain.checklist import (
     Checklist,
     Step,
 )
-from prep.domain.readiness import missing
+from prep.domain.debrief import FEEDBACK_QUESTIONS
+from prep.domain.debrief_rules import FEEDBACK_DUE_TITLE
+from prep.domain.readiness import HEDGED_MARK, missing, nudges
 from prep.tui.widgets.assertiveness_scale import AssertivenessScale
 from prep.tui.widgets.checklist_rows import AskRow, DeadlineRow, ProblemRow
 from prep.tui.widgets.choice import Choice
@@ -69,7 +71,7 @@ class StepPane(VerticalScroll):
         self.checklist = checklist
 
     async def on_mount(self) -> None:
-        self.show_missing(missing(self.checklist, self.step))
+        self.show_missing(missing(self.checklist, self.step), nudges(self.checklist, self.step))
         # Awaited, so that once this pane has mounted its rows exist too.
         await self.load(self.checklist)
 
@@ -79,13 +81,20 @@ class StepPane(VerticalScroll):
     def missing_line(self) -> Static:
         return Static("", classes="missing")
 
-    def show_missing(self, missing: list[str]) -> None:
+    def show_missing(self, missing: list[str], nudges: Sequence[str] = ()) -> None:
+        """What is left, or that the step is done, and any advice that does
+        not hold the step back (hedged asks, a date with no range)."""
         line = self.query_one(".missing", Static)
         if missing:
-            line.update(Content.assemble(("Still to do: ", "bold"), " ".join(missing)))
+            shown = Content.assemble(("Still to do: ", "bold"), " ".join(missing))
+        elif nudges and self.step is Step.HIERARCHY:
+            shown = Content.styled(f"{HEDGED_MARK} Done, with hedges.", "bold $text-warning")
         else:
-            line.update(Content.styled("✓ This step is done.", "bold $text-success"))
-        line.set_class(not missing, "done")
+            shown = Content.styled("✓ This step is done.", "bold $text-success")
+        if nudges:
+            shown = Content.assemble(shown, "\n", (" ".join(nudges), "$text-warning"))
+        line.update(shown)
+        line.set_class(not missing and not nudges, "done")
 
     def load(self, checklist: Checklist) -> Awaitable[None]:
         """Put stored values into the widgets (without triggering saves).
@@ -197,10 +206,12 @@ class AssertivenessPane(StepPane):
         checklist: Checklist,
         history: list[tuple[str, int | None, int | None]],
         *,
+        feedback_due: bool = False,
         id: str,
     ) -> None:
         super().__init__(meeting_id, checklist, id=id)
         self.history = history
+        self.feedback_due = feedback_due
 
     def compose(self) -> ComposeResult:
         yield self.idea()
@@ -218,6 +229,12 @@ class AssertivenessPane(StepPane):
         yield Static(
             "Calmly, without emotion, and accept that they have the final word.", classes="hint"
         )
+        if self.feedback_due:
+            yield Label(FEEDBACK_DUE_TITLE, id="feedback-due", classes="section-label")
+            yield Static(
+                "\n".join(f"\u2022 {q}" for q in FEEDBACK_QUESTIONS.values()),
+                id="feedback-questions",
+            )
         yield self.missing_line()
 
     def load(self, checklist: Checklist) -> Awaitable[None]:

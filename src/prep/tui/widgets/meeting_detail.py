@@ -81,8 +81,9 @@ class MeetingDetail(VerticalScroll, can_focus=False):
             self._field("Setting", SETTING_LABELS[meeting.setting]),
             Content.assemble(
                 ("Ready    ", "$text-muted"),
-                readiness_content(meeting.steps_done),
+                readiness_content(meeting.steps_done, meeting.asks_hedged),
                 f"  {meeting.steps_done} of {STEPS} steps",
+                ", asks hedged" if meeting.asks_hedged else "",
             ),
         ]
         if meeting.is_under_way(now):

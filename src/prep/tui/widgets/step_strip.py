@@ -9,6 +9,8 @@ from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 
+from prep.domain.readiness import HEDGED_MARK
+
 
 @dataclass(frozen=True)
 class StripStep:
@@ -18,6 +20,7 @@ class StripStep:
     number: str  # "1".."4", or "" for the brief
     title: str  # "Hierarchy check"
     done: bool | None  # None for the brief, which is never done or not
+    hedged: bool = False  # step 1 done, with hedged asks
 
 
 class StepStrip(Widget):
@@ -59,6 +62,8 @@ class StepStrip(Widget):
     def _mark(step: StripStep) -> Content:
         if step.done is None:
             return Content.styled("≡", "$accent")
+        if step.hedged:
+            return Content.styled(HEDGED_MARK, "$text-warning")
         return (
             Content.styled("✓", "$text-success")
             if step.done
