@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -24,9 +25,46 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "prep.db"
 
 
+# Creating a database runs every migration: 40 ms of CPU and 100-200 ms of
+# waiting for the disk, in each of hundreds of tests. So each xdist worker
+# builds the file once and every test opens its own copy, by the same
+# `open_store` a second start of prep uses. (The tests of creating and
+# migrating a file call `open_store` on a path of their own.)
+@pytest.fixture(scope="session")
+def migrated_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("migrated") / "prep.db"
+    open_store(path, clock=FixedClock(NOW)).close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo data (`prep demo`, at NOW), written once per worker."""
+    from prep.demo import fill_demo
+
+    path = tmp_path_factory.mktemp("demo") / "prep.db"
+    store = open_store(path, clock=FixedClock(NOW))
+    fill_demo(store, NOW)
+    store.close()
+    return path
+
+
+def _open_copy(template: Path, db_path: Path, clock: FixedClock):
+    shutil.copy(template, db_path)
+    return open_store(db_path, clock=clock)
+
+
 @pytest.fixture
-def store(db_path: Path, clock: FixedClock):
-    store = open_store(db_path, clock=clock)
+def store(db_path: Path, clock: FixedClock, migrated_db: Path):
+    store = _open_copy(migrated_db, db_path, clock)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def demo_store(db_path: Path, clock: FixedClock, demo_db: Path):
+    """A store holding the demo data, as `fill_demo(store, NOW)` leaves it."""
+    store = _open_copy(demo_db, db_path, clock)
     yield store
     store.close()
 

@@ -6,13 +6,11 @@ from __future__ import annotations
 import pytest
 from textual.app import App, ComposeResult
 
-from prep.demo import fill_demo
 from prep.tui.app import PrepApp
 from prep.tui.screens.widths import width_class
 from prep.tui.widgets.choice import Choice
 from prep.tui.widgets.people_table import PeopleTable
 from prep.tui.widgets.tick_box import TickBox
-from tests.helpers import NOW
 
 
 @pytest.mark.parametrize(
@@ -41,9 +39,8 @@ def test_width_classes(width, expected):
         ((200, 60), ["Name", "Who", "Mtgs", "Last met", "Feedback", "Warmth", "Unsaid", "To do"]),
     ],
 )
-async def test_people_keep_the_columns_that_matter(store, clock, size, columns):
-    fill_demo(store, NOW)
-    app = PrepApp(store, clock=clock)
+async def test_people_keep_the_columns_that_matter(demo_store, clock, size, columns):
+    app = PrepApp(demo_store, clock=clock)
     async with app.run_test(size=size) as pilot:
         await pilot.press("o")
         await pilot.pause()
@@ -63,9 +60,8 @@ async def test_people_keep_the_columns_that_matter(store, clock, size, columns):
             assert timeline.size.width >= 60
 
 
-async def test_the_agenda_puts_the_meeting_below_the_list_under_100_columns(store, clock):
-    fill_demo(store, NOW)
-    app = PrepApp(store, clock=clock)
+async def test_the_agenda_puts_the_meeting_below_the_list_under_100_columns(demo_store, clock):
+    app = PrepApp(demo_store, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         listing, detail = (
             app.screen.query_one("#agenda-list"),

@@ -5,41 +5,38 @@ Update after an intended change with: python3 dev.py test --snapshot-update
 
 from __future__ import annotations
 
-from prep.demo import fill_demo
 from prep.tui.app import PrepApp
 from prep.tui.screenshots import select
-from tests.helpers import NOW
 from tests.tui.conftest import SIZE, SteadyCursorApp
 
 
-def demo_app(store, clock) -> PrepApp:
-    fill_demo(store, NOW)
-    return SteadyCursorApp(store, clock=clock)
+def demo_app(demo_store, clock) -> PrepApp:
+    return SteadyCursorApp(demo_store, clock=clock)
 
 
 async def settle(pilot) -> None:
     await pilot.pause()
 
 
-def test_agenda(snap_compare, store, clock):
-    assert snap_compare(demo_app(store, clock), terminal_size=SIZE, run_before=settle)
+def test_agenda(snap_compare, demo_store, clock):
+    assert snap_compare(demo_app(demo_store, clock), terminal_size=SIZE, run_before=settle)
 
 
 def test_agenda_empty(snap_compare, store, clock):
     assert snap_compare(SteadyCursorApp(store, clock=clock), terminal_size=SIZE, run_before=settle)
 
 
-def test_new_meeting_form_with_parsed_date(snap_compare, store, clock):
+def test_new_meeting_form_with_parsed_date(snap_compare, demo_store, clock):
     async def fill(pilot) -> None:
         await pilot.pause()
         await pilot.press("n", *"Contract renewal", "tab", *"Helen Achterberg")
         await pilot.press("tab", "tab", "tab", *"tue 11am")
         await pilot.pause()
 
-    assert snap_compare(demo_app(store, clock), terminal_size=SIZE, run_before=fill)
+    assert snap_compare(demo_app(demo_store, clock), terminal_size=SIZE, run_before=fill)
 
 
-def test_meeting_form_with_a_bad_date(snap_compare, store, clock):
+def test_meeting_form_with_a_bad_date(snap_compare, demo_store, clock):
     async def fill(pilot) -> None:
         await pilot.pause()
         await pilot.press(
@@ -47,17 +44,17 @@ def test_meeting_form_with_a_bad_date(snap_compare, store, clock):
         )
         await pilot.pause()
 
-    assert snap_compare(demo_app(store, clock), terminal_size=SIZE, run_before=fill)
+    assert snap_compare(demo_app(demo_store, clock), terminal_size=SIZE, run_before=fill)
 
 
-def test_edit_form(snap_compare, store, clock):
+def test_edit_form(snap_compare, demo_store, clock):
     async def open_edit(pilot) -> None:
         await pilot.pause()
         await select(pilot, "Pilot kick-off")
         await pilot.press("e")
         await pilot.pause()
 
-    assert snap_compare(demo_app(store, clock), terminal_size=SIZE, run_before=open_edit)
+    assert snap_compare(demo_app(demo_store, clock), terminal_size=SIZE, run_before=open_edit)
 
 
 def _checklist_at(step: int):
@@ -75,47 +72,47 @@ def _checklist_at(step: int):
     return steps
 
 
-def test_checklist_hierarchy_with_a_hedge_marked(snap_compare, store, clock):
+def test_checklist_hierarchy_with_a_hedge_marked(snap_compare, demo_store, clock):
     assert snap_compare(
-        demo_app(store, clock), terminal_size=(120, 40), run_before=_checklist_at(1)
+        demo_app(demo_store, clock), terminal_size=(120, 40), run_before=_checklist_at(1)
     )
 
 
-def test_checklist_expectations_with_a_deadline_range(snap_compare, store, clock):
+def test_checklist_expectations_with_a_deadline_range(snap_compare, demo_store, clock):
     assert snap_compare(
-        demo_app(store, clock), terminal_size=(120, 40), run_before=_checklist_at(2)
+        demo_app(demo_store, clock), terminal_size=(120, 40), run_before=_checklist_at(2)
     )
 
 
-def test_checklist_assertiveness_scale(snap_compare, store, clock):
+def test_checklist_assertiveness_scale(snap_compare, demo_store, clock):
     assert snap_compare(
-        demo_app(store, clock), terminal_size=(120, 40), run_before=_checklist_at(3)
+        demo_app(demo_store, clock), terminal_size=(120, 40), run_before=_checklist_at(3)
     )
 
 
-def test_checklist_solutions_flags_an_unsolved_problem(snap_compare, store, clock):
+def test_checklist_solutions_flags_an_unsolved_problem(snap_compare, demo_store, clock):
     assert snap_compare(
-        demo_app(store, clock), terminal_size=(120, 40), run_before=_checklist_at(4)
+        demo_app(demo_store, clock), terminal_size=(120, 40), run_before=_checklist_at(4)
     )
 
 
-def test_checklist_brief(snap_compare, store, clock):
+def test_checklist_brief(snap_compare, demo_store, clock):
     assert snap_compare(
-        demo_app(store, clock), terminal_size=(120, 40), run_before=_checklist_at(5)
+        demo_app(demo_store, clock), terminal_size=(120, 40), run_before=_checklist_at(5)
     )
 
 
-def test_checklist_frozen_after_the_start(snap_compare, store, clock):
+def test_checklist_frozen_after_the_start(snap_compare, demo_store, clock):
     async def open_past(pilot) -> None:
         await pilot.pause()
         await select(pilot, "Weekly one-to-one")  # has already happened
         await pilot.press("p")
         await pilot.pause()
 
-    assert snap_compare(demo_app(store, clock), terminal_size=(120, 40), run_before=open_past)
+    assert snap_compare(demo_app(demo_store, clock), terminal_size=(120, 40), run_before=open_past)
 
 
-def test_checklist_shows_what_is_still_open_with_them(snap_compare, store, clock):
+def test_checklist_shows_what_is_still_open_with_them(snap_compare, demo_store, clock):
     async def open_scope_change(pilot) -> None:
         await pilot.pause()
         await select(pilot, "Scope change request")  # Dana: her last debrief left items
@@ -123,7 +120,7 @@ def test_checklist_shows_what_is_still_open_with_them(snap_compare, store, clock
         await pilot.pause()
 
     assert snap_compare(
-        demo_app(store, clock), terminal_size=(120, 40), run_before=open_scope_change
+        demo_app(demo_store, clock), terminal_size=(120, 40), run_before=open_scope_change
     )
 
 
@@ -141,12 +138,16 @@ def _debrief_at(presses: int):
     return steps
 
 
-def test_debrief_top(snap_compare, store, clock):
-    assert snap_compare(demo_app(store, clock), terminal_size=(120, 40), run_before=_debrief_at(0))
+def test_debrief_top(snap_compare, demo_store, clock):
+    assert snap_compare(
+        demo_app(demo_store, clock), terminal_size=(120, 40), run_before=_debrief_at(0)
+    )
 
 
-def test_debrief_assertiveness_against_plan(snap_compare, store, clock):
-    assert snap_compare(demo_app(store, clock), terminal_size=(120, 40), run_before=_debrief_at(4))
+def test_debrief_assertiveness_against_plan(snap_compare, demo_store, clock):
+    assert snap_compare(
+        demo_app(demo_store, clock), terminal_size=(120, 40), run_before=_debrief_at(4)
+    )
 
 
 async def _wait_for_review(pilot) -> None:
@@ -158,13 +159,15 @@ async def _wait_for_review(pilot) -> None:
     await pilot.pause()
 
 
-def test_weekly_review(snap_compare, store, clock):
+def test_weekly_review(snap_compare, demo_store, clock):
     async def open_review(pilot) -> None:
         await pilot.pause()
         await pilot.press("r")
         await _wait_for_review(pilot)
 
-    assert snap_compare(demo_app(store, clock), terminal_size=(120, 40), run_before=open_review)
+    assert snap_compare(
+        demo_app(demo_store, clock), terminal_size=(120, 40), run_before=open_review
+    )
 
 
 def test_weekly_review_empty(snap_compare, store, clock):
@@ -178,16 +181,18 @@ def test_weekly_review_empty(snap_compare, store, clock):
     )
 
 
-def test_people(snap_compare, store, clock):
+def test_people(snap_compare, demo_store, clock):
     async def open_people(pilot) -> None:
         await pilot.pause()
         await pilot.press("o")
         await pilot.pause()
 
-    assert snap_compare(demo_app(store, clock), terminal_size=(120, 40), run_before=open_people)
+    assert snap_compare(
+        demo_app(demo_store, clock), terminal_size=(120, 40), run_before=open_people
+    )
 
 
-def test_call_screen_at_80x24(snap_compare, store, clock):
+def test_call_screen_at_80x24(snap_compare, demo_store, clock):
     """Twenty minutes into a meeting: an ask ticked and answered, a note typed."""
     from prep.tui.screenshots import SHOTS
 
@@ -196,4 +201,4 @@ def test_call_screen_at_80x24(snap_compare, store, clock):
         await SHOTS["call"].steps(pilot)
         await pilot.pause()
 
-    assert snap_compare(demo_app(store, clock), terminal_size=(80, 24), run_before=call)
+    assert snap_compare(demo_app(demo_store, clock), terminal_size=(80, 24), run_before=call)

@@ -15,10 +15,8 @@ import re
 import pytest
 from rich.console import Console
 
-from prep.demo import fill_demo
 from prep.tui.app import PrepApp
 from prep.tui.screenshots import SHOTS
-from tests.helpers import NOW
 from tests.tui.conftest import SteadyCursorApp
 
 SIZES = [(80, 24), (120, 40), (200, 60)]
@@ -41,10 +39,10 @@ SCREENS = [
 ]
 
 
-def app_for(name: str, store, clock) -> PrepApp:
-    if SHOTS[name].with_demo:
-        fill_demo(store, NOW)
-    return SteadyCursorApp(store, clock=clock)
+def app_for(name: str, request: pytest.FixtureRequest) -> PrepApp:
+    """The app over the demo data (a copy made once per worker) or an empty file."""
+    store = request.getfixturevalue("demo_store" if SHOTS[name].with_demo else "store")
+    return SteadyCursorApp(store, clock=request.getfixturevalue("clock"))
 
 
 def opener(name: str):
@@ -58,8 +56,8 @@ def opener(name: str):
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 @pytest.mark.parametrize("name", SCREENS)
-def test_screen_at_size(snap_compare, store, clock, name, size):
-    assert snap_compare(app_for(name, store, clock), terminal_size=size, run_before=opener(name))
+def test_screen_at_size(snap_compare, request, name, size):
+    assert snap_compare(app_for(name, request), terminal_size=size, run_before=opener(name))
 
 
 # -- nothing cut by the edge at 80x24 ------------------------------------------------
@@ -107,10 +105,10 @@ def cut_lines(lines: list[str], width: int) -> list[str]:
 
 @pytest.mark.parametrize("size", [(80, 24), (60, 20)], ids=["80x24", "60x20"])
 @pytest.mark.parametrize("name", list(SHOTS))
-async def test_nothing_is_cut_by_the_edge(store, clock, name, size):
+async def test_nothing_is_cut_by_the_edge(request, name, size):
     """At 80x24 every screen fits; at 60x20, the smallest supported, screens
     drop columns and move panes, but still cut nothing."""
-    app = app_for(name, store, clock)
+    app = app_for(name, request)
     async with app.run_test(size=size) as pilot:
         await opener(name)(pilot)
         lines = screen_text(app)
