@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from prep.domain.models import MeetingDraft, Setting
+from prep.domain.models import Counterpart, Meeting, MeetingDraft, Setting
 from prep.tui.screens.agenda import AgendaScreen
 from prep.tui.screens.help import HelpScreen
 from prep.tui.screens.meeting_form import MeetingFormScreen
@@ -224,3 +224,23 @@ async def test_deleting_one_of_a_series_asks_which_and_undo_brings_them_back(
     print(f"series of {before}: this one -> {one}; and later -> {len(left)}; undo -> {undone}")
     assert (one, undone) == (before - 1, before - 1)
     assert left == [("2026-12-01",)]
+
+
+def test_a_date_in_another_year_fits_the_agenda_date_column():
+    # "Mon 4 Jan 2027" once pushed the title, person and dots out of line.
+    from datetime import timedelta
+
+    from prep.domain.agenda import GroupKind
+    from prep.tui.widgets.agenda_list import short_when
+
+    now = at(0, 12)
+    for days in range(0, 800, 3):
+        meeting = Meeting(
+            id=1,
+            title="x",
+            counterpart=Counterpart(id=1, name="Dana"),
+            starts_at=now + timedelta(days=days),
+        )
+        text = short_when(meeting, GroupKind.LATER, now)
+        assert len(text) <= 10, text
+    assert short_when(meeting, GroupKind.LATER, now).endswith(f"’{(now + timedelta(days=798)):%y}")

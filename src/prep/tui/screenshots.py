@@ -174,6 +174,65 @@ async def _palette(pilot) -> None:
     await pilot.pause(0.3)
 
 
+# A calendar as Google or Outlook would export it: a weekly series with one
+# occurrence moved, a one-off with two attendees, and an all-day event.
+DEMO_CALENDAR = """BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//prep screenshots//EN
+BEGIN:VEVENT
+UID:weekly-sync@example.com
+DTSTART;TZID=Europe/London:20261130T093000
+DTEND;TZID=Europe/London:20261130T100000
+RRULE:FREQ=WEEKLY;COUNT=6
+SUMMARY:Weekly sync with Amara
+ORGANIZER;CN=Amara Okafor:mailto:amara@client.example
+END:VEVENT
+BEGIN:VEVENT
+UID:weekly-sync@example.com
+RECURRENCE-ID;TZID=Europe/London:20261207T093000
+DTSTART;TZID=Europe/London:20261208T140000
+DTEND;TZID=Europe/London:20261208T143000
+SUMMARY:Weekly sync with Amara (moved)
+ORGANIZER;CN=Amara Okafor:mailto:amara@client.example
+END:VEVENT
+BEGIN:VEVENT
+UID:renewal@example.com
+DTSTART:20261203T150000Z
+DTEND:20261203T160000Z
+SUMMARY:Contract renewal
+ORGANIZER;CN=Jonas Berg:mailto:jonas@customer.example
+ATTENDEE;CN=Lena Fischer:mailto:lena@customer.example
+END:VEVENT
+BEGIN:VEVENT
+UID:offsite@example.com
+DTSTART;VALUE=DATE:20261210
+SUMMARY:Team offsite
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+async def _import_calendar(pilot) -> None:
+    import tempfile
+    from pathlib import Path
+
+    from prep.tui.textual_private import notifications_shown
+
+    folder = Path(tempfile.mkdtemp(prefix="prep-shot-"))
+    path = folder / "work.ics"
+    path.write_text(DEMO_CALENDAR, encoding="utf-8")
+    await pilot.press("ctrl+p")
+    await pilot.pause(0.3)
+    await pilot.press(*"import a calendar", "enter")
+    await pilot.pause(0.3)
+    await pilot.press(*str(path), "enter")
+    for _ in range(40):  # the import runs in a thread, then notifies
+        await pilot.pause(0.1)
+        if any(n.title == "Calendar import" for n in notifications_shown(pilot.app)):
+            break
+    await pilot.pause(0.5)
+
+
 @dataclass(frozen=True)
 class Shot:
     """One screenshot: how to reach the screen, from which data, at which size."""
@@ -181,6 +240,7 @@ class Shot:
     steps: Steps
     with_demo: bool = True
     size: tuple[int, int] = SIZE
+    notifications: bool = False  # Textual's tests hide them unless asked
 
 
 SHOTS: dict[str, Shot] = {
@@ -210,6 +270,7 @@ SHOTS: dict[str, Shot] = {
     "people": Shot(_people),
     "help": Shot(_help),
     "command-palette": Shot(_palette),
+    "import-calendar": Shot(_import_calendar, notifications=True),
 }
 
 
@@ -220,7 +281,7 @@ async def shoot(name: str, shot: Shot, folder: Path, out: Path) -> Path:
         fill_demo(store, DEMO_NOW)
     app = PrepApp(store, clock=clock)
     try:
-        async with app.run_test(size=shot.size) as pilot:
+        async with app.run_test(size=shot.size, notifications=shot.notifications) as pilot:
             await pilot.pause()
             await shot.steps(pilot)
             await pilot.pause()

@@ -43,7 +43,11 @@ def short_when(meeting: Meeting, kind: GroupKind, now: datetime) -> str:
         return local.strftime("%H:%M")
     if kind is GroupKind.THIS_WEEK:
         return f"{format_day(local.date())[:3]} {local:%H:%M}"
-    return format_day(local.date(), with_year=local.year != now.year)
+    if local.year != now.year:
+        # "Mon 4 Jan 2027" would overrun the 10-column date: the weekday goes
+        # and the year is abbreviated, "4 Jan ’27", "14 Jan ’27".
+        return f"{local.day} {local:%b} ’{local:%y}"
+    return format_day(local.date())
 
 
 def _fit(text: str, width: int) -> str:
