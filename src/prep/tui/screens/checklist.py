@@ -20,6 +20,7 @@ from prep.domain.words import counted
 from prep.store import StoreError
 from prep.store.checklists import FIELDS
 from prep.tui.commands import BACK_SAVING, CALL_THIS_MEETING, Command, HasCommands, bindings
+from prep.tui.exporting import ExportKind, export_command, export_meeting_file
 from prep.tui.messages import SayItThisTime
 from prep.tui.saving import SaveAsYouTypeScreen
 from prep.tui.screens.keys_in_order import KeysInOrder
@@ -66,6 +67,7 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScree
         ),
         Command("go_to('brief')", palette_title="Go to: Brief", palette_help="The one-page brief"),
         CALL_THIS_MEETING,
+        export_command("brief"),
         BACK_SAVING,
         Command(
             "unlock",
@@ -454,3 +456,7 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScree
 
         self.saver.flush()
         await open_call(self.app, self.meeting, lambda _: None)
+
+    def action_export(self, kind: ExportKind) -> None:
+        self.saver.flush()  # what was typed a moment ago is in the file
+        export_meeting_file(self, self.meeting, kind)

@@ -30,6 +30,7 @@ from prep.domain.when import (
 from prep.store import StoreError
 from prep.store.debriefs import FIELDS
 from prep.tui.commands import BACK_SAVING, CALL_THIS_MEETING, Command, HasCommands, bindings
+from prep.tui.exporting import ExportKind, export_command, export_meeting_file
 from prep.tui.messages import AskResultChosen, DeadlineMoveChanged, ProposalOutcomeChosen
 from prep.tui.saving import NOT_LOADED, SaveAsYouTypeScreen
 from prep.tui.screens.keys_in_order import KeysInOrder
@@ -242,6 +243,7 @@ class DebriefScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScreen)
             for key, title in SECTION_TITLES.items()
         ),
         CALL_THIS_MEETING,
+        export_command("debrief"),
         BACK_SAVING,
     )
     BINDINGS = bindings(PREP_COMMANDS)
@@ -500,3 +502,9 @@ class DebriefScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScreen)
         self.query_one("#debrief-main", VerticalScroll).scroll_to_widget(
             self.query_one(f"#section-{key}"), top=True, animate=False
         )
+
+    # -- export ---------------------------------------------------------------------
+
+    def action_export(self, kind: ExportKind) -> None:
+        self.saver.flush()  # what was typed a moment ago is in the file
+        export_meeting_file(self, self.meeting, kind)

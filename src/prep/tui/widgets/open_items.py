@@ -90,11 +90,9 @@ class OpenItems(Vertical):
         self.display = bool(self.threads)
 
     def _focused_unsaid(self) -> int | None:
-        focused = self.screen.focused
+        focused = next((child for child in self.children if child.has_focus), None)
         kind, _, raw_id = ((focused.id or "") if focused else "").partition("-")
-        if focused is None or focused.parent is not self or kind != ThreadKind.UNSAID.value:
-            return None
-        return int(raw_id)
+        return int(raw_id) if kind == ThreadKind.UNSAID.value else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "say_it":
