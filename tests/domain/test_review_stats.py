@@ -47,6 +47,7 @@ from prep.domain.review_stats import (
     sparkline,
     trend_range,
     unsaid_opened,
+    unsaid_said,
 )
 from tests.helpers import NOW, at
 
@@ -771,3 +772,10 @@ def test_a_week_with_nothing_is_empty():
 )
 def test_anything_in_the_week_makes_it_not_empty(changes):
     assert not is_empty(week_of(**changes), NOW)
+
+
+def test_unsaid_items_resolved_by_asking_them_count_among_those_resolved():
+    week = WeekInput(week_start=date(2026, 11, 23), unsaid_resolved=3, unsaid_said=2)
+    print(f"resolved 3, by asking {unsaid_said(week)}")
+    assert unsaid_said(week) == 2
+    assert unsaid_said(replace(week, unsaid_resolved=1)) == 1  # never more than resolved

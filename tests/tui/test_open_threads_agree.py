@@ -154,3 +154,27 @@ async def test_five_places_show_the_same_open_threads_and_settle_together(make_a
     assert store.query("SELECT resolved_at IS NOT NULL AS resolved FROM unsaid_items") == [
         {"resolved": 1}
     ]
+
+
+async def test_s_on_a_carried_unsaid_item_makes_it_an_ask_of_this_meeting(make_app, store):
+    """Issue 15 item 7: "say it this time", one key in step 1."""
+    meeting_id, unsaid_id = seed(store)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_agenda_on(pilot, meeting_id)
+        await pilot.press("p")
+        await pilot.pause()
+        if isinstance(app.screen, ConfirmScreen):
+            await pilot.press("escape")
+            await pilot.pause()
+        app.screen.query_one(f"#unsaid-{unsaid_id}", TickBox).focus()
+        await pilot.press("s")
+        await pilot.pause()
+        items = app.screen.query_one("#open-items", OpenItems)
+        assert not items.query(f"#unsaid-{unsaid_id}")  # the ask stands for it now
+    asks = store.checklists.get(meeting_id).asks
+    print([a.text for a in asks])
+    assert [a.text for a in asks] == ["Can I lead phase two?"]
+    assert store.query("SELECT from_unsaid_id FROM asks WHERE meeting_id = ?", [meeting_id]) == [
+        {"from_unsaid_id": unsaid_id}
+    ]
