@@ -521,8 +521,8 @@ def _state(meeting) -> str:
 
 
 def _brief(store, args: argparse.Namespace) -> int:
-    from prep.commands.export import brief_markdown
     from prep.store import StoreError
+    from prep.store.exports import brief_markdown
 
     try:
         meeting = store.meeting(args.meeting_id)
@@ -533,16 +533,14 @@ def _brief(store, args: argparse.Namespace) -> int:
 
 
 def _debrief(store, args: argparse.Namespace) -> int:
-    from prep.domain.debrief_report import render_debrief
     from prep.store import StoreError
+    from prep.store.exports import debrief_markdown
 
     try:
         meeting = store.meeting(args.meeting_id)
-        checklist = store.checklists.get(meeting.id)
-        debrief = store.debriefs.get(meeting.id)
+        markdown = debrief_markdown(store, meeting, store.clock.now())
     except StoreError as error:
         return _fail(f"{error} See `prep list --all` for meeting ids.")
-    markdown = render_debrief(meeting, checklist, debrief, store.clock.now())
     return _emit(markdown, args.out, f"the debrief of “{meeting.title}”")
 
 
@@ -574,14 +572,14 @@ def _review(store, monday, out: str | None) -> int:
 
 def _emit(markdown: str, out: str | None, what: str) -> int:
     """Print Markdown, or write it to an owner-only file."""
-    markdown = clean_block(markdown)  # the renderers clean what they quote; this is the last guard
     if not out:
-        sys.stdout.write(markdown)
+        # The renderers clean what they quote; this is the last guard.
+        sys.stdout.write(clean_block(markdown))
         return EXIT_OK
-    from prep.store.exports import write_private
+    from prep.store.exports import write_markdown
 
     try:
-        write_private(Path(out).expanduser(), markdown)
+        write_markdown(Path(out).expanduser(), markdown)
     except OSError as error:
         return _fail(f"cannot write {out}: {error.strerror}")
     _say(f"Wrote {what} to {out}.")

@@ -426,3 +426,12 @@ def test_a_future_week_lists_the_meetings_booked_in_it():
     assert section(review, "Meetings") == (
         "- Mon 4 Jan 2027 09:00 \u00b7 Kick-off (Priya Shah): booked, not prepared yet"
     )
+
+
+def test_the_review_says_how_many_unsaid_items_were_resolved_by_asking():
+    week = WeekInput(week_start=date(2026, 11, 23), unsaid_resolved=3, unsaid_said=2)
+    hierarchy = section(render_review(week, PREVIOUS, NOW), "Hierarchy")
+    print(hierarchy)
+    assert hierarchy.startswith(
+        "Unsaid items: 0 opened at this week's meetings, 3 resolved this week, 2 of them by asking."
+    )

@@ -49,6 +49,7 @@ from prep.domain.review_stats import (
     sparkline,
     trend_range,
     unsaid_opened,
+    unsaid_said,
 )
 from tests.helpers import NOW, at
 
@@ -829,3 +830,10 @@ def test_unrated_meetings_do_not_make_a_setting_comparable():
 def test_as_warm_everywhere():
     week = week_of(*_rated(Setting.VIDEO, 4, 4, 4), *_rated(Setting.MEAL, 4, 4, 4, start=10))
     assert setting_conclusion(week) == "As warm in every setting compared."
+
+
+def test_unsaid_items_resolved_by_asking_them_count_among_those_resolved():
+    week = WeekInput(week_start=date(2026, 11, 23), unsaid_resolved=3, unsaid_said=2)
+    print(f"resolved 3, by asking {unsaid_said(week)}")
+    assert unsaid_said(week) == 2
+    assert unsaid_said(replace(week, unsaid_resolved=1)) == 1  # never more than resolved

@@ -58,3 +58,17 @@ def test_the_coaching_note_follows_until_tried(store):
     assert keys(store, b) == []
     row = store.query("SELECT coaching_tried_in, coaching_outcome FROM debriefs")[0]
     assert row == {"coaching_tried_in": b.id, "coaching_outcome": "worked"}
+
+
+def test_the_review_counts_an_unsaid_item_resolved_by_asking_it(store):
+    from prep.domain.weeks import week_start
+
+    a = store.add_meeting(MeetingDraft("Roadmap", "Dana", at(-3, 10)))
+    b = store.add_meeting(MeetingDraft("Budget", "Dana", at(-1, 10)))
+    ask = store.checklists.add_item("asks", a.id, text="A second tester")
+    store.debriefs.set_ask_result(ask, False, None)
+    [unsaid] = store.debriefs.get(a.id).unsaid
+    store.debriefs.set_ask_result(store.threads.say_it(b.id, unsaid.id), True, None)
+    week = store.review.week(week_start(NOW.date()), NOW.tzinfo, NOW)
+    print(f"resolved {week.unsaid_resolved}, by asking {week.unsaid_said}")
+    assert (week.unsaid_resolved, week.unsaid_said) == (1, 1)

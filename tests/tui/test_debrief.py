@@ -333,8 +333,8 @@ async def test_the_next_checklist_shows_open_items_and_ticking_closes_them(
         assert items.display
         boxes = list(items.query(Checkbox))
         assert [str(b.label) for b in boxes] == [
-            "Unsaid: Can I lead phase two?",
-            "Action: Send the revised SOW — them, due Fri 27 Nov",
+            "Unsaid: Can I lead phase two? — not said yet (Pilot review, Thu 26 Nov)",
+            "Action: Send the revised SOW — theirs to do, due Fri 27 Nov (Pilot review, Thu 26 Nov)",
         ]
         assert [b.value for b in boxes] == [False, False]
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from pathlib import Path
 
@@ -72,7 +71,7 @@ def _csv_files(store, folder: Path) -> int:
 
 
 def _markdown_files(store, folder: Path) -> int:
-    from prep.store.exports import write_private
+    from prep.store.exports import markdown_name, write_private
 
     now = store.clock.now()
     used: set[str] = set()
@@ -86,36 +85,13 @@ def _markdown_files(store, folder: Path) -> int:
     return len(meetings)
 
 
-def markdown_name(meeting) -> str:
-    """`2026-11-27-q4-review.md`: sorted by date in a file listing, safe on any system."""
-    slug = re.sub(r"[^\w]+", "-", meeting.title.casefold(), flags=re.ASCII).strip("-")
-    return f"{meeting.starts_at:%Y-%m-%d}-{slug[:60] or 'meeting'}.md"
-
-
-def brief_markdown(store, meeting, now) -> str:
-    """The brief of one meeting, with what is still open with the person."""
-    from prep.domain.brief import render_brief
-    from prep.domain.debrief_rules import feedback_due
-
-    checklist = store.checklists.get(meeting.id)
-    last_feedback = store.people.last_feedback(meeting.counterpart.id, now)
-    return render_brief(
-        meeting,
-        checklist,
-        store.threads.open_before(meeting, now.date()),
-        now,
-        feedback_due=feedback_due(last_feedback, meeting.counterpart.cadence, now.date()),
-    )
-
-
 def meeting_markdown(store, meeting, now) -> str:
     """Brief, then the debrief once the meeting has started."""
+    from prep.store.exports import brief_markdown, debrief_markdown
+
     text = brief_markdown(store, meeting, now)
     if meeting.has_started(now):
-        from prep.domain.debrief_report import render_debrief
-
-        checklist = store.checklists.get(meeting.id)
-        text += "\n" + render_debrief(meeting, checklist, store.debriefs.get(meeting.id), now)
+        text += "\n" + debrief_markdown(store, meeting, now)
     return text
 
 

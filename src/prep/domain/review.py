@@ -118,6 +118,7 @@ class WeekInput:
     week_start: date
     meetings: tuple[ReviewMeeting, ...] = ()
     unsaid_resolved: int = 0  # ticked resolved during the week
+    unsaid_said: int = 0  # of those, resolved by asking them ("say it this time")
     open_unsaid_by_person: tuple[tuple[str, int], ...] = ()  # most first
     moved_deadlines: tuple[MovedDeadline, ...] = ()
     upcoming_deadlines: tuple[UpcomingDeadline, ...] = ()  # range touches the next two weeks

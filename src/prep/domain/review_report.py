@@ -53,6 +53,7 @@ from prep.domain.review_stats import (
     sparkline,
     trend_range,
     unsaid_opened,
+    unsaid_said,
 )
 from prep.domain.weeks import describe_week
 from prep.domain.words import counted
@@ -223,7 +224,8 @@ def _hierarchy_section(week: WeekInput) -> list[str]:
     blocks = [
         "## Hierarchy",
         f"Unsaid items: {unsaid_opened(week)} opened at this week's meetings, "
-        f"{week.unsaid_resolved} resolved this week.",
+        f"{week.unsaid_resolved} resolved this week"
+        + (f", {unsaid_said(week)} of them by asking." if unsaid_said(week) else "."),
     ]
     open_by_person = [(person, count) for person, count in week.open_unsaid_by_person if count]
     if open_by_person:

@@ -66,6 +66,7 @@ __all__ = [
     "sparkline",
     "trend_range",
     "unsaid_opened",
+    "unsaid_said",
 ]
 
 SPARK_BLOCKS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"  # ▁▂▃▄▅▆▇█
@@ -277,6 +278,13 @@ def assertiveness(week: WeekInput) -> Assertiveness:
 
 
 # -- Holding back, setting, feedback --------------------------------------------
+
+
+def unsaid_said(week: WeekInput) -> int:
+    """Unsaid items resolved this week by being asked: made an ask of a later
+    meeting ("say it this time") and ticked asked there. Never more than
+    were resolved."""
+    return min(week.unsaid_said, week.unsaid_resolved)
 
 
 def unsaid_opened(week: WeekInput) -> int:

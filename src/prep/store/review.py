@@ -177,6 +177,11 @@ class ReviewRepository:
                 "SELECT count(*) FROM unsaid_items WHERE resolved_at >= ? AND resolved_at < ?",
                 [lo, hi],
             )
+            unsaid_said = self._count(
+                "SELECT count(*) FROM unsaid_items u WHERE resolved_at >= ? AND resolved_at < ?"
+                " AND EXISTS (SELECT 1 FROM asks a WHERE a.from_unsaid_id = u.id AND a.asked = 1)",
+                [lo, hi],
+            )
             since = utc_text(end - LOOKBACK)
             open_by_person = tuple(
                 (r["person"], r["n"])
@@ -204,6 +209,7 @@ class ReviewRepository:
             week_start=monday,
             meetings=meetings,
             unsaid_resolved=unsaid_resolved,
+            unsaid_said=unsaid_said,
             open_unsaid_by_person=open_by_person,
             moved_deadlines=moved,
             upcoming_deadlines=upcoming,

@@ -27,6 +27,15 @@ class ItemTicked(Message):
         self.ticked = ticked
 
 
+class SayItThisTime(Message):
+    """ "Say it this time": make an unsaid item from an earlier meeting an ask
+    of this one. The screen writes it (store.threads.say_it)."""
+
+    def __init__(self, unsaid_id: int) -> None:
+        super().__init__()
+        self.unsaid_id = unsaid_id
+
+
 class AskResultChosen(Message):
     """A planned ask was marked asked or not, or its answer chosen. The
     screen stores it (not asked makes it an unsaid item)."""

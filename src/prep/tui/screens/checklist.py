@@ -30,6 +30,8 @@ from prep.domain.words import counted
 from prep.store import StoreError
 from prep.store.checklists import FIELDS
 from prep.tui.commands import BACK_SAVING, CALL_THIS_MEETING, Command, HasCommands, bindings
+from prep.tui.exporting import ExportKind, export_command, export_meeting_file
+from prep.tui.messages import SayItThisTime
 from prep.tui.saving import SaveAsYouTypeScreen
 from prep.tui.screens.keys_in_order import KeysInOrder
 from prep.tui.screens.widths import FitsTheWidth
@@ -75,6 +77,7 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScree
         ),
         Command("go_to('brief')", palette_title="Go to: Brief", palette_help="The one-page brief"),
         CALL_THIS_MEETING,
+        export_command("brief"),
         BACK_SAVING,
         Command(
             "unlock",
@@ -155,14 +158,11 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScree
         """What is still open with this person from earlier meetings (for the
         first step's list and the brief)."""
         try:
-            self._unsaid, self._actions = self.app.store.debriefs.open_items_for(
-                self.meeting.counterpart.id, before=self.meeting
-            )
             self.threads = self.app.store.threads.open_before(
                 self.meeting, self.app.clock.now().date()
             )
         except StoreError:
-            self._unsaid, self._actions, self.threads = [], [], ()
+            self.threads = ()
 
     def _copyable(self) -> tuple[OpenThread, ...]:
         """The threads a carry-over copies into this plan: asks to make again,
@@ -193,9 +193,7 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScree
             pane = HierarchyPane(
                 self.meeting.id,
                 checklist,
-                OpenItems(
-                    self._unsaid, self._actions, self.app.clock.now().date(), id="open-items"
-                ),
+                OpenItems(self.threads, self.app.clock.now().date(), say_it=True, id="open-items"),
                 id=pane_id,
             )
         elif pane_id == "step-2":
@@ -268,6 +266,28 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScree
             await pane.load(checklist)
         self._load_open_items()
         self.notify("Copied from earlier meetings. Check each item still holds.")
+
+    # -- say it this time --------------------------------------------------------
+
+    @on(SayItThisTime)
+    async def _say_it(self, event: SayItThisTime) -> None:
+        """An unsaid item from an earlier meeting becomes an ask of this one;
+        asking it in the call or the debrief resolves the item."""
+        event.stop()
+        self.saver.flush()
+        try:
+            self.app.store.threads.say_it(self.meeting.id, event.unsaid_id)
+            checklist = self.app.store.checklists.get(self.meeting.id)
+        except StoreError as error:
+            self.notify(str(error), title="Not made an ask", severity="error", markup=False)
+            return
+        self._load_open_items()
+        self._show_readiness(checklist)
+        pane = self.query_one(HierarchyPane)
+        await pane.load(checklist)
+        await pane.open_items.show(self.threads)
+        self._focus_fields(pane.open_items if pane.open_items.threads else pane)
+        self.notify("Added to your direct asks. Asking it resolves the unsaid item.")
 
     # -- freezing ---------------------------------------------------------------
 
@@ -472,3 +492,7 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScree
 
         self.saver.flush()
         await open_call(self.app, self.meeting, lambda _: None)
+
+    def action_export(self, kind: ExportKind) -> None:
+        self.saver.flush()  # what was typed a moment ago is in the file
+        export_meeting_file(self, self.meeting, kind)

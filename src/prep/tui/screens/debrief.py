@@ -14,9 +14,10 @@ from textual.widget import Widget
 from textual.widgets import Header, Input, Label, Static
 
 from prep.domain.checklist import Checklist
-from prep.domain.debrief import FEEDBACK_QUESTIONS, ActionItem, Debrief, UnsaidItem
+from prep.domain.debrief import FEEDBACK_QUESTIONS, Debrief
 from prep.domain.debrief_rules import TEMPERATURE_LABELS
 from prep.domain.models import Meeting
+from prep.domain.open_threads import OpenThread, ThreadKind
 from prep.domain.when import (
     WhenError,
     describe_reading,
@@ -29,6 +30,7 @@ from prep.domain.when import (
 from prep.store import StoreError
 from prep.store.debriefs import FIELDS
 from prep.tui.commands import BACK_SAVING, CALL_THIS_MEETING, Command, HasCommands, bindings
+from prep.tui.exporting import ExportKind, export_command, export_meeting_file
 from prep.tui.messages import AskResultChosen, DeadlineMoveChanged, ProposalOutcomeChosen
 from prep.tui.saving import NOT_LOADED, SaveAsYouTypeScreen
 from prep.tui.screens.keys_in_order import KeysInOrder
@@ -79,6 +81,10 @@ SECTION_TITLES = {
     "next": "Next meeting",
 }
 
+# Earlier threads the debrief lets you tick settled (the others settle in
+# the next plan, or, for the coaching-up note, in its own section).
+TICKABLE_THREADS = (ThreadKind.UNSAID, ThreadKind.ACTION)
+
 IDEA = (
     "An after-action review compares the plan with what happened: what was "
     "supposed to happen, what did, why they differ, and what next. Debriefs of this "
@@ -104,7 +110,7 @@ class DebriefForm(VerticalScroll):
         meeting: Meeting,
         checklist: Checklist,
         debrief: Debrief,
-        earlier: tuple[list[UnsaidItem], list[ActionItem]],
+        earlier: tuple[OpenThread, ...],
         today: date,
         *,
         id: str,
@@ -118,7 +124,6 @@ class DebriefForm(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         m, c, d, today = self.meeting, self.checklist, self.debrief, self.today
-        earlier_unsaid, earlier_actions = self.earlier
         results = {r.ask_id: r for r in d.ask_results}
         outcomes = dict(d.proposal_outcomes)
         moves = {move.deadline_id: move for move in d.deadline_moves}
@@ -160,7 +165,9 @@ class DebriefForm(VerticalScroll):
             classes="hint",
         )
         yield ItemList("unsaid", m.id, UnsaidRow, noun="unsaid item", id="unsaid")
-        yield OpenItems(earlier_unsaid, earlier_actions, today, id="earlier-items")
+        yield OpenItems(
+            [t for t in self.earlier if t.kind in TICKABLE_THREADS], today, id="earlier-items"
+        )
 
         yield _section("deadlines", "Deadlines")
         yield from _or_hint(
@@ -236,6 +243,7 @@ class DebriefScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScreen)
             for key, title in SECTION_TITLES.items()
         ),
         CALL_THIS_MEETING,
+        export_command("debrief"),
         BACK_SAVING,
     )
     BINDINGS = bindings(PREP_COMMANDS)
@@ -273,14 +281,11 @@ class DebriefScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScreen)
             f"({relative(self.meeting.starts_at, now)})"
         )
         m = self.meeting
-        earlier_unsaid: list[UnsaidItem] = []
-        earlier_actions: list[ActionItem] = []
+        earlier: tuple[OpenThread, ...] = ()
         try:
             self.checklist = self.app.store.checklists.get(m.id)
             self.debrief = self.app.store.debriefs.get(m.id)
-            earlier_unsaid, earlier_actions = self.app.store.debriefs.open_items_for(
-                m.counterpart.id, before=m
-            )
+            earlier = self.app.store.threads.open_before(m, now.date())
         except StoreError as error:
             self.notify(str(error), title="Could not load", severity="error", markup=False)
         # Awaited, so that the sections exist before the first paint.
@@ -289,7 +294,7 @@ class DebriefScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScreen)
                 m,
                 self.checklist,
                 self.debrief,
-                (earlier_unsaid, earlier_actions),
+                earlier,
                 now.date(),
                 id="debrief-main",
             )
@@ -497,3 +502,9 @@ class DebriefScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScreen)
         self.query_one("#debrief-main", VerticalScroll).scroll_to_widget(
             self.query_one(f"#section-{key}"), top=True, animate=False
         )
+
+    # -- export ---------------------------------------------------------------------
+
+    def action_export(self, kind: ExportKind) -> None:
+        self.saver.flush()  # what was typed a moment ago is in the file
+        export_meeting_file(self, self.meeting, kind)

@@ -108,6 +108,8 @@ relationships are going. Everything stays in one SQLite file on this machine.
 | `enter` | Agenda | Call screen while it is under way, debrief once over, else prepare |
 | `c` | Agenda, checklist, debrief | The call screen |
 | `PgDn` `PgUp` | Checklist, debrief | Next / previous step or section |
+| `ctrl+e` | Checklist, debrief, review | Export the brief, debrief or week as Markdown beside the database |
+| `s` | Checklist, on an unsaid item from before | Say it this time: make it a direct ask |
 | `enter` | A list item's field | Add the next item |
 | `ctrl+o` `ctrl+r` | Lists | Add / remove an item |
 | `d` | Agenda | Delete the selected meeting (asks first) |

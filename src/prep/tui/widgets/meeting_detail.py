@@ -3,19 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
 from prep.domain.checklist import STEPS
+from prep.domain.deadlines import format_day
 from prep.domain.debrief import ActionItem
 from prep.domain.models import RANK_PHRASES, SETTING_LABELS, Meeting
 from prep.domain.open_threads import OpenThread
 from prep.domain.when import format_duration, format_when, relative
 from prep.tui.widgets.agenda_list import readiness_content
-from prep.tui.widgets.open_items import describe_action
+
+
+def describe_action(item: ActionItem, today: date) -> str:
+    owner = item.owner.value  # "me" or "them"
+    due = ""
+    if item.due is not None:
+        due = f", due {format_day(item.due, with_year=item.due.year != today.year)}"
+        if item.due < today:
+            due += " (overdue)"
+    return f"{item.text} — {owner}{due}"
 
 
 def describe_person(meeting: Meeting) -> str:

@@ -1,79 +1,108 @@
-"""What is still open with a person: unsaid items and action items, tickable."""
+"""What is still open with a person, from earlier meetings: one line per thread.
+
+Unsaid items and action items can be ticked settled here; on the checklist
+an unsaid item can also be made an ask of this meeting ("say it this time").
+The other kinds are settled by the carry-over or in a debrief, so they are
+shown, not ticked.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Checkbox, Label
 
-from prep.domain.deadlines import format_day
-from prep.domain.debrief import ActionItem, UnsaidItem
-from prep.tui.messages import TICKABLE_KINDS, ItemTicked
+from prep.domain.open_threads import OpenThread, ThreadKind
+from prep.tui.messages import TICKABLE_KINDS, ItemTicked, SayItThisTime
 from prep.tui.widgets.tick_box import TickBox
 
-
-def describe_action(item: ActionItem, today: date) -> str:
-    owner = item.owner.value  # "me" or "them"
-    due = ""
-    if item.due is not None:
-        due = f", due {format_day(item.due, with_year=item.due.year != today.year)}"
-        if item.due < today:
-            due += " (overdue)"
-    return f"{item.text} — {owner}{due}"
+TOOLTIPS = {
+    ThreadKind.UNSAID: "Tick when it has been said or no longer matters",
+    ThreadKind.ACTION: "Tick when it is done",
+}
 
 
 class OpenItems(Vertical):
-    """Open unsaid items and action items from earlier meetings with one person.
-
-    Ticking one resolves it (or marks it done) at once; it then stops
-    following the person into later checklists, briefs and the agenda.
+    """The open threads (prep.domain.open_threads) of one person, as the
+    screen read them. Ticking one resolves it (or marks it done) at once; it
+    then stops following the person into later checklists, briefs and the
+    agenda. With `say_it`, `s` on an unsaid item asks the screen to make it
+    an ask of this meeting.
     """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "say_it", "Say it this time", tooltip="Make this unsaid item an ask")
+    ]
 
     DEFAULT_CSS = """
     OpenItems { height: auto; border-left: outer $warning; padding: 0 1; margin-bottom: 1; }
     OpenItems > Label { color: $text-muted; width: 1fr; }
+    OpenItems > Label.open-line { color: $text; }
     OpenItems > TickBox { width: 1fr; height: auto; text-wrap: wrap; }
     OpenItems > .open-title { text-style: bold; color: $text; }
     """
 
     def __init__(
         self,
-        unsaid: list[UnsaidItem],
-        actions: list[ActionItem],
+        threads: Sequence[OpenThread],
         today: date,
         *,
+        say_it: bool = False,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
-        self.unsaid = unsaid
-        self.actions = actions
+        self.threads = tuple(threads)
         self.today = today
+        self.say_it = say_it
 
     def compose(self) -> ComposeResult:
-        if not self.unsaid and not self.actions:
+        if not self.threads:
             return
         yield Label("Still open from earlier meetings with them", classes="open-title")
-        for item in self.unsaid:
-            yield TickBox(
-                f"Unsaid: {item.text}",
-                id=f"unsaid-{item.id}",
-                compact=True,
-                tooltip="Tick when it has been said or no longer matters",
-            )
-        for action in self.actions:
-            yield TickBox(
-                f"Action: {describe_action(action, self.today)}",
-                id=f"action-{action.id}",
-                compact=True,
-                tooltip="Tick when it is done",
-            )
-        yield Label("Tick an item when it is resolved or done; it then stops carrying over.")
+        for thread in self.threads:
+            if thread.kind in TOOLTIPS:
+                yield TickBox(
+                    thread.line(self.today),
+                    id=f"{thread.kind.value}-{thread.item_id}",
+                    compact=True,
+                    tooltip=TOOLTIPS[thread.kind],
+                )
+            else:
+                yield Label(f"  {thread.line(self.today)}", classes="open-line")
+        hint = "Tick an item when it is resolved or done; it then stops carrying over."
+        if self.say_it and any(t.kind is ThreadKind.UNSAID for t in self.threads):
+            hint += " s on an unsaid item makes it an ask: say it this time."
+        yield Label(hint)
 
     def on_mount(self) -> None:
-        self.display = bool(self.unsaid or self.actions)
+        self.display = bool(self.threads)
+
+    async def show(self, threads: Sequence[OpenThread]) -> None:
+        """Show the threads as read again (one made an ask leaves the list)."""
+        self.threads = tuple(threads)
+        await self.recompose()
+        self.display = bool(self.threads)
+
+    def _focused_unsaid(self) -> int | None:
+        focused = next((child for child in self.children if child.has_focus), None)
+        kind, _, raw_id = ((focused.id or "") if focused else "").partition("-")
+        return int(raw_id) if kind == ThreadKind.UNSAID.value else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "say_it":
+            return self.say_it and self._focused_unsaid() is not None
+        return True
+
+    def action_say_it(self) -> None:
+        unsaid_id = self._focused_unsaid()
+        if self.say_it and unsaid_id is not None:
+            self.post_message(SayItThisTime(unsaid_id))
 
     @on(Checkbox.Changed)
     def _ticked(self, event: Checkbox.Changed) -> None:
