@@ -31,8 +31,9 @@ def test_a_choice_by_arrows_and_a_field_on_a_later_step_both_save(terminal: Term
     terminal.send("p")
     terminal.wait_until(lambda s: "Hierarchy check" in s and "They are" in s, "the checklist")
 
-    # "They are" has the focus: → steps from the prompt to the first option, and on.
-    terminal.send("Right", "Right")
+    # "They are" has the focus, filled in from the person (a new person is a
+    # senior client, so "Paying client"): ← steps back through the options.
+    terminal.send("Left", "Left")
     screen = terminal.wait_until(lambda s: "◂ My peer ▸" in s, "the chosen option")
     [line] = [line for line in screen.splitlines() if "They are" in line]
     assert "My peer" in line

@@ -48,8 +48,9 @@ def test_the_whole_flow_at_80x24_with_no_pauses(terminal: Terminal, db: Path):
         "C-s",
         # The agenda selects the meeting just saved: prepare it.
         "p",
-        # 1. Hierarchy: they are (the first option), holding back, because, an ask.
-        "Right",
+        # 1. Hierarchy: they are senior (1, the first option, over the paying
+        # client filled in from the form), holding back, because, an ask.
+        "1",
         "Tab",
         "That the date is soft",
         "Tab",
@@ -106,12 +107,22 @@ def test_the_whole_flow_at_80x24_with_no_pauses(terminal: Terminal, db: Path):
         "yesterday 10am",
         "C-s",
         "b",
-        # How it went, overall 4, temperature 4.
+        # How it went, why it differs from the plan, overall 4, temperature 4.
         "They agreed the pilot",
         "Tab",
+        "They had no budget yet",
+        "Tab",
         "4",
         "Tab",
         "4",
+        # An ask made without planning it, granted; tab past its list's
+        # "+ Add" button.
+        "Tab",
+        "Enter",
+        "Can I present it",
+        "Tab",
+        "Right",
+        "Tab",
         # What went unsaid (tab leaves the row: enter would add another).
         "Tab",
         "Enter",
@@ -190,11 +201,20 @@ def test_the_whole_flow_at_80x24_with_no_pauses(terminal: Terminal, db: Path):
     ) == [("Use last quarter's export",), ("Backfill in January",)]
     debrief = one(
         db,
-        "SELECT outcome, overall, temperature, actual_level, feedback_asked, "
+        "SELECT outcome, why_differ, overall, temperature, actual_level, feedback_asked, "
         "feedback_keep FROM debriefs WHERE meeting_id = 2",
     )
     print("debrief", debrief)
-    assert debrief == ("They agreed the pilot", 4, 4, 3, 1, "The one-page summaries")
+    assert debrief == (
+        "They agreed the pilot",
+        "They had no budget yet",
+        4,
+        4,
+        3,
+        1,
+        "The one-page summaries",
+    )
+    assert query(db, "SELECT text, answer FROM unplanned_asks") == [("Can I present it", "granted")]
     assert query(db, "SELECT text FROM unsaid_items") == [("The budget is too small",)]
     actions = query(db, "SELECT text, due IS NOT NULL FROM action_items ORDER BY position")
     print("actions", actions)

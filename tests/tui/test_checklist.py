@@ -569,9 +569,12 @@ async def test_carry_over_no_starts_blank(make_app, store, db_path):
 
     for table in ("asks", "deadlines", "problems"):
         assert rows(db_path, f"SELECT meeting_id FROM {table}") == [(old_id,)], table
-    assert rows(db_path, "SELECT count(*) FROM checklists WHERE meeting_id = ?", (new_id,)) == [
-        (0,)
-    ]
+    # Blank but for where the person sits, filled in from what the form recorded.
+    assert rows(
+        db_path,
+        "SELECT standing, they_expect, planned_level FROM checklists WHERE meeting_id = ?",
+        (new_id,),
+    ) == [("paying-client", "", None)]
 
 
 # -- 7. list editing -------------------------------------------------------------------------

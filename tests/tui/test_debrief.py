@@ -155,6 +155,8 @@ async def test_full_debrief_by_keyboard_compares_plan_and_books_the_follow_up(
         # How it went.
         await type_text(pilot, "Budget approved")
         await pilot.press("tab")
+        assert focused_id(app) == "why_differ"
+        await pilot.press("tab")
         assert focused_id(app) == "overall"
         await choose(pilot, 4)  # Poor, Weak, OK, Good
         await pilot.press("tab")

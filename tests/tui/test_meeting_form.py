@@ -399,3 +399,28 @@ async def test_editing_this_one_changes_only_it(make_app, store, db_path):
         assert isinstance(app.screen, AgendaScreen)
     assert rows(db_path, "SELECT count(*) FROM meetings WHERE title = 'Just this one'") == [(1,)]
     assert rows(db_path, "SELECT count(*) FROM series") == [(1,)]
+
+
+async def test_the_coffee_or_meal_tip_goes_once_one_is_chosen(make_app, store, db_path):
+    store.add_meeting(MeetingDraft("Catch-up", "Dana", at(1, 10), setting=Setting.VIDEO))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+
+        async def tip_after(*keys: str) -> bool:
+            await burst(pilot, *keys)
+            return app.screen.query_one("#setting-tip", Static).display
+
+        assert await tip_after("e") is True  # a video call: the tip shows
+        app.screen.query_one("#setting").focus()
+        seen = [
+            await tip_after("right", "right", "right"),  # video -> coffee
+            await tip_after("left"),  # office
+            await tip_after("right", "right"),  # meal
+        ]
+        print(f"tip shown after each choice: {seen}")
+        assert seen == [False, True, False]
+        await burst(pilot, "ctrl+s")
+        assert isinstance(app.screen, AgendaScreen)
+        # Opened again over a meal, the form does not suggest one.
+        assert await tip_after("e") is False
+    assert rows(db_path, "SELECT setting FROM meetings") == [("meal",)]

@@ -276,8 +276,8 @@ async def test_editing_keys_keep_their_place_among_typed_ones(make_app, store, d
         await burst(
             pilot,
             "p",
-            "right",
-            "right",
+            "left",  # from "Paying client", filled in from the person
+            "left",
             "tab",
             *typed("abd"),
             "backspace",

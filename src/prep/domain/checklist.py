@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import IntEnum, StrEnum
 
-from prep.domain.models import Unreadable
+from prep.domain.models import Counterpart, Rank, RelationshipKind, Unreadable
 
 
 class Step(IntEnum):
@@ -55,6 +55,27 @@ POSITION_LABELS: dict[Position, str] = {
     Position.JUNIOR: "Junior to me",
     Position.PAYING_CLIENT: "Paying client",
 }
+
+
+# Where someone of each rank sits, for a person who is not a paying client.
+_RANK_POSITIONS: dict[Rank, Position] = {
+    Rank.SENIOR: Position.SENIOR,
+    Rank.PEER: Position.PEER,
+    Rank.JUNIOR: Position.JUNIOR,
+}
+
+
+def position_from(counterpart: Counterpart) -> Position:
+    """Where the person sits relative to you, from what the meeting form
+    recorded about them: the checklist's first answer, filled in for a new
+    checklist and open to change. A client or customer is a paying client
+    whatever their rank (paying is the gap that makes people hedge); a boss
+    is senior; a colleague sits where their rank says."""
+    if counterpart.kind in (RelationshipKind.CLIENT, RelationshipKind.CUSTOMER):
+        return Position.PAYING_CLIENT
+    if counterpart.kind is RelationshipKind.BOSS:
+        return Position.SENIOR
+    return _RANK_POSITIONS[counterpart.rank]
 
 
 class HoldBackReason(StrEnum):

@@ -52,6 +52,11 @@ class Setting(StrEnum):
     MEAL = "meal"
 
 
+# The settings that warm a conversation: the meeting form suggests one
+# until one of them is chosen.
+WARMING_SETTINGS = frozenset({Setting.COFFEE, Setting.MEAL})
+
+
 class Status(StrEnum):
     """A meeting's phase: planned -> prepared -> held -> debriefed.
 

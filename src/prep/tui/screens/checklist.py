@@ -11,7 +11,7 @@ from textual.widgets import ContentSwitcher, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from prep.domain.brief import render_brief
-from prep.domain.checklist import STEP_TITLES, STEPS, Checklist, Step
+from prep.domain.checklist import STEP_TITLES, STEPS, Checklist, Step, position_from
 from prep.domain.debrief import ActionItem, UnsaidItem
 from prep.domain.debrief_rules import feedback_due
 from prep.domain.models import Meeting
@@ -140,6 +140,9 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScree
         except StoreError:
             self.feedback_due = False
         self.frozen = self.meeting.has_started(now)
+        first_open = not checklist.started
+        if first_open and checklist.position is None and not self.frozen:
+            checklist = self._position_from_the_person(checklist)
         self._show_readiness(checklist)
         # Awaited, so that the first step's fields exist before the first paint.
         self._switch_to("step-1")
@@ -149,10 +152,23 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScree
             # At once, not after the first paint: a key typed in between would
             # land in one field and the late focus would then jump away from it.
             self._focus_first_field()
-        if not checklist.started and self._copyable() and not self.frozen:
+        if first_open and self._copyable() and not self.frozen:
             # From the app's own queue, straight after this screen is up and
             # before the next key is read: the keys typed next answer it.
             self.app.call_next(self._offer_carry_over)
+
+    def _position_from_the_person(self, checklist: Checklist) -> Checklist:
+        """A new checklist starts with where the person sits as the meeting
+        form recorded it (their kind and rank), saved so it can be changed
+        like any answer; the checklist as stored afterwards."""
+        meeting_id = self.meeting.id
+        try:
+            self.app.store.checklists.set_field(
+                meeting_id, "position", position_from(self.meeting.counterpart)
+            )
+            return self.app.store.checklists.get(meeting_id)
+        except StoreError:
+            return checklist  # left blank, for the person to choose
 
     def _load_open_items(self) -> None:
         """What is still open with this person from earlier meetings (for the

@@ -42,6 +42,7 @@ from prep.tui.widgets.debrief_rows import (
     AskResultRow,
     DeadlineMoveRow,
     ProposalRow,
+    UnplannedAskRow,
     UnsaidRow,
 )
 from prep.tui.widgets.focus import focus_now
@@ -96,6 +97,25 @@ def _section(key: str, title: str) -> Label:
     return Label(title, id=f"section-{key}", classes="section-label")
 
 
+NOT_IN_PLAN = "Not written in the plan"
+
+
+def _expected(checklist: Checklist) -> Static:
+    """What each side expected, as the plan says, to read the outcome against."""
+
+    def line(who: str, text: str) -> Content:
+        said = text.strip() or Content.styled(NOT_IN_PLAN, "italic $text-muted")
+        return Content.assemble((f"{who}  ", "$text-muted"), said)
+
+    return Static(
+        Content("\n").join(
+            [line("They expected", checklist.they_expect), line("You expected", checklist.i_expect)]
+        ),
+        id="expected",
+        classes="plan-line",
+    )
+
+
 def _or_hint(rows: Sequence[Widget], nothing: str) -> Sequence[Widget]:
     """A row for each planned item, or a line saying none was planned."""
     return rows or [Static(nothing, classes="hint")]
@@ -131,7 +151,14 @@ class DebriefForm(VerticalScroll):
         yield Static(IDEA, classes="idea")
 
         yield _section("how", "How it went")
+        yield _expected(c)
         yield short_text(d.outcome, id="outcome", placeholder="The outcome and any decisions")
+        yield Label("Why do the two differ?", classes="question")
+        yield short_text(
+            d.why_differ,
+            id="why_differ",
+            placeholder="What happened that neither side expected, or why one was right",
+        )
         if d.call_notes.strip():  # only once the call screen has notes
             yield Label("Noted during the call", classes="question")
             yield short_text(d.call_notes, id="call_notes", placeholder="")
@@ -157,6 +184,11 @@ class DebriefForm(VerticalScroll):
             [AskResultRow(a, results.get(a.id)) for a in c.asks if a.text.strip()],
             "No direct asks were planned.",
         )
+        yield Static(
+            "Asks you made without planning them count as asked, marked unplanned.",
+            classes="hint",
+        )
+        yield ItemList("unplanned", m.id, UnplannedAskRow, noun="unplanned ask", id="unplanned")
 
         yield _section("unsaid", "What went unsaid")
         yield Static(
@@ -300,6 +332,7 @@ class DebriefScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScreen)
             )
         )
         self.query_one("#unsaid", ItemList).load(self.debrief.unsaid)
+        self.query_one("#unplanned", ItemList).load(self.debrief.unplanned_asks)
         self.query_one("#actions", ItemList).load(self.debrief.action_items)
         self._show_next()
         self._show_status(self.debrief)

@@ -14,6 +14,7 @@ from textual.widgets import Header, Input, Label, Static, TextArea
 from prep.domain.models import (
     RANK_PHRASES,
     SETTING_LABELS,
+    WARMING_SETTINGS,
     Counterpart,
     Meeting,
     MeetingDraft,
@@ -202,7 +203,7 @@ class MeetingFormScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[int |
                             allow_blank=False,
                             id="setting",
                         )
-                        yield Static(SETTING_TIP, classes="hint")
+                        yield Static(SETTING_TIP, id="setting-tip", classes="hint")
                 with Horizontal(classes="form-row"):
                     yield Label("Notes", classes="field-label")
                     with Vertical(classes="form-field"):
@@ -272,6 +273,7 @@ class MeetingFormScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[int |
             "when": self._refresh_when_and_repeat_hints,
             "duration": self._refresh_duration_hint,
             "repeat": self._refresh_repeat_hint,
+            "setting": self._refresh_setting_tip,
         }.get(field or "")
         if refresh is not None:
             refresh()
@@ -283,6 +285,12 @@ class MeetingFormScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[int |
         self._refresh_person_hint()
         self._refresh_when_and_repeat_hints()
         self._refresh_duration_hint()
+        self._refresh_setting_tip()
+
+    def _refresh_setting_tip(self) -> None:
+        # Once coffee or a meal is chosen the suggestion has been taken.
+        chosen = self.query_one("#setting", Choice).value
+        self.query_one("#setting-tip", Static).display = chosen not in WARMING_SETTINGS
 
     def _hint(self, field: str, text: str, *, error: bool = False) -> None:
         hint = self.query_one(f"#{field}-hint", Static)

@@ -23,6 +23,7 @@ from prep.domain.debrief import (
     DeadlineMove,
     Owner,
     ProposalOutcome,
+    UnplannedAsk,
     UnsaidItem,
 )
 from prep.domain.models import unreadable_in
@@ -243,6 +244,37 @@ class UnsaidRow(ItemRow):
     def _resolved(self, event: Checkbox.Changed) -> None:
         event.stop()
         self.post_when_stored(partial(ItemTicked, "unsaid", ticked=event.value))
+
+
+class UnplannedAskRow(ItemRow):
+    """An ask made in the meeting without being planned, and their answer."""
+
+    def compose(self) -> ComposeResult:
+        item: UnplannedAsk | None = self.item
+        answer = item.answer if item else None
+        with Horizontal(classes="item-line"):
+            yield TextField(
+                item.text if item else "",
+                id="unplanned-text",
+                compact=True,
+                placeholder="An ask you made that was not planned",
+            )
+            yield Choice(
+                ANSWER_OPTIONS,
+                prompt="Their answer",
+                id="unplanned-answer",
+                value=answer.value if answer else Choice.NO_CHOICE,
+            )
+
+    @on(Input.Changed, "#unplanned-text")
+    def _text(self, event: Input.Changed) -> None:
+        event.stop()
+        self.save_later("text", event.value)
+
+    @on(Choice.Changed, "#unplanned-answer")
+    def _answer(self, event: Choice.Changed) -> None:
+        event.stop()
+        self.save_now("answer", None if event.value is Choice.NO_CHOICE else AskAnswer(event.value))
 
 
 class ActionRow(ItemRow):
