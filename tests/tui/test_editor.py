@@ -111,7 +111,7 @@ async def test_ctrl_g_is_offered_only_in_a_text_area(store, clock):
         assert not app.check_action("edit_in_editor", ())  # the agenda: no text area
         await open_debrief(pilot)
         assert editor_key_shown(app)
-        await pilot.press("tab")  # out of the outcome, to a choice
+        await pilot.press("tab", "tab")  # out of the outcome and why-they-differ, to a choice
         await pilot.pause()
         assert not isinstance(app.focused, TextArea)
         assert not app.check_action("edit_in_editor", ())
