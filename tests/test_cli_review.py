@@ -50,6 +50,7 @@ Last week's focus: Ask for decisions, not opinions.
 | Asks made unplanned | 0 | 0 |
 | Problems raised with a solution / without / to ask for help | 1 / 0 / 0 | 0 / 0 / 0 |
 | Feedback conversations | 1 | 1 |
+| Coaching up tried (worked / partly / not) | 0 | 0 |
 
 ## Meetings
 

@@ -9,6 +9,7 @@ from prep.domain.debrief import (
     ActionItem,
     AskAnswer,
     AskResult,
+    CoachingOutcome,
     DeadlineMove,
     Owner,
     ProposalOutcome,
@@ -19,6 +20,7 @@ from prep.domain.open_threads import (
     PersonRecord,
     Source,
     ThreadKind,
+    coaching_to_settle,
     open_threads,
 )
 from tests.helpers import LONDON
@@ -121,6 +123,16 @@ def test_only_the_latest_coaching_note_follows_until_tried() -> None:
     assert kinds(record(coaching=(old, new))) == [(ThreadKind.COACHING, 2)]
     assert kinds(record(coaching=(old, new)), before=2) == [(ThreadKind.COACHING, 1)]
     assert kinds(record(coaching=(old, CoachingNote(2, "x", tried=True)))) == []
+
+
+def test_a_debrief_asks_about_the_open_note_or_the_one_tried_in_it() -> None:
+    old = CoachingNote(1, "Lead with the number")
+    assert coaching_to_settle(record(coaching=(old,)), 2) == old
+    assert coaching_to_settle(record(coaching=(old,)), 1) is None  # not its own note
+    tried = CoachingNote(1, "Lead with the number", True, 3, CoachingOutcome.PARTLY)
+    assert coaching_to_settle(record(coaching=(tried,)), 3) == tried  # to change the answer
+    assert coaching_to_settle(record(coaching=(tried,)), 2) is None  # tried since
+    assert coaching_to_settle(record(coaching=(CoachingNote(1, "  "),)), 2) is None
 
 
 def test_kinds_come_in_one_order_and_only_from_earlier_meetings() -> None:

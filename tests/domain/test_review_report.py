@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from prep.domain.debrief import Owner
+from prep.domain.debrief import CoachingOutcome, Owner
 from prep.domain.models import Cadence, Rank, Setting
 from prep.domain.review import (
     ActionLine,
@@ -20,7 +20,7 @@ from prep.domain.review import (
     WeekInput,
 )
 from prep.domain.review_report import MEETINGS_HEADING, ReviewParts, render_review, review_parts
-from tests.domain.test_review_stats import PREVIOUS, WEEK
+from tests.domain.test_review_stats import PREVIOUS, WEEK, meeting
 from tests.helpers import NOW, at
 
 SPARK = "  \u2581\u2583\u2582\u2586 \u2587\u2583\u2585\u2588\u2584"
@@ -42,6 +42,7 @@ Last week's focus: Ask for decisions, not opinions.
 | Asks made unplanned | 0 | 0 |
 | Problems raised with a solution / without / to ask for help | 4 / 1 / 1 | 1 / 0 / 1 |
 | Feedback conversations | 2 | 0 |
+| Coaching up tried (worked / partly / not) | 0 | 0 |
 
 ## Meetings
 
@@ -244,6 +245,7 @@ def test_a_week_with_only_a_reflection_has_quiet_sections():
         "| Asks made unplanned | 0 | 0 |",
         "| Problems raised with a solution / without / to ask for help | 0 / 0 / 0 | 0 / 0 / 0 |",
         "| Feedback conversations | 0 | 0 |",
+        "| Coaching up tried (worked / partly / not) | 0 | 0 |",
     ]
     assert section(review, "Assertiveness") == (
         "No level planned or rated for a meeting held this week."
@@ -435,3 +437,12 @@ def test_the_review_says_how_many_unsaid_items_were_resolved_by_asking():
     assert hierarchy.startswith(
         "Unsaid items: 0 opened at this week's meetings, 3 resolved this week, 2 of them by asking."
     )
+
+
+def test_the_review_counts_coaching_up_attempts_and_outcomes():
+    tried = meeting(1, coaching_tried=True, coaching_outcome=CoachingOutcome.PARTLY)
+    worked = meeting(2, coaching_tried=True, coaching_outcome=CoachingOutcome.WORKED)
+    week = WeekInput(week_start=date(2026, 11, 23), meetings=(tried, worked, meeting(3)))
+    numbers_table = section(render_review(week, PREVIOUS, NOW), "Numbers")
+    print(numbers_table)
+    assert "| Coaching up tried (worked / partly / not) | 2 (1 / 1 / 0) | 0 |" in (numbers_table)

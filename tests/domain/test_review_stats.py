@@ -15,7 +15,7 @@ import pytest
 
 from prep.domain.assertiveness import Zone
 from prep.domain.checklist import HoldBackReason
-from prep.domain.debrief import Owner
+from prep.domain.debrief import CoachingOutcome, Owner
 from prep.domain.models import Cadence, Rank, Setting
 from prep.domain.review import (
     ActionLine,
@@ -803,6 +803,22 @@ def test_debriefs_that_say_why_count_only_debriefed_meetings():
         meeting(3, debriefed=False, says_why=True),  # still being written
     )
     assert numbers(week, NOW).debriefs_saying_why == 1
+
+
+def test_coaching_up_attempts_are_counted_with_their_outcomes():
+    week = week_of(
+        meeting(1, coaching_tried=True, coaching_outcome=CoachingOutcome.WORKED),
+        meeting(2, coaching_tried=True, coaching_outcome=CoachingOutcome.WORKED),
+        meeting(3, coaching_tried=True, coaching_outcome=CoachingOutcome.DID_NOT_WORK),
+        meeting(4, coaching_tried=True),  # tried, how it went not said
+        meeting(5),
+        meeting(6, starts_at=NOW + timedelta(days=1), coaching_tried=True),  # not held yet
+    )
+    result = numbers(week, NOW)
+    counts = [result.coaching(outcome) for outcome in CoachingOutcome]
+    print(f"tried {result.coaching_tried}; worked / partly / not: {counts}")
+    assert result.coaching_tried == 4
+    assert counts == [2, 0, 1]
 
 
 def _rated(setting: Setting, *temperatures: int, start: int = 0) -> list[ReviewMeeting]:

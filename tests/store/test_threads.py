@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from prep.domain.debrief import AskAnswer, CoachingOutcome, ProposalOutcome
 from prep.domain.models import MeetingDraft
 from prep.domain.open_threads import ThreadKind
-from tests.helpers import NOW, at
+from tests.helpers import LONDON, NOW, at
 
 
 def keys(store, meeting) -> list[tuple[ThreadKind, str]]:
@@ -72,3 +74,17 @@ def test_the_review_counts_an_unsaid_item_resolved_by_asking_it(store):
     week = store.review.week(week_start(NOW.date()), NOW.tzinfo, NOW)
     print(f"resolved {week.unsaid_resolved}, by asking {week.unsaid_said}")
     assert (week.unsaid_resolved, week.unsaid_said) == (1, 1)
+
+
+def test_the_week_of_the_meeting_it_was_tried_in_counts_the_attempt(store):
+    a = store.add_meeting(MeetingDraft("Roadmap", "Dana", at(-10, 10)))
+    b = store.add_meeting(MeetingDraft("Budget", "Dana", at(-1, 10)))  # Thursday
+    store.debriefs.set_field(a.id, "coaching_note", "Send the agenda a day ahead")
+    store.threads.set_coaching_tried(a.id, b.id, CoachingOutcome.PARTLY)
+    monday = NOW.date() - timedelta(days=NOW.weekday())
+    week = store.review.week(monday, LONDON, NOW)
+    tried = [(m.title, m.coaching_tried, m.coaching_outcome) for m in week.meetings]
+    print(tried)
+    assert tried == [("Budget", True, CoachingOutcome.PARTLY)]
+    [before] = store.review.week(monday - timedelta(days=7), LONDON, NOW).meetings
+    assert (before.title, before.coaching_tried) == ("Roadmap", False)  # the note's own week

@@ -69,6 +69,8 @@ COACHING_OUTCOME_LABELS: dict[CoachingOutcome, str] = {
     CoachingOutcome.PARTLY: "Partly",
     CoachingOutcome.DID_NOT_WORK: "It did not work",
 }
+# The answer to "did you try it?" that leaves the note open for next time.
+COACHING_NOT_TRIED_LABEL = "Not yet"
 
 
 class Owner(StrEnum):

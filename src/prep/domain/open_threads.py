@@ -29,6 +29,7 @@ copied into April's plan no longer shows for May, nor for April itself.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
@@ -39,6 +40,7 @@ from prep.domain.debrief import (
     ActionItem,
     AskAnswer,
     AskResult,
+    CoachingOutcome,
     DeadlineMove,
     ProposalOutcome,
     UnsaidItem,
@@ -51,6 +53,7 @@ __all__ = [
     "PersonRecord",
     "Source",
     "ThreadKind",
+    "coaching_to_settle",
     "open_threads",
 ]
 
@@ -91,11 +94,14 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class CoachingNote:
-    """A debrief's coaching-up note and whether it has been tried since."""
+    """A debrief's coaching-up note and whether it has been tried since
+    (in meeting `tried_in`, with `outcome`)."""
 
     meeting_id: int
     text: str
     tried: bool = False
+    tried_in: int | None = None
+    outcome: CoachingOutcome | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,15 +278,36 @@ def open_threads(
                 sources[meeting_id], problem=problem,
             )
         )  # fmt: skip
-    notes = [n for n in record.coaching if earlier(n.meeting_id) and _filled(n.text)]
-    if notes:
-        latest_note = max(notes, key=lambda n: order[n.meeting_id])
-        if not latest_note.tried:
-            threads.append(
-                OpenThread(
-                    ThreadKind.COACHING, latest_note.meeting_id, latest_note.text.strip(),
-                    "not tried yet", sources[latest_note.meeting_id],
-                )
-            )  # fmt: skip
+    note = _untried_note(record, earlier)
+    if note is not None:
+        threads.append(
+            OpenThread(
+                ThreadKind.COACHING, note.meeting_id, note.text.strip(),
+                "not tried yet", sources[note.meeting_id],
+            )
+        )  # fmt: skip
     rank = {kind: i for i, kind in enumerate(KIND_LABELS)}
     return tuple(sorted(threads, key=lambda t: rank[t.kind]))  # stable: oldest first
+
+
+def _untried_note(record: PersonRecord, earlier: Callable[[int], bool]) -> CoachingNote | None:
+    """The latest coaching-up note among the `earlier` meetings, if not tried yet."""
+    order = {m.meeting_id: i for i, m in enumerate(record.meetings)}
+    notes = [n for n in record.coaching if earlier(n.meeting_id) and _filled(n.text)]
+    if not notes:
+        return None
+    latest = max(notes, key=lambda n: order[n.meeting_id])
+    return None if latest.tried else latest
+
+
+def coaching_to_settle(record: PersonRecord, meeting_id: int) -> CoachingNote | None:
+    """The coaching-up note the debrief of `meeting_id` asks "did you try it?"
+    about: the one already marked tried in it (so its answer can be changed),
+    else the open coaching thread carried into it."""
+    tried_here = [n for n in record.coaching if n.tried_in == meeting_id and _filled(n.text)]
+    if tried_here:
+        return tried_here[-1]
+    order = {m.meeting_id: i for i, m in enumerate(record.meetings)}
+    if meeting_id not in order:
+        return None
+    return _untried_note(record, lambda m: m in order and order[m] < order[meeting_id])

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from prep.domain.checklist import HoldBackReason
-from prep.domain.debrief import Owner
+from prep.domain.debrief import CoachingOutcome, Owner
 from prep.domain.models import Cadence, Rank, Setting
 from prep.domain.readiness import prepared_before_start
 
@@ -53,6 +53,10 @@ class ReviewMeeting:
     feedback_asked: bool = False
     hold_back_reason: HoldBackReason | None = None
     unsaid_opened: int = 0  # unsaid items written at its debrief (blank ones left out)
+    # An earlier coaching-up note was tried in this meeting (its debrief
+    # says so), and how that went (None if not said).
+    coaching_tried: bool = False
+    coaching_outcome: CoachingOutcome | None = None
     duration_minutes: int = 30
 
     @property

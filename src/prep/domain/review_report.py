@@ -25,7 +25,7 @@ from prep.domain import markdown as md
 from prep.domain.assertiveness import ZONE_LABELS
 from prep.domain.checklist import REASON_LABELS
 from prep.domain.deadlines import format_day
-from prep.domain.debrief import Owner
+from prep.domain.debrief import CoachingOutcome, Owner
 from prep.domain.debrief_report import NOT_WRITTEN
 from prep.domain.markdown import EMPTY_FIELD
 from prep.domain.models import RANK_PHRASES, SETTING_LABELS, Cadence
@@ -116,6 +116,14 @@ def _bullets(lines: list[str]) -> str:
 # -- Sections ------------------------------------------------------------------
 
 
+def _coaching_cell(numbers: Numbers) -> str:
+    """ "2 (1 / 1 / 0)": notes tried, and how; a bare "0" when none was."""
+    if not numbers.coaching_tried:
+        return "0"
+    outcomes = " / ".join(str(numbers.coaching(outcome)) for outcome in CoachingOutcome)
+    return f"{numbers.coaching_tried} ({outcomes})"
+
+
 def _numbers_section(this: Numbers, last: Numbers) -> list[str]:
     def row(label: str, value) -> str:
         return f"| {label} | {value(this)} | {value(last)} |"
@@ -137,6 +145,7 @@ def _numbers_section(this: Numbers, last: Numbers) -> list[str]:
             lambda n: f"{n.problems_with_solution} / {n.problems_without} / {n.problems_for_help}",
         ),
         row("Feedback conversations", lambda n: n.feedback_conversations),
+        row("Coaching up tried (worked / partly / not)", _coaching_cell),
     ]
     return ["## Numbers", "\n".join(rows)]
 

@@ -30,6 +30,7 @@ from enum import StrEnum
 from prep.domain.assertiveness import Zone, is_level, zone
 from prep.domain.checklist import STEPS, HoldBackReason, is_prepared
 from prep.domain.clock import zone_of
+from prep.domain.debrief import CoachingOutcome
 from prep.domain.debrief_rules import feedback_due, is_rating
 from prep.domain.models import SETTING_LABELS, Rank, Setting
 from prep.domain.review import (
@@ -121,6 +122,13 @@ class Numbers:
     feedback_conversations: int
     asks_unplanned: int = 0  # made without being planned; also counted in asks_asked
     debriefs_saying_why: int = 0  # debriefs that say why the outcome differs from the plan
+    coaching_tried: int = 0  # coaching-up notes tried in these meetings
+    # How those went: the outcomes said at least once, with their counts (a
+    # note tried with no outcome said counts as tried only).
+    coaching_outcomes: tuple[tuple[CoachingOutcome, int], ...] = ()
+
+    def coaching(self, outcome: CoachingOutcome) -> int:
+        return dict(self.coaching_outcomes).get(outcome, 0)
 
 
 def numbers(week: WeekInput, now: datetime) -> Numbers:
@@ -141,6 +149,12 @@ def numbers(week: WeekInput, now: datetime) -> Numbers:
         asks_granted=total("asks_granted") + total("asks_unplanned_granted"),
         asks_unplanned=total("asks_unplanned"),
         debriefs_saying_why=sum(m.debriefed and m.says_why for m in held),
+        coaching_tried=sum(m.coaching_tried for m in held),
+        coaching_outcomes=tuple(
+            (outcome, count)
+            for outcome in CoachingOutcome
+            if (count := sum(m.coaching_tried and m.coaching_outcome == outcome for m in held))
+        ),
         problems_with_solution=total("problems_with_solution"),
         problems_without=total("problems_without"),
         problems_for_help=total("problems_for_help"),

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from prep.domain.checklist import STEPS, HoldBackReason
-from prep.domain.debrief import Owner
+from prep.domain.debrief import CoachingOutcome, Owner
 from prep.domain.models import DURATION_MAX_MINUTES, Cadence, Rank, Setting
 from prep.domain.review import (
     ActionLine,
@@ -71,7 +71,14 @@ SELECT m.id, m.title, m.starts_at, m.starts_at_utc, m.duration_minutes, m.settin
            AND NOT EXISTS (SELECT 1 FROM solutions s WHERE s.problem_id = p.id
                            AND trim(s.text) != '')) AS problems_without,
        (SELECT count(*) FROM unsaid_items u WHERE u.meeting_id = m.id AND trim(u.text) != '')
-           AS unsaid_opened
+           AS unsaid_opened,
+       -- The coaching-up note tried in this meeting: from an earlier debrief
+       -- with the same person (found through their meetings, which are indexed).
+       (SELECT t.coaching_outcome FROM meetings m2 JOIN debriefs t ON t.meeting_id = m2.id
+           WHERE m2.person_id = m.person_id AND t.coaching_tried_in = m.id
+           ORDER BY m2.starts_at_utc DESC LIMIT 1) AS coaching_outcome,
+       EXISTS (SELECT 1 FROM meetings m2 JOIN debriefs t ON t.meeting_id = m2.id
+           WHERE m2.person_id = m.person_id AND t.coaching_tried_in = m.id) AS coaching_tried
 FROM meetings m
 JOIN people c ON c.id = m.person_id
 LEFT JOIN checklists ch ON ch.meeting_id = m.id
@@ -110,6 +117,8 @@ def _review_meeting(row: dict[str, Any]) -> ReviewMeeting:
         feedback_asked=read.flag("feedback_asked"),
         hold_back_reason=read.choice(HoldBackReason, "holding_back_reason"),
         unsaid_opened=row["unsaid_opened"],
+        coaching_tried=row["coaching_tried"] == 1,
+        coaching_outcome=read.choice(CoachingOutcome, "coaching_outcome"),
     )
 
 

@@ -19,6 +19,7 @@ from prep.domain.open_threads import (
     PersonRecord,
     Source,
     ThreadKind,
+    coaching_to_settle,
     open_threads,
 )
 from prep.store.checklists import ask_from_row, deadline_from_row, problem_from_row
@@ -30,6 +31,7 @@ from prep.store.debriefs import (
     unsaid_from_row,
 )
 from prep.store.errors import StoreError
+from prep.store.values import RowReader
 
 if TYPE_CHECKING:
     from prep.store.repository import Store
@@ -103,6 +105,8 @@ class ThreadRepository:
                     r["meeting_id"],
                     str(r["coaching_note"] or ""),
                     r["coaching_tried_in"] is not None,
+                    r["coaching_tried_in"],
+                    RowReader(r).choice(CoachingOutcome, "coaching_outcome"),
                 )
                 for r in debriefs
             ),
@@ -114,6 +118,16 @@ class ThreadRepository:
     def open_before(self, meeting: Meeting, today: date) -> tuple[OpenThread, ...]:
         """What carries into `meeting`: threads from earlier meetings with its person."""
         return open_threads(self.record(meeting.counterpart.id), today, before=meeting.id)
+
+    def for_debrief(
+        self, meeting: Meeting, today: date
+    ) -> tuple[tuple[OpenThread, ...], CoachingNote | None]:
+        """What a debrief of `meeting` shows from earlier meetings: the open
+        threads, and the coaching-up note it asks about (one read of the record)."""
+        record = self.record(meeting.counterpart.id)
+        return open_threads(record, today, before=meeting.id), coaching_to_settle(
+            record, meeting.id
+        )
 
     def open_with(self, person_id: int, now: datetime) -> tuple[OpenThread, ...]:
         """Everything still open with this person from the meetings held so far

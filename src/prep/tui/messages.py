@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Literal
 
 from textual.message import Message
 
-from prep.domain.debrief import AskAnswer, ProposalOutcome
+from prep.domain.debrief import AskAnswer, CoachingOutcome, ProposalOutcome
 
 if TYPE_CHECKING:
     from prep.tui.widgets.debrief_rows import DeadlineMoveRow
@@ -76,4 +76,15 @@ class ProposalOutcomeChosen(Message):
     def __init__(self, problem_id: int, outcome: ProposalOutcome | None) -> None:
         super().__init__()
         self.problem_id = problem_id
+        self.outcome = outcome
+
+
+class CoachingTriedChosen(Message):
+    """Whether the coaching-up note of an earlier meeting (`note_meeting_id`)
+    was tried in this one, and how it went; `outcome` None: not yet. The
+    screen stores it (store.threads.set_coaching_tried)."""
+
+    def __init__(self, note_meeting_id: int, outcome: CoachingOutcome | None) -> None:
+        super().__init__()
+        self.note_meeting_id = note_meeting_id
         self.outcome = outcome

@@ -17,7 +17,7 @@ from prep.domain.checklist import Checklist
 from prep.domain.debrief import FEEDBACK_QUESTIONS, Debrief
 from prep.domain.debrief_rules import TEMPERATURE_LABELS
 from prep.domain.models import Meeting
-from prep.domain.open_threads import OpenThread, ThreadKind
+from prep.domain.open_threads import CoachingNote, OpenThread, ThreadKind
 from prep.domain.when import (
     WhenError,
     describe_reading,
@@ -31,12 +31,18 @@ from prep.store import StoreError
 from prep.store.debriefs import FIELDS
 from prep.tui.commands import BACK_SAVING, CALL_THIS_MEETING, Command, HasCommands, bindings
 from prep.tui.exporting import ExportKind, export_command, export_meeting_file
-from prep.tui.messages import AskResultChosen, DeadlineMoveChanged, ProposalOutcomeChosen
+from prep.tui.messages import (
+    AskResultChosen,
+    CoachingTriedChosen,
+    DeadlineMoveChanged,
+    ProposalOutcomeChosen,
+)
 from prep.tui.saving import NOT_LOADED, SaveAsYouTypeScreen
 from prep.tui.screens.keys_in_order import KeysInOrder
 from prep.tui.screens.widths import FitsTheWidth
 from prep.tui.widgets.assertiveness_scale import AssertivenessScale
 from prep.tui.widgets.choice import Choice
+from prep.tui.widgets.coaching_tried import CoachingTriedRow
 from prep.tui.widgets.debrief_rows import (
     ActionRow,
     AskResultRow,
@@ -134,6 +140,7 @@ class DebriefForm(VerticalScroll):
         today: date,
         *,
         id: str,
+        coaching_to_try: CoachingNote | None = None,
     ) -> None:
         super().__init__(id=id)
         self.meeting = meeting
@@ -141,6 +148,7 @@ class DebriefForm(VerticalScroll):
         self.debrief = debrief
         self.earlier = earlier
         self.today = today
+        self.coaching_to_try = coaching_to_try
 
     def compose(self) -> ComposeResult:
         m, c, d, today = self.meeting, self.checklist, self.debrief, self.today
@@ -243,6 +251,8 @@ class DebriefForm(VerticalScroll):
             "act yourself: show what a late addition does to the deadline.",
             classes="hint",
         )
+        if self.coaching_to_try is not None:  # an earlier note, not tried before this meeting
+            yield CoachingTriedRow(self.coaching_to_try)
         yield short_text(
             d.coaching_note,
             id="coaching_note",
@@ -314,10 +324,11 @@ class DebriefScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScreen)
         )
         m = self.meeting
         earlier: tuple[OpenThread, ...] = ()
+        coaching: CoachingNote | None = None
         try:
             self.checklist = self.app.store.checklists.get(m.id)
             self.debrief = self.app.store.debriefs.get(m.id)
-            earlier = self.app.store.threads.open_before(m, now.date())
+            earlier, coaching = self.app.store.threads.for_debrief(m, now.date())
         except StoreError as error:
             self.notify(str(error), title="Could not load", severity="error", markup=False)
         # Awaited, so that the sections exist before the first paint.
@@ -329,6 +340,7 @@ class DebriefScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScreen)
                 earlier,
                 now.date(),
                 id="debrief-main",
+                coaching_to_try=coaching,
             )
         )
         self.query_one("#unsaid", ItemList).load(self.debrief.unsaid)
@@ -412,6 +424,16 @@ class DebriefScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScreen)
         event.stop()
         self._store_now(
             lambda: self.app.store.debriefs.set_proposal_outcome(event.problem_id, event.outcome)
+        )
+
+    @on(CoachingTriedChosen)
+    def _coaching_tried_chosen(self, event: CoachingTriedChosen) -> None:
+        event.stop()
+        tried_in = self.meeting.id if event.outcome is not None else None
+        self._store_now(
+            lambda: self.app.store.threads.set_coaching_tried(
+                event.note_meeting_id, tried_in, event.outcome
+            )
         )
 
     def reload_unsaid(self) -> None:
