@@ -234,7 +234,7 @@ def _meetings_to_visit(store, now, count: int):
     many past ones to debrief."""
     upcoming = [
         m
-        for m in store.meetings_from(now, limit=400)
+        for m in store.meetings_from(now, limit=5000)
         if m.starts_at > now and store.checklists.get(m.id).started
     ][:count]
     past = [m for m in store.meetings_from(now - timedelta(days=90)) if m.starts_at < now]
