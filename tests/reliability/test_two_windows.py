@@ -9,6 +9,8 @@ who and when and press ctrl+s within moments of each other.
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from tests.e2e.conftest import Terminal, query, tab_to
@@ -84,7 +86,12 @@ def test_two_windows_typing_at_once_lose_nothing(terminal: Terminal, tmp_path, r
     each(terminal, lambda: terminal.wait_for(AGENDA))
     each(terminal, lambda: terminal.send("C-q"))
     statuses = []
-    each(terminal, lambda: statuses.append(terminal.wait_exit()))
+    # Patient: one CI run (2026-11-30) saw a window take over 15 s to end
+    # after ctrl+q with the other window quitting at the same moment; not
+    # reproduced in 9 runs since, with or without load. A hang still fails.
+    quit_at = time.monotonic()
+    each(terminal, lambda: statuses.append(terminal.wait_exit(timeout=60)))
+    print(f"both windows ended {time.monotonic() - quit_at:.1f} s after ctrl+q")
 
     stored = sorted(title for (title,) in query(db, "SELECT title FROM meetings"))
     people = query(db, "SELECT count(*) FROM people")[0][0]
