@@ -327,6 +327,29 @@ _M006_SEARCHED = (
 _M006_PREFIX = "prefix='2 3'"
 
 
+def _fts_triggers(db: Database, table: str) -> None:
+    """The triggers that keep `table`'s FTS5 index in step: made by m006, and
+    again by m008 for the tables it rebuilds (dropping a table drops them)."""
+    columns = dict(_M006_SEARCHED)[table]
+    fts = f"{table}_fts"
+    cols = ", ".join(columns)
+    new = ", ".join(f"new.{c}" for c in columns)
+    old = ", ".join(f"old.{c}" for c in columns)
+    db.execute(
+        f"CREATE TRIGGER {table}_ai AFTER INSERT ON {table} BEGIN"
+        f" INSERT INTO {fts} (rowid, {cols}) VALUES (new.rowid, {new}); END"
+    )
+    db.execute(
+        f"CREATE TRIGGER {table}_ad AFTER DELETE ON {table} BEGIN"
+        f" INSERT INTO {fts} ({fts}, rowid, {cols}) VALUES ('delete', old.rowid, {old}); END"
+    )
+    db.execute(
+        f"CREATE TRIGGER {table}_au AFTER UPDATE OF {cols} ON {table} BEGIN"
+        f" INSERT INTO {fts} ({fts}, rowid, {cols}) VALUES ('delete', old.rowid, {old});"
+        f" INSERT INTO {fts} (rowid, {cols}) VALUES (new.rowid, {new}); END"
+    )
+
+
 @migrations()
 def m006_search(db: Database) -> None:
     """SQLite FTS5 over what people write, for `/` in the app and `prep search`.
@@ -338,26 +361,12 @@ def m006_search(db: Database) -> None:
     """
     for table, columns in _M006_SEARCHED:
         fts = f"{table}_fts"
-        cols = ", ".join(columns)
-        new = ", ".join(f"new.{c}" for c in columns)
-        old = ", ".join(f"old.{c}" for c in columns)
         db.execute(
-            f'CREATE VIRTUAL TABLE {fts} USING FTS5 ({cols}, content="{table}", {_M006_PREFIX})'
+            f'CREATE VIRTUAL TABLE {fts} USING FTS5 ({", ".join(columns)}, content="{table}",'
+            f" {_M006_PREFIX})"
         )
         db.execute(f"INSERT INTO {fts} ({fts}) VALUES ('rebuild')")
-        db.execute(
-            f"CREATE TRIGGER {table}_ai AFTER INSERT ON {table} BEGIN"
-            f" INSERT INTO {fts} (rowid, {cols}) VALUES (new.rowid, {new}); END"
-        )
-        db.execute(
-            f"CREATE TRIGGER {table}_ad AFTER DELETE ON {table} BEGIN"
-            f" INSERT INTO {fts} ({fts}, rowid, {cols}) VALUES ('delete', old.rowid, {old}); END"
-        )
-        db.execute(
-            f"CREATE TRIGGER {table}_au AFTER UPDATE OF {cols} ON {table} BEGIN"
-            f" INSERT INTO {fts} ({fts}, rowid, {cols}) VALUES ('delete', old.rowid, {old});"
-            f" INSERT INTO {fts} (rowid, {cols}) VALUES (new.rowid, {new}); END"
-        )
+        _fts_triggers(db, table)
     # Reflections are keyed by their week (a text key, whose hidden rowid
     # VACUUM may renumber), so their index keeps its own copy of the text.
     db.execute(
@@ -477,28 +486,6 @@ def _rebuild(db: Database, table: str, create: str, select: str, old: str = "") 
     db.execute(f"INSERT INTO {table}_new {select}")
     db.execute(f"DROP TABLE {old or table}")
     db.execute(f"ALTER TABLE {table}_new RENAME TO {table}")
-
-
-def _fts_triggers(db: Database, table: str) -> None:
-    """m006's triggers again for a rebuilt table (dropping a table drops them)."""
-    columns = dict(_M006_SEARCHED)[table]
-    fts = f"{table}_fts"
-    cols = ", ".join(columns)
-    new = ", ".join(f"new.{c}" for c in columns)
-    old = ", ".join(f"old.{c}" for c in columns)
-    db.execute(
-        f"CREATE TRIGGER {table}_ai AFTER INSERT ON {table} BEGIN"
-        f" INSERT INTO {fts} (rowid, {cols}) VALUES (new.rowid, {new}); END"
-    )
-    db.execute(
-        f"CREATE TRIGGER {table}_ad AFTER DELETE ON {table} BEGIN"
-        f" INSERT INTO {fts} ({fts}, rowid, {cols}) VALUES ('delete', old.rowid, {old}); END"
-    )
-    db.execute(
-        f"CREATE TRIGGER {table}_au AFTER UPDATE OF {cols} ON {table} BEGIN"
-        f" INSERT INTO {fts} ({fts}, rowid, {cols}) VALUES ('delete', old.rowid, {old});"
-        f" INSERT INTO {fts} (rowid, {cols}) VALUES (new.rowid, {new}); END"
-    )
 
 
 @migrations()
