@@ -58,6 +58,28 @@ async def burst(pilot, *keys: str) -> None:
         await pilot.pause()
 
 
+def screen_text(app: PrepApp) -> list[str]:
+    """The screen as a person sees it: one string per row, as wide as the terminal."""
+    import io
+
+    from rich.console import Console
+
+    width, height = app.size
+    console = Console(
+        width=width,
+        height=height,
+        file=io.StringIO(),
+        record=True,
+        force_terminal=True,
+        color_system="truecolor",
+        legacy_windows=False,
+    )
+    console.print(
+        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    )
+    return console.export_text().splitlines()
+
+
 def typed(text: str) -> list[str]:
     """`text` as key names for `burst`."""
     return list(text)

@@ -9,15 +9,13 @@ Update after an intended change with:
 
 from __future__ import annotations
 
-import io
 import re
 
 import pytest
-from rich.console import Console
 
 from prep.tui.app import PrepApp
 from prep.tui.screenshots import SHOTS
-from tests.tui.conftest import SteadyCursorApp
+from tests.tui.conftest import SteadyCursorApp, screen_text
 
 SIZES = [(80, 24), (120, 40), (200, 60)]
 
@@ -61,24 +59,6 @@ def test_screen_at_size(snap_compare, request, name, size):
 
 
 # -- nothing cut by the edge at 80x24 ------------------------------------------------
-
-
-def screen_text(app: PrepApp) -> list[str]:
-    """The screen as a person sees it: one string per row, as wide as the terminal."""
-    width, height = app.size
-    console = Console(
-        width=width,
-        height=height,
-        file=io.StringIO(),
-        record=True,
-        force_terminal=True,
-        color_system="truecolor",
-        legacy_windows=False,
-    )
-    console.print(
-        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
-    )
-    return console.export_text().splitlines()
 
 
 WORD = re.compile(r"\w")

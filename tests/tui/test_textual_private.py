@@ -92,3 +92,19 @@ async def test_a_message_already_showing_is_not_stacked_again(make_app):
             "Not saved yet: the disk is full",
             "Something else",
         ]
+
+
+def test_the_restyling_prep_skips_is_still_decided_where_it_sets_it():
+    """RestylesOnlyWhenNeeded sets ScreenResume.refresh_styles for Screen's
+    own handler to read, and compares the CSS update counters."""
+    from textual import events
+    from textual.screen import Screen
+
+    from prep.tui.textual_private import RestylesOnlyWhenNeeded
+
+    assert events.ScreenResume().refresh_styles is True
+    assert "event.refresh_styles" in inspect.getsource(Screen._on_screen_resume)
+    assert isinstance(App()._css_update_count, int)
+    assert isinstance(Screen()._css_update_count, int)
+    # Dispatch calls each class's handler, subclass first: prep's runs before Screen's.
+    assert "_on_screen_resume" in RestylesOnlyWhenNeeded.__dict__

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -73,6 +73,8 @@ class PrepApp(KeysOneAtATime, HasCommands, OneLineCrashes, App[None]):
             store.clock = clock
         self.clock: Clock = store.clock
         self._orphan_savers: list[DebouncedSaver] = []  # see keep_retrying
+        # One screen of each meeting kind, kept to be refilled (prep.tui.kept_screens).
+        self.kept_screens: dict[Callable[..., Screen[Any]], Screen[Any]] = {}
 
     def get_default_screen(self) -> Screen:
         return AgendaScreen()
@@ -93,7 +95,9 @@ class PrepApp(KeysOneAtATime, HasCommands, OneLineCrashes, App[None]):
         dialog or the help has its own), and those closed screens left."""
         from prep.tui.saving import DebouncedSaver
 
-        for screen in self.screen_stack:
+        # A kept screen off the stack may still be retrying a refused save.
+        open_screens = [*self.screen_stack, *self.kept_screens.values()]
+        for screen in dict.fromkeys(open_screens):
             # Any screen may have one (the checklist, the debrief, the forms).
             saver = getattr(screen, "saver", None)
             if isinstance(saver, DebouncedSaver):

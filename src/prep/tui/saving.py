@@ -223,6 +223,21 @@ class SaveAsYouTypeScreen(PrepScreen[None]):
         # wrote it. A different text there later means another window wrote.
         self._known: dict[str, str] = {}
 
+    def can_refill(self) -> bool:
+        """True if this screen may be refilled for another meeting: nothing
+        typed for this one is waiting to be written (prep.tui.kept_screens)."""
+        return not self.saver.has_pending
+
+    def start_over(self) -> None:
+        """Forget what this screen knew of the fields it showed, before it is
+        refilled for another meeting: a save's closure names the meeting it
+        was made for, but which fields were edited and what text the
+        database had belong to that meeting alone."""
+        self.saver.flush()
+        self._edited.clear()
+        self._known.clear()
+        self.saver = DebouncedSaver(self, on_saved=self._saved)
+
     def loaded_value(self, field: str) -> Any:
         """The value `field`'s widget was built with; NOT_LOADED if it was built
         empty and filled without announcing it (as the checklist's steps are)."""

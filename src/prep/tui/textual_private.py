@@ -11,6 +11,18 @@ attribute, when an upgrade renames or changes one of them:
   one line instead and keeps the traceback in a private file.
 - The toasts on screen: `App._notifications` (there is no public reader) so
   that a message already showing is not stacked again.
+- A kept screen shown again (prep.tui.kept_screens): Textual restyles every
+  widget of a screen each time it is pushed (`ScreenResume.refresh_styles`,
+  handled by `Screen._on_screen_resume`), although styles change only with
+  the app's CSS (`App._css_update_count`, bumped by a theme change). That
+  was a quarter of refilling the checklist. Textual itself skips it when
+  popping back to a screen; prep skips it when the CSS has not changed.
+- Watchers left by removed widgets (`DOMNode.__watchers`, Textual's list of
+  who watches a reactive): a widget bound with `data_bind` (each key of the
+  footer) stays in its parent's list after it is removed until the watched
+  value changes, which for the footer's `compact` is never. A kept screen's
+  footer rebuilt for each meeting kept every old key alive: 86–90 widgets
+  a meeting (`python3 dev.py bench`, memory row).
 """
 
 from __future__ import annotations
@@ -18,8 +30,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from textual import events
 from textual.app import App
 from textual.notifications import Notification
+from textual.screen import Screen
 
 
 class OneLineCrashes(App[Any]):
@@ -52,3 +66,26 @@ class OneLineCrashes(App[Any]):
 def notifications_shown(app: App[Any]) -> Iterable[Notification]:
     """The notifications the app is showing now (or about to)."""
     return app._notifications
+
+
+class RestylesOnlyWhenNeeded(Screen[Any]):
+    """A screen restyled on being shown again only if the app's CSS changed
+    (a theme chosen) since it last was."""
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Textual calls this before Screen's own handler (each class's in
+        # MRO order), so the flag set here is the one Screen reads.
+        current = self.app._css_update_count
+        if self._css_update_count == current:
+            event.refresh_styles = False
+        self._css_update_count = current  # Screen's handler restyles if it was not
+
+
+def forget_removed_watchers(node: Any) -> None:
+    """Drop the watchers of `node`'s reactives that belong to widgets since
+    removed, as Textual itself does, but only when the watched value changes."""
+    watchers: dict[str, list[tuple[Any, Any]]] = getattr(node, "__watchers", {})
+    for name, pairs in watchers.items():
+        watchers[name] = [
+            (watcher, callback) for watcher, callback in pairs if not watcher._closing
+        ]

@@ -2,8 +2,9 @@
 
 Textual types `self.app` as `App[object]`, so every `self.app.store` would be
 an error to mypy or a `cast` at each use. These bases declare, for the type
-checker only, that a prep screen's app is a `PrepApp`; at run time they add
-nothing (the declaration sits under TYPE_CHECKING).
+checker only, that a prep screen's app is a `PrepApp` (the declaration sits
+under TYPE_CHECKING). At run time a full screen adds one thing: it is not
+restyled when shown again unless the CSS changed (textual_private).
 """
 
 from __future__ import annotations
@@ -13,13 +14,15 @@ from typing import TYPE_CHECKING, TypeVar, cast
 from textual.message_pump import MessagePump
 from textual.screen import ModalScreen, Screen
 
+from prep.tui.textual_private import RestylesOnlyWhenNeeded
+
 if TYPE_CHECKING:
     from prep.tui.app import PrepApp
 
 ResultT = TypeVar("ResultT")
 
 
-class PrepScreen(Screen[ResultT]):
+class PrepScreen(RestylesOnlyWhenNeeded, Screen[ResultT]):
     """A full screen of prep's."""
 
     if TYPE_CHECKING:

@@ -16,7 +16,8 @@ from prep.domain.models import Meeting
 from prep.domain.open_threads import OpenThread
 from prep.store import StoreError
 from prep.tui.commands import SEARCH, Command, HasCommands, bindings
-from prep.tui.meeting_screens import open_call, open_meeting
+from prep.tui.kept_screens import show_screen
+from prep.tui.meeting_screens import open_call, open_checklist, open_debrief, open_meeting
 from prep.tui.screens.keys_in_order import KeysInOrder
 from prep.tui.screens.widths import FitsTheWidth
 from prep.tui.typed import PrepScreen
@@ -231,19 +232,13 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[None]):
     # no further key, so what is typed next lands in it.
 
     async def action_prepare(self) -> None:
-        from prep.tui.screens.checklist import ChecklistScreen
-
         meeting = self._selected()
         if meeting is None:
             self.notify("Select a meeting first, or press n to add one.", markup=False)
             return
-        await self.app.push_screen(
-            ChecklistScreen(meeting), lambda _: self.refresh_agenda(meeting.id)
-        )
+        await open_checklist(self.app, meeting, lambda _: self.refresh_agenda(meeting.id))
 
     async def action_debrief(self) -> None:
-        from prep.tui.screens.debrief import DebriefScreen
-
         meeting = self._selected()
         if meeting is None:
             self.notify("Select a meeting first.", markup=False)
@@ -251,9 +246,7 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[None]):
         if not meeting.has_started(self.app.clock.now()):
             self.notify("That meeting has not started yet: prepare for it with p.", markup=False)
             return
-        await self.app.push_screen(
-            DebriefScreen(meeting), lambda _: self.refresh_agenda(meeting.id)
-        )
+        await open_debrief(self.app, meeting, lambda _: self.refresh_agenda(meeting.id))
 
     async def action_call(self) -> None:
         meeting = self._selected()
@@ -297,12 +290,12 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[None]):
     async def action_review(self) -> None:
         from prep.tui.screens.review import ReviewScreen
 
-        await self.app.push_screen(ReviewScreen(), lambda _: self.refresh_agenda())
+        await show_screen(self.app, ReviewScreen, lambda _: self.refresh_agenda())
 
     async def action_people(self) -> None:
         from prep.tui.screens.people import PeopleScreen
 
-        await self.app.push_screen(PeopleScreen(), lambda _: self.refresh_agenda())
+        await show_screen(self.app, PeopleScreen, lambda _: self.refresh_agenda())
 
     async def action_new_meeting(self) -> None:
         from prep.tui.screens.meeting_form import MeetingFormScreen

@@ -15,6 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Header, Label, Static, TextArea
 
 from prep.domain.call import CallSheet, Phase, call_sheet, time_left
@@ -24,9 +25,9 @@ from prep.domain.models import Meeting
 from prep.domain.open_threads import OpenThread
 from prep.store import StoreError
 from prep.tui.commands import Command, HasCommands, bindings
-from prep.tui.saving import SaveAsYouTypeScreen
+from prep.tui.saving import NOT_LOADED, SaveAsYouTypeScreen
 from prep.tui.screens.keys_in_order import KeysInOrder
-from prep.tui.screens.widths import FitsTheWidth
+from prep.tui.screens.widths import FitsTheWidth, fit_width
 from prep.tui.widgets.call_asks import CallAsks
 from prep.tui.widgets.focus import focus_now
 from prep.tui.widgets.footer import KeyFooter
@@ -98,25 +99,13 @@ class CallScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScreen):
         return call_sheet(m, checklist, self.debrief.ask_results, threads, last_feedback, now)
 
     def compose(self) -> ComposeResult:
-        sheet = self._sheet()
         yield Header()
         yield Static("", id="call-clock")
         with Horizontal(id="call-body"):
-            with VerticalScroll(id="call-main"):
-                for section in sheet.sections:
-                    yield Label(
-                        section.title, id=f"call-section-{section.key}", classes="call-title"
-                    )
-                    if section.key == "asks" and sheet.asks:
-                        yield CallAsks(sheet.asks, id="call-asks")  # its keys are in the footer
-                    else:
-                        yield Static(
-                            Content("\n".join(section.lines)),
-                            classes=f"call-lines {section.key}",
-                        )
+            # The sections are mounted by _fill, from the meeting's call sheet.
+            yield VerticalScroll(id="call-main")
             with Vertical(id="call-side"):
                 yield TextArea(
-                    self.debrief.call_notes,
                     id="call_notes",
                     soft_wrap=True,
                     tab_behavior="focus",
@@ -125,14 +114,49 @@ class CallScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScreen):
                 yield Static(NOTES_HINT, classes="hint", id="notes-hint")
         yield KeyFooter()
 
-    def on_mount(self) -> None:
+    @staticmethod
+    def _sections(sheet: CallSheet) -> list[Widget]:
+        widgets: list[Widget] = []
+        for section in sheet.sections:
+            widgets.append(
+                Label(section.title, id=f"call-section-{section.key}", classes="call-title")
+            )
+            if section.key == "asks" and sheet.asks:
+                widgets.append(CallAsks(sheet.asks, id="call-asks"))  # its keys are in the footer
+            else:
+                widgets.append(
+                    Static(Content("\n".join(section.lines)), classes=f"call-lines {section.key}")
+                )
+        return widgets
+
+    async def on_mount(self) -> None:
+        self.query_one("#call_notes").border_title = "Scratch notes"
+        self.set_interval(CLOCK_EVERY, self.refresh_clock, name="call-clock")
+        await self._fill()
+
+    async def refill(self, meeting: Meeting) -> None:
+        """Show `meeting` in this screen (prep.tui.kept_screens)."""
+        self.start_over()
+        self.meeting = meeting
+        self.debrief = Debrief(meeting.id)
+        fit_width(self)
+        await self._fill()
+
+    async def _fill(self) -> None:
+        """Read the meeting's call sheet and notes and show them."""
         self.title = f"Call · {self.meeting.title}"
         self.sub_title = f"with {self.meeting.counterpart.name}"
-        self.query_one("#call_notes").border_title = "Scratch notes"
+        sheet = self._sheet()
+        main = self.query_one("#call-main", VerticalScroll)
+        await main.remove_children()
+        await main.mount_all(self._sections(sheet))
+        main.scroll_home(animate=False, immediate=True)
+        notes = self.query_one("#call_notes", TextArea)
+        with self.prevent(TextArea.Changed):
+            notes.text = self.debrief.call_notes
         self.refresh_clock()
-        self.set_interval(CLOCK_EVERY, self.refresh_clock, name="call-clock")
         asks = self.query(CallAsks)
-        focus_now(asks.first() if asks else self.query_one("#call_notes"), scroll_visible=False)
+        focus_now(asks.first() if asks else notes, scroll_visible=False)
 
     def refresh_clock(self) -> None:
         """Re-read the app's clock and show the time left."""
@@ -145,7 +169,8 @@ class CallScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScreen):
     # -- saving ----------------------------------------------------------------
 
     def loaded_value(self, field: str) -> Any:
-        return self.debrief.call_notes
+        # Filled without announcing it (see _fill).
+        return NOT_LOADED
 
     def save_field(self, field: str, value: object) -> None:
         self.app.store.debriefs.set_field(self.meeting.id, field, value)

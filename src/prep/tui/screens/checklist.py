@@ -34,7 +34,7 @@ from prep.tui.exporting import ExportKind, export_command, export_meeting_file
 from prep.tui.messages import SayItThisTime
 from prep.tui.saving import SaveAsYouTypeScreen
 from prep.tui.screens.keys_in_order import KeysInOrder
-from prep.tui.screens.widths import FitsTheWidth
+from prep.tui.screens.widths import FitsTheWidth, fit_width
 from prep.tui.widgets.checklist_panes import (
     AssertivenessPane,
     BriefPane,
@@ -120,6 +120,27 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScree
     # -- loading -----------------------------------------------------------------
 
     async def on_mount(self) -> None:
+        self.query_one("#steps", OptionList).border_title = "Prepare"
+        await self._fill()
+
+    async def refill(self, meeting: Meeting) -> None:
+        """Show `meeting` in this screen's widgets (prep.tui.kept_screens):
+        the panes already built are loaded with its checklist, the others
+        are built from it when first shown, as on first opening."""
+        self.start_over()
+        self.meeting = meeting
+        self.threads = ()
+        self._checklist = Checklist(meeting_id=meeting.id)
+        self.feedback_due = False
+        for pane in self.query(StepPane):
+            pane.show_meeting(meeting.id)
+            pane.scroll_home(animate=False, immediate=True)
+        self._pane("brief").scroll_home(animate=False, immediate=True)
+        fit_width(self)
+        await self._fill()
+
+    async def _fill(self) -> None:
+        """Read this meeting's checklist and show it, from step 1."""
         now = self.app.clock.now()
         self.title = self.meeting.title
         self.sub_title = (
@@ -127,7 +148,6 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScree
             f"{format_when(self.meeting.starts_at, now)} "
             f"({relative(self.meeting.starts_at, now)})"
         )
-        self.query_one("#steps", OptionList).border_title = "Prepare"
         try:
             checklist = self.app.store.checklists.get(self.meeting.id)
         except StoreError as error:
@@ -144,6 +164,14 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScree
         if first_open and checklist.position is None and not self.frozen:
             checklist = self._position_from_the_person(checklist)
         self._show_readiness(checklist)
+        # Panes kept from another meeting take this one's values and lists.
+        for pane in self.query(StepPane):
+            if isinstance(pane, HierarchyPane):
+                await pane.open_items.show(self.threads)
+            elif isinstance(pane, AssertivenessPane):
+                pane.show_feedback_due(self.feedback_due)
+                pane.history = self._history()
+            await pane.load(checklist)
         # Awaited, so that the first step's fields exist before the first paint.
         self._switch_to("step-1")
         await self._built["step-1"]

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Header, Input, Label, Static
+from textual.widgets import Checkbox, Header, Input, Label, Static, TextArea
 
 from prep.domain.checklist import Checklist
 from prep.domain.debrief import FEEDBACK_QUESTIONS, Debrief
@@ -39,7 +39,7 @@ from prep.tui.messages import (
 )
 from prep.tui.saving import NOT_LOADED, SaveAsYouTypeScreen
 from prep.tui.screens.keys_in_order import KeysInOrder
-from prep.tui.screens.widths import FitsTheWidth
+from prep.tui.screens.widths import FitsTheWidth, fit_width
 from prep.tui.widgets.assertiveness_scale import AssertivenessScale
 from prep.tui.widgets.choice import Choice
 from prep.tui.widgets.coaching_tried import CoachingTriedRow
@@ -106,30 +106,35 @@ def _section(key: str, title: str) -> Label:
 NOT_IN_PLAN = "Not written in the plan"
 
 
-def _expected(checklist: Checklist) -> Static:
+def _expected(checklist: Checklist) -> Content:
     """What each side expected, as the plan says, to read the outcome against."""
 
     def line(who: str, text: str) -> Content:
         said = text.strip() or Content.styled(NOT_IN_PLAN, "italic $text-muted")
         return Content.assemble((f"{who}  ", "$text-muted"), said)
 
-    return Static(
-        Content("\n").join(
-            [line("They expected", checklist.they_expect), line("You expected", checklist.i_expect)]
-        ),
-        id="expected",
-        classes="plan-line",
+    return Content("\n").join(
+        [line("They expected", checklist.they_expect), line("You expected", checklist.i_expect)]
     )
 
 
 def _or_hint(rows: Sequence[Widget], nothing: str) -> Sequence[Widget]:
-    """A row for each planned item, or a line saying none was planned."""
-    return rows or [Static(nothing, classes="hint")]
+    """A row for each planned item, or a line saying none was planned; all
+    of them go when the form is refilled for another meeting."""
+    widgets = rows or [Static(nothing, classes="hint")]
+    for widget in widgets:
+        widget.add_class(FROM_THE_PLAN)
+    return widgets
+
+
+# The class of the rows built from one meeting's plan (see DebriefForm.refill).
+FROM_THE_PLAN = "from-the-plan"
 
 
 class DebriefForm(VerticalScroll):
     """The debrief's sections, built from what the screen read: a row for
-    each ask, deadline and problem the plan has."""
+    each ask, deadline and problem the plan has. Refilled for another
+    meeting, it keeps every other widget and rebuilds only those rows."""
 
     def __init__(
         self,
@@ -150,16 +155,50 @@ class DebriefForm(VerticalScroll):
         self.today = today
         self.coaching_to_try = coaching_to_try
 
+    # The rows that depend on the plan, each group placed before a fixed widget.
+
+    def _ask_rows(self) -> Sequence[Widget]:
+        results = {r.ask_id: r for r in self.debrief.ask_results}
+        return _or_hint(
+            [AskResultRow(a, results.get(a.id)) for a in self.checklist.asks if a.text.strip()],
+            "No direct asks were planned.",
+        )
+
+    def _deadline_rows(self) -> Sequence[Widget]:
+        moves = {move.deadline_id: move for move in self.debrief.deadline_moves}
+        return _or_hint(
+            [
+                DeadlineMoveRow(x, moves.get(x.id), self.meeting.id, self.today)
+                for x in self.checklist.deadlines
+                if x.label.strip() or x.has_range
+            ],
+            "No deadlines were planned.",
+        )
+
+    def _proposal_rows(self) -> Sequence[Widget]:
+        outcomes = dict(self.debrief.proposal_outcomes)
+        return _or_hint(
+            [ProposalRow(p, outcomes.get(p.id)) for p in self.checklist.problems if p.text.strip()],
+            "No problems were planned.",
+        )
+
+    def _coaching_rows(self) -> Sequence[Widget]:
+        if self.coaching_to_try is None:  # no earlier note, or tried before this meeting
+            return []
+        row = CoachingTriedRow(self.coaching_to_try)
+        row.add_class(FROM_THE_PLAN)
+        return [row]
+
+    def _earlier(self) -> list[OpenThread]:
+        return [t for t in self.earlier if t.kind in TICKABLE_THREADS]
+
     def compose(self) -> ComposeResult:
-        m, c, d, today = self.meeting, self.checklist, self.debrief, self.today
-        results = {r.ask_id: r for r in d.ask_results}
-        outcomes = dict(d.proposal_outcomes)
-        moves = {move.deadline_id: move for move in d.deadline_moves}
+        d = self.debrief
 
         yield Static(IDEA, classes="idea")
 
         yield _section("how", "How it went")
-        yield _expected(c)
+        yield Static(_expected(self.checklist), id="expected", classes="plan-line")
         yield short_text(d.outcome, id="outcome", placeholder="The outcome and any decisions")
         yield Label("Why do the two differ?", classes="question")
         yield short_text(
@@ -167,9 +206,9 @@ class DebriefForm(VerticalScroll):
             id="why_differ",
             placeholder="What happened that neither side expected, or why one was right",
         )
-        if d.call_notes.strip():  # only once the call screen has notes
-            yield Label("Noted during the call", classes="question")
-            yield short_text(d.call_notes, id="call_notes", placeholder="")
+        # Shown only once the call screen has notes (see _show_call_notes).
+        yield Label("Noted during the call", classes="question", id="call-notes-label")
+        yield short_text(d.call_notes, id="call_notes", placeholder="")
         with Horizontal(classes="form-row"):
             yield Label("Overall", classes="field-label")
             yield Choice(
@@ -188,15 +227,15 @@ class DebriefForm(VerticalScroll):
             )
 
         yield _section("asks", "Your direct asks")
-        yield from _or_hint(
-            [AskResultRow(a, results.get(a.id)) for a in c.asks if a.text.strip()],
-            "No direct asks were planned.",
-        )
+        yield from self._ask_rows()
         yield Static(
             "Asks you made without planning them count as asked, marked unplanned.",
             classes="hint",
+            id="unplanned-hint",
         )
-        yield ItemList("unplanned", m.id, UnplannedAskRow, noun="unplanned ask", id="unplanned")
+        yield ItemList(
+            "unplanned", self.meeting.id, UnplannedAskRow, noun="unplanned ask", id="unplanned"
+        )
 
         yield _section("unsaid", "What went unsaid")
         yield Static(
@@ -204,25 +243,20 @@ class DebriefForm(VerticalScroll):
             "into your next checklist and brief until you mark it resolved.",
             classes="hint",
         )
-        yield ItemList("unsaid", m.id, UnsaidRow, noun="unsaid item", id="unsaid")
-        yield OpenItems(
-            [t for t in self.earlier if t.kind in TICKABLE_THREADS], today, id="earlier-items"
-        )
+        yield ItemList("unsaid", self.meeting.id, UnsaidRow, noun="unsaid item", id="unsaid")
+        yield OpenItems(self._earlier(), self.today, id="earlier-items")
 
         yield _section("deadlines", "Deadlines")
-        yield from _or_hint(
-            [
-                DeadlineMoveRow(x, moves.get(x.id), m.id, today)
-                for x in c.deadlines
-                if x.label.strip() or x.has_range
-            ],
-            "No deadlines were planned.",
-        )
+        yield from self._deadline_rows()
 
         yield _section("level", "Assertiveness: plan and reality")
-        yield AssertivenessScale(d.actual_level, compare=c.planned_level, id="actual_level")
-        if c.planned_level is None:
-            yield Static("No level was planned; rate what you actually did.", classes="hint")
+        yield AssertivenessScale(
+            d.actual_level, compare=self.checklist.planned_level, id="actual_level"
+        )
+        # Shown only when no level was planned (see _show_fixed).
+        yield Static(
+            "No level was planned; rate what you actually did.", classes="hint", id="no-plan-level"
+        )
 
         yield _section("feedback", "Feedback")
         yield TickBox(
@@ -236,13 +270,10 @@ class DebriefForm(VerticalScroll):
             yield TextField(getattr(d, field), id=field, compact=True, placeholder="Their answer")
 
         yield _section("solutions", "Problems you raised")
-        yield from _or_hint(
-            [ProposalRow(p, outcomes.get(p.id)) for p in c.problems if p.text.strip()],
-            "No problems were planned.",
-        )
+        yield from self._proposal_rows()
 
         yield _section("actions", "Action items")
-        yield ItemList("actions", m.id, ActionRow, noun="action item", id="actions")
+        yield ItemList("actions", self.meeting.id, ActionRow, noun="action item", id="actions")
 
         yield _section("coaching", "Coaching up")
         yield Static(
@@ -251,8 +282,7 @@ class DebriefForm(VerticalScroll):
             "act yourself: show what a late addition does to the deadline.",
             classes="hint",
         )
-        if self.coaching_to_try is not None:  # an earlier note, not tried before this meeting
-            yield CoachingTriedRow(self.coaching_to_try)
+        yield from self._coaching_rows()
         yield short_text(
             d.coaching_note,
             id="coaching_note",
@@ -268,6 +298,54 @@ class DebriefForm(VerticalScroll):
                 placeholder="e.g. next tue 10am — enter books it",
             )
         yield Static("", id="next-hint", classes="hint")
+
+    def on_mount(self) -> None:
+        self._show_optional()
+
+    def _show_optional(self) -> None:
+        """The lines that only some meetings have."""
+        has_notes = bool(self.debrief.call_notes.strip())
+        self.query_one("#call-notes-label").display = has_notes
+        self.query_one("#call_notes").display = has_notes
+        self.query_one("#no-plan-level").display = self.checklist.planned_level is None
+
+    async def refill(
+        self,
+        meeting: Meeting,
+        checklist: Checklist,
+        debrief: Debrief,
+        earlier: tuple[OpenThread, ...],
+        today: date,
+        coaching_to_try: CoachingNote | None,
+    ) -> None:
+        """Show another meeting: every field takes its value (without saving
+        anything back), and the rows built from the plan are built anew."""
+        self.meeting, self.checklist, self.debrief = meeting, checklist, debrief
+        self.earlier, self.today, self.coaching_to_try = earlier, today, coaching_to_try
+        d = debrief
+        with self.prevent(Input.Changed, TextArea.Changed, Choice.Changed, Checkbox.Changed):
+            self.query_one("#expected", Static).update(_expected(checklist))
+            for field in ("outcome", "why_differ", "call_notes", "coaching_note"):
+                self.query_one(f"#{field}", TextArea).text = getattr(d, field)
+            for field in FEEDBACK_QUESTIONS:
+                self.query_one(f"#{field}", Input).value = getattr(d, field)
+            self.query_one("#next-when", Input).value = ""
+            self.query_one("#overall", Choice).value = d.overall or Choice.NO_CHOICE
+            self.query_one("#temperature", Choice).value = d.temperature or Choice.NO_CHOICE
+            self.query_one("#feedback_asked", Checkbox).value = d.feedback_asked
+        scale = self.query_one("#actual_level", AssertivenessScale)
+        scale.compare = checklist.planned_level
+        scale.set_level(d.actual_level)
+        self._show_optional()
+        for item_list in self.query_children(ItemList):
+            item_list.parent_id = meeting.id
+        await self.query_children(f".{FROM_THE_PLAN}").remove()
+        await self.mount_all(self._ask_rows(), before="#unplanned-hint")
+        await self.mount_all(self._deadline_rows(), before="#section-level")
+        await self.mount_all(self._proposal_rows(), before="#section-actions")
+        await self.mount_all(self._coaching_rows(), before="#coaching_note")
+        await self.query_one(OpenItems).show(self._earlier())
+        self.scroll_home(animate=False, immediate=True)
 
 
 class DebriefScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScreen):
@@ -315,6 +393,19 @@ class DebriefScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScreen)
         return getattr(self.debrief, field, NOT_LOADED)
 
     async def on_mount(self) -> None:
+        await self._fill()
+
+    async def refill(self, meeting: Meeting) -> None:
+        """Show `meeting` in this screen's widgets (prep.tui.kept_screens)."""
+        self.start_over()
+        self.meeting = meeting
+        self.checklist = Checklist(meeting.id)
+        self.debrief = Debrief(meeting.id)
+        fit_width(self)
+        await self._fill()
+
+    async def _fill(self) -> None:
+        """Read the debrief and its plan and show them, from the top."""
         now = self.app.clock.now()
         self.title = f"Debrief · {self.meeting.title}"
         self.sub_title = (
@@ -331,21 +422,28 @@ class DebriefScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScreen)
             earlier, coaching = self.app.store.threads.for_debrief(m, now.date())
         except StoreError as error:
             self.notify(str(error), title="Could not load", severity="error", markup=False)
-        # Awaited, so that the sections exist before the first paint.
-        await self.query_one("#debrief-body").mount(
-            DebriefForm(
-                m,
-                self.checklist,
-                self.debrief,
-                earlier,
-                now.date(),
-                id="debrief-main",
-                coaching_to_try=coaching,
+        forms = self.query(DebriefForm)
+        if forms:
+            await forms.first().refill(
+                m, self.checklist, self.debrief, earlier, now.date(), coaching
             )
-        )
-        self.query_one("#unsaid", ItemList).load(self.debrief.unsaid)
-        self.query_one("#unplanned", ItemList).load(self.debrief.unplanned_asks)
-        self.query_one("#actions", ItemList).load(self.debrief.action_items)
+        else:
+            # Awaited, so that the sections exist before the first paint.
+            await self.query_one("#debrief-body").mount(
+                DebriefForm(
+                    m,
+                    self.checklist,
+                    self.debrief,
+                    earlier,
+                    now.date(),
+                    id="debrief-main",
+                    coaching_to_try=coaching,
+                )
+            )
+        # Awaited: the rows exist before the first key is read.
+        await self.query_one("#unsaid", ItemList).load(self.debrief.unsaid)
+        await self.query_one("#unplanned", ItemList).load(self.debrief.unplanned_asks)
+        await self.query_one("#actions", ItemList).load(self.debrief.action_items)
         self._show_next()
         self._show_status(self.debrief)
         focus_now(self.query_one("#outcome"), scroll_visible=False)  # the screen opens at its top

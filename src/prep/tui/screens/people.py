@@ -21,7 +21,7 @@ from prep.domain.words import counted
 from prep.store import StoreError
 from prep.tui.commands import SEARCH, Command, HasCommands, bindings
 from prep.tui.screens.keys_in_order import KeysInOrder
-from prep.tui.screens.widths import FitsTheWidth
+from prep.tui.screens.widths import FitsTheWidth, fit_width
 from prep.tui.typed import PrepScreen
 from prep.tui.undo import Restored
 from prep.tui.widgets.focus import focus_now
@@ -84,6 +84,15 @@ class PeopleScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[None]):
         self.query_one("#people-timeline").border_title = "Timeline"
         self.refresh_people()
         focus_now(table)
+
+    def can_refill(self) -> bool:
+        return True  # nothing here is typed
+
+    async def refill(self) -> None:
+        """Open again, read afresh, on the person chosen last time (prep.tui.kept_screens)."""
+        fit_width(self)
+        self.refresh_people()
+        focus_now(self.query_one(PeopleTable))
 
     def refresh_people(self, select_id: int | None = None) -> None:
         now = self.app.clock.now()

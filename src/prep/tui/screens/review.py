@@ -23,7 +23,7 @@ from prep.tui.commands import Command, HasCommands, bindings
 from prep.tui.meeting_screens import open_meeting
 from prep.tui.saving import DebouncedSaver
 from prep.tui.screens.keys_in_order import KeysInOrder
-from prep.tui.screens.widths import FitsTheWidth
+from prep.tui.screens.widths import FitsTheWidth, fit_width
 from prep.tui.typed import PrepScreen
 from prep.tui.widgets.focus import focus_now
 from prep.tui.widgets.footer import KeyFooter
@@ -122,6 +122,23 @@ class ReviewScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[None]):
         self.query_one("#review-report").border_title = "The week"
         self.query_one("#review-reflection").border_title = "Reflection"
         self.monday = week_start(self.app.clock.now().date())
+        focus_now(self.query_one("#review-report"))
+
+    def can_refill(self) -> bool:
+        return not self.saver.has_pending
+
+    async def refill(self) -> None:
+        """Open again at this week, read afresh (prep.tui.kept_screens)."""
+        fit_width(self)
+        this_week = week_start(self.app.clock.now().date())
+        if this_week == self.monday:
+            self.watch_monday(this_week)  # the same week: read it again all the same
+        else:
+            self.query_one("#review-markdown", MarkdownView).update("Loading the week…")
+            self.query_one(WeekMeetings).display = False
+            self.query_one("#review-rest", MarkdownView).update("")
+            self.monday = this_week
+        self.query_one("#review-report").scroll_home(animate=False, immediate=True)
         focus_now(self.query_one("#review-report"))
 
     def watch_monday(self, monday: date) -> None:
@@ -282,4 +299,8 @@ class ReviewScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[None]):
         self.dismiss(None)
 
     def on_unmount(self) -> None:
+        self.saver.flush()
+
+    def on_screen_suspend(self) -> None:
+        # Covered (a dialog, the help) or closed but kept: nothing waits to be written.
         self.saver.flush()

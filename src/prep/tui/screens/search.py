@@ -96,16 +96,16 @@ class SearchScreen(PrepScreen[None]):
             results.highlighted = 0
 
     @on(Input.Submitted, "#search-field")
-    def _submitted(self) -> None:
+    async def _submitted(self) -> None:
         results = self.query_one("#search-results", OptionList)
         if results.highlighted is not None:
-            self._open(results.highlighted)
+            await self._open(results.highlighted)
 
     @on(OptionList.OptionSelected, "#search-results")
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        self._open(event.option_index)
+    async def _selected(self, event: OptionList.OptionSelected) -> None:
+        await self._open(event.option_index)
 
-    def _open(self, index: int) -> None:
+    async def _open(self, index: int) -> None:
         hit = self._hits[index]
         if hit.meeting_id is None:
             week = format_day(hit.week_start) if hit.week_start else "a week"
@@ -123,7 +123,7 @@ class SearchScreen(PrepScreen[None]):
             self.notify(str(error), severity="error", markup=False)
             return
         field = self.query_one("#search-field", Input)
-        open_meeting(self.app, meeting, lambda _: self.show_results(field.value))
+        await open_meeting(self.app, meeting, lambda _: self.show_results(field.value))
 
     def action_to_results(self) -> None:
         results = self.query_one("#search-results", OptionList)

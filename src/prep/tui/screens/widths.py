@@ -38,7 +38,12 @@ class FitsTheWidth:
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = WIDTH_CLASSES
 
     def on_compose(self) -> None:
-        screen = cast("Screen[object]", self)
-        current = width_class(screen.app.size.width)
-        for _, name in WIDTH_CLASSES:
-            screen.set_class(name == current, name)
+        fit_width(cast("Screen[object]", self))
+
+
+def fit_width(screen: Screen[object]) -> None:
+    """Give `screen` the class for the terminal's width now (also for a kept
+    screen about to be shown again: the terminal may have been resized)."""
+    current = width_class(screen.app.size.width)
+    for _, name in WIDTH_CLASSES:
+        screen.set_class(name == current, name)

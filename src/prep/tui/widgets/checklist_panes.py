@@ -75,6 +75,14 @@ class StepPane(VerticalScroll):
         # Awaited, so that once this pane has mounted its rows exist too.
         await self.load(self.checklist)
 
+    def show_meeting(self, meeting_id: int) -> None:
+        """Belong to another meeting (the screen is being refilled): its
+        lists add items to that meeting; `load` then shows its values."""
+        self.meeting_id = meeting_id
+        for item_list in self.query(ItemList):
+            if item_list.parent is self:  # not a problem's solutions: those belong to the problem
+                item_list.parent_id = meeting_id
+
     def idea(self) -> Static:
         return Static(IDEAS[self.step], classes="idea")
 
@@ -229,19 +237,25 @@ class AssertivenessPane(StepPane):
         yield Static(
             "Calmly, without emotion, and accept that they have the final word.", classes="hint"
         )
-        if self.feedback_due:
-            yield Label(FEEDBACK_DUE_TITLE, id="feedback-due", classes="section-label")
-            yield Static(
-                "\n".join(f"\u2022 {q}" for q in FEEDBACK_QUESTIONS.values()),
-                id="feedback-questions",
-            )
+        # Shown only when the person is due feedback (show_feedback_due).
+        yield Label(FEEDBACK_DUE_TITLE, id="feedback-due", classes="section-label")
+        yield Static(
+            "\n".join(f"\u2022 {q}" for q in FEEDBACK_QUESTIONS.values()),
+            id="feedback-questions",
+        )
         yield self.missing_line()
+
+    def show_feedback_due(self, due: bool) -> None:
+        self.feedback_due = due
+        self.query_one("#feedback-due").display = due
+        self.query_one("#feedback-questions").display = due
 
     def load(self, checklist: Checklist) -> Awaitable[None]:
         with self.prevent(Input.Changed):
             self.query_one("#pushback_line", Input).value = checklist.pushback_line
         self.query_one(AssertivenessScale).set_level(checklist.planned_level)
         self.show_history(self.history)
+        self.show_feedback_due(self.feedback_due)
         return AwaitComplete()
 
     def show_history(self, history: list[tuple[str, int | None, int | None]]) -> None:

@@ -85,7 +85,13 @@ class OpenItems(Vertical):
 
     async def show(self, threads: Sequence[OpenThread]) -> None:
         """Show the threads as read again (one made an ask leaves the list)."""
-        self.threads = tuple(threads)
+        threads = tuple(threads)
+        if threads == self.threads:
+            # Nothing to rebuild: a box ticked since would have left the list
+            # as read again. (Refilling a screen for a meeting with nothing
+            # open, the usual case, no longer rebuilds this empty list.)
+            return
+        self.threads = threads
         await self.recompose()
         self.display = bool(self.threads)
 

@@ -51,6 +51,12 @@ class TextField(Input):
     def _on_blur(self, event: events.Blur) -> None:
         self.scroll_home(animate=False, immediate=True, force=True)
 
+    def on_unmount(self) -> None:
+        # Input subscribes to its screen's selection signal and never lets
+        # go: on a kept screen (prep.tui.kept_screens) every field of a row
+        # removed for the next meeting stayed alive until text was selected.
+        self.screen.text_selection_started_signal.unsubscribe(self)
+
 
 def short_text(text: str = "", *, id: str, placeholder: str) -> TextArea:
     """A few wrapped lines in a form (`.short-text` in app.tcss): tab moves
