@@ -86,14 +86,9 @@ class CallScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScreen):
             checklist = store.checklists.get(m.id)
             self.debrief = store.debriefs.get(m.id)
             threads = store.threads.open_before(m, now.date())
-            last_feedback = next(
-                (
-                    s.last_feedback
-                    for s in store.people.summaries(now)
-                    if s.person.id == m.counterpart.id
-                ),
-                None,
-            )
+            # One person's, not everyone's summary: 0.1 ms against 37 ms on
+            # the 5,000-meeting file (python3 dev.py bench, "→ call").
+            last_feedback = store.people.last_feedback(m.counterpart.id, now)
         except StoreError as error:
             self.notify(str(error), title="Could not load", severity="error", markup=False)
         return call_sheet(m, checklist, self.debrief.ask_results, threads, last_feedback, now)

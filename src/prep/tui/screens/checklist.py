@@ -167,7 +167,7 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScree
         # Panes kept from another meeting take this one's values and lists.
         for pane in self.query(StepPane):
             if isinstance(pane, HierarchyPane):
-                await pane.open_items.show(self.threads)
+                await pane.open_items.show(self.threads, now.date())
             elif isinstance(pane, AssertivenessPane):
                 pane.show_feedback_due(self.feedback_due)
                 pane.history = self._history()

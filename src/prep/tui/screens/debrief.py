@@ -344,7 +344,7 @@ class DebriefForm(VerticalScroll):
         await self.mount_all(self._deadline_rows(), before="#section-level")
         await self.mount_all(self._proposal_rows(), before="#section-actions")
         await self.mount_all(self._coaching_rows(), before="#coaching_note")
-        await self.query_one(OpenItems).show(self._earlier())
+        await self.query_one(OpenItems).show(self._earlier(), today)
         self.scroll_home(animate=False, immediate=True)
 
 

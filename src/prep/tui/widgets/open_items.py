@@ -83,15 +83,16 @@ class OpenItems(Vertical):
     def on_mount(self) -> None:
         self.display = bool(self.threads)
 
-    async def show(self, threads: Sequence[OpenThread]) -> None:
-        """Show the threads as read again (one made an ask leaves the list)."""
-        threads = tuple(threads)
-        if threads == self.threads:
+    async def show(self, threads: Sequence[OpenThread], today: date | None = None) -> None:
+        """Show the threads as read again (one made an ask leaves the list),
+        dated from `today` if given (a kept screen refilled on a later day)."""
+        threads, today = tuple(threads), today or self.today
+        if (threads, today) == (self.threads, self.today):
             # Nothing to rebuild: a box ticked since would have left the list
             # as read again. (Refilling a screen for a meeting with nothing
             # open, the usual case, no longer rebuilds this empty list.)
             return
-        self.threads = threads
+        self.threads, self.today = threads, today
         await self.recompose()
         self.display = bool(self.threads)
 
