@@ -19,7 +19,15 @@ The debounced write itself happens once typing pauses for 0.3 s; its cost
 (saving the field, recounting readiness, redrawing the step list) is measured
 separately as "save after a pause".
 
+Arrow keys on the agenda (info): on the same database, `down` from the
+agenda's first meeting to its last and `up` back to the top, CPU per key,
+against as many keys in bare_app.FullScreenApp's 300-row list (no detail to
+fill). Each prep key moves the cursor, redraws the two rows, and fills the
+detail pane (the meeting, the last one with that person, what is still open
+with them); the SQL statements run per key are counted.
+
     python benchmarks/bench_keys.py [--chars 500] [--rounds 2] [--quick]
+    python benchmarks/bench_keys.py --arrows-only [--rounds 2]
 """
 
 from __future__ import annotations
@@ -84,9 +92,13 @@ async def type_in_prep(db_path, text: str, saves: int):
                 await pilot.press("escape")
                 await pilot.pause()
             field = screen.query_one("#holding_back", Input)
-            field.focus()
             field.value = ""
             await pilot.pause(0.4)  # let the save of the cleared field happen
+            # Focused only now: a field focused while its text differs from
+            # the file's is given the file's (another window wrote it), which
+            # put the old text back before the first key.
+            field.focus()
+            await pilot.pause()
             cpu, wall = await _type(pilot, text)
             assert field.value == text, "typed text did not arrive in the field"
             save_times = []
@@ -119,6 +131,95 @@ async def type_in_bare(text: str):
         cpu, wall = await _type(pilot, text)
         assert field.value == text
     return cpu, wall
+
+
+async def _press(pilot, key: str, times: int) -> list[float]:
+    cpu = []
+    for _ in range(times):
+        c0 = time.process_time()
+        await pilot.app._press_keys([key])
+        cpu.append(time.process_time() - c0)
+    return cpu
+
+
+async def arrows_in_prep(db_path) -> tuple[list[float], list[float], int]:
+    """CPU per key for the downs from the first meeting to the last, then as
+    many ups, and the SQL statements run by those keys."""
+    from prep.domain.clock import SystemClock
+    from prep.store import open_store
+    from prep.tui.app import PrepApp
+    from prep.tui.widgets.agenda_list import AgendaList
+
+    store = open_store(db_path)
+    statements = 0
+
+    def count(_sql: str) -> None:
+        nonlocal statements
+        statements += 1
+
+    try:
+        app = PrepApp(store, clock=SystemClock())
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            agenda = app.screen.query_one(AgendaList)
+            meetings = [o.id for o in agenda.options if o.id and o.id.startswith("m")]
+            assert agenda.highlighted_option.id == meetings[0], "not on the first meeting"
+            store.db.conn.set_trace_callback(count)
+            down = await _press(pilot, "down", len(meetings) - 1)
+            assert agenda.highlighted_option.id == meetings[-1], "down missed the last meeting"
+            up = await _press(pilot, "up", len(meetings) - 1)
+            store.db.conn.set_trace_callback(None)
+            assert agenda.highlighted_option.id == meetings[0], "up missed the first meeting"
+    finally:
+        store.close()
+    return down, up, statements
+
+
+async def arrows_in_bare(presses: int) -> tuple[list[float], list[float]]:
+    from bare_app import FullScreenApp
+
+    app = FullScreenApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        down = await _press(pilot, "down", presses)
+        up = await _press(pilot, "up", presses)
+    return down, up
+
+
+def arrow_rows(rounds: int) -> list[Row]:
+    log(f"keys: down through the agenda's meetings and up again, {rounds} round(s), alternating")
+    prep_down, prep_up, bare_all, statements = [], [], [], 0
+    presses = 0  # as many for the bare app as prep had (its first round comes first)
+    for i in range(rounds):
+        for which in ["prep", "bare"] if i % 2 == 0 else ["bare", "prep"]:
+            if which == "prep":
+                down, up, n = asyncio.run(arrows_in_prep(common.app_db_copy()))
+                prep_down += down
+                prep_up += up
+                statements += n
+                presses = len(down)
+            else:
+                down, up = asyncio.run(arrows_in_bare(presses))
+                bare_all += down + up
+    prep_all, bare = Stat.of(prep_down + prep_up), Stat.of(bare_all)
+    keys = len(prep_down) + len(prep_up)
+    row = Row(
+        "Arrow key CPU on the agenda, 5k meetings (info)",
+        prep_all.show(),
+        bare.show(),
+        prep_all.median / bare.median,
+        "—",
+        None,
+        details=[
+            f"down from the first meeting to the last ({len(prep_down) // rounds} keys), then up"
+            f" again, {rounds} round(s); baseline: as many keys in bare_app.FullScreenApp's"
+            " 300-row list",
+            f"prep down {Stat.of(prep_down).show()} (each person's open threads read once),"
+            f" up {Stat.of(prep_up).show()} (all read already)",
+            f"SQL statements per key: {statements / keys:.2f} ({statements} for {keys} keys)",
+        ],
+    )
+    return [row]
 
 
 def run(chars: int, rounds: int, saves: int) -> list[Row]:
@@ -178,12 +279,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--chars", type=int)
     parser.add_argument("--rounds", type=int)
+    parser.add_argument("--arrows-only", action="store_true", help="only the agenda's arrow keys")
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     chars = args.chars or (200 if args.quick else 500)
     rounds = args.rounds or (1 if args.quick else 2)
-    common.emit(run(chars, rounds, saves=10 if args.quick else 20), args.json)
+    rows = [] if args.arrows_only else run(chars, rounds, saves=10 if args.quick else 20)
+    common.emit(rows + arrow_rows(rounds), args.json)
     return 0
 
 

@@ -5,7 +5,10 @@ prep opens a copy of the 5,000-meeting database; it counts as painted when the
 title of the agenda's first row appears in its output (that text exists only
 once the meetings are loaded and drawn). The bare app (bare_app.py: a Label
 and a Footer) counts as painted when its Label text appears. Runs alternate
-prep/bare, then bare/prep, so drift in machine load hits both alike.
+prep/bare, then bare/prep, so drift in machine load hits both alike. The
+ratio compared is of wall time; the details add the CPU time each process had
+used by then (all its threads), which waiting for a busy core does not swell,
+and the load average during the runs.
 
     python benchmarks/bench_startup.py [--runs 15] [--quick]
 """
@@ -13,6 +16,7 @@ prep/bare, then bare/prep, so drift in machine load hits both alike.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from collections import defaultdict
@@ -78,6 +82,7 @@ def run(runs: int) -> list[Row]:
     run_until(bare_argv, bare_marker)
     run_until(full_argv, bare_marker)
     runs_of: dict[str, list] = {"prep": [], "bare": [], "full": []}
+    loads = [os.getloadavg()[0]]
     for i in range(runs):
         order = [
             ("prep", prep_argv, marker),
@@ -88,11 +93,13 @@ def run(runs: int) -> list[Row]:
             order.reverse()
         for name, argv, mark in order:
             runs_of[name].append(run_until(argv, mark))
+        loads.append(os.getloadavg()[0])
     prep_runs, bare_runs = runs_of["prep"], runs_of["bare"]
     full_t = Stat.of([r.seconds for r in runs_of["full"]])
     prep_t = Stat.of([r.seconds for r in prep_runs])
     bare_t = Stat.of([r.seconds for r in bare_runs])
     prep_m = Stat.of([r.hwm_kb for r in prep_runs])
+    cpu = {name: Stat.of([r.cpu_seconds for r in done]) for name, done in runs_of.items()}
     bare_m = Stat.of([r.hwm_kb for r in bare_runs])
 
     # Where the time goes: one extra run of each with -X importtime.
@@ -108,6 +115,10 @@ def run(runs: int) -> list[Row]:
         f"database: 5,000 meetings; marker = first agenda row, {marker_about}",
         f"runs: {runs} each, interleaved; min–max prep {prep_t.low * 1000:.0f}–{prep_t.high * 1000:.0f} ms,"
         f" bare {bare_t.low * 1000:.0f}–{bare_t.high * 1000:.0f} ms",
+        f"CPU to first paint: prep {cpu['prep'].show()}, bare {cpu['bare'].show()},"
+        f" ratio {cpu['prep'].median / cpu['bare'].median:.2f}; Textual alone, full screen"
+        f" {cpu['full'].show()}, {cpu['full'].median / cpu['bare'].median:.2f}x the bare app;"
+        f" 1-minute load average {min(loads):.1f}–{max(loads):.1f} during the runs",
         f"Textual alone painting a screen as full as the agenda (bare_app.py --full: header,"
         f" 300-row list, detail panel, footer, no prep code): {full_t.show()},"
         f" {full_t.median / bare_t.median:.2f}x the bare app; prep is"

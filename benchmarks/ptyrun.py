@@ -4,8 +4,9 @@ The child gets a pty of a fixed size as its stdin, stdout and stderr (and as its
 controlling terminal), TERM=xterm-256color, and nothing answering its queries,
 like a terminal that is slow to reply. The clock starts just before fork and
 stops when the marker text shows up in what the child wrote; at that moment
-the child's peak resident set size (VmHWM) is read from /proc. Then ctrl+q is
-sent and the child is reaped (killed if it does not leave within a few seconds).
+the child's peak resident set size (VmHWM) and the CPU time its threads have
+used are read from /proc. Then ctrl+q is sent and the child is reaped (killed
+if it does not leave within a few seconds).
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ class PtyRun:
     rss_kb: int  # VmRSS at that moment
     output: bytes  # everything the child wrote until the marker
     exit_status: int | None
+    # CPU time of all the child's threads at that moment (0.0 where /proc has
+    # no schedstat): unlike `seconds`, it leaves out waiting for a core.
+    cpu_seconds: float = 0.0
 
 
 def terminal_env(extra: dict[str, str] | None = None) -> dict[str, str]:
@@ -59,6 +63,19 @@ def _status(pid: int) -> tuple[int, int]:
     return hwm, rss
 
 
+def _cpu_seconds(pid: int) -> float:
+    """CPU time used by every thread of `pid`, in nanoseconds from schedstat
+    (the clock ticks of /proc/PID/stat are 10 ms, too coarse for a start-up)."""
+    total = 0
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/schedstat") as handle:
+                total += int(handle.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 0.0
+    return total / 1e9
+
+
 def run_until(
     argv: list[str],
     marker: bytes,
@@ -81,6 +98,7 @@ def run_until(
     buffer = bytearray()
     found_at: float | None = None
     hwm = rss = 0
+    cpu = 0.0
     deadline = started + timeout
     try:
         while found_at is None and time.perf_counter() < deadline:
@@ -98,6 +116,7 @@ def run_until(
             if buffer.find(marker, search_from) != -1:
                 found_at = time.perf_counter()
                 hwm, rss = _status(pid)
+                cpu = _cpu_seconds(pid)
         output = bytes(buffer)
         if found_at is None:
             raise RuntimeError(
@@ -114,7 +133,7 @@ def run_until(
             os.close(fd)
         except OSError:
             pass
-    return PtyRun(found_at - started, hwm, rss, output, status)
+    return PtyRun(found_at - started, hwm, rss, output, status, cpu)
 
 
 def _reap(pid: int, fd: int, deadline: float) -> int | None:

@@ -115,9 +115,15 @@ class ThreadRepository:
             ),
         )
 
-    def open_before(self, meeting: Meeting, today: date) -> tuple[OpenThread, ...]:
-        """What carries into `meeting`: threads from earlier meetings with its person."""
-        return open_threads(self.record(meeting.counterpart.id), today, before=meeting.id)
+    def open_before(
+        self, meeting: Meeting, today: date, *, record: PersonRecord | None = None
+    ) -> tuple[OpenThread, ...]:
+        """What carries into `meeting`: threads from earlier meetings with its
+        person, read from `record` (that person's, kept from an earlier
+        `record()` call) when given instead of from the file."""
+        if record is None:
+            record = self.record(meeting.counterpart.id)
+        return open_threads(record, today, before=meeting.id)
 
     def for_debrief(
         self, meeting: Meeting, today: date

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -10,16 +11,15 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Header, OptionList, Static
 
-from prep.domain.agenda import DEBRIEF_WINDOW, build_agenda
+from prep.domain.agenda import DEBRIEF_WINDOW, AgendaGroup, build_agenda
 from prep.domain.debrief import ActionItem
 from prep.domain.models import Meeting
-from prep.domain.open_threads import OpenThread
+from prep.domain.open_threads import OpenThread, PersonRecord
 from prep.store import StoreError
 from prep.tui.commands import SEARCH, Command, HasCommands, bindings
-from prep.tui.kept_screens import show_screen
-from prep.tui.meeting_screens import open_call, open_checklist, open_debrief, open_meeting
 from prep.tui.screens.keys_in_order import KeysInOrder
 from prep.tui.screens.widths import FitsTheWidth
+from prep.tui.startup import add_other_screens_css, resume_garbage_collection
 from prep.tui.typed import PrepScreen
 from prep.tui.undo import DELETE_NOTE, Restored, delete_meeting_undoably, offer_undo
 from prep.tui.widgets.agenda_list import AgendaList
@@ -46,6 +46,11 @@ After the call, a three-minute debrief compares the plan with what happened.
 
 Press [b $accent]?[/] for the ideas behind each step, or [b $accent]ctrl+p[/] for every command.
 """
+
+
+def _row_count(groups: list[AgendaGroup]) -> int:
+    """The list's rows for these groups: a heading each, then its meetings."""
+    return sum(1 + len(group.meetings) for group in groups)
 
 
 class AgendaScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[None]):
@@ -136,6 +141,20 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[None]):
         # action items with their person's name.
         self._meetings: dict[int, Meeting] = {}
         self._actions: dict[int, tuple[ActionItem, str]] = {}
+        # What the detail shows from earlier meetings, read once rather than at
+        # every arrow key (that was 10 SQL statements and 8 ms a key on 5,000
+        # meetings): each person's record by person id; by meeting id, the
+        # last meeting with them and what is still open. Forgotten at each
+        # refresh, which follows everything saved here or on a screen opened
+        # from here, and whenever this screen is back on top.
+        self._records: dict[int, PersonRecord] = {}
+        self._earlier: dict[int, tuple[Meeting | None, tuple[OpenThread, ...]]] = {}
+        # Start-up (see `_finish_first_frame`): whether the agenda is loaded
+        # and the first frame finished; the action items are read only then
+        # when the meetings alone fill the first frame.
+        self._loaded = False
+        self._first_frame_finished = False
+        self._actions_later = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -148,13 +167,49 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#agenda-list").border_title = "Agenda"
-        self.refresh_agenda()
+        self._loaded = True
+        # Keys typed before this (while prep started) find the whole agenda.
+        self.refresh_agenda(first_frame=not self._first_frame_finished)
+        self.call_after_refresh(self._finish_first_frame)
         # Relative times ("in 2 h") drift; a minute is fine-grained enough.
         self.set_interval(60, self.refresh_agenda)
 
-    def refresh_agenda(self, select_id: int | None = None, *, select: str | None = None) -> None:
+    def before_key(self) -> None:
+        # A key typed at start-up moves through the whole agenda, and may
+        # open another screen.
+        self._finish_first_frame()
+
+    def _finish_first_frame(self) -> None:
+        """What the first frame left out, added once it is painted or as the
+        first key is read, whichever comes first: the rows below it, and the
+        action items if they were among those; the other screens' layout.
+        Then the garbage collector runs again (see startup.py)."""
+        if self._first_frame_finished:
+            return
+        self._first_frame_finished = True
+        agenda = self.query_one(AgendaList) if self._loaded else None
+        if agenda is not None and not agenda.complete:
+            agenda.add_rest(self._read_actions() if self._actions_later else ())
+        self._actions_later = False
+        add_other_screens_css(self.app)
+        resume_garbage_collection()
+
+    def on_screen_resume(self) -> None:
+        # Back from a screen opened from here, or from the help: what it
+        # saved may have settled a thread.
+        self._forget_threads()
+
+    def _forget_threads(self) -> None:
+        self._records.clear()
+        self._earlier.clear()
+
+    def refresh_agenda(
+        self, select_id: int | None = None, *, select: str | None = None, first_frame: bool = False
+    ) -> None:
         """Reload the list; highlight meeting `select_id` or option `select`
-        ("a3"), else keep the cursor where it was."""
+        ("a3"), else keep the cursor where it was. For the `first_frame`, only
+        what it can show (see `_finish_first_frame`)."""
+        self._forget_threads()
         now = self.app.clock.now()
         try:
             self.app.store.series.make_occurrences()
@@ -165,15 +220,21 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[None]):
         except StoreError as error:
             self.notify(str(error), title="Could not read meetings", severity="error", markup=False)
             return
-        try:
-            actions = self.app.store.debriefs.open_action_items()
-        except StoreError:
-            actions = []
         self._meetings = {meeting.id: meeting for meeting in meetings}
-        self._actions = {action.id: (action, person) for action, person in actions}
         groups = build_agenda(meetings, now, self.app.settings.week_starts_on)
+        # The first frame has no more rows than the terminal has lines; the
+        # action items come after the meetings, so below it if those fill it.
+        first_rows = self.app.size.height if first_frame else None
+        self._actions_later = first_rows is not None and _row_count(groups) >= first_rows
+        actions = [] if self._actions_later else self._read_actions()
         agenda = self.query_one(AgendaList)
-        agenda.show(groups, now, f"m{select_id}" if select_id is not None else select, actions)
+        agenda.show(
+            groups,
+            now,
+            f"m{select_id}" if select_id is not None else select,
+            actions,
+            first_rows=first_rows,
+        )
         empty = not groups and not actions
         agenda.display = not empty
         self.query_one(MeetingDetail).display = not empty
@@ -181,6 +242,15 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[None]):
         self._show_detail()
         if not empty:
             focus_now(agenda)
+
+    def _read_actions(self) -> list[tuple[ActionItem, str]]:
+        """The open action items (kept by id for the detail), [] if unreadable."""
+        try:
+            actions = self.app.store.debriefs.open_action_items()
+        except StoreError:
+            actions = []
+        self._actions = {action.id: (action, person) for action, person in actions}
+        return actions
 
     @on(OptionList.OptionHighlighted, "#agenda-list")
     def _show_detail(self) -> None:
@@ -195,11 +265,27 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[None]):
         threads: tuple[OpenThread, ...] = ()
         if meeting is not None:
             try:
-                previous = self.app.store.previous_meeting_with(meeting)
-                threads = self.app.store.threads.open_before(meeting, now.date())
+                previous, threads = self._earlier_than(meeting, now)
             except StoreError:
                 pass
         detail.show(meeting, previous, now, threads=threads)
+
+    def _earlier_than(
+        self, meeting: Meeting, now: datetime
+    ) -> tuple[Meeting | None, tuple[OpenThread, ...]]:
+        """The last meeting with the person, and what is still open with them."""
+        earlier = self._earlier.get(meeting.id)
+        if earlier is None:
+            store = self.app.store
+            person_id = meeting.counterpart.id
+            record = self._records.get(person_id)
+            if record is None:
+                record = self._records[person_id] = store.threads.record(person_id)
+            earlier = self._earlier[meeting.id] = (
+                store.previous_meeting_with(meeting),
+                store.threads.open_before(meeting, now.date(), record=record),
+            )
+        return earlier
 
     async def enter_pressed(self, focused: Widget) -> bool:
         if focused is not self.query_one(AgendaList):
@@ -221,6 +307,8 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[None]):
         if meeting is None:
             await self.action_prepare()  # says to select a meeting first
             return
+        from prep.tui.meeting_screens import open_meeting
+
         await open_meeting(self.app, meeting, lambda _: self.refresh_agenda(meeting.id))
 
     def _selected(self) -> Meeting | None:
@@ -236,6 +324,8 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[None]):
         if meeting is None:
             self.notify("Select a meeting first, or press n to add one.", markup=False)
             return
+        from prep.tui.meeting_screens import open_checklist
+
         await open_checklist(self.app, meeting, lambda _: self.refresh_agenda(meeting.id))
 
     async def action_debrief(self) -> None:
@@ -246,9 +336,13 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[None]):
         if not meeting.has_started(self.app.clock.now()):
             self.notify("That meeting has not started yet: prepare for it with p.", markup=False)
             return
+        from prep.tui.meeting_screens import open_debrief
+
         await open_debrief(self.app, meeting, lambda _: self.refresh_agenda(meeting.id))
 
     async def action_call(self) -> None:
+        from prep.tui.meeting_screens import open_call
+
         meeting = self._selected()
         if meeting is None:
             self.notify("Select a meeting first.", markup=False)
@@ -288,11 +382,13 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[None]):
         return True
 
     async def action_review(self) -> None:
+        from prep.tui.kept_screens import show_screen
         from prep.tui.screens.review import ReviewScreen
 
         await show_screen(self.app, ReviewScreen, lambda _: self.refresh_agenda())
 
     async def action_people(self) -> None:
+        from prep.tui.kept_screens import show_screen
         from prep.tui.screens.people import PeopleScreen
 
         await show_screen(self.app, PeopleScreen, lambda _: self.refresh_agenda())

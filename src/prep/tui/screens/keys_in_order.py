@@ -40,9 +40,6 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input
 
-from prep.tui.widgets.assertiveness_scale import AssertivenessScale
-from prep.tui.widgets.choice import Choice
-
 if TYPE_CHECKING:
     from textual.app import App
 
@@ -89,6 +86,11 @@ class KeysInOrder(Screen):
                 return
             if node is self:
                 break
+        # Imported here: the screens that have them load them; the agenda,
+        # painted first, has neither.
+        from prep.tui.widgets.assertiveness_scale import AssertivenessScale
+        from prep.tui.widgets.choice import Choice
+
         if isinstance(focused, Input | Choice | AssertivenessScale):
             self.focus_next()
             return
@@ -98,6 +100,12 @@ class KeysInOrder(Screen):
         """What enter does on this screen with `focused` focused; True if it
         did something. Containers may define the same method."""
         return False
+
+    def before_key(self) -> None:
+        """Called as each key (or paste) is read, before anything handles it:
+        a screen that completes itself after its first frame (the agenda)
+        completes now if a key comes first, so the key finds what it would
+        have found a moment later."""
 
 
 # -- the app reads one key at a time ---------------------------------------------
@@ -180,6 +188,8 @@ class KeysOneAtATime:
             return
         app = cast("App[object]", self)
         event = self._held.popleft()
+        if isinstance(app.screen, KeysInOrder):
+            app.screen.before_key()
         typing = self._typing = _Typed(event)
         await super().on_event(event)  # type: ignore[misc]
         if self._typing is not typing:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from functools import partial
+from itertools import chain, islice
 
 from textual.content import Content
 from textual.css.styles import RulesMap
@@ -98,48 +99,93 @@ class FittedRow(Visual):
 
 
 class AgendaList(OptionList):
-    """Meetings under group headings; headings are disabled so the cursor skips them."""
+    """Meetings under group headings; headings are disabled so the cursor skips them.
+
+    At start-up only the rows the first frame can show are built (`first_rows`);
+    the others, and the action items if they were left for later, are added
+    by `add_rest` straight after that frame. The screen calls it before any
+    key reaches the list, so a key typed at once (end, page down) moves
+    through every row. Until then the scrollbar's thumb, which would size
+    itself to the rows built so far, is not drawn (its track is).
+    """
 
     DEFAULT_CSS = """
     AgendaList { height: 1fr; }
     AgendaList > .option-list--option-disabled { color: $text-muted; text-style: bold; }
+    AgendaList.-partial {
+        scrollbar-color: $scrollbar-background;
+        scrollbar-color-hover: $scrollbar-background-hover;
+        scrollbar-color-active: $scrollbar-background-active;
+    }
     """
+
+    # The rows `show` left for `add_rest`, and the time they are drawn for.
+    _unbuilt: tuple[Iterator[Option], datetime] | None = None
 
     def show(
         self,
         groups: list[AgendaGroup],
         now: datetime,
         select: str | None,
-        actions: list[tuple[ActionItem, str]] | None = None,
+        actions: Sequence[tuple[ActionItem, str]] = (),
+        *,
+        first_rows: int | None = None,
     ) -> None:
         """Fill the list and highlight the option `select` ("m12" a meeting,
         "a3" an action item); by default the one highlighted before, and if
-        that has gone (an item marked done), whatever took its place."""
+        that has gone (an item marked done), whatever took its place. With
+        `first_rows`, build only that many rows now and the rest in `add_rest`."""
         previous = self.highlighted_option.id if self.highlighted_option else None
         previous_index = self.highlighted
-        options: list[Option] = []
+        rows = chain(self._meeting_rows(groups, now), self._action_rows(actions, now))
+        if first_rows is None:
+            self._unbuilt = None
+            self.set_options(rows)
+        else:
+            self._unbuilt = (rows, now)
+            self.set_options(islice(rows, first_rows))
+        self.set_class(not self.complete, "-partial")
+        self._highlight(select or previous, previous_index or 0)
+
+    @property
+    def complete(self) -> bool:
+        """Every row is built (`add_rest` has nothing left to add)."""
+        return self._unbuilt is None
+
+    def add_rest(self, actions: Sequence[tuple[ActionItem, str]] = ()) -> None:
+        """Build the rows `show` left out, then `actions` (when the screen
+        loaded them only now). The cursor and the scroll stay where they are."""
+        if self._unbuilt is None:
+            return
+        rows, now = self._unbuilt
+        self._unbuilt = None
+        self.add_options(chain(rows, self._action_rows(actions, now)))
+        self.remove_class("-partial")
+
+    def _meeting_rows(self, groups: list[AgendaGroup], now: datetime) -> Iterator[Option]:
         for group in groups:
             heading = Content.styled(
                 f" {group.title.upper()} · {len(group.meetings)}",
                 "$warning bold" if group.kind is GroupKind.DEBRIEF else "bold $text-muted",
             )
-            options.append(Option(heading, id=f"group-{group.kind}", disabled=True))
+            yield Option(heading, id=f"group-{group.kind}", disabled=True)
             for meeting in group.meetings:
                 row = FittedRow(partial(self._row, meeting, group.kind, now))
-                options.append(Option(row, id=f"m{meeting.id}"))
-        if actions:
-            options.append(
-                Option(
-                    Content.styled(f" ACTION ITEMS · {len(actions)}", "bold $text-muted"),
-                    id="group-actions",
-                    disabled=True,
-                )
-            )
-            for action, person in actions:
-                row = FittedRow(partial(self._action_row, action, person, now))
-                options.append(Option(row, id=f"a{action.id}"))
-        self.set_options(options)
-        self._highlight(select or previous, previous_index or 0)
+                yield Option(row, id=f"m{meeting.id}")
+
+    def _action_rows(
+        self, actions: Sequence[tuple[ActionItem, str]], now: datetime
+    ) -> Iterator[Option]:
+        if not actions:
+            return
+        yield Option(
+            Content.styled(f" ACTION ITEMS · {len(actions)}", "bold $text-muted"),
+            id="group-actions",
+            disabled=True,
+        )
+        for action, person in actions:
+            row = FittedRow(partial(self._action_row, action, person, now))
+            yield Option(row, id=f"a{action.id}")
 
     def _highlight(self, option_id: str | None, fallback: int) -> None:
         if option_id is not None:

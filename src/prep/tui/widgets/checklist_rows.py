@@ -100,7 +100,7 @@ class DateField(TextField):
 
 def date_range(fields: list[tuple[str, DateField]]) -> Horizontal:
     """Labelled date fields side by side, sharing the width; under 80 columns
-    app.tcss stacks them, one per line, rather than cut the last one short."""
+    other_screens.tcss stacks them, one per line, rather than cut the last one short."""
     return Horizontal(
         *(
             Horizontal(Label(label, classes="inline-label"), field, classes="date-pair")

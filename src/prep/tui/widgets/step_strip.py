@@ -27,7 +27,7 @@ class StepStrip(Widget):
     """`✓ 1 Hierarchy  ○ 2 Expectation  …  ≡ Brief`, the current step marked.
 
     Under 100 columns the step list beside the fields would leave them too
-    little room, so app.tcss hides it and shows this line above the fields
+    little room, so other_screens.tcss hides it and shows this line above the fields
     instead. It follows the step list; PgDn and PgUp still change step, and
     a click on a step goes there. Too narrow for every title, it shows the
     marks and the current step's title in full.

@@ -59,7 +59,7 @@ class TextField(Input):
 
 
 def short_text(text: str = "", *, id: str, placeholder: str) -> TextArea:
-    """A few wrapped lines in a form (`.short-text` in app.tcss): tab moves
+    """A few wrapped lines in a form (`.short-text` in other_screens.tcss): tab moves
     on to the next field, as everywhere else in a form."""
     return TextArea(
         text,
