@@ -31,7 +31,7 @@ from prep.store.debriefs import (
     unsaid_from_row,
 )
 from prep.store.errors import StoreError
-from prep.store.values import RowReader
+from prep.store.values import RowReader, meeting_start
 
 if TYPE_CHECKING:
     from prep.store.repository import Store
@@ -51,8 +51,14 @@ class ThreadRepository:
     def record(self, person_id: int) -> PersonRecord:
         """Everything with this person that threads are made of."""
         store = self._store
-        meetings = list(reversed(store.meetings_with(person_id, limit=1_000_000)))
         with store._use():
+            # Only what a thread names of its meeting: building whole Meetings
+            # for a person met 700 times was half of this read on the 5k file.
+            meetings = store.query(
+                "SELECT id, title, starts_at, starts_at_utc, created_at FROM meetings"
+                " WHERE person_id = ? ORDER BY starts_at_utc, id",
+                [person_id],
+            )
 
             def rows(table: str, order: str = "x.position, x.id") -> list[dict[str, Any]]:
                 return store.query(
@@ -82,7 +88,10 @@ class ThreadRepository:
             actions = rows("action_items", "x.id")
         latest_move = {mv["deadline_id"]: mv for mv in moves}  # the newest wins
         return PersonRecord(
-            meetings=tuple(Source(m.id, m.title, m.starts_at) for m in meetings),
+            meetings=tuple(
+                Source(m["id"], RowReader(m).text("title"), meeting_start(m, RowReader(m)))
+                for m in meetings
+            ),
             unsaid=tuple(unsaid_from_row(r) for r in unsaid),
             actions=tuple(action_from_row(r) for r in actions),
             asks=tuple((r["meeting_id"], ask_from_row(r), ask_result_from_row(r)) for r in asks),

@@ -233,7 +233,8 @@ class SaveAsYouTypeScreen(PrepScreen[None]):
         refilled for another meeting: a save's closure names the meeting it
         was made for, but which fields were edited and what text the
         database had belong to that meeting alone."""
-        self.saver.flush()
+        if self.saver.has_pending:  # (can_refill said not; a change since is saved)
+            self.saver.flush()
         self._edited.clear()
         self._known.clear()
         self.saver = DebouncedSaver(self, on_saved=self._saved)

@@ -102,6 +102,8 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScree
         self._actions: list[ActionItem] = []
         self.feedback_due = False  # this person is due the three questions by their cadence
         self._built: dict[str, AwaitMount] = {}  # pane id: await it for the pane's fields
+        # Panes built for an earlier meeting, loaded with this one's when shown.
+        self._stale: set[str] = set()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -164,16 +166,17 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScree
         if first_open and checklist.position is None and not self.frozen:
             checklist = self._position_from_the_person(checklist)
         self._show_readiness(checklist)
-        # Panes kept from another meeting take this one's values and lists.
+        # Panes kept from another meeting take this one's values and lists:
+        # step 1 now, the others when next shown (see _pane). Loading all of
+        # them here took up to 240 ms once every step had been visited.
         for pane in self.query(StepPane):
             if isinstance(pane, HierarchyPane):
                 await pane.open_items.show(self.threads, now.date())
-            elif isinstance(pane, AssertivenessPane):
-                pane.show_feedback_due(self.feedback_due)
-                pane.history = self._history()
-            await pane.load(checklist)
+                await pane.load(checklist)
+            elif pane.id is not None:
+                self._stale.add(pane.id)
         # Awaited, so that the first step's fields exist before the first paint.
-        self._switch_to("step-1")
+        await self._switch_to("step-1")
         await self._built["step-1"]
         self.set_frozen(self.frozen)
         if not self.frozen:
@@ -229,6 +232,13 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScree
         pane = self._build_pane(pane_id)
         self._built[pane_id] = switcher.mount(pane)
         return pane
+
+    async def _load_again(self, pane: StepPane) -> None:
+        """Show this meeting's checklist in a pane built for an earlier one."""
+        if isinstance(pane, AssertivenessPane):
+            pane.feedback_due = self.feedback_due
+            pane.history = self._history()
+        await pane.load(self._checklist)
 
     def _build_pane(self, pane_id: str) -> Widget:
         checklist = self._checklist
@@ -306,6 +316,7 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScree
         self._show_readiness(checklist)
         # Awaited (the answer's callback runs on the app's queue): the copied
         # rows exist before the next key is read.
+        self._stale.clear()
         for pane in self.query(StepPane):
             await pane.load(checklist)
         self._load_open_items()
@@ -442,9 +453,9 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScree
             self._show_brief()
 
     @on(OptionList.OptionHighlighted, "#steps")
-    def _step_chosen(self, event: OptionList.OptionHighlighted) -> None:
+    async def _step_chosen(self, event: OptionList.OptionHighlighted) -> None:
         if event.option.id:
-            self._switch_to(event.option.id)
+            await self._switch_to(event.option.id)
 
     @on(OptionList.OptionSelected, "#steps")
     async def _step_clicked(self, event: OptionList.OptionSelected) -> None:
@@ -458,22 +469,26 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScree
             return False
         option = steps.highlighted_option
         if option is not None and option.id and not self.frozen:
-            self._switch_to(option.id)
+            await self._switch_to(option.id)
             await self._focus_pane(option.id)
         return True
 
     @on(StepStrip.Chosen)
     async def _strip_step_clicked(self, event: StepStrip.Chosen) -> None:
-        self._switch_to(event.pane_id)
+        await self._switch_to(event.pane_id)
         if not self.frozen:
             await self._focus_pane(event.pane_id)
 
-    def _switch_to(self, pane_id: str) -> None:
+    async def _switch_to(self, pane_id: str) -> None:
         self.saver.flush()
         switcher = self.query_one("#panes", ContentSwitcher)
         if switcher.current == pane_id:
             return
-        self._pane(pane_id)
+        pane = self._pane(pane_id)
+        if pane_id in self._stale and isinstance(pane, StepPane):
+            # Loaded while still hidden: no frame shows the earlier meeting's rows.
+            self._stale.discard(pane_id)
+            await self._load_again(pane)
         switcher.current = pane_id
         self.query_one(StepStrip).show_current(pane_id)
         if pane_id == "brief":
@@ -489,7 +504,7 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScree
     async def action_change_step(self, delta: int) -> None:
         current = self.query_one("#panes", ContentSwitcher).current or "step-1"
         index = max(0, min(len(PANES) - 1, PANES.index(current) + delta))
-        self._switch_to(PANES[index])
+        await self._switch_to(PANES[index])
         if PANES[index] == "brief":
             # The brief is longer than a screen: focused, ↑ ↓ and End scroll it.
             focus_now(self._pane("brief"))
@@ -527,8 +542,8 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScree
     def stored_value(self, field: str) -> object:
         return getattr(self.app.store.checklists.get(self.meeting.id), field)
 
-    def action_go_to(self, pane_id: str) -> None:
-        self._switch_to(pane_id)
+    async def action_go_to(self, pane_id: str) -> None:
+        await self._switch_to(pane_id)
 
     async def action_call(self) -> None:
         """The call screen over the checklist (escape comes back here)."""

@@ -20,10 +20,11 @@ from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widget import AwaitMount, Widget
+from textual.widget import Widget
 from textual.widgets import Button, Input
 
 from prep.tui.widgets.focus import focus_now
@@ -177,11 +178,13 @@ class ItemList(Vertical):
     def compose(self) -> ComposeResult:
         yield Button(f"+ Add {self.noun}", classes="add-item", compact=True)
 
-    def load(self, items: Sequence[Any]) -> AwaitMount:
-        """Show these stored items (replacing any rows); await it for the rows to exist."""
-        self.query(ItemRow).remove()
+    def load(self, items: Sequence[Any]) -> AwaitComplete:
+        """Show these stored items (replacing any rows); await it for the old
+        rows to be gone and the new ones to exist."""
+        removed = self.query(ItemRow).remove()
         button = self.query_one(".add-item", Button)
-        return self.mount_all([self.make_row(item.id, item) for item in items], before=button)
+        mounted = self.mount_all([self.make_row(item.id, item) for item in items], before=button)
+        return AwaitComplete(removed, mounted)
 
     @property
     def rows(self) -> list[ItemRow]:
