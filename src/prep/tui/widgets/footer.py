@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.widgets import Footer
 
 
@@ -17,9 +18,16 @@ class KeyFooter(Footer):
     """
 
     _rebuilt_this_update = False
+    _shown: tuple[object, ...] | None = None  # what the last rebuild showed
 
     async def recompose(self) -> None:
         if self._rebuilt_this_update:
+            return
+        # Most moves of the focus leave the keys as they were (tab from one
+        # field to the next): rebuilding them then cost more than the move
+        # (a quarter of the CPU of a keyboard walk through the checklist).
+        shown = self._what_compose_shows()
+        if shown is not None and shown == self._shown:
             return
         self._rebuilt_this_update = True
         # Runs after everything queued so far (the repeats), before anything
@@ -29,3 +37,22 @@ class KeyFooter(Footer):
 
     def _allow_rebuild(self) -> None:
         self._rebuilt_this_update = False
+
+    def compose(self) -> ComposeResult:
+        # Read as Footer.compose reads the bindings, with no await between.
+        self._shown = self._what_compose_shows()
+        yield from super().compose()
+
+    def _what_compose_shows(self) -> tuple[object, ...] | None:
+        """Everything Footer.compose reads, or None before it shows keys."""
+        if not (self._bindings_ready and self.is_attached):
+            return None
+        get_key_display = self.app.get_key_display
+        return (
+            self.compact,
+            self.show_command_palette,
+            tuple(
+                (name, get_key_display(binding), binding, enabled, tooltip)
+                for name, (_, binding, enabled, tooltip) in self.screen.active_bindings.items()
+            ),
+        )
