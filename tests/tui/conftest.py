@@ -11,6 +11,7 @@ from textual.widgets import Input, TextArea
 
 import prep.tui.app
 from prep.tui.app import PrepApp
+from prep.tui.screenshots import paste as paste  # text not under test: pasted
 
 SIZE = (120, 36)
 

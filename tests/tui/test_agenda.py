@@ -11,7 +11,7 @@ from prep.tui.screens.meeting_form import MeetingFormScreen
 from prep.tui.widgets.agenda_list import AgendaList
 from prep.tui.widgets.meeting_detail import MeetingDetail
 from tests.helpers import at
-from tests.tui.conftest import SIZE
+from tests.tui.conftest import SIZE, paste
 
 
 def option_texts(app) -> list[str]:
@@ -119,7 +119,7 @@ async def test_command_palette_lists_and_runs_screen_actions(make_app):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"New meeting")
+        await paste(pilot, "New meeting")
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()

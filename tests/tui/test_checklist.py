@@ -2,16 +2,16 @@
 
 Every test presses real keys through Pilot and then reads the SQLite file
 with plain sqlite3 (`rows`) or the store, plus the widgets a person sees.
-The one exception is pasting: a terminal delivers a bracketed paste as a
-single `events.Paste`, which no key press can produce, so `paste()` posts
-that event to the app exactly as Textual's driver does.
+Text whose typing a test is not about is pasted (`paste`: one
+`events.Paste`, posted to the app exactly as Textual's driver posts a
+terminal's bracketed paste); the tests about typing itself (quitting
+straight after typing, typing over a selected date) type key by key.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from textual import events
 from textual.widgets import Input, OptionList, Static
 
 from prep.domain.checklist import Confidence, Flex, Need
@@ -26,7 +26,7 @@ from prep.tui.widgets.checklist_panes import BriefPane
 from prep.tui.widgets.checklist_rows import AskRow, DeadlineRow, ProblemRow
 from prep.tui.widgets.meeting_detail import MeetingDetail
 from tests.helpers import at
-from tests.tui.conftest import SIZE, rows
+from tests.tui.conftest import SIZE, paste, rows
 
 CHECKLIST_ROW = (
     "SELECT standing, holding_back, holding_back_nothing, holding_back_reason, no_asks,"
@@ -38,6 +38,7 @@ MONDAY = "2026-11-30"
 
 
 async def type_text(pilot, text: str) -> None:
+    """Key by key, for the tests about typing itself."""
     await pilot.press(*text)
 
 
@@ -55,12 +56,6 @@ async def choose(pilot, steps: int) -> None:
     its blank prompt, for a choice that has one)."""
     await pilot.press(*["right"] * steps)
     await pilot.pause()
-
-
-def paste(app: PrepApp, text: str) -> None:
-    """A bracketed paste, delivered the way Textual's driver delivers it: one
-    Paste event to the app, which forwards it to the focused widget."""
-    app.post_message(events.Paste(text))
 
 
 def focused_id(app: PrepApp) -> str | None:
@@ -105,7 +100,7 @@ async def test_walk_all_four_steps_by_keyboard_and_the_agenda_shows_it_ready(
         await choose(pilot, 4)  # Senior, Peer, Junior, Paying client
         await pilot.press("tab")
         assert focused_id(app) == "holding_back"
-        await type_text(pilot, "Slip")
+        await paste(pilot, "Slip")
         await pilot.press("tab")
         assert focused_id(app) == "holding_back_reason"
         await choose(pilot, 2)  # Don't want to embarrass them, Want more data first
@@ -113,14 +108,14 @@ async def test_walk_all_four_steps_by_keyboard_and_the_agenda_shows_it_ready(
         await pilot.press("enter")
         await pilot.pause()
         assert focused_id(app) == "ask-text"
-        await type_text(pilot, "Sign-off")
+        await paste(pilot, "Sign-off")
         await pilot.press("enter")  # enter in an ask's text adds the next ask
         await pilot.pause()
         assert focused_id(app) == "ask-text"
-        await type_text(pilot, "Staff")
+        await paste(pilot, "Staff")
         await pilot.press("tab")
         assert focused_id(app) == "ask-by"
-        await type_text(pilot, "mon")
+        await paste(pilot, "mon")
 
         # Step 2: expectations. PgDn saves, then focuses the step's first field.
         await pilot.press("pagedown")
@@ -128,20 +123,20 @@ async def test_walk_all_four_steps_by_keyboard_and_the_agenda_shows_it_ready(
         assert step_marks(screen)[0] == "✓"
         assert "This step is done" in missing_text(screen, 1)
         assert focused_id(app) == "they_expect"
-        await type_text(pilot, "Date")
+        await paste(pilot, "Date")
         await pilot.press("tab")
         assert focused_id(app) == "i_expect"
-        await type_text(pilot, "Yes")
+        await paste(pilot, "Yes")
         await pilot.press("tab", "enter")  # "+ Add deadline"
         await pilot.pause()
         assert focused_id(app) == "deadline-label"
-        await type_text(pilot, "Pilot go-live")
+        await paste(pilot, "Pilot go-live")
         await pilot.press("tab")
-        await type_text(pilot, "1/12")
+        await paste(pilot, "1/12")
         await pilot.press("tab")
-        await type_text(pilot, "4/12")
+        await paste(pilot, "4/12")
         await pilot.press("tab")
-        await type_text(pilot, "11/12")
+        await paste(pilot, "11/12")
         await pilot.press("tab")
         assert focused_id(app) == "deadline-confidence"
         await choose(pilot, 2)  # Low, Medium
@@ -150,7 +145,7 @@ async def test_walk_all_four_steps_by_keyboard_and_the_agenda_shows_it_ready(
         await pilot.press("space")
         await pilot.press("tab", "tab", "tab", "tab")  # date, people, "+ Add deadline"
         assert focused_id(app) == "premortem"
-        await type_text(pilot, "Leak")
+        await paste(pilot, "Leak")
 
         # Step 3: assertiveness. A digit picks the level; 0 means 10.
         await pilot.press("pagedown")
@@ -161,7 +156,7 @@ async def test_walk_all_four_steps_by_keyboard_and_the_agenda_shows_it_ready(
         assert rows(db_path, "SELECT planned_level FROM checklists") == [(10,)]
         await pilot.press("6", "tab")
         assert focused_id(app) == "pushback_line"
-        await type_text(pilot, "I differ")
+        await paste(pilot, "I differ")
 
         # Step 4: solutions.
         await pilot.press("pagedown")
@@ -169,17 +164,17 @@ async def test_walk_all_four_steps_by_keyboard_and_the_agenda_shows_it_ready(
         await pilot.press("enter")  # the "+ Add problem" button has focus
         await pilot.pause()
         assert focused_id(app) == "problem-text"
-        await type_text(pilot, "Churn")
+        await paste(pilot, "Churn")
         await pilot.press("enter")  # enter on a problem goes to its first solution
         await pilot.pause()
         assert focused_id(app) == "solution-text"
-        await type_text(pilot, "Hire")
+        await paste(pilot, "Hire")
         await pilot.press("tab", "tab")  # "+ Add solution", then what I need
         assert focused_id(app) == "problem-need"
         await choose(pilot, 2)  # Decision, Approval
         await pilot.press("tab", "tab", "tab", "tab")  # help, "+ Add problem", nothing
         assert focused_id(app) == "off_their_plate"
-        await type_text(pilot, "Demo")
+        await paste(pilot, "Demo")
         await pilot.press("pagedown")  # on to the brief, saving on the way
         await pilot.pause()
         assert step_marks(screen) == ["✓", "✓", "✓", "✓"]
@@ -263,7 +258,7 @@ async def test_a_problem_without_a_solution_keeps_step_4_open_until_raised_for_h
         await pilot.pause()
         await pilot.press("enter")  # "+ Add problem"
         await pilot.pause()
-        await type_text(pilot, "Overrun")
+        await paste(pilot, "Overrun")
         await pilot.pause(0.5)
 
         row = screen.query_one(ProblemRow)
@@ -304,13 +299,13 @@ async def test_deadline_dates_out_of_order_keep_step_2_open(make_app, store, db_
         screen = await open_checklist(pilot)
         await pilot.press("pagedown", "tab", "tab", "enter")  # "+ Add deadline"
         await pilot.pause()
-        await type_text(pilot, "Go-live")
+        await paste(pilot, "Go-live")
         await pilot.press("tab")
-        await type_text(pilot, "4/12")  # earliest
+        await paste(pilot, "4/12")  # earliest
         await pilot.press("tab")
-        await type_text(pilot, "30/11")  # likely, before the earliest
+        await paste(pilot, "30/11")  # likely, before the earliest
         await pilot.press("tab")
-        await type_text(pilot, "11/12")  # latest
+        await paste(pilot, "11/12")  # latest
         await pilot.pause(0.5)
 
         hint = screen.query_one(DeadlineRow).query_one(".date-hint", Static)
@@ -330,7 +325,7 @@ async def test_deadline_dates_out_of_order_keep_step_2_open(make_app, store, db_
         await pilot.press("shift+tab")
         assert focused_id(app) == "deadline-likely"
         await pilot.press("ctrl+u")
-        await type_text(pilot, "7/12")
+        await paste(pilot, "7/12")
         await pilot.pause(0.5)
         assert not hint.display
         assert step_marks(screen)[1] == "✓"
@@ -349,13 +344,13 @@ async def test_hedging_words_in_an_ask_are_pointed_out_and_direct_asks_are_not(
         screen = await open_checklist(pilot)
         await pilot.press("tab", "tab", "tab", "tab", "enter")  # "+ Add ask"
         await pilot.pause()
-        await type_text(pilot, "I was just wondering if maybe we could")
+        await paste(pilot, "I was just wondering if maybe we could")
         await pilot.press("enter")
         await pilot.pause()
-        await type_text(pilot, "I need the sign-off by Friday")
+        await paste(pilot, "I need the sign-off by Friday")
         await pilot.press("enter")
         await pilot.pause()
-        await type_text(pilot, "justify the budget")
+        await paste(pilot, "justify the budget")
         await pilot.pause()
 
         hedged, direct, justify = (row.query_one(".hedges", Static) for row in screen.query(AskRow))
@@ -434,7 +429,7 @@ async def test_a_started_meeting_opens_read_only_until_unlocked(make_app, store,
         await pilot.pause()
         assert focused_id(app) == "position"
         await pilot.press("tab")
-        await type_text(pilot, "Put")
+        await paste(pilot, "Put")
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, AgendaScreen)
@@ -601,13 +596,13 @@ async def test_add_move_and_remove_asks_by_keyboard(make_app, store, db_path):
         screen = await open_checklist(pilot)
         await pilot.press("tab", "tab", "tab", "tab", "enter")  # "+ Add ask"
         await pilot.pause()
-        await type_text(pilot, "A")
+        await paste(pilot, "A")
         await pilot.press("enter")
         await pilot.pause()
-        await type_text(pilot, "B")
+        await paste(pilot, "B")
         await pilot.press("enter")
         await pilot.pause()
-        await type_text(pilot, "C")
+        await paste(pilot, "C")
 
         await pilot.press("ctrl+up")
         await pilot.pause()
@@ -631,7 +626,7 @@ async def test_add_move_and_remove_asks_by_keyboard(make_app, store, db_path):
 
         await pilot.press("ctrl+o")  # a new ask right after the focused one
         await pilot.pause()
-        await type_text(pilot, "D")
+        await paste(pilot, "D")
         assert shown(screen) == ["C", "B", "D"]
 
     assert stored() == ["C", "B", "D"]
@@ -662,13 +657,11 @@ async def test_a_50000_character_paste_and_odd_characters_round_trip_exactly(
         await pilot.pause()
         # Control characters cannot be typed (the terminal turns them into
         # keys such as ctrl+g), but they do arrive in a paste.
-        paste(app, odd_ask)
-        await pilot.pause()
+        await paste(pilot, odd_ask)
         await pilot.press("pagedown")
         await pilot.pause()
         assert focused_id(app) == "they_expect"
-        paste(app, pasted)
-        await pilot.pause()
+        await paste(pilot, pasted)
         assert screen.query_one("#they_expect").text == pasted
         await pilot.press("escape")  # leaving saves at once
         await pilot.pause()
@@ -694,9 +687,9 @@ async def test_an_unreadable_by_when_shows_an_error_and_keeps_the_stored_date(
         screen = await open_checklist(pilot)
         await pilot.press("tab", "tab", "tab", "tab", "enter")  # "+ Add ask"
         await pilot.pause()
-        await type_text(pilot, "Cash")
+        await paste(pilot, "Cash")
         await pilot.press("tab")
-        await type_text(pilot, "mon")
+        await paste(pilot, "mon")
         await pilot.pause(0.5)
         hint = screen.query_one(AskRow).query_one(".date-hint", Static)
         assert "Mon 30 Nov" in text_of(hint) and not hint.has_class("error")
@@ -724,10 +717,10 @@ async def test_a_by_when_before_the_meeting_is_saved_with_a_warning(make_app, st
         screen = await open_checklist(pilot)
         await pilot.press("tab", "tab", "tab", "tab", "enter")  # "+ Add ask"
         await pilot.pause()
-        await type_text(pilot, "Cash")
+        await paste(pilot, "Cash")
         await pilot.press("tab")
         assert focused_id(app) == "ask-by"
-        await type_text(pilot, "tomorrow")
+        await paste(pilot, "tomorrow")
         await pilot.pause(0.5)
         hint = screen.query_one(AskRow).query_one(".date-hint", Static)
         assert text_of(hint) == "→ Sat 28 Nov — before the meeting (Mon 30 Nov)"
@@ -736,7 +729,7 @@ async def test_a_by_when_before_the_meeting_is_saved_with_a_warning(make_app, st
 
         # "by mon" typed on Friday is the meeting's own Monday: no warning.
         await pilot.press("shift+tab", "tab", "ctrl+u")  # back in, the old text cleared
-        await type_text(pilot, "by mon")
+        await paste(pilot, "by mon")
         await pilot.pause(0.5)
         assert text_of(hint) == "→ Mon 30 Nov"
         assert not hint.has_class("warning")

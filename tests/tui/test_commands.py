@@ -20,7 +20,7 @@ from prep.tui.screens.meeting_form import MeetingFormScreen
 from prep.tui.screens.people import PeopleScreen
 from prep.tui.screens.review import ReviewScreen
 from tests.helpers import at
-from tests.tui.conftest import SIZE
+from tests.tui.conftest import SIZE, paste
 
 SCREENS = ["agenda", "people", "review", "form-new", "form-edit", "checklist", "debrief"]
 
@@ -122,7 +122,7 @@ async def test_a_palette_entry_with_a_parameter_runs_it(make_app, store):
         await pilot.pause()
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"Go to: Brief")
+        await paste(pilot, "Go to: Brief")
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()

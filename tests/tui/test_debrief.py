@@ -3,7 +3,9 @@
 Every test presses real keys through Pilot, then reads the SQLite file with
 plain sqlite3 (`rows`) or the store, plus the widgets a person sees. State
 a test needs before it starts (a checklist, an earlier debrief) is written
-through the store, as the checklist screen would have written it.
+through the store, as the checklist screen would have written it. Text whose
+typing a test is not about is pasted (`paste`); quitting straight after
+typing types key by key.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from prep.tui.widgets.debrief_rows import ActionRow, ProposalRow, UnsaidRow
 from prep.tui.widgets.meeting_detail import MeetingDetail
 from prep.tui.widgets.open_items import OpenItems
 from tests.helpers import at
-from tests.tui.conftest import SIZE, rows
+from tests.tui.conftest import SIZE, paste, rows
 
 DEBRIEF_ROW = (
     "SELECT outcome, overall, temperature, actual_level, feedback_asked, feedback_keep,"
@@ -97,6 +99,7 @@ def seed_debriefed(store) -> tuple[Seeded, int, int, int]:
 
 
 async def type_text(pilot, text: str) -> None:
+    """Key by key, for the test about typing itself."""
     await pilot.press(*text)
 
 
@@ -153,7 +156,7 @@ async def test_full_debrief_by_keyboard_compares_plan_and_books_the_follow_up(
         screen = await open_debrief(pilot, s.meeting_id)
 
         # How it went.
-        await type_text(pilot, "Budget approved")
+        await paste(pilot, "Budget approved")
         await pilot.press("tab")
         assert focused_id(app) == "why_differ"
         await pilot.press("tab")
@@ -186,11 +189,11 @@ async def test_full_debrief_by_keyboard_compares_plan_and_books_the_follow_up(
         await pilot.press("space")
         await pilot.press("tab")
         assert focused_id(app) == "move-earliest"
-        await type_text(pilot, "14 dec")
+        await paste(pilot, "14 dec")
         await pilot.press("tab")
-        await type_text(pilot, "18 dec")
+        await paste(pilot, "18 dec")
         await pilot.press("tab")
-        await type_text(pilot, "8 jan")
+        await paste(pilot, "8 jan")
 
         # Assertiveness: 3, against a plan of 6.
         await section(pilot)
@@ -204,12 +207,12 @@ async def test_full_debrief_by_keyboard_compares_plan_and_books_the_follow_up(
         assert focused_id(app) == "feedback_asked"
         await pilot.press("space", "tab")
         assert focused_id(app) == "feedback_keep"
-        await type_text(pilot, "Notes")
+        await paste(pilot, "Notes")
         await pilot.press("tab")
-        await type_text(pilot, "Risks")
+        await paste(pilot, "Risks")
         await pilot.press("enter")  # enter moves on, like tab
         assert focused_id(app) == "feedback_help"
-        await type_text(pilot, "Decks")
+        await paste(pilot, "Decks")
 
         # Problems raised: the proposal was accepted.
         await section(pilot)
@@ -220,24 +223,24 @@ async def test_full_debrief_by_keyboard_compares_plan_and_books_the_follow_up(
         await pilot.press("ctrl+o")
         await pilot.pause()
         assert focused_id(app) == "action-text"
-        await type_text(pilot, "Send SOW")
+        await paste(pilot, "Send SOW")
         await pilot.press("tab")
         assert focused_id(app) == "action-owner"
         await choose(pilot, 1)  # Me -> Them (no blank row: the highlight starts on Me)
         await pilot.press("tab")
         assert focused_id(app) == "action-due"
-        await type_text(pilot, "this fri")
+        await paste(pilot, "this fri")
         assert text_of(screen.query_one(".date-hint", Static)) == "→ due Fri 27 Nov"
 
         # Coaching up.
         await section(pilot)
         assert focused_id(app) == "coaching_note"
-        await type_text(pilot, "Show cost")
+        await paste(pilot, "Show cost")
 
         # Next meeting: enter books it.
         await section(pilot)
         assert focused_id(app) == "next-when"
-        await type_text(pilot, "next tue 10am")
+        await paste(pilot, "next tue 10am")
         assert "press enter to book it" in text_of(screen.query_one("#next-hint", Static))
         await pilot.press("enter")
         await pilot.pause()
@@ -433,24 +436,24 @@ async def test_unsaid_by_hand_and_an_unreadable_due_date(make_app, store, db_pat
         await pilot.press("ctrl+o")
         await pilot.pause()
         assert focused_id(app) == "unsaid-text"
-        await type_text(pilot, "Workload")
+        await paste(pilot, "Workload")
         await pilot.pause(0.5)
         assert rows(db_path, "SELECT text, from_ask_id FROM unsaid_items") == [("Workload", None)]
         await pilot.press("enter")  # enter in an item's text adds the next one
         await pilot.pause()
         assert focused_id(app) == "unsaid-text"
         assert len(screen.query(UnsaidRow)) == 2
-        await type_text(pilot, "Pay")
+        await paste(pilot, "Pay")
 
         for _ in range(5):  # deadlines, level, feedback, problems, actions
             await section(pilot)
         await pilot.press("ctrl+o")
         await pilot.pause()
         assert focused_id(app) == "action-text"
-        await type_text(pilot, "Book room")
+        await paste(pilot, "Book room")
         await pilot.press("tab", "tab")
         assert focused_id(app) == "action-due"
-        await type_text(pilot, "blursday")
+        await paste(pilot, "blursday")
         row = screen.query_one(ActionRow)
         hint = row.query_one(".date-hint", Static)
         assert hint.display and hint.has_class("error")
@@ -483,10 +486,10 @@ async def test_an_action_due_before_the_meeting_is_saved_with_a_warning(make_app
             await section(pilot)
         await pilot.press("ctrl+o")
         await pilot.pause()
-        await type_text(pilot, "Book room")
+        await paste(pilot, "Book room")
         await pilot.press("tab", "tab")
         assert focused_id(app) == "action-due"
-        await type_text(pilot, "24/11")
+        await paste(pilot, "24/11")
         await pilot.pause(0.5)
         hint = screen.query_one(ActionRow).query_one(".date-hint", Static)
         assert text_of(hint) == "→ due Tue 24 Nov — before the meeting (Thu 26 Nov)"
@@ -495,7 +498,7 @@ async def test_an_action_due_before_the_meeting_is_saved_with_a_warning(make_app
 
         # The day of the meeting or later: no warning.
         await pilot.press("shift+tab", "tab", "ctrl+u")  # back in, the old text cleared
-        await type_text(pilot, "by this fri")
+        await paste(pilot, "by this fri")
         await pilot.pause(0.5)
         assert text_of(hint) == "→ due Fri 27 Nov"
         assert not hint.has_class("warning")
@@ -535,7 +538,7 @@ async def test_an_outcome_alone_leaves_the_meeting_held_with_what_is_left_listed
         screen = await open_debrief(pilot, s.meeting_id, key="enter")
         before = status_text(screen)
         assert "Write how it went" in before
-        await type_text(pilot, "Approved")
+        await paste(pilot, "Approved")
         await pilot.pause(0.5)
         status = status_text(screen)
         assert "Still to do:" in status

@@ -11,7 +11,7 @@ from prep.tui.screens.checklist import ChecklistScreen
 from prep.tui.screens.confirm import ConfirmScreen
 from prep.tui.screens.debrief import DebriefScreen
 from tests.helpers import NOW, at
-from tests.tui.conftest import SIZE
+from tests.tui.conftest import SIZE, paste
 from tests.tui.test_call import open_agenda_on
 
 
@@ -40,7 +40,8 @@ async def test_ctrl_e_writes_the_brief_and_the_palette_the_debrief(make_app, sto
         assert isinstance(app.screen, DebriefScreen)
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"Export the debrief", "enter")
+        await paste(pilot, "Export the debrief")
+        await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(app.screen, ConfirmScreen)
     debrief = folder / "2026-11-26-kick-off-debrief.md"

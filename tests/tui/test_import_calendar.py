@@ -6,7 +6,7 @@ import shutil
 
 from prep.tui.screens.import_calendar import ImportCalendarScreen
 from tests.store.test_calendar_import import CALENDARS
-from tests.tui.conftest import SIZE
+from tests.tui.conftest import SIZE, paste
 
 
 async def test_palette_imports_a_calendar_and_shows_the_summary(make_app, tmp_path):
@@ -17,8 +17,7 @@ async def test_palette_imports_a_calendar_and_shows_the_summary(make_app, tmp_pa
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p")
-        await pilot.press(*"import a cal")
-        await pilot.pause()
+        await paste(pilot, "import a cal")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ImportCalendarScreen)

@@ -1,4 +1,8 @@
-"""Create, edit and delete meetings by pressing keys, then check the file."""
+"""Create, edit and delete meetings by pressing keys, then check the file.
+
+The fields' text is pasted (`paste`), except where typing is the point (a
+repeat typed fast, sent as keys with `burst`): these tests are about the
+form's keys, hints and saving, not about typing."""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from prep.tui.screens.meeting_form import DRAFT_DELAY, MeetingFormScreen
 from prep.tui.screens.series_scope import SeriesScopeScreen
 from prep.tui.widgets.agenda_list import REPEAT_MARK
 from tests.helpers import at
-from tests.tui.conftest import SIZE, burst, rows, typed
+from tests.tui.conftest import SIZE, burst, paste, rows, typed
 from tests.tui.test_agenda import option_texts
 
 MEETING_ROW = (
@@ -21,30 +25,26 @@ MEETING_ROW = (
 )
 
 
-async def type_text(pilot, text: str) -> None:
-    await pilot.press(*text)
-
-
 async def test_create_a_meeting_by_keyboard(make_app, db_path):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
         assert isinstance(app.screen, MeetingFormScreen)
-        await type_text(pilot, "Q4 roadmap review")
+        await paste(pilot, "Q4 roadmap review")
         await pilot.press("tab")
-        await type_text(pilot, "Dana Whitfield")
+        await paste(pilot, "Dana Whitfield")
         # Who they are to you: kind (client -> boss), then rank (senior -> peer).
         await pilot.press("tab", "right", "right")
         await pilot.press("tab", "right")
         await pilot.press("tab")
-        await type_text(pilot, "tomorrow 3pm")
+        await paste(pilot, "tomorrow 3pm")
         hint = app.screen.query_one("#when-hint", Static)
         assert str(hint.render()) == "→ Sat 28 Nov 15:00 · tomorrow"  # the month by name
         # Entering a field puts the caret after its text ("30"), selecting nothing.
         await pilot.press("tab", "ctrl+u")
-        await type_text(pilot, "1h30")
+        await paste(pilot, "1h30")
         await pilot.press("tab", "tab", "tab")  # past Repeats and Setting
-        await type_text(pilot, "Bring the pilot numbers.")
+        await paste(pilot, "Bring the pilot numbers.")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, AgendaScreen)
@@ -72,9 +72,9 @@ async def test_edit_a_meeting_by_keyboard(make_app, store, db_path):
         assert isinstance(form, MeetingFormScreen)
         assert form.query_one("#title", Input).value == "Old title"
         await pilot.press("ctrl+u")  # the caret is after the old title; nothing is selected
-        await type_text(pilot, "New title")
+        await paste(pilot, "New title")
         await pilot.press("tab", "tab", "tab", "tab", "ctrl+u")  # person, kind, rank, when
-        await type_text(pilot, "mon 9:30")
+        await paste(pilot, "mon 9:30")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, AgendaScreen)
@@ -119,11 +119,11 @@ async def test_bad_date_shows_inline_error_and_saves_nothing(make_app, db_path):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
-        await type_text(pilot, "Budget call")
+        await paste(pilot, "Budget call")
         await pilot.press("tab")
-        await type_text(pilot, "Tom")
+        await paste(pilot, "Tom")
         await pilot.press("tab", "tab", "tab")
-        await type_text(pilot, "next blursday 3pm")
+        await paste(pilot, "next blursday 3pm")
         hint = app.screen.query_one("#when-hint", Static)
         assert "Can't read" in str(hint.render())
         assert hint.has_class("error")
@@ -140,11 +140,11 @@ async def test_a_bare_hour_is_the_afternoon_and_the_hint_says_which_reading(make
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
-        await type_text(pilot, "Budget call")
+        await paste(pilot, "Budget call")
         await pilot.press("tab")
-        await type_text(pilot, "Tom")
+        await paste(pilot, "Tom")
         await pilot.press("tab", "tab", "tab")
-        await type_text(pilot, "tomorrow at 3")
+        await paste(pilot, "tomorrow at 3")
         hint = app.screen.query_one("#when-hint", Static)
         assert str(hint.render()) == (
             "→ Sat 28 Nov 15:00 (afternoon; write 3am for the morning) · tomorrow"
@@ -160,11 +160,11 @@ async def test_a_month_first_date_is_refused_with_the_day_first_form(make_app, d
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
-        await type_text(pilot, "Year end")
+        await paste(pilot, "Year end")
         await pilot.press("tab")
-        await type_text(pilot, "Tom")
+        await paste(pilot, "Tom")
         await pilot.press("tab", "tab", "tab")
-        await type_text(pilot, "12/31")
+        await paste(pilot, "12/31")
         hint = app.screen.query_one("#when-hint", Static)
         assert str(hint.render()) == "12/31: 31 is not a month — dates are day-first (31/12)."
         assert hint.has_class("error")
@@ -172,7 +172,7 @@ async def test_a_month_first_date_is_refused_with_the_day_first_form(make_app, d
         await pilot.pause()
         assert isinstance(app.screen, MeetingFormScreen)
         await pilot.press("ctrl+a", "ctrl+k")
-        await type_text(pilot, "31/12")
+        await paste(pilot, "31/12")
         assert str(hint.render()).startswith("→ Thu 31 Dec 09:00 · ")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -184,9 +184,9 @@ async def test_missing_title_is_pointed_out_where_you_look(make_app, db_path):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n", "tab")
-        await type_text(pilot, "Dana")
+        await paste(pilot, "Dana")
         await pilot.press("tab", "tab", "tab")
-        await type_text(pilot, "tomorrow 3pm")
+        await paste(pilot, "tomorrow 3pm")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen.focused.id == "title"
@@ -199,7 +199,7 @@ async def test_an_existing_person_is_recognised(make_app, store):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n", "tab")
-        await type_text(pilot, "dana whitfield")
+        await paste(pilot, "dana whitfield")
         hint = str(app.screen.query_one("#person-hint", Static).render())
         assert "Someone you have met" in hint
 
@@ -208,7 +208,7 @@ async def test_half_typed_form_survives_quitting(store, clock, db_path):
     app = PrepApp(store, clock=clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
-        await type_text(pilot, "Half typed 🚀")
+        await paste(pilot, "Half typed 🚀")
         await pilot.pause(DRAFT_DELAY + 0.3)
         await pilot.press("ctrl+q")
     assert rows(db_path, "SELECT count(*) FROM meetings") == [(0,)]
@@ -224,7 +224,7 @@ async def test_escape_with_changes_asks_before_discarding(make_app, db_path):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
-        await type_text(pilot, "Something")
+        await paste(pilot, "Something")
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
@@ -253,9 +253,9 @@ async def test_huge_paste_is_refused_with_a_message_and_kept(make_app, db_path):
         await pilot.press("n")
         app.screen.query_one("#title", Input).insert_text_at_cursor("x" * 50_000)
         await pilot.press("tab")
-        await type_text(pilot, "Dana")
+        await paste(pilot, "Dana")
         await pilot.press("tab", "tab", "tab")
-        await type_text(pilot, "tomorrow 3pm")
+        await paste(pilot, "tomorrow 3pm")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, MeetingFormScreen)
@@ -280,14 +280,14 @@ async def test_markup_like_text_is_shown_literally_not_interpreted(make_app, db_
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
-        await type_text(pilot, "[b]Plan[/x]")
+        await paste(pilot, "[b]Plan[/x]")
         await pilot.press("tab")
-        await type_text(pilot, "[red]Dana")
+        await paste(pilot, "[red]Dana")
         await pilot.press("tab", "tab", "tab")
-        await type_text(pilot, "[/x] at 3")
+        await paste(pilot, "[/x] at 3")
         assert "[/x]" in str(app.screen.query_one("#when-hint", Static).render())
         await pilot.press("ctrl+a", "ctrl+k")
-        await type_text(pilot, "tomorrow 3pm")
+        await paste(pilot, "tomorrow 3pm")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, AgendaScreen)
@@ -313,7 +313,7 @@ async def test_a_known_person_shows_their_kind_and_rank(make_app, store):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n", "tab")
-        await type_text(pilot, "marcus")
+        await paste(pilot, "marcus")
         await pilot.pause()
         assert app.screen.query_one("#kind", Choice).value == "boss"
         assert app.screen.query_one("#rank", Choice).value == "senior"

@@ -17,7 +17,7 @@ from prep.tui.screens.people import PeopleScreen
 from prep.tui.screens.person_form import PersonFormScreen
 from prep.tui.screens.pick_person import PickPersonScreen
 from tests.helpers import at
-from tests.tui.conftest import SIZE, rows
+from tests.tui.conftest import SIZE, paste, rows
 
 PERSON_ROW = "SELECT name, organisation, kind, rank, feedback_cadence FROM people WHERE id = ?"
 
@@ -135,7 +135,8 @@ async def test_e_edits_organisation_and_cadence(make_app, store, db_path):
         await open_form(pilot)
         await pilot.press("tab")
         assert app.focused.id == "person-org"
-        await pilot.press("end", "ctrl+u", *"Contoso")
+        await pilot.press("end", "ctrl+u")
+        await paste(pilot, "Contoso")
         await pilot.press("tab", "tab", "tab")  # kind, rank, cadence
         assert app.focused.id == "person-cadence"
         await pilot.press("right", "right")  # quarterly -> yearly
@@ -173,7 +174,8 @@ async def test_an_empty_name_shows_the_error_and_saves_nothing(make_app, store, 
         assert text_of(error) == "A person needs a name."
 
         # A name someone else has is refused the same way.
-        await pilot.press(*"Sam Patel", "ctrl+s")
+        await paste(pilot, "Sam Patel")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is form
         assert text_of(error) == "Someone called Sam Patel already exists: merge them instead."

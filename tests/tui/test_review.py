@@ -24,7 +24,7 @@ from prep.tui.screens.debrief import DebriefScreen
 from prep.tui.screens.review import ReviewScreen
 from prep.tui.widgets.week_meetings import WeekMeetings
 from tests.helpers import at
-from tests.tui.conftest import SIZE, rows
+from tests.tui.conftest import SIZE, paste, rows
 
 WEEK_48 = date(2026, 11, 23)  # NOW's Monday
 WEEK_47 = WEEK_48 - timedelta(weeks=1)
@@ -153,7 +153,7 @@ async def test_the_reflection_is_kept_and_its_focus_opens_next_week(store, clock
         assert focused_id(app) == "review-meetings"  # the week's meetings, then the reflection
         await pilot.press("tab")
         assert focused_id(app) == "went_well"
-        await pilot.press(*"Went well")
+        await paste(pilot, "Went well")
         await pilot.press("escape")  # leaving saves what is pending
         await pilot.pause()
         assert isinstance(app.screen, AgendaScreen)
@@ -169,7 +169,7 @@ async def test_the_reflection_is_kept_and_its_focus_opens_next_week(store, clock
 
         await pilot.press("tab", "tab", "tab", "tab")
         assert focused_id(app) == "focus"
-        await pilot.press(*"Decisions")
+        await paste(pilot, "Decisions")
         await pilot.press("tab")  # round to the report, where [ and ] are keys again
         assert focused_id(app) == "review-report"
         await pilot.press("right_square_bracket")
@@ -197,7 +197,7 @@ async def test_ctrl_e_exports_the_week_with_its_reflection(make_app, store, db_p
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(pilot)
         await pilot.press("tab", "tab")
-        await pilot.press(*"Went well")
+        await paste(pilot, "Went well")
         await pilot.press("shift+tab", "shift+tab")
         assert focused_id(app) == "review-report"
         await pilot.press("ctrl+e")
@@ -228,7 +228,7 @@ async def test_ctrl_e_exports_while_writing_the_reflection(make_app, store, db_p
     async with app.run_test(size=SIZE) as pilot:
         await open_review(pilot)
         await pilot.press("tab", "tab")
-        await pilot.press(*"Went well")
+        await paste(pilot, "Went well")
         assert focused_id(app) == "went_well"
         await pilot.press("ctrl+e")  # README: ctrl+e exports, on the review screen
         await pilot.pause()

@@ -11,7 +11,7 @@ from prep.tui.screens.debrief import DebriefScreen
 from prep.tui.screens.people import PeopleScreen
 from prep.tui.screens.search import SearchScreen
 from tests.helpers import at
-from tests.tui.conftest import SIZE
+from tests.tui.conftest import SIZE, paste
 
 
 def results(app) -> list[str]:
@@ -55,7 +55,9 @@ async def test_arrow_to_a_past_meeting_opens_its_debrief_and_escape_goes_home(ma
     store.add_meeting(MeetingDraft("Scope change", "Dana", at(2, 10), notes="warehouse"))
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("slash", *"warehouse", "down", "down", "enter")
+        await pilot.press("slash")
+        await paste(pilot, "warehouse")
+        await pilot.press("down", "down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, DebriefScreen)
         assert app.screen.meeting.id == past.id
@@ -70,8 +72,8 @@ async def test_nothing_found_and_fts_syntax_says_so(make_app, store):
     store.add_meeting(MeetingDraft("Scope change", "Dana", at(2, 10)))
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("slash", *'"NEAR( zzz')
-        await pilot.pause()
+        await pilot.press("slash")
+        await paste(pilot, '"NEAR( zzz')
         assert results(app) == []
         assert "Nothing matches." in str(app.screen.query_one("#search-status").render())
         for _ in range(10):
@@ -85,8 +87,8 @@ async def test_slash_on_the_people_screen(make_app, store):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("o")
         assert isinstance(app.screen, PeopleScreen)
-        await pilot.press("slash", *"scope")
-        await pilot.pause()
+        await pilot.press("slash")
+        await paste(pilot, "scope")
         assert isinstance(app.screen, SearchScreen) and len(results(app)) == 1
         await pilot.press("escape")
         assert isinstance(app.screen, PeopleScreen)

@@ -11,17 +11,15 @@ from prep.store.settings_file import load_settings
 from prep.tui.app import PrepApp
 from prep.tui.screens.agenda import AgendaScreen
 from prep.tui.screens.meeting_form import MeetingFormScreen
-from tests.tui.conftest import SIZE, burst, rows, typed
+from tests.tui.conftest import SIZE, burst, paste, rows, typed
 
 
 async def choose_theme(pilot, name: str) -> None:
     await pilot.press("ctrl+p")
-    await pilot.press(*"theme")
-    await pilot.pause()
+    await paste(pilot, "theme")
     await pilot.press("enter")
     await pilot.pause()
-    await pilot.press(*name)
-    await pilot.pause()
+    await paste(pilot, name)
     await pilot.press("enter")
     for _ in range(3):
         await pilot.pause()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from prep.tui.app import PrepApp
 from prep.tui.screenshots import select
-from tests.tui.conftest import SIZE, SteadyCursorApp
+from tests.tui.conftest import SIZE, SteadyCursorApp, paste
 
 
 def demo_app(demo_store, clock) -> PrepApp:
@@ -29,9 +29,12 @@ def test_agenda_empty(snap_compare, store, clock):
 def test_new_meeting_form_with_parsed_date(snap_compare, demo_store, clock):
     async def fill(pilot) -> None:
         await pilot.pause()
-        await pilot.press("n", *"Contract renewal", "tab", *"Helen Achterberg")
-        await pilot.press("tab", "tab", "tab", *"tue 11am")
-        await pilot.pause()
+        await pilot.press("n")
+        await paste(pilot, "Contract renewal")
+        await pilot.press("tab")
+        await paste(pilot, "Helen Achterberg")
+        await pilot.press("tab", "tab", "tab")
+        await paste(pilot, "tue 11am")
 
     assert snap_compare(demo_app(demo_store, clock), terminal_size=SIZE, run_before=fill)
 
@@ -39,10 +42,12 @@ def test_new_meeting_form_with_parsed_date(snap_compare, demo_store, clock):
 def test_meeting_form_with_a_bad_date(snap_compare, demo_store, clock):
     async def fill(pilot) -> None:
         await pilot.pause()
-        await pilot.press(
-            "n", *"Budget call", "tab", *"Tom Becker", "tab", "tab", "tab", *"31/02 3pm"
-        )
-        await pilot.pause()
+        await pilot.press("n")
+        await paste(pilot, "Budget call")
+        await pilot.press("tab")
+        await paste(pilot, "Tom Becker")
+        await pilot.press("tab", "tab", "tab")
+        await paste(pilot, "31/02 3pm")
 
     assert snap_compare(demo_app(demo_store, clock), terminal_size=SIZE, run_before=fill)
 

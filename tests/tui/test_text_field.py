@@ -7,6 +7,8 @@ from textual.widgets import Input, Label
 
 from prep.tui.widgets.text_field import TextField
 
+ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+
 
 class OneField(App[None]):
     CSS = "Input { width: 20; }"
@@ -21,22 +23,24 @@ class OneField(App[None]):
 
 
 async def _scrolling(field_class: type[Input]) -> list[tuple[float, int]]:
-    """Where the view and the cursor are after typing past the width, home, end."""
+    """Where the view and the cursor are after typing past the width, home, end,
+    and back left past the view's start. The field is 20 cells wide: 26 keys
+    are past it; each key waits for the app to go idle, so no more are typed."""
     app = OneField(field_class)
     seen = []
     async with app.run_test(size=(40, 5)) as pilot:
         field = app.query_one("#field", Input)
         field.focus()
         for keys in (
-            list("abcdefghijklmnopqrstuvwxyz0123456789"),
+            list(ALPHABET),
             ["home"],
             ["end"],
-            ["left"] * 30,
+            ["left"] * 22,
         ):
             await pilot.press(*keys)
             await pilot.pause()
             seen.append((field.scroll_x, field.cursor_screen_offset.x))
-        assert field.value == "abcdefghijklmnopqrstuvwxyz0123456789"
+        assert field.value == ALPHABET
     return seen
 
 

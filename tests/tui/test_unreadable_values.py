@@ -15,7 +15,7 @@ from prep.tui.screens.debrief import DebriefScreen
 from prep.tui.widgets.agenda_list import AgendaList
 from prep.tui.widgets.checklist_rows import AskRow
 from tests.helpers import at
-from tests.tui.conftest import SIZE, rows
+from tests.tui.conftest import SIZE, paste, rows
 
 
 def other_program(db_path, sql: str) -> None:
@@ -48,7 +48,7 @@ async def test_a_by_when_in_words_is_shown_marked_and_kept_until_replaced(make_a
         assert rows(db_path, "SELECT by_when FROM asks") == [("next thursday",)]
 
         by.focus()
-        await pilot.press(*"mon")
+        await paste(pilot, "mon")
         await pilot.pause(0.5)
     assert rows(db_path, "SELECT text, by_when FROM asks") == [("Sign-off on scope", "2026-11-30")]
 

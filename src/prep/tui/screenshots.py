@@ -46,6 +46,20 @@ async def select(pilot, title: str) -> None:
     raise LookupError(f"no agenda row for {title!r}")
 
 
+async def paste(pilot, text: str) -> None:
+    """Put `text` into the focused field as a person pasting it does: one
+    bracketed paste (Textual's `events.Paste`, posted to the app as its
+    driver posts a terminal's paste; the app hands it to the focused
+    widget), then wait for the app to settle. The screen is the one typing
+    gives; typed through Pilot, each key waits for the app to go idle (about
+    80 ms), so these steps, and the tests, paste text whose typing they do
+    not test. Into an Input only the first line goes."""
+    from textual import events
+
+    pilot.app.post_message(events.Paste(text))
+    await pilot.pause()
+
+
 async def _nothing(pilot) -> None:
     await pilot.pause()
 
@@ -56,17 +70,20 @@ async def _agenda_second_row(pilot) -> None:
 
 async def _new_meeting(pilot) -> None:
     await pilot.press("n")
-    await pilot.press(*"Contract renewal")
-    await pilot.press("tab", *"Helen Achterberg", "tab")
-    await pilot.press("tab", "tab", *"tue 11am")
-    await pilot.pause()
+    await paste(pilot, "Contract renewal")
+    await pilot.press("tab")
+    await paste(pilot, "Helen Achterberg")
+    await pilot.press("tab", "tab", "tab")
+    await paste(pilot, "tue 11am")
 
 
 async def _bad_date(pilot) -> None:
-    await pilot.press(
-        "n", *"Budget call", "tab", *"Tom Becker", "tab", "tab", "tab", *"next blursday 3pm"
-    )
-    await pilot.pause()
+    await pilot.press("n")
+    await paste(pilot, "Budget call")
+    await pilot.press("tab")
+    await paste(pilot, "Tom Becker")
+    await pilot.press("tab", "tab", "tab")
+    await paste(pilot, "next blursday 3pm")
 
 
 async def _edit_meeting(pilot) -> None:
@@ -134,8 +151,8 @@ async def _call(pilot) -> None:
     pilot.app.clock.instant = meeting.starts_at + timedelta(minutes=20)
     await pilot.press("enter")
     await pilot.pause()
-    await pilot.press("space", "a", "tab", *"Sofia: sign-off by the steering committee")
-    await pilot.pause()
+    await pilot.press("space", "a", "tab")
+    await paste(pilot, "Sofia: sign-off by the steering committee")
 
 
 async def wait_for_review(pilot) -> None:
@@ -223,9 +240,11 @@ async def _import_calendar(pilot) -> None:
     path.write_text(DEMO_CALENDAR, encoding="utf-8")
     await pilot.press("ctrl+p")
     await pilot.pause(0.3)
-    await pilot.press(*"import a calendar", "enter")
+    await paste(pilot, "import a calendar")
+    await pilot.press("enter")
     await pilot.pause(0.3)
-    await pilot.press(*str(path), "enter")
+    await paste(pilot, str(path))
+    await pilot.press("enter")
     for _ in range(40):  # the import runs in a thread, then notifies
         await pilot.pause(0.1)
         if any(n.title == "Calendar import" for n in notifications_shown(pilot.app)):
