@@ -60,3 +60,28 @@ async def test_the_footer_follows_the_focus_through_many_changes_in_one_update()
         await pilot.pause()
         assert "Left thing" in footer_keys(app)
         assert "Right thing" not in footer_keys(app)
+
+
+class SameKeysTwice(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Left("one", id="one")
+        yield Left("two", id="two")
+        yield Right("right", id="right")
+        yield CountingFooter()
+
+
+async def test_a_focus_move_that_keeps_the_keys_does_not_rebuild_the_footer() -> None:
+    app = SameKeysTwice()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        CountingFooter.builds = 0
+        for name in ("two", "one", "two"):  # the same keys each time
+            app.query_one(f"#{name}").focus()
+            await pilot.pause()
+        kept = CountingFooter.builds
+        app.query_one("#right").focus()  # other keys: rebuilt
+        await pilot.pause()
+        print(f"rebuilds: {kept} over three moves keeping the keys, then {CountingFooter.builds}")
+        assert kept == 0
+        assert CountingFooter.builds == 1
+        assert "Right thing" in footer_keys(app) and "Left thing" not in footer_keys(app)
