@@ -21,6 +21,7 @@ MIGRATION_NAMES = (
     "m013_repeats",
     "m014_coaching_loops",
     "m015_threads",
+    "m016_asks_from_unsaid_index",
 )
 
 # The distribution's name: "prep" on PyPI is someone else's package, so
