@@ -104,6 +104,7 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScree
         self._built: dict[str, AwaitMount] = {}  # pane id: await it for the pane's fields
         # Panes built for an earlier meeting, loaded with this one's when shown.
         self._stale: set[str] = set()
+        self._readiness_shown: object = None  # what the step list and dots show
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -391,10 +392,22 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScree
     # -- steps ------------------------------------------------------------------
 
     def _show_readiness(self, checklist: Checklist) -> None:
+        self._checklist = checklist
+        for solutions in self.query(SolutionsPane):
+            solutions.flag_problems(checklist)
+        for pane in self.query(StepPane):
+            pane.show_missing(missing(checklist, pane.step), nudges(checklist, pane.step))
+        hedged = done_with_hedges(checklist)
+        readiness = (tuple(step_done(checklist, step) for step in Step), hedged)
+        if readiness == self._readiness_shown:
+            # Most saves change no step (typing in a field that was already
+            # filled): redrawing the list and the dots anyway laid out the
+            # whole screen twice per save (`dev.py bench`, keystroke row).
+            return
+        self._readiness_shown = readiness
         steps = self.query_one("#steps", OptionList)
         highlighted = steps.highlighted
         options: list[Option | None] = []
-        hedged = done_with_hedges(checklist)
         for step in Step:
             done = step_done(checklist, step)
             mark = ("✓", "$text-success") if done else ("○", "$text-muted")
@@ -437,11 +450,6 @@ class ChecklistScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScree
                 ", asks hedged" if hedged else "",
             )
         )
-        for pane in self.query(StepPane):
-            pane.show_missing(missing(checklist, pane.step), nudges(checklist, pane.step))
-        for solutions in self.query(SolutionsPane):
-            solutions.flag_problems(checklist)
-        self._checklist = checklist
 
     def after_save(self) -> None:
         try:

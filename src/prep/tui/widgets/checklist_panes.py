@@ -64,6 +64,7 @@ class StepPane(VerticalScroll):
     """
 
     step: Step
+    _missing_shown: tuple[tuple[str, ...], tuple[str, ...]] | None = None
 
     def __init__(self, meeting_id: int, checklist: Checklist, *, id: str) -> None:
         super().__init__(id=id, classes="step-pane")
@@ -92,6 +93,9 @@ class StepPane(VerticalScroll):
     def show_missing(self, missing: list[str], nudges: Sequence[str] = ()) -> None:
         """What is left, or that the step is done, and any advice that does
         not hold the step back (hedged asks, a date with no range)."""
+        if (tuple(missing), tuple(nudges)) == self._missing_shown:
+            return  # unchanged: redrawing it would lay the screen out again
+        self._missing_shown = (tuple(missing), tuple(nudges))
         line = self.query_one(".missing", Static)
         if missing:
             shown = Content.assemble(("Still to do: ", "bold"), " ".join(missing))
