@@ -24,8 +24,7 @@ from prep.store import StoreError
 from prep.tui.app import PrepApp
 from prep.tui.screens.checklist import ChecklistScreen
 from tests.helpers import at
-from tests.tui.conftest import SIZE, rows
-from tests.tui.test_checklist import paste
+from tests.tui.conftest import SIZE, paste, rows
 
 NOTES = "y" * 4000
 
@@ -80,7 +79,7 @@ async def test_the_app_says_the_disk_is_full_keeps_the_text_and_saves_it_later(
         await pilot.press("tab")  # to "What you might hold back"
         await pilot.pause(0.5)  # the warm-up's daily integrity check has written its date
         pages = _cap_at_current_size(store)
-        paste(app, text)
+        await paste(pilot, text)
         await pilot.pause(0.6)  # past the save delay: the save meets the full disk
         for key in "ab":  # more typing while full: kept on screen, retried by the saver
             await pilot.press("end", key, "backspace")
