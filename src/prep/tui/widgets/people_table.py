@@ -94,6 +94,9 @@ class PeopleTable(DataTable):
         return fit_columns([cells for _, cells in self._rows], max(0, room - 1))
 
     def on_resize(self, event: events.Resize) -> None:
+        self._refit()
+
+    def _refit(self) -> None:
         columns = self._fit()
         if columns != self._shown:
             self._rebuild(columns, self.selected_key)
@@ -108,3 +111,8 @@ class PeopleTable(DataTable):
             self.add_row(*(cells[column] for column in columns), key=key)
         if select_key is not None and any(key == select_key for key, _ in self._rows):
             self.move_cursor(row=self.get_row_index(select_key))
+        # The rows may bring a scroll bar, which narrows the room inside
+        # without resizing the table (no Resize): fit again once laid out.
+        # It settles at once: the same room gives the same columns. (80x24
+        # showed one column too many when the first fit came before the rows.)
+        self.call_after_refresh(self._refit)
