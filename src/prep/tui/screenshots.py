@@ -235,7 +235,10 @@ async def _import_calendar(pilot) -> None:
 
     from prep.tui.textual_private import notifications_shown
 
-    folder = Path(tempfile.mkdtemp(prefix="prep-shot-"))
+    # One fixed folder, so the path the notification shows (and the picture)
+    # is the same on every run.
+    folder = Path(tempfile.gettempdir()) / "prep-screenshot"
+    folder.mkdir(mode=0o700, exist_ok=True)
     path = folder / "work.ics"
     path.write_text(DEMO_CALENDAR, encoding="utf-8")
     await pilot.press("ctrl+p")
