@@ -114,6 +114,40 @@ async def test_enter_opens_the_checklist_and_e_the_form(make_app, store):
         assert app.screen.meeting.title == "Open me"
 
 
+async def test_back_on_the_agenda_rows_are_kept_unless_what_they_show_changed(make_app, store):
+    """Back from a meeting where nothing changed, the rows drawn before are
+    reused; a change to the meeting (its title, from the form) redraws it,
+    and so does another program's change (a new meeting)."""
+    from prep.tui.screens.checklist import ChecklistScreen
+
+    store.add_meeting(MeetingDraft("Open me", "Dana", at(1, 10)))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        before = list(app.screen.query_one(AgendaList).options)
+        await pilot.press("enter", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+        assert list(app.screen.query_one(AgendaList).options) == before  # the same objects
+
+        await pilot.press("e")
+        assert isinstance(app.screen, MeetingFormScreen)
+        title = app.screen.query_one("#title")
+        title.value = ""
+        await paste(pilot, "Renamed")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+        assert any("Renamed" in text for text in option_texts(app))
+        assert not any("Open me" in text for text in option_texts(app))
+
+        await pilot.press("enter")
+        assert isinstance(app.screen, ChecklistScreen)
+        store.add_meeting(MeetingDraft("Added elsewhere", "Sofia", at(2, 9)))
+        await pilot.press("escape")
+        await pilot.pause()
+        assert any("Added elsewhere" in text for text in option_texts(app))
+
+
 async def test_command_palette_lists_and_runs_screen_actions(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

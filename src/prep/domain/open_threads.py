@@ -194,11 +194,19 @@ def open_threads(
     def earlier(meeting_id: int) -> bool:
         return meeting_id in order and order[meeting_id] < limit
 
-    def copied_later(rows: list[tuple[int, str]], meeting_id: int, text: str) -> bool:
+    def last_copy(rows: list[tuple[int, str]]) -> dict[str, int]:
+        # Where each text was last written, by meeting order: one pass, not a
+        # scan of every row per thread (a person met 700 times made that
+        # 23,000 comparisons on each return to the agenda; bench_screens).
+        last: dict[str, int] = {}
+        for meeting_id, text in rows:
+            key = _norm(text)
+            last[key] = max(last.get(key, -1), order.get(meeting_id, -1))
+        return last
+
+    def copied_later(last: dict[str, int], meeting_id: int, text: str) -> bool:
         # A copy in any later meeting with this person takes the thread over.
-        return any(
-            order.get(m, -1) > order[meeting_id] and _norm(t) == _norm(text) for m, t in rows
-        )
+        return last.get(_norm(text), -1) > order[meeting_id]
 
     threads: list[OpenThread] = []
     for item in record.unsaid:
@@ -214,7 +222,7 @@ def open_threads(
                     sources[item.meeting_id],
                 )
             )  # fmt: skip
-    ask_texts = [(m, a.text) for m, a, _ in record.asks]
+    ask_texts = last_copy([(m, a.text) for m, a, _ in record.asks])
     for meeting_id, ask, result in record.asks:
         if not (earlier(meeting_id) and _filled(ask.text) and result.asked):
             continue
@@ -237,7 +245,7 @@ def open_threads(
                     sources[action.meeting_id],
                 )
             )  # fmt: skip
-    labels = [(m, d.label) for m, d, _ in record.deadlines]
+    labels = last_copy([(m, d.label) for m, d, _ in record.deadlines])
     for meeting_id, deadline, move in record.deadlines:
         if not (earlier(meeting_id) and _filled(deadline.label)):
             continue
@@ -261,7 +269,7 @@ def open_threads(
                 sources[meeting_id], deadline=carried,
             )
         )  # fmt: skip
-    problem_texts = [(m, p.text) for m, p, _ in record.problems]
+    problem_texts = last_copy([(m, p.text) for m, p, _ in record.problems])
     for meeting_id, problem, outcome in record.problems:
         if not (earlier(meeting_id) and problem.ask_for_help and _filled(problem.text)):
             continue

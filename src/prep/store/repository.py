@@ -145,6 +145,15 @@ class Store:
         names = [column[0] for column in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor]
 
+    def changes(self) -> tuple[int, int]:
+        """A stamp that differs once anything in the file may have changed:
+        this connection's writes or another program's commits. For caches of
+        what was read (the agenda's open threads), checked instead of dropped
+        on every screen change."""
+        with self._use():
+            (others,) = self._conn.execute("PRAGMA data_version").fetchone()
+            return self._conn.total_changes, others
+
     def now_text(self) -> str:
         """The clock's "now" as stored in created_at/updated_at columns."""
         return utc_text(self.clock.now())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -144,11 +144,13 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[None]):
         # What the detail shows from earlier meetings, read once rather than at
         # every arrow key (that was 10 SQL statements and 8 ms a key on 5,000
         # meetings): each person's record by person id; by meeting id, the
-        # last meeting with them and what is still open. Forgotten at each
-        # refresh, which follows everything saved here or on a screen opened
-        # from here, and whenever this screen is back on top.
+        # last meeting with them and what is still open. Forgotten once the
+        # file has changed (a save here, on a screen opened from here, or by
+        # another program) or the day has: see `_earlier_than`. Dropping them
+        # at every return instead read each thread twice on the way back.
         self._records: dict[int, PersonRecord] = {}
         self._earlier: dict[int, tuple[Meeting | None, tuple[OpenThread, ...]]] = {}
+        self._read_at: tuple[tuple[int, int], date] | None = None
         # Start-up (see `_finish_first_frame`): whether the agenda is loaded
         # and the first frame finished; the action items are read only then
         # when the meetings alone fill the first frame.
@@ -194,22 +196,12 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[None]):
         add_other_screens_css(self.app)
         resume_garbage_collection()
 
-    def on_screen_resume(self) -> None:
-        # Back from a screen opened from here, or from the help: what it
-        # saved may have settled a thread.
-        self._forget_threads()
-
-    def _forget_threads(self) -> None:
-        self._records.clear()
-        self._earlier.clear()
-
     def refresh_agenda(
         self, select_id: int | None = None, *, select: str | None = None, first_frame: bool = False
     ) -> None:
         """Reload the list; highlight meeting `select_id` or option `select`
         ("a3"), else keep the cursor where it was. For the `first_frame`, only
         what it can show (see `_finish_first_frame`)."""
-        self._forget_threads()
         now = self.app.clock.now()
         try:
             self.app.store.series.make_occurrences()
@@ -274,9 +266,14 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[None]):
         self, meeting: Meeting, now: datetime
     ) -> tuple[Meeting | None, tuple[OpenThread, ...]]:
         """The last meeting with the person, and what is still open with them."""
+        store = self.app.store
+        read_at = (store.changes(), now.date())
+        if read_at != self._read_at:
+            self._records.clear()
+            self._earlier.clear()
+            self._read_at = read_at
         earlier = self._earlier.get(meeting.id)
         if earlier is None:
-            store = self.app.store
             person_id = meeting.counterpart.id
             record = self._records.get(person_id)
             if record is None:

@@ -98,6 +98,14 @@ class FittedRow(Visual):
         return str(self._drawn[1] if self._drawn else self._lay_out(80))
 
 
+def _made_from(
+    groups: list[AgendaGroup], actions: Sequence[tuple[ActionItem, str]], now: datetime
+) -> tuple[object, ...]:
+    """What the rows are drawn from: each meeting or item, its group, and the
+    day and time zone it is seen from (see `_row`, `_action_row`)."""
+    return (tuple(groups), tuple(actions), now.date(), now.utcoffset())
+
+
 class AgendaList(OptionList):
     """Meetings under group headings; headings are disabled so the cursor skips them.
 
@@ -120,7 +128,15 @@ class AgendaList(OptionList):
     """
 
     # The rows `show` left for `add_rest`, and the time they are drawn for.
-    _unbuilt: tuple[Iterator[Option], datetime] | None = None
+    _unbuilt: (
+        tuple[Iterator[Option], datetime, list[AgendaGroup], Sequence[tuple[ActionItem, str]]]
+        | None
+    ) = None
+    # What the built rows were made from, when `show` built them all: the
+    # same again keeps them. Back from a meeting where nothing changed, the
+    # list is not rebuilt and its drawn rows are reused (bench_screens,
+    # "back from … → agenda").
+    _shown: tuple[object, ...] | None = None
 
     def show(
         self,
@@ -137,12 +153,18 @@ class AgendaList(OptionList):
         `first_rows`, build only that many rows now and the rest in `add_rest`."""
         previous = self.highlighted_option.id if self.highlighted_option else None
         previous_index = self.highlighted
+        shown = _made_from(groups, actions, now)
+        if first_rows is None and self.complete and shown == self._shown:
+            self._highlight(select or previous, previous_index or 0)
+            return
         rows = chain(self._meeting_rows(groups, now), self._action_rows(actions, now))
         if first_rows is None:
             self._unbuilt = None
+            self._shown = shown
             self.set_options(rows)
         else:
-            self._unbuilt = (rows, now)
+            self._unbuilt = (rows, now, groups, actions)
+            self._shown = None
             self.set_options(islice(rows, first_rows))
         self.set_class(not self.complete, "-partial")
         self._highlight(select or previous, previous_index or 0)
@@ -157,9 +179,10 @@ class AgendaList(OptionList):
         loaded them only now). The cursor and the scroll stay where they are."""
         if self._unbuilt is None:
             return
-        rows, now = self._unbuilt
+        rows, now, groups, shown_actions = self._unbuilt
         self._unbuilt = None
         self.add_options(chain(rows, self._action_rows(actions, now)))
+        self._shown = _made_from(groups, [*shown_actions, *actions], now)
         self.remove_class("-partial")
 
     def _meeting_rows(self, groups: list[AgendaGroup], now: datetime) -> Iterator[Option]:
