@@ -315,6 +315,13 @@ async def test_the_kept_people_screen_lists_someone_added_since(make_app, store)
         first = app.screen
         assert isinstance(first, PeopleScreen)
         assert first.query_one(PeopleTable).row_count == 2
+        drawn = list(first.query_one(PeopleTable).rows.values())
+        await burst(pilot, "escape", "o")  # nothing changed: the rows are kept
+        assert app.screen is first
+        assert list(first.query_one(PeopleTable).rows.values()) == drawn
+        assert all(
+            a is b for a, b in zip(first.query_one(PeopleTable).rows.values(), drawn, strict=True)
+        )
         await burst(pilot, "escape")
         store.add_meeting(MeetingDraft("Intro", "Priya", at(3, 9)))  # another program
         await burst(pilot, "o")

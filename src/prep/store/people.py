@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from prep.domain.models import Cadence, Counterpart, Rank, RelationshipKind
 from prep.domain.people import PersonSummary, TimelineEntry, validate_person
 from prep.store.errors import StoreError
+from prep.store.repository import counterpart_from_row
 from prep.store.timestamps import utc_text
 from prep.store.values import as_text, parse_moment
 
@@ -30,25 +31,33 @@ class PeopleRepository:
 
     def summaries(self, now: datetime) -> list[PersonSummary]:
         """Everyone you meet, with their meeting count, last contact and open items."""
+        # Open items are counted per person once, then joined: counted inside
+        # the row of each person, every open item in the file was read once
+        # per person (25 of 29 ms for 100 people on the 5k file; bench_screens,
+        # "→ people").
         with self._store._use():
-            rows = list(
-                self._store.query(
-                    "SELECT c.id,"
-                    " (SELECT count(*) FROM meetings m WHERE m.person_id = c.id) AS meetings,"
-                    " (SELECT max(m.starts_at) FROM meetings m WHERE m.person_id = c.id"
-                    "  AND m.starts_at_utc <= :now) AS last_met,"
-                    " (SELECT max(m.starts_at) FROM meetings m JOIN debriefs d ON d.meeting_id = m.id"
-                    "  WHERE m.person_id = c.id AND d.feedback_asked = 1"
-                    "  AND m.starts_at_utc <= :now) AS last_feedback,"
-                    " (SELECT count(*) FROM unsaid_items u JOIN meetings m ON m.id = u.meeting_id"
-                    "  WHERE m.person_id = c.id AND u.resolved_at IS NULL"
-                    "  AND trim(u.text) != '') AS open_unsaid,"
-                    " (SELECT count(*) FROM action_items a JOIN meetings m ON m.id = a.meeting_id"
-                    "  WHERE m.person_id = c.id AND a.done_at IS NULL"
-                    "  AND trim(a.text) != '') AS open_actions"
-                    " FROM people c ORDER BY c.name COLLATE NOCASE",
-                    {"now": utc_text(now)},
-                )
+            rows = self._store.query(
+                "WITH open_unsaid AS ("
+                "  SELECT m.person_id, count(*) AS n FROM unsaid_items u"
+                "  JOIN meetings m ON m.id = u.meeting_id"
+                "  WHERE u.resolved_at IS NULL AND trim(u.text) != '' GROUP BY m.person_id),"
+                " open_actions AS ("
+                "  SELECT m.person_id, count(*) AS n FROM action_items a"
+                "  JOIN meetings m ON m.id = a.meeting_id"
+                "  WHERE a.done_at IS NULL AND trim(a.text) != '' GROUP BY m.person_id)"
+                " SELECT c.*,"
+                " (SELECT count(*) FROM meetings m WHERE m.person_id = c.id) AS meetings,"
+                " (SELECT max(m.starts_at) FROM meetings m WHERE m.person_id = c.id"
+                "  AND m.starts_at_utc <= :now) AS last_met,"
+                " (SELECT max(m.starts_at) FROM meetings m JOIN debriefs d ON d.meeting_id = m.id"
+                "  WHERE m.person_id = c.id AND d.feedback_asked = 1"
+                "  AND m.starts_at_utc <= :now) AS last_feedback,"
+                " coalesce(ou.n, 0) AS open_unsaid, coalesce(oa.n, 0) AS open_actions"
+                " FROM people c"
+                " LEFT JOIN open_unsaid ou ON ou.person_id = c.id"
+                " LEFT JOIN open_actions oa ON oa.person_id = c.id"
+                " ORDER BY c.name COLLATE NOCASE",
+                {"now": utc_text(now)},
             )
             summaries = []
             for row in rows:
@@ -63,7 +72,7 @@ class PeopleRepository:
                 ]
                 summaries.append(
                     PersonSummary(
-                        person=self._store.counterpart(row["id"]),
+                        person=counterpart_from_row(row),
                         meetings=row["meetings"],
                         last_met=_day(row["last_met"]),
                         last_feedback=_day(row["last_feedback"]),

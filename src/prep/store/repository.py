@@ -349,14 +349,14 @@ class Store:
     def counterparts(self) -> list[Counterpart]:
         with self._use():
             rows = self.query("SELECT * FROM people ORDER BY name COLLATE NOCASE")
-            return [_counterpart(row) for row in rows]
+            return [counterpart_from_row(row) for row in rows]
 
     def counterpart(self, person_id: int) -> Counterpart:
         with self._use():
             rows = list(self.query("SELECT * FROM people WHERE id = ?", [person_id]))
         if not rows:
             raise StoreError(f"No person with id {person_id}.")
-        return _counterpart(rows[0])
+        return counterpart_from_row(rows[0])
 
     def find_counterpart(self, name: str) -> Counterpart | None:
         """The person with this name, ignoring case and outer spaces."""
@@ -367,7 +367,7 @@ class Store:
                     [name.strip()],
                 )
             )
-        return _counterpart(rows[0]) if rows else None
+        return counterpart_from_row(rows[0]) if rows else None
 
     def add_counterpart(
         self,
@@ -562,7 +562,7 @@ def _form_values(draft: MeetingDraft, person_id: int) -> list[Any]:
     ]
 
 
-def _counterpart(row: dict[str, Any], prefix: str = "") -> Counterpart:
+def counterpart_from_row(row: dict[str, Any], prefix: str = "") -> Counterpart:
     # A kind, rank or cadence another program wrote that prep has no name
     # for reads as the default a new person gets.
     read = RowReader(row)
@@ -583,7 +583,7 @@ def meeting_from_row(row: dict[str, Any]) -> Meeting:
     return Meeting(
         id=row["id"],
         title=read.text("title"),
-        counterpart=_counterpart(row, prefix="c_"),
+        counterpart=counterpart_from_row(row, prefix="c_"),
         starts_at=meeting_start(row, read),
         duration_minutes=read.number("duration_minutes", 1, DURATION_MAX_MINUTES) or 30,
         setting=read.choice(Setting, "setting", Setting.VIDEO),

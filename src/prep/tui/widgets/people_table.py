@@ -67,6 +67,14 @@ def fit_columns(rows: list[dict[str, Cell]], room: int, padding: int = 1) -> dic
     return widths
 
 
+def _drawn(rows: list[tuple[str, dict[str, Cell]]]) -> list[object]:
+    """What the rows look like: text and styles (Content's `==` compares text only)."""
+    return [
+        (key, [(c.plain, c.spans) if isinstance(c, Content) else c for c in cells.values()])
+        for key, cells in rows
+    ]
+
+
 class PeopleTable(DataTable):
     """One row a person; `show` fills it, and each resize picks the columns
     that fit (`fit_columns`) rather than cutting the last ones off."""
@@ -78,6 +86,11 @@ class PeopleTable(DataTable):
 
     def show(self, rows: list[tuple[str, dict[str, Cell]]], select_key: str | None) -> None:
         """`rows`: (row key, cells by column key), top to bottom."""
+        if _drawn(rows) == _drawn(self._rows) and self._fit() == self._shown:
+            # The same people as last shown (opened again with nothing
+            # changed): the table keeps its rows and what it measured of them.
+            self._select(select_key)
+            return
         self._rows = rows
         self._rebuild(self._fit(), select_key)
 
@@ -101,6 +114,10 @@ class PeopleTable(DataTable):
         if columns != self._shown:
             self._rebuild(columns, self.selected_key)
 
+    def _select(self, key: str | None) -> None:
+        if key is not None and any(row_key == key for row_key, _ in self._rows):
+            self.move_cursor(row=self.get_row_index(key))
+
     def _rebuild(self, columns: dict[str, int], select_key: str | None) -> None:
         self._shown = columns
         self.clear(columns=True)
@@ -109,8 +126,7 @@ class PeopleTable(DataTable):
                 self.add_column(column.label, key=column.key, width=columns[column.key])
         for key, cells in self._rows:
             self.add_row(*(cells[column] for column in columns), key=key)
-        if select_key is not None and any(key == select_key for key, _ in self._rows):
-            self.move_cursor(row=self.get_row_index(select_key))
+        self._select(select_key)
         # The rows may bring a scroll bar, which narrows the room inside
         # without resizing the table (no Resize): fit again once laid out.
         # It settles at once: the same room gives the same columns. (80x24
