@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button
 from textual.widgets._footer import FooterKey
 
@@ -13,10 +14,12 @@ from prep.tui.widgets.footer import KeyFooter
 
 
 class CountingFooter(KeyFooter):
-    builds = 0
+    builds = 0  # by every footer
+    own_builds = 0  # by this one
 
     def compose(self) -> ComposeResult:
         CountingFooter.builds += 1  # compose runs once per real rebuild
+        self.own_builds += 1
         yield from super().compose()
 
 
@@ -85,3 +88,86 @@ async def test_a_focus_move_that_keeps_the_keys_does_not_rebuild_the_footer() ->
         assert kept == 0
         assert CountingFooter.builds == 1
         assert "Right thing" in footer_keys(app) and "Left thing" not in footer_keys(app)
+
+
+class Covering(Screen[None]):
+    """An opaque screen whose focused button brings an app key (as prep's
+    ctrl+g applies only while a text area has the focus)."""
+
+    def compose(self) -> ComposeResult:
+        yield Right("cover", id="cover")  # focused first
+        yield Left("other", id="other")
+        yield CountingFooter()
+
+
+class Translucent(ModalScreen[None]):
+    def compose(self) -> ComposeResult:
+        yield Button("ok", id="ok")
+
+
+class AppKeyWhileRight(App[None]):
+    """Its app key "Only while right" applies while a Right button has the focus."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+o", "app_key", "Only while right")]
+
+    def compose(self) -> ComposeResult:
+        yield Left("left", id="left")
+        yield Right("right", id="right")
+        yield CountingFooter()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return isinstance(self.focused, Right) if action == "app_key" else True
+
+    def action_app_key(self) -> None:
+        pass
+
+
+async def test_a_covered_screen_rebuilds_its_footer_when_shown_again_not_while_out_of_sight():
+    """Covering a screen tells its footer the bindings changed, and so does
+    each focus change on the screen above when an app key depends on it:
+    Textual's Footer rebuilt the covered one each time (twice per screen
+    opened and closed in prep). Out of sight it waits; shown again, it
+    shows the keys as they are then."""
+    app = AppKeyWhileRight()
+    async with app.run_test() as pilot:
+        app.query_one("#left").focus()
+        await pilot.pause()
+        covered = app.screen.query_one(CountingFooter)
+        before = covered.own_builds
+        assert "Only while right" not in footer_keys(app)
+        await app.push_screen(Covering())  # its focus: the app key now applies
+        await pilot.pause()
+        assert "Only while right" in footer_keys(app)  # the covering screen's footer
+        app.screen.query_one("#other").focus()
+        await pilot.pause()
+        assert "Only while right" not in footer_keys(app)
+        app.screen.query_one("#cover").focus()
+        await pilot.pause()
+        while_covered = covered.own_builds - before
+        print(f"the covered footer rebuilt {while_covered} times while covered")
+        assert while_covered == 0
+
+        app.pop_screen()
+        await pilot.pause()
+        assert "Only while right" not in footer_keys(app)  # left has the focus here
+        assert "Left thing" in footer_keys(app)
+        app.query_one("#right").focus()
+        await pilot.pause()
+        assert "Only while right" in footer_keys(app)
+
+
+async def test_a_footer_under_a_translucent_modal_still_follows_the_bindings():
+    """A modal dialog leaves the screen under it in sight: its footer keeps
+    following that screen's focus."""
+    app = AppKeyWhileRight()
+    async with app.run_test() as pilot:
+        app.query_one("#left").focus()
+        await pilot.pause()
+        await app.push_screen(Translucent())
+        await pilot.pause()
+        under = app.screen_stack[0]
+        assert "Left thing" in [key.description for key in under.query(FooterKey)]
+        under.set_focus(under.query_one("#right"))
+        await pilot.pause()
+        under_keys = [key.description for key in under.query(FooterKey)]
+        assert "Right thing" in under_keys and "Left thing" not in under_keys
