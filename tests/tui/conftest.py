@@ -55,8 +55,22 @@ async def burst(pilot, *keys: str) -> None:
         event = events.Key(key, char)
         event.set_sender(pilot.app)
         driver.send_message(event)
+    await keys_handled(pilot)
     for _ in range(5):
         await pilot.pause()
+
+
+async def keys_handled(pilot, rounds: int = 500) -> None:
+    """Pause until every key sent so far has been handed on and handled
+    (prep hands keys on one at a time: prep.tui.screens.keys_in_order). A
+    fixed number of pauses was not enough on a loaded machine: 40 keys typed
+    at start-up were still half waiting after one."""
+    app = pilot.app
+    for _ in range(rounds):
+        await pilot.pause()
+        if not app._held and app._typing is None:
+            return
+    raise AssertionError(f"{len(app._held)} keys still waiting after {rounds} pauses")
 
 
 def screen_text(app: PrepApp) -> list[str]:

@@ -28,7 +28,7 @@ from prep.tui.widgets.agenda_list import AgendaList
 from prep.tui.widgets.meeting_detail import MeetingDetail
 from prep.tui.widgets.tick_box import TickBox
 from tests.helpers import at
-from tests.tui.conftest import SIZE, burst
+from tests.tui.conftest import SIZE, burst, keys_handled
 from tests.tui.test_call import open_agenda_on
 
 TALL = (120, 80)
@@ -145,7 +145,7 @@ async def test_end_typed_before_the_first_frame_reaches_the_action_items(store, 
     seed_long_agenda(store, actions=4)
     app = TypedWhileStarting(store, clock=clock, keys=["end"])
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await keys_handled(pilot)
         agenda = agenda_of(app)
         last = enabled_ids(agenda)[-1]
         print(f"{agenda.option_count} rows; the cursor is on {agenda.highlighted_option.id}")
@@ -158,7 +158,7 @@ async def test_down_typed_before_the_first_frame_moves_through_the_whole_list(st
     seed_long_agenda(store)
     app = TypedWhileStarting(store, clock=clock, keys=["down"] * 40)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await keys_handled(pilot)
         agenda = agenda_of(app)
         # Past the 36 rows a first frame at this size would have built.
         assert agenda.highlighted_option.id == enabled_ids(agenda)[40]

@@ -108,3 +108,78 @@ def test_the_restyling_prep_skips_is_still_decided_where_it_sets_it():
     assert isinstance(Screen()._css_update_count, int)
     # Dispatch calls each class's handler, subclass first: prep's runs before Screen's.
     assert "_on_screen_resume" in RestylesOnlyWhenNeeded.__dict__
+
+
+def test_textual_still_gets_the_renders_of_a_change_where_prep_replaces_it():
+    """PaintsOnlyWhatChanged replaces the instance's `_get_renders`, which
+    `_render_chops` calls for every repaint, and keeps Textual's rule for a
+    whole-screen paint (crop None)."""
+    from textual._compositor import Compositor
+
+    assert parameters(Compositor._get_renders) == ["self", "crop"]
+    assert "self._get_renders(crop)" in inspect.getsource(Compositor._render_chops)
+    assert "crop_overlaps(clip)" in inspect.getsource(Compositor._get_renders)
+    assert "visible_widgets" in inspect.getsource(Compositor._get_renders)
+
+
+async def test_a_repaint_sends_the_terminal_what_textual_would_and_draws_fewer_widgets(
+    make_app, store
+):
+    """For every widget's area of a full checklist at 80x24, and for areas
+    that straddle several widgets, the update written to the terminal is
+    the same with prep's `_get_renders` as with Textual's."""
+    from functools import partial
+
+    from rich.console import Console
+    from textual._compositor import ChopsUpdate, Compositor
+    from textual.geometry import Region
+
+    from prep.tui.screens.checklist import ChecklistScreen
+    from tests.tui.test_screen_reuse import two_upcoming
+
+    two_upcoming(store)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ChecklistScreen)
+        compositor = screen._compositor
+        ours = compositor._get_renders
+        theirs = partial(Compositor._get_renders, compositor)
+        console = Console(width=80, force_terminal=True, color_system="truecolor")
+
+        def sent(get_renders, crop: Region) -> tuple[list[tuple], int]:
+            asked = 0
+
+            def counting(crop=None):
+                nonlocal asked
+                for render in get_renders(crop):
+                    asked += 1
+                    yield render
+
+            compositor._get_renders = counting
+            try:
+                spans = list(compositor._regions_to_spans([crop]))
+                lines = {y for y, _, _ in spans}
+                chops = compositor._render_chops(crop, lines.__contains__)
+                update = ChopsUpdate(chops, spans, [cuts[1:] for cuts in compositor.cuts])
+                segments = update.__rich_console__(console, console.options)
+                return [(s.text, s.style, s.control) for s in segments], asked
+            finally:
+                compositor._get_renders = ours
+
+        crops = [region for region, _ in compositor.visible_widgets.values()]
+        crops += [Region(0, 0, 80, 24), Region(30, 5, 30, 3), Region(0, 10, 80, 1)]
+        asked_ours = asked_theirs = 0
+        for crop in crops:
+            crop = crop.intersection(Region(0, 0, 80, 24))
+            if not crop:
+                continue
+            mine, n_ours = sent(ours, crop)
+            textual, n_theirs = sent(theirs, crop)
+            assert mine == textual, crop
+            asked_ours += n_ours
+            asked_theirs += n_theirs
+    print(f"{len(crops)} areas repainted: {asked_ours} widgets drawn, Textual's way {asked_theirs}")
+    assert asked_ours < asked_theirs

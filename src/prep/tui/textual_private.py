@@ -23,17 +23,27 @@ attribute, when an upgrade renames or changes one of them:
   value changes, which for the footer's `compact` is never. A kept screen's
   footer rebuilt for each meeting kept every old key alive: 86–90 widgets
   a meeting (`python3 dev.py bench`, memory row).
+- What a key repaints (`Compositor._get_renders`): to paint a change,
+  Textual asks for the lines of every widget whose *clip* (the visible
+  part of its parent) meets the changed area, then keeps only the changed
+  lines. Inside a scrolling pane that is every widget of the pane, and the
+  header and footer too: 21 widgets drawn for each letter typed into a
+  checklist field. prep asks only widgets whose own visible part meets the
+  changed area; the others' lines were thrown away anyway.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from textual import events
+from textual._compositor import Compositor
 from textual.app import App
+from textual.geometry import Region
 from textual.notifications import Notification
 from textual.screen import Screen
+from textual.strip import Strip
 
 
 class OneLineCrashes(App[Any]):
@@ -79,6 +89,34 @@ class RestylesOnlyWhenNeeded(Screen[Any]):
         if self._css_update_count == current:
             event.refresh_styles = False
         self._css_update_count = current  # Screen's handler restyles if it was not
+
+
+class PaintsOnlyWhatChanged(Screen[Any]):
+    """A screen whose changes repaint only the widgets seen where they changed."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        compositor = self._compositor
+        whole_screen = compositor._get_renders
+
+        def renders(crop: Region | None = None) -> Iterable[tuple[Region, Region, list[Strip]]]:
+            return whole_screen() if crop is None else _renders_in(compositor, crop)
+
+        compositor._get_renders = renders  # type: ignore[method-assign]
+
+
+def _renders_in(
+    compositor: Compositor, crop: Region
+) -> Iterator[tuple[Region, Region, list[Strip]]]:
+    """Compositor._get_renders for a changed area `crop`: the same lines of
+    the same widgets, front to back, for each widget whose visible part
+    meets `crop` (Textual's asks every widget whose clip does)."""
+    for widget, (region, clip) in compositor.visible_widgets.items():
+        visible = region.intersection(clip)
+        if not (visible.width and visible.height and crop.overlaps(visible)):
+            continue
+        lines = Region(visible.x - region.x, visible.y - region.y, visible.width, visible.height)
+        yield region, clip, widget.render_lines(lines)
 
 
 def forget_removed_watchers(node: Any) -> None:

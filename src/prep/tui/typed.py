@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, TypeVar, cast
 from textual.message_pump import MessagePump
 from textual.screen import ModalScreen, Screen
 
-from prep.tui.textual_private import RestylesOnlyWhenNeeded
+from prep.tui.textual_private import PaintsOnlyWhatChanged, RestylesOnlyWhenNeeded
 
 if TYPE_CHECKING:
     from prep.tui.app import PrepApp
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 ResultT = TypeVar("ResultT")
 
 
-class PrepScreen(RestylesOnlyWhenNeeded, Screen[ResultT]):
+class PrepScreen(PaintsOnlyWhatChanged, RestylesOnlyWhenNeeded, Screen[ResultT]):
     """A full screen of prep's."""
 
     if TYPE_CHECKING:
