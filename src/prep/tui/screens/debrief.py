@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -131,29 +132,31 @@ def _or_hint(rows: Sequence[Widget], nothing: str) -> Sequence[Widget]:
 FROM_THE_PLAN = "from-the-plan"
 
 
+@dataclass(frozen=True)
+class DebriefRead:
+    """What the debrief screen read for one meeting, and the form shows."""
+
+    meeting: Meeting
+    checklist: Checklist
+    debrief: Debrief
+    earlier: tuple[OpenThread, ...]
+    today: date
+    coaching_to_try: CoachingNote | None = None
+
+
 class DebriefForm(VerticalScroll):
     """The debrief's sections, built from what the screen read: a row for
     each ask, deadline and problem the plan has. Refilled for another
     meeting, it keeps every other widget and rebuilds only those rows."""
 
-    def __init__(
-        self,
-        meeting: Meeting,
-        checklist: Checklist,
-        debrief: Debrief,
-        earlier: tuple[OpenThread, ...],
-        today: date,
-        *,
-        id: str,
-        coaching_to_try: CoachingNote | None = None,
-    ) -> None:
+    def __init__(self, read: DebriefRead, *, id: str) -> None:
         super().__init__(id=id)
-        self.meeting = meeting
-        self.checklist = checklist
-        self.debrief = debrief
-        self.earlier = earlier
-        self.today = today
-        self.coaching_to_try = coaching_to_try
+        self._take(read)
+
+    def _take(self, read: DebriefRead) -> None:
+        self.meeting, self.checklist, self.debrief = read.meeting, read.checklist, read.debrief
+        self.earlier, self.today = read.earlier, read.today
+        self.coaching_to_try = read.coaching_to_try
 
     # The rows that depend on the plan, each group placed before a fixed widget.
 
@@ -309,20 +312,11 @@ class DebriefForm(VerticalScroll):
         self.query_one("#call_notes").display = has_notes
         self.query_one("#no-plan-level").display = self.checklist.planned_level is None
 
-    async def refill(
-        self,
-        meeting: Meeting,
-        checklist: Checklist,
-        debrief: Debrief,
-        earlier: tuple[OpenThread, ...],
-        today: date,
-        coaching_to_try: CoachingNote | None,
-    ) -> None:
+    async def refill(self, read: DebriefRead) -> None:
         """Show another meeting: every field takes its value (without saving
         anything back), and the rows built from the plan are built anew."""
-        self.meeting, self.checklist, self.debrief = meeting, checklist, debrief
-        self.earlier, self.today, self.coaching_to_try = earlier, today, coaching_to_try
-        d = debrief
+        self._take(read)
+        d, checklist, meeting, today = read.debrief, read.checklist, read.meeting, read.today
         with self.prevent(Input.Changed, TextArea.Changed, Choice.Changed, Checkbox.Changed):
             self.query_one("#expected", Static).update(_expected(checklist))
             for field in ("outcome", "why_differ", "call_notes", "coaching_note"):
@@ -422,24 +416,13 @@ class DebriefScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScreen)
             earlier, coaching = self.app.store.threads.for_debrief(m, now.date())
         except StoreError as error:
             self.notify(str(error), title="Could not load", severity="error", markup=False)
+        read = DebriefRead(m, self.checklist, self.debrief, earlier, now.date(), coaching)
         forms = self.query(DebriefForm)
         if forms:
-            await forms.first().refill(
-                m, self.checklist, self.debrief, earlier, now.date(), coaching
-            )
+            await forms.first().refill(read)
         else:
             # Awaited, so that the sections exist before the first paint.
-            await self.query_one("#debrief-body").mount(
-                DebriefForm(
-                    m,
-                    self.checklist,
-                    self.debrief,
-                    earlier,
-                    now.date(),
-                    id="debrief-main",
-                    coaching_to_try=coaching,
-                )
-            )
+            await self.query_one("#debrief-body").mount(DebriefForm(read, id="debrief-main"))
         # Awaited: the rows exist before the first key is read.
         await self.query_one("#unsaid", ItemList).load(self.debrief.unsaid)
         await self.query_one("#unplanned", ItemList).load(self.debrief.unplanned_asks)
