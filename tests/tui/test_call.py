@@ -138,6 +138,16 @@ async def test_the_call_screen_shows_the_sheet_in_order_with_the_time_left(make_
         assert clock_line == "5 min over · it was due to end at 14:45"
         assert screen.query_one("#call-clock").has_class("over")
 
+        # Covered (the help), the clock stops ticking; shown again, it is
+        # read at once rather than at its next tick, up to 15 s later.
+        await burst(pilot, "question_mark")
+        assert app.screen is not screen
+        clock.instant = at(0, 15, 0)
+        await burst(pilot, "escape")
+        assert app.screen is screen
+        clock_line = str(screen.query_one("#call-clock", Static).render())
+        assert clock_line == "15 min over · it was due to end at 14:45"
+
 
 async def test_enter_after_the_grace_period_opens_the_debrief(make_app, store, clock):
     m, *_ = seed_call(store)

@@ -126,8 +126,16 @@ class CallScreen(FitsTheWidth, KeysInOrder, HasCommands, SaveAsYouTypeScreen):
 
     async def on_mount(self) -> None:
         self.query_one("#call_notes").border_title = "Scratch notes"
-        self.set_interval(CLOCK_EVERY, self.refresh_clock, name="call-clock")
+        self._clock_timer = self.set_interval(CLOCK_EVERY, self.refresh_clock, name="call-clock")
         await self._fill()
+
+    def on_screen_suspend(self) -> None:
+        # Kept off screen between calls (prep.tui.kept_screens): no ticking.
+        self._clock_timer.pause()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_clock()  # the time moved on while it was covered
+        self._clock_timer.resume()
 
     async def refill(self, meeting: Meeting) -> None:
         """Show `meeting` in this screen (prep.tui.kept_screens)."""
