@@ -108,3 +108,38 @@ def test_the_restyling_prep_skips_is_still_decided_where_it_sets_it():
     assert isinstance(Screen()._css_update_count, int)
     # Dispatch calls each class's handler, subclass first: prep's runs before Screen's.
     assert "_on_screen_resume" in RestylesOnlyWhenNeeded.__dict__
+
+
+def test_the_stylesheet_parser_the_suite_shares_still_takes_what_it_did():
+    """tests/tui/conftest.py keeps each worker's parsed CSS for the next app,
+    keyed on _parse_rules's arguments and the stylesheet's variables."""
+    from textual.css.stylesheet import Stylesheet
+
+    from tests.tui import conftest
+
+    original = conftest._parse_rules_of_the_app
+    assert parameters(original) == [
+        "self",
+        "css",
+        "read_from",
+        "is_default_rules",
+        "tie_breaker",
+        "scope",
+    ]
+    assert Stylesheet._parse_rules is conftest._parse_rules_once_per_worker
+    # The variables are everything else the parse reads (`variable_tokens`).
+    assert "self._variable_tokens" in inspect.getsource(original)
+    assert isinstance(Stylesheet(variables={"x": "red"})._variables, dict)
+    # Two apps of one theme get the same rules; another theme its own.
+    sheet = Stylesheet(variables={"accent": "red"})
+    rules = sheet._parse_rules("Label { color: $accent; }", ("test", "css"))
+    again = Stylesheet(variables={"accent": "red"})._parse_rules(
+        "Label { color: $accent; }", ("test", "css")
+    )
+    other = Stylesheet(variables={"accent": "blue"})._parse_rules(
+        "Label { color: $accent; }", ("test", "css")
+    )
+    print(f"same theme shares: {again is rules}; another theme: {other is rules}")
+    assert again is rules
+    assert other is not rules
+    assert rules[0].styles.color != other[0].styles.color
