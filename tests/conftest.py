@@ -123,6 +123,10 @@ def pytest_ignore_collect(collection_path: Path, config) -> bool | None:
     return None
 
 
+# tryfirst: xdist's worker reads the group markers in this same hook, to move
+# grouped tests onto one worker; a marker added after it has run is ignored
+# (the tmux tests were spread over all three workers).
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items) -> None:
     """Run every tmux test on one xdist worker (`--dist loadgroup`): they
     drive a real terminal against a timeout, so they are not run two at once."""

@@ -145,6 +145,7 @@ async def test_end_typed_before_the_first_frame_reaches_the_action_items(store, 
     seed_long_agenda(store, actions=4)
     app = TypedWhileStarting(store, clock=clock, keys=["end"])
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
         await keys_handled(pilot)
         agenda = agenda_of(app)
         last = enabled_ids(agenda)[-1]
@@ -158,6 +159,7 @@ async def test_down_typed_before_the_first_frame_moves_through_the_whole_list(st
     seed_long_agenda(store)
     app = TypedWhileStarting(store, clock=clock, keys=["down"] * 40)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
         await keys_handled(pilot)
         agenda = agenda_of(app)
         # Past the 36 rows a first frame at this size would have built.

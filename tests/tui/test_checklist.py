@@ -26,7 +26,7 @@ from prep.tui.widgets.checklist_panes import BriefPane
 from prep.tui.widgets.checklist_rows import AskRow, DeadlineRow, ProblemRow
 from prep.tui.widgets.meeting_detail import MeetingDetail
 from tests.helpers import at
-from tests.tui.conftest import SIZE, paste, rows
+from tests.tui.conftest import SIZE, paste, rows, until
 
 CHECKLIST_ROW = (
     "SELECT standing, holding_back, holding_back_nothing, holding_back_reason, no_asks,"
@@ -259,10 +259,9 @@ async def test_a_problem_without_a_solution_keeps_step_4_open_until_raised_for_h
         await pilot.press("enter")  # "+ Add problem"
         await pilot.pause()
         await paste(pilot, "Overrun")
-        await pilot.pause(0.5)
-
         row = screen.query_one(ProblemRow)
         flag = row.query_one(".problem-hint", Static)
+        await until(pilot, lambda: "“Overrun”" in missing_text(screen, 4), "the problem listed")
         assert flag.display and flag.has_class("error")
         assert "“Overrun” has no solution yet" in text_of(flag)
         assert "“Overrun” has no solution yet" in missing_text(screen, 4)
@@ -306,9 +305,8 @@ async def test_deadline_dates_out_of_order_keep_step_2_open(make_app, store, db_
         await paste(pilot, "30/11")  # likely, before the earliest
         await pilot.press("tab")
         await paste(pilot, "11/12")  # latest
-        await pilot.pause(0.5)
-
         hint = screen.query_one(DeadlineRow).query_one(".date-hint", Static)
+        await until(pilot, lambda: "“Go-live”" in missing_text(screen, 2), "the dates' error")
         assert hint.display and hint.has_class("error")
         assert text_of(hint) == "The likely date (Mon 30 Nov) is before the earliest (Fri 4 Dec)."
         assert "“Go-live”: the dates must run earliest ≤ likely ≤ latest." in missing_text(
@@ -326,7 +324,7 @@ async def test_deadline_dates_out_of_order_keep_step_2_open(make_app, store, db_
         assert focused_id(app) == "deadline-likely"
         await pilot.press("ctrl+u")
         await paste(pilot, "7/12")
-        await pilot.pause(0.5)
+        await until(pilot, lambda: steps_done_in_file(db_path, meeting.id) == 1, "step 2 saved")
         assert not hint.display
         assert step_marks(screen)[1] == "✓"
         assert steps_done_in_file(db_path, meeting.id) == 1
@@ -690,7 +688,9 @@ async def test_an_unreadable_by_when_shows_an_error_and_keeps_the_stored_date(
         await paste(pilot, "Cash")
         await pilot.press("tab")
         await paste(pilot, "mon")
-        await pilot.pause(0.5)
+        await until(
+            pilot, lambda: rows(db_path, "SELECT by_when FROM asks") == [(MONDAY,)], "Monday saved"
+        )
         hint = screen.query_one(AskRow).query_one(".date-hint", Static)
         assert "Mon 30 Nov" in text_of(hint) and not hint.has_class("error")
         assert rows(db_path, "SELECT by_when FROM asks") == [(MONDAY,)]
@@ -721,7 +721,11 @@ async def test_a_by_when_before_the_meeting_is_saved_with_a_warning(make_app, st
         await pilot.press("tab")
         assert focused_id(app) == "ask-by"
         await paste(pilot, "tomorrow")
-        await pilot.pause(0.5)
+        await until(
+            pilot,
+            lambda: rows(db_path, "SELECT by_when FROM asks") == [("2026-11-28",)],
+            "Saturday saved",
+        )
         hint = screen.query_one(AskRow).query_one(".date-hint", Static)
         assert text_of(hint) == "→ Sat 28 Nov — before the meeting (Mon 30 Nov)"
         assert hint.has_class("warning") and not hint.has_class("error")
@@ -730,7 +734,9 @@ async def test_a_by_when_before_the_meeting_is_saved_with_a_warning(make_app, st
         # "by mon" typed on Friday is the meeting's own Monday: no warning.
         await pilot.press("shift+tab", "tab", "ctrl+u")  # back in, the old text cleared
         await paste(pilot, "by mon")
-        await pilot.pause(0.5)
+        await until(
+            pilot, lambda: rows(db_path, "SELECT by_when FROM asks") == [(MONDAY,)], "Monday saved"
+        )
         assert text_of(hint) == "→ Mon 30 Nov"
         assert not hint.has_class("warning")
         assert rows(db_path, "SELECT by_when FROM asks") == [(MONDAY,)]

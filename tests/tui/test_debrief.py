@@ -28,7 +28,7 @@ from prep.tui.widgets.debrief_rows import ActionRow, ProposalRow, UnsaidRow
 from prep.tui.widgets.meeting_detail import MeetingDetail
 from prep.tui.widgets.open_items import OpenItems
 from tests.helpers import at
-from tests.tui.conftest import SIZE, paste, rows
+from tests.tui.conftest import SIZE, paste, rows, until
 
 DEBRIEF_ROW = (
     "SELECT outcome, overall, temperature, actual_level, feedback_asked, feedback_keep,"
@@ -247,7 +247,7 @@ async def test_full_debrief_by_keyboard_compares_plan_and_books_the_follow_up(
         assert "Booked: Follow-up: Pilot review" in text_of(screen.query_one("#next-hint", Static))
         assert screen.query_one("#next-when", Input).value == ""
 
-        await pilot.pause(0.5)
+        await until(pilot, lambda: "Done." in status_text(screen), "the debrief done")
         status = status_text(screen)
         assert "Done. The meeting is debriefed." in status
         assert "3 below plan, in the too-little zone" in status
@@ -437,7 +437,13 @@ async def test_unsaid_by_hand_and_an_unreadable_due_date(make_app, store, db_pat
         await pilot.pause()
         assert focused_id(app) == "unsaid-text"
         await paste(pilot, "Workload")
-        await pilot.pause(0.5)
+        await until(
+            pilot,
+            lambda: (
+                rows(db_path, "SELECT text, from_ask_id FROM unsaid_items") == [("Workload", None)]
+            ),
+            "the item saved",
+        )
         assert rows(db_path, "SELECT text, from_ask_id FROM unsaid_items") == [("Workload", None)]
         await pilot.press("enter")  # enter in an item's text adds the next one
         await pilot.pause()
@@ -490,7 +496,11 @@ async def test_an_action_due_before_the_meeting_is_saved_with_a_warning(make_app
         await pilot.press("tab", "tab")
         assert focused_id(app) == "action-due"
         await paste(pilot, "24/11")
-        await pilot.pause(0.5)
+        await until(
+            pilot,
+            lambda: rows(db_path, "SELECT due FROM action_items") == [("2026-11-24",)],
+            "the date saved",
+        )
         hint = screen.query_one(ActionRow).query_one(".date-hint", Static)
         assert text_of(hint) == "→ due Tue 24 Nov — before the meeting (Thu 26 Nov)"
         assert hint.has_class("warning") and not hint.has_class("error")
@@ -499,7 +509,11 @@ async def test_an_action_due_before_the_meeting_is_saved_with_a_warning(make_app
         # The day of the meeting or later: no warning.
         await pilot.press("shift+tab", "tab", "ctrl+u")  # back in, the old text cleared
         await paste(pilot, "by this fri")
-        await pilot.pause(0.5)
+        await until(
+            pilot,
+            lambda: rows(db_path, "SELECT due FROM action_items") == [(TODAY,)],
+            "the date saved",
+        )
         assert text_of(hint) == "→ due Fri 27 Nov"
         assert not hint.has_class("warning")
         assert rows(db_path, "SELECT due FROM action_items") == [(TODAY,)]
@@ -539,7 +553,9 @@ async def test_an_outcome_alone_leaves_the_meeting_held_with_what_is_left_listed
         before = status_text(screen)
         assert "Write how it went" in before
         await paste(pilot, "Approved")
-        await pilot.pause(0.5)
+        await until(
+            pilot, lambda: "Write how it went" not in status_text(screen), "the outcome counted"
+        )
         status = status_text(screen)
         assert "Still to do:" in status
         assert "Write how it went" not in status

@@ -183,3 +183,38 @@ async def test_a_repaint_sends_the_terminal_what_textual_would_and_draws_fewer_w
             asked_theirs += n_theirs
     print(f"{len(crops)} areas repainted: {asked_ours} widgets drawn, Textual's way {asked_theirs}")
     assert asked_ours < asked_theirs
+
+
+def test_the_stylesheet_parser_the_suite_shares_still_takes_what_it_did():
+    """tests/tui/conftest.py keeps each worker's parsed CSS for the next app,
+    keyed on _parse_rules's arguments and the stylesheet's variables."""
+    from textual.css.stylesheet import Stylesheet
+
+    from tests.tui import conftest
+
+    original = conftest._parse_rules_of_the_app
+    assert parameters(original) == [
+        "self",
+        "css",
+        "read_from",
+        "is_default_rules",
+        "tie_breaker",
+        "scope",
+    ]
+    assert Stylesheet._parse_rules is conftest._parse_rules_once_per_worker
+    # The variables are everything else the parse reads (`variable_tokens`).
+    assert "self._variable_tokens" in inspect.getsource(original)
+    assert isinstance(Stylesheet(variables={"x": "red"})._variables, dict)
+    # Two apps of one theme get the same rules; another theme its own.
+    sheet = Stylesheet(variables={"accent": "red"})
+    rules = sheet._parse_rules("Label { color: $accent; }", ("test", "css"))
+    again = Stylesheet(variables={"accent": "red"})._parse_rules(
+        "Label { color: $accent; }", ("test", "css")
+    )
+    other = Stylesheet(variables={"accent": "blue"})._parse_rules(
+        "Label { color: $accent; }", ("test", "css")
+    )
+    print(f"same theme shares: {again is rules}; another theme: {other is rules}")
+    assert again is rules
+    assert other is not rules
+    assert rules[0].styles.color != other[0].styles.color
