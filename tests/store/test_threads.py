@@ -88,3 +88,48 @@ def test_the_week_of_the_meeting_it_was_tried_in_counts_the_attempt(store):
     assert tried == [("Budget", True, CoachingOutcome.PARTLY)]
     [before] = store.review.week(monday - timedelta(days=7), LONDON, NOW).meetings
     assert (before.title, before.coaching_tried) == ("Roadmap", False)  # the note's own week
+
+
+def test_a_persons_record_is_read_once_until_the_file_changes(store, db_path):
+    """The agenda's detail, then the checklist, call screen or debrief it
+    opens, ask for the same person's record: it is read once, and read
+    again after any change, ours or another program's."""
+    from prep.store import open_store
+
+    a = store.add_meeting(MeetingDraft("Roadmap", "Dana", at(-10, 10)))
+    b = store.add_meeting(MeetingDraft("Budget", "Dana", at(1, 10)))
+    unsaid = store.items.add("unsaid", a.id, text="Can I lead phase two?")
+    statements: list[str] = []
+    store.db.conn.set_trace_callback(statements.append)
+    first = store.threads.record(a.counterpart.id)
+    read = len(statements)
+    assert store.threads.record(a.counterpart.id) is first
+    assert keys(store, b) == [(ThreadKind.UNSAID, "Can I lead phase two?")]
+    again = statements[read:]
+    print(f"{read} statements to read the record, then {again} for the same record twice more")
+    assert set(again) == {"PRAGMA data_version"}
+
+    store.debriefs.set_resolved(unsaid, True)  # a change of ours
+    assert keys(store, b) == []
+
+    store.debriefs.set_resolved(unsaid, False)
+    assert keys(store, b) == [(ThreadKind.UNSAID, "Can I lead phase two?")]
+    other = open_store(db_path)  # another program
+    try:
+        other.debriefs.set_resolved(unsaid, True)
+    finally:
+        other.close()
+    assert keys(store, b) == []
+    store.db.conn.set_trace_callback(None)
+
+
+def test_only_the_last_few_people_are_kept(store):
+    people = [
+        store.add_meeting(MeetingDraft("Intro", f"Person {n}", at(-n - 1, 10))).counterpart
+        for n in range(store.threads.KEPT + 3)
+    ]
+    for person in people:
+        store.threads.record(person.id)
+    newest = store.threads.record(people[-1].id)
+    assert store.threads.record(people[-1].id) is newest
+    assert len(store.threads._kept) == store.threads.KEPT

@@ -14,7 +14,7 @@ from textual.widgets import Header, OptionList, Static
 from prep.domain.agenda import DEBRIEF_WINDOW, AgendaGroup, build_agenda
 from prep.domain.debrief import ActionItem
 from prep.domain.models import Meeting
-from prep.domain.open_threads import OpenThread, PersonRecord
+from prep.domain.open_threads import OpenThread
 from prep.store import StoreError
 from prep.tui.commands import SEARCH, Command, HasCommands, bindings
 from prep.tui.screens.keys_in_order import KeysInOrder
@@ -143,12 +143,11 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[None]):
         self._actions: dict[int, tuple[ActionItem, str]] = {}
         # What the detail shows from earlier meetings, read once rather than at
         # every arrow key (that was 10 SQL statements and 8 ms a key on 5,000
-        # meetings): each person's record by person id; by meeting id, the
-        # last meeting with them and what is still open. Forgotten once the
-        # file has changed (a save here, on a screen opened from here, or by
-        # another program) or the day has: see `_earlier_than`. Dropping them
-        # at every return instead read each thread twice on the way back.
-        self._records: dict[int, PersonRecord] = {}
+        # meetings): by meeting id, the last meeting with the person and what
+        # is still open (each person's rows are kept by the store). Forgotten
+        # once the file has changed (a save here, on a screen opened from
+        # here, or by another program) or the day has: see `_earlier_than`.
+        # Dropping them at every return instead read each thread twice.
         self._earlier: dict[int, tuple[Meeting | None, tuple[OpenThread, ...]]] = {}
         self._read_at: tuple[tuple[int, int], date] | None = None
         # Start-up (see `_finish_first_frame`): whether the agenda is loaded
@@ -269,18 +268,13 @@ class AgendaScreen(FitsTheWidth, KeysInOrder, HasCommands, PrepScreen[None]):
         store = self.app.store
         read_at = (store.changes(), now.date())
         if read_at != self._read_at:
-            self._records.clear()
             self._earlier.clear()
             self._read_at = read_at
         earlier = self._earlier.get(meeting.id)
         if earlier is None:
-            person_id = meeting.counterpart.id
-            record = self._records.get(person_id)
-            if record is None:
-                record = self._records[person_id] = store.threads.record(person_id)
             earlier = self._earlier[meeting.id] = (
                 store.previous_meeting_with(meeting),
-                store.threads.open_before(meeting, now.date(), record=record),
+                store.threads.open_before(meeting, now.date()),  # a person's rows read once
             )
         return earlier
 
