@@ -79,15 +79,15 @@ def main() -> int:
     return subprocess.call(argv, cwd=ROOT)
 
 
-# The whole suite in parallel: one worker per core and one more, since the
-# interface tests still spend some of their time waiting on timers and
-# terminals. (Two per core paid when they typed their text key by key; now
-# that text not under test is pasted, on this 2-core machine 3 workers took
-# 243 s of CPU and 187 s, 4 workers 267 s and 209 s, run back to back on a
-# busy machine on 2026-11-30.) The tmux tests share one worker ("tmux" group): each drives
-# a real terminal against a timeout, so they are kept from competing with
-# each other.
-PARALLEL = ["-n", str((os.cpu_count() or 1) + 1), "--dist", "loadgroup"]
+# The whole suite in parallel: two workers per core, since the interface
+# tests spend much of their time waiting (Pilot sleeps until the app is
+# idle, saves wait out their debounce). On this 2-core machine, idle,
+# 2026-12-01, with bytecode cached: 4 workers took 132 s and 3 workers 149 s
+# for the same 215 s of CPU. (3 were better while every `prep` the tests
+# start compiled its modules afresh and the suite was CPU-bound.) The tmux
+# tests share one worker ("tmux" group): each drives a real terminal against
+# a timeout, so they are kept from competing with each other.
+PARALLEL = ["-n", str(2 * (os.cpu_count() or 1)), "--dist", "loadgroup"]
 
 # The tests whose answers depend on the calendar: they run a second time
 # with the machine's clock moved to each date below (libfaketime), so the

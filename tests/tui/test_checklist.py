@@ -261,7 +261,11 @@ async def test_a_problem_without_a_solution_keeps_step_4_open_until_raised_for_h
         await paste(pilot, "Overrun")
         row = screen.query_one(ProblemRow)
         flag = row.query_one(".problem-hint", Static)
-        await until(pilot, lambda: "“Overrun”" in missing_text(screen, 4), "the problem listed")
+        await until(
+            pilot,
+            lambda: "“Overrun” has no solution yet" in missing_text(screen, 4),
+            "the problem listed",
+        )
         assert flag.display and flag.has_class("error")
         assert "“Overrun” has no solution yet" in text_of(flag)
         assert "“Overrun” has no solution yet" in missing_text(screen, 4)
@@ -306,7 +310,13 @@ async def test_deadline_dates_out_of_order_keep_step_2_open(make_app, store, db_
         await pilot.press("tab")
         await paste(pilot, "11/12")  # latest
         hint = screen.query_one(DeadlineRow).query_one(".date-hint", Static)
-        await until(pilot, lambda: "“Go-live”" in missing_text(screen, 2), "the dates' error")
+        # Not just "“Go-live”": "Give “Go-live” an earliest, likely and latest
+        # date" shows first, while the dates are still being typed.
+        await until(
+            pilot,
+            lambda: "“Go-live”: the dates must run" in missing_text(screen, 2),
+            "the dates' error",
+        )
         assert hint.display and hint.has_class("error")
         assert text_of(hint) == "The likely date (Mon 30 Nov) is before the earliest (Fri 4 Dec)."
         assert "“Go-live”: the dates must run earliest ≤ likely ≤ latest." in missing_text(
