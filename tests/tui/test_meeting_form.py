@@ -14,6 +14,7 @@ from prep.tui.screens.agenda import AgendaScreen
 from prep.tui.screens.confirm import ConfirmScreen
 from prep.tui.screens.meeting_form import DRAFT_DELAY, MeetingFormScreen
 from prep.tui.screens.series_scope import SeriesScopeScreen
+from prep.tui.screenshots import fill_new_meeting
 from prep.tui.widgets.agenda_list import REPEAT_MARK
 from tests.helpers import at
 from tests.tui.conftest import SIZE, burst, paste, rows, typed
@@ -118,12 +119,7 @@ async def test_delete_from_the_edit_form(make_app, store, db_path):
 async def test_bad_date_shows_inline_error_and_saves_nothing(make_app, db_path):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n")
-        await paste(pilot, "Budget call")
-        await pilot.press("tab")
-        await paste(pilot, "Tom")
-        await pilot.press("tab", "tab", "tab")
-        await paste(pilot, "next blursday 3pm")
+        await fill_new_meeting(pilot, "Budget call", "Tom", "next blursday 3pm")
         hint = app.screen.query_one("#when-hint", Static)
         assert "Can't read" in str(hint.render())
         assert hint.has_class("error")

@@ -6,8 +6,8 @@ Update after an intended change with: python3 dev.py test --snapshot-update
 from __future__ import annotations
 
 from prep.tui.app import PrepApp
-from prep.tui.screenshots import select
-from tests.tui.conftest import SIZE, SteadyCursorApp, paste
+from prep.tui.screenshots import fill_new_meeting, select
+from tests.tui.conftest import SIZE, SteadyCursorApp
 
 
 def demo_app(demo_store, clock) -> PrepApp:
@@ -29,12 +29,7 @@ def test_agenda_empty(snap_compare, store, clock):
 def test_new_meeting_form_with_parsed_date(snap_compare, demo_store, clock):
     async def fill(pilot) -> None:
         await pilot.pause()
-        await pilot.press("n")
-        await paste(pilot, "Contract renewal")
-        await pilot.press("tab")
-        await paste(pilot, "Helen Achterberg")
-        await pilot.press("tab", "tab", "tab")
-        await paste(pilot, "tue 11am")
+        await fill_new_meeting(pilot, "Contract renewal", "Helen Achterberg", "tue 11am")
 
     assert snap_compare(demo_app(demo_store, clock), terminal_size=SIZE, run_before=fill)
 
@@ -42,12 +37,7 @@ def test_new_meeting_form_with_parsed_date(snap_compare, demo_store, clock):
 def test_meeting_form_with_a_bad_date(snap_compare, demo_store, clock):
     async def fill(pilot) -> None:
         await pilot.pause()
-        await pilot.press("n")
-        await paste(pilot, "Budget call")
-        await pilot.press("tab")
-        await paste(pilot, "Tom Becker")
-        await pilot.press("tab", "tab", "tab")
-        await paste(pilot, "31/02 3pm")
+        await fill_new_meeting(pilot, "Budget call", "Tom Becker", "31/02 3pm")
 
     assert snap_compare(demo_app(demo_store, clock), terminal_size=SIZE, run_before=fill)
 

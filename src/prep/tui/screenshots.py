@@ -68,22 +68,23 @@ async def _agenda_second_row(pilot) -> None:
     await select(pilot, "Pilot kick-off")
 
 
-async def _new_meeting(pilot) -> None:
+async def fill_new_meeting(pilot, title: str, person: str, when: str) -> None:
+    """From the agenda: n, then the new meeting's title, person and when,
+    pasted, and the form left open (not saved)."""
     await pilot.press("n")
-    await paste(pilot, "Contract renewal")
+    await paste(pilot, title)
     await pilot.press("tab")
-    await paste(pilot, "Helen Achterberg")
-    await pilot.press("tab", "tab", "tab")
-    await paste(pilot, "tue 11am")
+    await paste(pilot, person)
+    await pilot.press("tab", "tab", "tab")  # past the kind and the rank
+    await paste(pilot, when)
+
+
+async def _new_meeting(pilot) -> None:
+    await fill_new_meeting(pilot, "Contract renewal", "Helen Achterberg", "tue 11am")
 
 
 async def _bad_date(pilot) -> None:
-    await pilot.press("n")
-    await paste(pilot, "Budget call")
-    await pilot.press("tab")
-    await paste(pilot, "Tom Becker")
-    await pilot.press("tab", "tab", "tab")
-    await paste(pilot, "next blursday 3pm")
+    await fill_new_meeting(pilot, "Budget call", "Tom Becker", "next blursday 3pm")
 
 
 async def _edit_meeting(pilot) -> None:
