@@ -27,6 +27,7 @@ import os
 import re
 import shlex
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -87,6 +88,9 @@ def _app_env(home: Path) -> list[str]:
         "TERM=xterm-256color",
         "LANG=C.UTF-8",
         "LC_ALL=C.UTF-8",
+        # A prep that will not end is sent SIGABRT (see `wait_exit`): this
+        # prints every thread's stack into the pane first.
+        "PYTHONFAULTHANDLER=1",
     ]
     # Same zone as the test process, so "tomorrow" means the same day to both.
     if "TZ" in os.environ:
@@ -257,8 +261,24 @@ class Terminal:
         """Wait for prep to end; returns its exit status as the shell saw it
         (128 + N for a process killed by signal N)."""
         pattern = re.compile(rf"{re.escape(EXIT_MARK)} (\d+)\]")
-        screen = self.wait_until(lambda s: pattern.search(s) is not None, "prep to exit", timeout)
+        try:
+            screen = self.wait_until(
+                lambda s: pattern.search(s) is not None, "prep to exit", timeout
+            )
+        except pytest.fail.Exception:
+            self._show_where_it_waits()
+            raise
         return int(pattern.search(screen)[1])
+
+    def _show_where_it_waits(self) -> None:
+        """Print the stack of every thread of a prep that did not end (a
+        rare hang after ctrl+q, seen in CI: the screen closed, the process
+        lived on), for the failure report."""
+        for pid in children(int(self.display("#{pane_pid}"))):
+            os.kill(pid, signal.SIGABRT)
+        time.sleep(2)
+        print("prep did not end; its threads when aborted:")
+        print(self.screen(history=True))
 
     # -- typing ----------------------------------------------------------------
 
